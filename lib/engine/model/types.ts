@@ -1,0 +1,139 @@
+// The engine's resolved view of a cluster: what evaluation, the iptables plan and lint read.
+// Built from manifests plus an inventory by the engine (never from construct objects).
+import { CalicoRule, EntityRule, ProtoPort, StringMap } from '../../model/resources';
+
+/** A named container port (workloads) or host endpoint port. */
+export interface NamedPort {
+  readonly name: string;
+  /** `TCP`, `UDP` or `SCTP`. */
+  readonly protocol: string;
+  readonly port: number;
+}
+
+/** A pod (workload endpoint) or a Calico host endpoint. */
+export interface Endpoint {
+  /** `namespace/pod` for workloads, `hostendpoint/<name>` for host endpoints. */
+  readonly id: string;
+  readonly kind: 'workload' | 'host';
+  /** Pod or HostEndpoint name. */
+  readonly name: string;
+  /** The pod's namespace; undefined for host endpoints. */
+  readonly namespace?: string;
+  /** Node the endpoint lives on. */
+  readonly node: string;
+  /** Workloads: `cali` + 11 hex chars (Calico's veth name); hosts: spec.interfaceName. */
+  readonly interfaceName: string;
+  readonly ips: readonly string[];
+  /**
+   * Labels as Calico selectors see them. Workloads: the pod's labels plus
+   * `projectcalico.org/namespace`, `projectcalico.org/orchestrator: k8s` and
+   * `projectcalico.org/serviceaccount` when known. Hosts: the HostEndpoint's labels.
+   */
+  readonly labels: StringMap;
+  /** The namespace's labels (namespaceSelector matches these); undefined for host endpoints. */
+  readonly namespaceLabels?: StringMap;
+  readonly serviceAccount?: string;
+  readonly namedPorts: readonly NamedPort[];
+  /** Profiles evaluated when no tier has a policy for the endpoint (`kns.<ns>`, or HEP profiles). */
+  readonly profiles: readonly string[];
+}
+
+/** A GlobalNetworkSet (namespace undefined) or NetworkSet. */
+export interface NetworkSetInfo {
+  /** `globalnetworkset/<name>` or `networkset/<ns>/<name>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels: StringMap;
+  readonly nets: readonly string[];
+}
+
+/** A Kubernetes node of the inventory. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly labels: StringMap;
+  /** status.addresses, e.g. InternalIP/ExternalIP. */
+  readonly addresses: readonly { readonly type: string; readonly address: string }[];
+}
+
+/** Where a policy came from, for traces and lint messages. */
+export interface PolicyOrigin {
+  /** Source file and 0-based document index, when read from a file. */
+  readonly file?: string;
+  readonly documentIndex?: number;
+  /** `NetworkPolicy` (Kubernetes), `CalicoNetworkPolicy` or `GlobalNetworkPolicy`. */
+  readonly kind: string;
+  readonly namespace?: string;
+  /** metadata.name as written. */
+  readonly name: string;
+}
+
+/** A policy in Calico's form (Kubernetes policies already converted). */
+export interface CompiledPolicy {
+  /** The name Felix sees: `knp.default.<name>` for Kubernetes policies, else metadata.name. */
+  readonly name: string;
+  /** Namespace of a namespaced policy; undefined for GlobalNetworkPolicy. */
+  readonly namespace?: string;
+  readonly tier: string;
+  /** undefined sorts last. */
+  readonly order?: number;
+  /** spec.selector as written (empty means all()). */
+  readonly selector: string;
+  /** Present iff the policy's types include Ingress. */
+  readonly ingress?: readonly CalicoRule[];
+  /** Present iff the policy's types include Egress. */
+  readonly egress?: readonly CalicoRule[];
+  readonly preDNAT: boolean;
+  readonly doNotTrack: boolean;
+  readonly applyOnForward: boolean;
+  readonly origin: PolicyOrigin;
+  /** True when the policy selects this endpoint (namespace scoping included). */
+  appliesTo(endpoint: Endpoint): boolean;
+}
+
+/** A tier with its policies sorted as Felix sorts them. */
+export interface CompiledTier {
+  readonly name: string;
+  readonly order?: number;
+  /** `Deny` or `Pass`. */
+  readonly defaultAction: string;
+  readonly policies: readonly CompiledPolicy[];
+}
+
+/** A profile (kns.<ns> or a HostEndpoint profile). */
+export interface Profile {
+  readonly name: string;
+  readonly ingress: readonly CalicoRule[];
+  readonly egress: readonly CalicoRule[];
+}
+
+/** Felix settings that change enforcement. */
+export interface FelixSettings {
+  readonly failsafeInbound: readonly ProtoPort[];
+  readonly failsafeOutbound: readonly ProtoPort[];
+  /** `Drop`, `Accept` or `Return`. */
+  readonly defaultEndpointToHostAction: string;
+}
+
+/** Everything the engine resolved. */
+export interface EngineModel {
+  readonly nodes: readonly NodeInfo[];
+  readonly endpoints: readonly Endpoint[];
+  readonly networkSets: readonly NetworkSetInfo[];
+  /** Sorted: tier order ascending, nil last, ties by name. */
+  readonly tiers: readonly CompiledTier[];
+  readonly profiles: ReadonlyMap<string, Profile>;
+  readonly felix: FelixSettings;
+  /**
+   * The endpoints and network sets that the label part of an entity rule (selector,
+   * namespaceSelector, serviceAccounts; not nets, not notSelector) matches, for a rule of this
+   * policy. undefined when the entity has no label part (matches any address).
+   */
+  entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined;
+}
+
+/** Result of EngineModel.entityMembers. */
+export interface EntityMembers {
+  readonly endpoints: readonly Endpoint[];
+  readonly networkSets: readonly NetworkSetInfo[];
+}

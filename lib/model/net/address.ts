@@ -1,0 +1,39 @@
+import { IPv4, IPv6, Validator, collapseIPv6Number } from 'ip-num';
+
+/** What a plain IP address may look like, for messages. */
+export const IP_ADDRESS_ALLOWED = 'an IPv4 address like 192.0.2.1 or an IPv6 address like 2001:db8::1';
+
+/** True when the text is a plain IPv4 address (no prefix, no spaces, no leading zeros). */
+function isIpv4(text: string): boolean {
+  return /^[0-9.]+$/.test(text) && Validator.isValidIPv4String(text)[0];
+}
+
+/** True when the text is a plain IPv6 address (no prefix, no zone index). */
+function isIpv6(text: string): boolean {
+  return text.includes(':') && /^[0-9a-fA-F:.]+$/.test(text) && Validator.isValidIPv6String(text)[0];
+}
+
+/** The IP version (4 or 6) of a plain address, or undefined when the text is not an address. */
+export function ipVersionOf(text: string): number | undefined {
+  if (isIpv4(text)) return 4;
+  if (isIpv6(text)) return 6;
+  return undefined;
+}
+
+/** True when the text is a plain IPv4 or IPv6 address. */
+export function isIpAddress(text: string): boolean {
+  return ipVersionOf(text) !== undefined;
+}
+
+/** Parses a plain address into its ip-num value; undefined when the text is not an address. */
+export function toIpNum(text: string): IPv4 | IPv6 | undefined {
+  const version = ipVersionOf(text);
+  if (version === 4) return IPv4.fromString(text);
+  if (version === 6) return IPv6.fromString(text);
+  return undefined;
+}
+
+/** The canonical text of an ip-num address: dotted quad, or compressed lower-case IPv6. */
+export function ipNumToString(ip: IPv4 | IPv6): string {
+  return ip instanceof IPv6 ? collapseIPv6Number(ip.toString()).toLowerCase() : ip.toString();
+}

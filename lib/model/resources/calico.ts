@@ -1,0 +1,221 @@
+import { ObjectMeta } from './meta';
+
+/**
+ * Calico `projectcalico.org/v3` resources, as typed data.
+ *
+ * Integer-or-string fields (`protocol`, `ports`) are held as strings: a value made only of
+ * digits renders as a YAML integer (`112`, `80`); `"2040:2041"` is a range and other strings are
+ * protocol names or named ports.
+ */
+
+/** ICMP type and code. A code needs a type. */
+export interface IcmpFields {
+  /** ICMP type, 0-254. @default - any type */
+  readonly type?: number;
+  /** ICMP code, 0-255. @default - any code */
+  readonly code?: number;
+}
+
+/** Match on service accounts of the endpoint. */
+export interface ServiceAccountMatch {
+  /** @default - any name */
+  readonly names?: string[];
+  /** A Calico selector over service account labels. @default - any labels */
+  readonly selector?: string;
+}
+
+/** Match on a Kubernetes Service (egress destinations or ingress sources). */
+export interface ServiceMatch {
+  readonly name?: string;
+  /** @default - the policy's namespace */
+  readonly namespace?: string;
+}
+
+/** The source or destination of a rule. All given fields are ANDed; list entries are ORed. */
+export interface EntityRule {
+  /** CIDRs the address must be in. @default - any address */
+  readonly nets?: string[];
+  /** CIDRs the address must not be in. @default - no exclusion */
+  readonly notNets?: string[];
+  /** Calico selector over endpoint (and network set) labels. @default - any endpoint */
+  readonly selector?: string;
+  /** Calico selector that must not match. @default - no exclusion */
+  readonly notSelector?: string;
+  /** Calico selector over namespace labels. @default - see Calico: own namespace / all namespaces */
+  readonly namespaceSelector?: string;
+  /** Port numbers, `"min:max"` ranges or named ports. Needs protocol TCP, UDP or SCTP. @default - any port */
+  readonly ports?: string[];
+  /** Ports that must not match. @default - no exclusion */
+  readonly notPorts?: string[];
+  /** @default - any service account */
+  readonly serviceAccounts?: ServiceAccountMatch;
+  /** @default - no service match */
+  readonly services?: ServiceMatch;
+}
+
+/** Rule metadata, carried through but not enforced. */
+export interface RuleMetadata {
+  /** @default - none */
+  readonly annotations?: { readonly [key: string]: string };
+}
+
+/** One Calico policy rule. */
+export interface CalicoRule {
+  /** `Allow`, `Deny`, `Log` or `Pass`. */
+  readonly action: string;
+  /** 4 or 6. @default - both */
+  readonly ipVersion?: number;
+  /** `TCP`, `UDP`, `ICMP`, `ICMPv6`, `SCTP`, `UDPLite` or a number 1-255 (as digits). @default - any */
+  readonly protocol?: string;
+  /** Protocol that must not match. @default - no exclusion */
+  readonly notProtocol?: string;
+  /** Needs protocol ICMP or ICMPv6. @default - any ICMP type/code */
+  readonly icmp?: IcmpFields;
+  /** @default - no exclusion */
+  readonly notICMP?: IcmpFields;
+  /** @default - any source */
+  readonly source?: EntityRule;
+  /** @default - any destination */
+  readonly destination?: EntityRule;
+  /** @default - none */
+  readonly metadata?: RuleMetadata;
+}
+
+/** Fields shared by NetworkPolicy and GlobalNetworkPolicy. */
+export interface CalicoPolicySpec {
+  /** @default 'default' */
+  readonly tier?: string;
+  /** Lower orders are evaluated first. @default - last (nil order sorts after every number) */
+  readonly order?: number;
+  /** Endpoints the policy applies to. @default 'all()' */
+  readonly selector?: string;
+  /** `Ingress` and/or `Egress`. @default - derived from which rule lists are present */
+  readonly types?: string[];
+  /** @default - none */
+  readonly ingress?: CalicoRule[];
+  /** @default - none */
+  readonly egress?: CalicoRule[];
+  /** @default - any service account */
+  readonly serviceAccountSelector?: string;
+  /** @default - none */
+  readonly performanceHints?: string[];
+}
+
+/** Spec of a GlobalNetworkPolicy: the shared fields plus host-endpoint placement flags. */
+export interface GlobalNetworkPolicySpec extends CalicoPolicySpec {
+  /** Selects namespaces whose endpoints the policy applies to. @default - all */
+  readonly namespaceSelector?: string;
+  /** Untracked policy (raw table). Needs applyOnForward. @default false */
+  readonly doNotTrack?: boolean;
+  /** Applied before DNAT (mangle table), ingress only. Needs applyOnForward. @default false */
+  readonly preDNAT?: boolean;
+  /** Also applies to traffic forwarded through host endpoints. @default false */
+  readonly applyOnForward?: boolean;
+}
+
+export interface CalicoNetworkPolicy {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'NetworkPolicy';
+  readonly metadata: ObjectMeta;
+  readonly spec: CalicoPolicySpec;
+}
+
+export interface GlobalNetworkPolicy {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'GlobalNetworkPolicy';
+  readonly metadata: ObjectMeta;
+  readonly spec: GlobalNetworkPolicySpec;
+}
+
+/** A named port on a host endpoint. */
+export interface EndpointPort {
+  readonly name: string;
+  readonly port: number;
+  /** `TCP`, `UDP` or `SCTP`. */
+  readonly protocol: string;
+}
+
+export interface HostEndpointSpec {
+  /** The Calico node name. */
+  readonly node?: string;
+  /** `"*"` for all interfaces, a name, or empty to find it by expectedIPs. @default - by expectedIPs */
+  readonly interfaceName?: string;
+  /** The IPs selectors resolve this endpoint to. @default - none */
+  readonly expectedIPs?: string[];
+  /** Profiles applied when no policy selects the endpoint. @default - none (default deny) */
+  readonly profiles?: string[];
+  /** @default - none */
+  readonly ports?: EndpointPort[];
+}
+
+export interface HostEndpoint {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'HostEndpoint';
+  readonly metadata: ObjectMeta;
+  readonly spec: HostEndpointSpec;
+}
+
+export interface NetworkSetSpec {
+  /** @default - none */
+  readonly nets?: string[];
+}
+
+export interface GlobalNetworkSet {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'GlobalNetworkSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: NetworkSetSpec;
+}
+
+export interface NetworkSet {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'NetworkSet';
+  readonly metadata: ObjectMeta;
+  readonly spec: NetworkSetSpec;
+}
+
+export interface TierSpec {
+  /** @default - last */
+  readonly order?: number;
+  /** `Deny` or `Pass`. @default 'Deny' */
+  readonly defaultAction?: string;
+}
+
+export interface Tier {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'Tier';
+  readonly metadata: ObjectMeta;
+  readonly spec: TierSpec;
+}
+
+/** A failsafe entry: protocol and port, optionally limited to a net. */
+export interface ProtoPort {
+  /** `tcp`, `udp` or `sctp` (any case). */
+  readonly protocol: string;
+  readonly port: number;
+  /** @default - any address */
+  readonly net?: string;
+}
+
+/** The FelixConfiguration fields that change enforcement. */
+export interface FelixConfigurationSpec {
+  /** @default - Felix's defaults (tcp:22, udp:68, tcp:179, tcp:2379, tcp:2380, tcp:5473, tcp:6443, tcp:6666, tcp:6667) */
+  readonly failsafeInboundHostPorts?: ProtoPort[];
+  /** @default - Felix's defaults (udp:53, udp:67, tcp:179, tcp:2379, tcp:2380, tcp:5473, tcp:6443, tcp:6666, tcp:6667) */
+  readonly failsafeOutboundHostPorts?: ProtoPort[];
+  /** `Drop`, `Accept` or `Return`. @default 'Drop' */
+  readonly defaultEndpointToHostAction?: string;
+  /** @default 0xffff0000 */
+  readonly iptablesMarkMask?: number;
+  /** `Drop` or `Reject`. @default 'Drop' */
+  readonly iptablesFilterDenyAction?: string;
+  /** @default 'calico-packet' */
+  readonly logPrefix?: string;
+}
+
+export interface FelixConfiguration {
+  readonly apiVersion: 'projectcalico.org/v3';
+  readonly kind: 'FelixConfiguration';
+  readonly metadata: ObjectMeta;
+  readonly spec: FelixConfigurationSpec;
+}

@@ -1,0 +1,23 @@
+/** API group/version strings of the resources this library models. */
+export const K8S_NETWORKING_API_VERSION = 'networking.k8s.io/v1';
+export const CALICO_API_VERSION = 'projectcalico.org/v3';
+
+/** A string-to-string map, used for labels and annotations. */
+export interface StringMap {
+  readonly [key: string]: string;
+}
+
+/** The metadata every resource carries. */
+export interface ObjectMeta {
+  /** Resource name: a DNS-1123 subdomain of at most 253 characters. */
+  readonly name: string;
+  /**
+   * Namespace, for namespaced kinds only.
+   * @default - none (cluster-scoped kinds must not set it)
+   */
+  readonly namespace?: string;
+  /** @default - no labels */
+  readonly labels?: StringMap;
+  /** @default - no annotations */
+  readonly annotations?: StringMap;
+}
