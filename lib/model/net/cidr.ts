@@ -2,7 +2,7 @@ import { IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix } from
 import { ipNumToString, ipVersionOf, toIpNum } from './address';
 import { NetError } from './errors';
 
-const CIDR_ALLOWED = 'a CIDR like 192.0.2.0/24 or 2001:db8::/32 (prefix 0-32 for IPv4, 0-128 for IPv6)';
+export const CIDR_ALLOWED = 'a CIDR like 192.0.2.0/24 or 2001:db8::/32 (prefix 0-32 for IPv4, 0-128 for IPv6)';
 
 /** An IPv4 or IPv6 CIDR, remembering whether the text as written had host bits set. */
 export class Cidr {
@@ -24,15 +24,10 @@ export class Cidr {
     return new Cidr(range, ip, version, prefixLength);
   }
 
-  /** True when the text is a valid CIDR (host bits allowed). */
-  public static isValid(text: string): boolean {
-    try {
-      Cidr.parse(text);
-      return true;
-    } catch (e) {
-      if (e instanceof NetError) return false;
-      throw e;
-    }
+  /** Like parse, but a plain address is also accepted, as a /32 or /128 (Calico's `nets` allow this). */
+  public static parseCidrOrIp(text: string): Cidr {
+    const version = ipVersionOf(text);
+    return version === undefined ? Cidr.parse(text) : Cidr.parse(`${text}/${version === 4 ? 32 : 128}`);
   }
 
   private constructor(
@@ -83,11 +78,6 @@ export class Cidr {
     if (this.range instanceof IPv4CidrRange && addr instanceof IPv4) return this.range.contains(addr);
     if (this.range instanceof IPv6CidrRange && addr instanceof IPv6) return this.range.contains(addr);
     return false;
-  }
-
-  /** True when both CIDRs denote the same network. */
-  public equals(other: Cidr): boolean {
-    return this.toString() === other.toString();
   }
 
   /** Canonical `network/prefix`: host bits cleared, IPv6 compressed and lower case. */

@@ -1,7 +1,14 @@
 /** Thrown for a bad address, CIDR, port or protocol: carries the bad value and what is allowed. */
 export class NetError extends Error {
-  constructor(message: string, readonly value: string, readonly allowed: string) {
-    super(`${message} (got ${JSON.stringify(value)}; allowed: ${allowed})`);
+  constructor(
+    /** What is wrong, without the value, e.g. `invalid CIDR`. */
+    readonly reason: string,
+    /** The bad text. */
+    readonly value: string,
+    /** What is allowed instead. */
+    readonly allowed: string,
+  ) {
+    super(`${reason} (got ${JSON.stringify(value)}; allowed: ${allowed})`);
     this.name = 'NetError';
   }
 }

@@ -1,5 +1,5 @@
 export { NetError } from './errors';
-export { Cidr } from './cidr';
+export { Cidr, CIDR_ALLOWED } from './cidr';
 export { isIpAddress, ipVersionOf, IP_ADDRESS_ALLOWED } from './address';
 export { PortSpec, parsePortSpec, portSpecToString, PORT_ALLOWED } from './ports';
 export { protocolNumber, protocolHasPorts, protocolIsIcmp, PROTOCOL_ALLOWED } from './protocol';

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { SynthOutputFile } from './output-provider';
+
+/**
+ * Marker file written into every output directory. An existing output directory is replaced only
+ * when it is empty or carries this marker, so a mistyped outdir never wipes unrelated files.
+ * (`kubectl apply -f <dir>` reads only .json/.yaml/.yml files, so it ignores the marker.)
+ */
+const MARKER_FILE = '.netsec-synth';
+
+/** Prefix of temporary sibling directories (ignored by git). */
+const TMP_PREFIX = '.netsec-tmp-';
+
+/** Checks a relative output path: `/`-separated, inside the outdir, not the marker. Returns a problem or undefined. */
+export function outputPathProblem(p: string): string | undefined {
+  if (p === '' || p.startsWith('/') || p.includes('\\') || path.isAbsolute(p)) {
+    return `path ${JSON.stringify(p)} must be relative and '/'-separated`;
+  }
+  const parts = p.split('/');
+  if (parts.some((s) => s === '' || s === '.' || s === '..')) {
+    return `path ${JSON.stringify(p)} must not contain empty, '.' or '..' segments`;
+  }
+  if (p === MARKER_FILE) return `path ${JSON.stringify(p)} is reserved`;
+  return undefined;
+}
+
+function markerContent(files: readonly SynthOutputFile[]): string {
+  return ['# Written by cdk8s-netsec NetsecApp.synth(); this directory is replaced as a whole on each synth.',
+    ...files.map((f) => f.path).sort(), ''].join('\n');
+}
+
+function mayReplace(dir: string): boolean {
+  const entries = fs.readdirSync(dir);
+  return entries.length === 0 || entries.includes(MARKER_FILE);
+}
+
+/**
+ * Writes `files` as the whole content of `outdir`: into a temporary sibling directory first,
+ * which then replaces `outdir` by rename. On any failure `outdir` is left as it was.
+ */
+export function writeOutputAtomically(outdir: string, files: readonly SynthOutputFile[]): void {
+  const target = path.resolve(outdir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  if (fs.existsSync(target)) {
+    if (!fs.statSync(target).isDirectory()) {
+      throw new Error(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
+    }
+    if (!mayReplace(target)) {
+      throw new Error(`outdir ${outdir} is not empty and was not written by NetsecApp (no ${MARKER_FILE} file); `
+        + 'refusing to replace it: remove it or choose another outdir');
+    }
+  }
+  fs.mkdirSync(parent, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(parent, `${TMP_PREFIX}${base}-`));
+  let old: string | undefined;
+  try {
+    for (const f of files) {
+      const dest = path.join(tmp, ...f.path.split('/'));
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.writeFileSync(dest, f.content);
+    }
+    fs.writeFileSync(path.join(tmp, MARKER_FILE), markerContent(files));
+    if (fs.existsSync(target)) {
+      old = `${tmp}-old`;
+      fs.renameSync(target, old);
+    }
+    try {
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      if (old !== undefined) fs.renameSync(old, target);
+      old = undefined;
+      throw e;
+    }
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
+}

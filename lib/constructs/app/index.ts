@@ -1,0 +1,3 @@
+export * from './netsec-app';
+export * from './output-provider';
+export { addSynthWarning } from './warnings';

@@ -1,0 +1,118 @@
+import { App } from 'cdk8s';
+import { outputPathProblem, writeOutputAtomically } from './atomic-write';
+import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
+import { renderChart } from './render';
+import { constructValidationErrors, duplicateResourceErrors } from './tree-validation';
+import { collectSynthWarnings } from './warnings';
+
+/** Props of {@link NetsecApp}. */
+export interface NetsecAppProps {
+  /**
+   * The directory to write output to. It is replaced as a whole on each synth (only when it is
+   * empty or was written by NetsecApp before).
+   * @default - CDK8S_OUTDIR if set, otherwise 'dist'
+   */
+  readonly outdir?: string;
+  /**
+   * Generators of extra output files (for example the iptables plan). More can be added with
+   * `addOutputProvider()`.
+   * @default - none
+   */
+  readonly outputProviders?: ISynthOutputProvider[];
+}
+
+/**
+ * A cdk8s App that validates the whole construct tree before writing anything, rejects duplicate
+ * resources, and writes per chart `<chart>.k8s.yaml` (for `kubectl apply`) and
+ * `<chart>.calico.yaml` (for `calicoctl apply`), plus files from registered output providers.
+ * Output is deterministic and appears whole or not at all.
+ */
+export class NetsecApp extends App {
+  private readonly providers: ISynthOutputProvider[];
+
+  constructor(props: NetsecAppProps = {}) {
+    super({ outdir: props.outdir });
+    this.providers = [...(props.outputProviders ?? [])];
+  }
+
+  /** Registers a generator of extra output files. */
+  public addOutputProvider(provider: ISynthOutputProvider): void {
+    this.providers.push(provider);
+  }
+
+  /**
+   * Validates everything, renders every output file in memory, prints warnings to stderr, then
+   * replaces `outdir` with the output. Throws one Error listing every problem, writing nothing.
+   */
+  public synth(): void {
+    writeOutputAtomically(this.outdir, this.synthFiles());
+  }
+
+  /** The output as one YAML stream: every chart's Kubernetes then Calico documents. */
+  public synthYaml(): string {
+    return this.synthFiles()
+      .filter((f) => f.path.endsWith('.k8s.yaml') || f.path.endsWith('.calico.yaml'))
+      .map((f) => f.content)
+      .join('---\n');
+  }
+
+  /**
+   * Validates the tree and renders every output file in memory, without writing. Prints the
+   * collected warnings. Throws one Error listing every problem.
+   */
+  public synthFiles(): SynthOutputFile[] {
+    for (const w of collectSynthWarnings(this)) this.reportWarning(w);
+    const problems = [...constructValidationErrors(this), ...duplicateResourceErrors(this)];
+    failIfAny(problems);
+
+    const charts: ChartManifests[] = [];
+    const files: SynthOutputFile[] = [];
+    for (const chart of this.charts) {
+      const rendered = renderChart(chart);
+      problems.push(...rendered.errors);
+      if (rendered.manifests.kubernetes.length + rendered.manifests.calico.length > 0) charts.push(rendered.manifests);
+      files.push(...rendered.files);
+    }
+    failIfAny(problems);
+
+    for (const provider of this.outputProviders()) {
+      try {
+        files.push(...provider.renderFiles(structuredClone(charts)));
+      } catch (e) {
+        problems.push(`output provider '${provider.providerName}': ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    problems.push(...outputFileProblems(files));
+    failIfAny(problems);
+    return files;
+  }
+
+  /** The registered output providers, in registration order. Override to add or filter. */
+  protected outputProviders(): ISynthOutputProvider[] {
+    return [...this.providers];
+  }
+
+  /** Prints one warning (`<construct path>: <message>`). Override to redirect. */
+  protected reportWarning(warning: string): void {
+    process.stderr.write(`warning: ${warning}\n`);
+  }
+}
+
+function outputFileProblems(files: readonly SynthOutputFile[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    const problem = outputPathProblem(f.path);
+    if (problem) problems.push(`output file: ${problem}`);
+    else if (seen.has(f.path)) problems.push(`output file ${f.path} is produced more than once (two charts or providers share a name)`);
+    seen.add(f.path);
+  }
+  return problems;
+}
+
+function failIfAny(problems: readonly string[]): void {
+  if (problems.length > 0) {
+    throw new Error(`cdk8s-netsec synth failed with ${problems.length} problem(s); nothing was written:\n`
+      + problems.map((p) => `  - ${p}`).join('\n'));
+  }
+}

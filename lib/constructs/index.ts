@@ -1,0 +1,2 @@
+export * from './l1';
+export * from './app';

@@ -1,0 +1,47 @@
+import { Construct } from 'constructs';
+import { NetsecApiObject } from '../l1/netsec-api-object';
+import { IPeer } from '../vocabulary/peer-types';
+import { Port } from '../vocabulary/port';
+import { EngineChoiceProps } from './intent-props';
+import { OrderBands } from './order-bands';
+import { PolicyIntent } from './policy-intent';
+import { PolicyTarget } from './policy-target';
+
+/** Props of {@link AllowEgressTo}. */
+export interface AllowEgressToProps extends EngineChoiceProps {
+  /** The pods (or host endpoints) that send the traffic. */
+  readonly target: PolicyTarget;
+  /** Where they may connect to (at least one peer). */
+  readonly to: IPeer[];
+  /** The ports they may connect to. @default - all traffic */
+  readonly ports?: Port[];
+}
+
+/**
+ * Allows the target to connect to the given peers.
+ *
+ * Emits one egress Allow rule per peer and protocol. Kubernetes NetworkPolicy when the target is
+ * namespaced and every peer and port is expressible there; otherwise Calico at order
+ * {@link OrderBands.ALLOW}. It isolates the target for egress, so remember DNS (see
+ * `DefaultDeny.allowDns`) when the target resolves names.
+ */
+export class AllowEgressTo extends PolicyIntent {
+  public readonly resource: NetsecApiObject;
+  public readonly usesCalico: boolean;
+
+  constructor(scope: Construct, id: string, props: AllowEgressToProps) {
+    super(scope, id);
+    if (props.to.length === 0) {
+      this.guard(() => {
+        throw new Error('to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)');
+      });
+    }
+    const emitted = this.emit({
+      target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+      ingressTypes: false, egressTypes: true,
+      ingress: [], egress: [{ action: 'Allow', peers: props.to, ports: props.ports }],
+    });
+    this.resource = emitted.resource;
+    this.usesCalico = emitted.usesCalico;
+  }
+}

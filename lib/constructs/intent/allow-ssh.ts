@@ -1,0 +1,45 @@
+import { Construct } from 'constructs';
+import { NetsecApiObject } from '../l1/netsec-api-object';
+import { LabelSelector } from '../vocabulary/label-selector';
+import { Port } from '../vocabulary/port';
+import { cidrPeers } from './cidr-peers';
+import { ibmWorkerPrivate } from './ibm-roles';
+import { IntentProps } from './intent-props';
+import { OrderBands } from './order-bands';
+import { PolicyIntent } from './policy-intent';
+import { PolicyTarget } from './policy-target';
+
+/** Props of {@link AllowSsh}. */
+export interface AllowSshProps extends IntentProps {
+  /** Where SSH may come from, e.g. a bastion or the admin network: `['10.0.0.0/8']`. */
+  readonly sourceCidrs: string[];
+  /** The host endpoints (interfaces) SSH is allowed on. @default - IBM's `ibm.role == 'worker_private'` */
+  readonly hostEndpoints?: LabelSelector;
+}
+
+/**
+ * Allows SSH (TCP 22) into the workers' private interface from the given CIDRs.
+ *
+ * Emits one Calico GlobalNetworkPolicy (host endpoints are Calico objects) selecting the private
+ * host endpoints, types `[Ingress]`, one Allow TCP rule per CIDR to port 22, at order
+ * {@link OrderBands.ALLOW}: before IBM's private isolation `deny-all-private-default` (99900).
+ * Felix's failsafe ports let TCP 22 into every host endpoint unless the FelixConfiguration's
+ * failsafe list leaves 22 out, so this policy decides only once that is done.
+ */
+export class AllowSsh extends PolicyIntent {
+  public readonly resource: NetsecApiObject;
+  public readonly usesCalico: boolean;
+
+  constructor(scope: Construct, id: string, props: AllowSshProps) {
+    super(scope, id);
+    const peers = this.guard(() => cidrPeers(props.sourceCidrs));
+    const emitted = this.emit({
+      target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate()),
+      name: props.name, forceCalico: true, order: OrderBands.ALLOW,
+      ingressTypes: true, egressTypes: false,
+      ingress: [{ action: 'Allow', peers, ports: [Port.tcp(22)] }], egress: [],
+    });
+    this.resource = emitted.resource;
+    this.usesCalico = emitted.usesCalico;
+  }
+}

@@ -1,0 +1,55 @@
+import { Construct } from 'constructs';
+import { NetsecApiObject } from '../l1/netsec-api-object';
+import { Port } from '../vocabulary/port';
+import { cidrPeers } from './cidr-peers';
+import { DENY_TIER_NAME, ensureDenyTier } from './deny-tier';
+import { IntentProps } from './intent-props';
+import { OrderBands } from './order-bands';
+import { PolicyIntent } from './policy-intent';
+import { PolicyTarget } from './policy-target';
+import { IntentRule } from './rules';
+import { TrafficDirection } from './traffic-direction';
+
+/** Props of {@link DenyCidr}. */
+export interface DenyCidrProps extends IntentProps {
+  /** The pods (or host endpoints) to protect. */
+  readonly target: PolicyTarget;
+  /** The address blocks to deny, e.g. `['198.51.100.0/24']` (network form, no host bits). */
+  readonly cidrs: string[];
+  /** Deny traffic from the CIDRs (INGRESS), to them (EGRESS) or both. */
+  readonly direction: TrafficDirection;
+  /** Deny only these ports. @default - all traffic */
+  readonly ports?: Port[];
+}
+
+/**
+ * Denies traffic between the target and the given address blocks, whatever other policies allow.
+ *
+ * Kubernetes NetworkPolicies cannot deny, so this is always a Calico policy (a NetworkPolicy for a
+ * namespaced target, a GlobalNetworkPolicy otherwise) with Deny rules, placed in the tier
+ * `netsec-deny` (created once per app: order {@link OrderBands.DENY_TIER}, defaultAction Pass)
+ * at order {@link OrderBands.DENY}. The tier is evaluated before the default tier, so the deny
+ * wins over every allow there; traffic it does not deny is passed on untouched. In the default
+ * tier instead, a policy that only denies would make Calico drop everything else at the end of
+ * the tier for the selected endpoints.
+ */
+export class DenyCidr extends PolicyIntent {
+  public readonly resource: NetsecApiObject;
+  public readonly usesCalico: boolean;
+
+  constructor(scope: Construct, id: string, props: DenyCidrProps) {
+    super(scope, id);
+    const rule: IntentRule = { action: 'Deny', peers: this.guard(() => cidrPeers(props.cidrs)), ports: props.ports };
+    const ingress = props.direction !== TrafficDirection.EGRESS;
+    const egress = props.direction !== TrafficDirection.INGRESS;
+    const tier = ensureDenyTier(this);
+    const emitted = this.emit({
+      target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
+      ingressTypes: ingress, egressTypes: egress,
+      ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+    });
+    emitted.resource.node.addDependency(tier);
+    this.resource = emitted.resource;
+    this.usesCalico = emitted.usesCalico;
+  }
+}

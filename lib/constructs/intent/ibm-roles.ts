@@ -1,0 +1,11 @@
+import { LabelSelector } from '../vocabulary/label-selector';
+
+/** IBM Cloud's host endpoint of a worker's public interface (label `ibm.role: worker_public`). Internal. */
+export function ibmWorkerPublic(): LabelSelector {
+  return LabelSelector.of({ 'ibm.role': 'worker_public' });
+}
+
+/** IBM Cloud's host endpoint of a worker's private interface (label `ibm.role: worker_private`). Internal. */
+export function ibmWorkerPrivate(): LabelSelector {
+  return LabelSelector.of({ 'ibm.role': 'worker_private' });
+}

@@ -1,0 +1,14 @@
+export * from './order-bands';
+export * from './traffic-direction';
+export * from './policy-target';
+export * from './intent-props';
+export { PolicyIntent } from './policy-intent';
+export * from './default-deny';
+export * from './allow-from-namespace';
+export * from './allow-from-pods';
+export * from './allow-egress-to';
+export * from './allow-cidr';
+export * from './deny-cidr';
+export * from './isolate-namespace';
+export * from './restrict-node-ports';
+export * from './allow-ssh';

@@ -1,0 +1,80 @@
+import { CalicoRule, EntityRule, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
+import { IPeer, PeerContext } from '../vocabulary/peer-types';
+import { CalicoPortMatch, Port } from '../vocabulary/port';
+
+/** One intent rule, before it is rendered for an engine. Internal. */
+export interface IntentRule {
+  /** `Allow` or `Deny`. */
+  readonly action: string;
+  /** The peers; undefined means any peer. */
+  readonly peers?: readonly IPeer[];
+  /** The ports; undefined or empty means all traffic. */
+  readonly ports?: readonly Port[];
+}
+
+/** The reason the rule cannot be a Kubernetes rule, or undefined when it can. */
+export function kubernetesObstacle(rule: IntentRule): string | undefined {
+  if (rule.action !== 'Allow') return `a ${rule.action} rule (Kubernetes NetworkPolicies only allow)`;
+  const peer = (rule.peers ?? []).find((p) => !p.kubernetesExpressible);
+  if (peer) return `peer ${peer.description}`;
+  const port = (rule.ports ?? []).find((p) => !p.kubernetesExpressible);
+  return port ? `port ${port.toString()}` : undefined;
+}
+
+/** The `from`/`to` peers and `ports` of a Kubernetes rule. */
+export function kubernetesRuleParts(rule: IntentRule): { peers?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] } {
+  const ports = rule.ports ?? [];
+  const allTraffic = ports.length === 0 || ports.some((p) => p.isAllTraffic);
+  return {
+    ...(rule.peers !== undefined ? { peers: rule.peers.map((p) => p.toKubernetes()) } : {}),
+    ...(allTraffic ? {} : { ports: ports.map((p) => p.toKubernetes()) }),
+  };
+}
+
+/**
+ * The Calico rules of an intent rule: one per (protocol group x peer), protocol loop outside, as
+ * Calico's own Kubernetes conversion does. Ports of one protocol are merged into one rule; a
+ * protocol with "all ports" drops its specific ports; ICMP matches stay separate.
+ */
+export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerContext): CalicoRule[] {
+  const groups = portGroups(rule.ports ?? []);
+  const peers: ReadonlyArray<IPeer | undefined> = rule.peers ?? [undefined];
+  const out: CalicoRule[] = [];
+  for (const group of groups) {
+    for (const peer of peers) {
+      const version = group.icmp || group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
+      if (peer && version !== 0 && peer.ipVersion !== 0 && peer.ipVersion !== version) {
+        throw new Error(`${peer.description} is IPv${peer.ipVersion} but protocol ${group.protocol} only matches IPv${version}; `
+          + `allowed: ${version === 4 ? 'Port.icmpv6()' : 'Port.icmp()'} for IPv${peer.ipVersion} peers, or a peer of IPv${version}`);
+      }
+      const entity: EntityRule = peer ? peer.toCalico(context) : {};
+      const portEntity: EntityRule = group.ports ? { ports: group.ports } : {};
+      const source = ingress ? entity : {};
+      const destination = ingress ? portEntity : { ...entity, ...portEntity };
+      out.push({
+        action: rule.action,
+        ...(group.protocol !== undefined ? { protocol: group.protocol } : {}),
+        ...(group.icmp ? { icmp: group.icmp } : {}),
+        ...(Object.keys(source).length > 0 ? { source } : {}),
+        ...(Object.keys(destination).length > 0 ? { destination } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function portGroups(ports: readonly Port[]): CalicoPortMatch[] {
+  if (ports.length === 0 || ports.some((p) => p.isAllTraffic)) return [{}];
+  const groups: CalicoPortMatch[] = [];
+  for (const port of ports) {
+    const match = port.toCalico();
+    const same = match.icmp === undefined ? groups.find((g) => g.protocol === match.protocol && g.icmp === undefined) : undefined;
+    if (!same) {
+      groups.push(match);
+    } else if (same.ports !== undefined) {
+      const merged = match.ports === undefined ? undefined : [...same.ports, ...match.ports.filter((p) => !same.ports?.includes(p))];
+      groups[groups.indexOf(same)] = { protocol: same.protocol, ...(merged ? { ports: merged } : {}) };
+    }
+  }
+  return groups;
+}

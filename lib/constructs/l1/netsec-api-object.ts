@@ -1,0 +1,100 @@
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { Construct } from 'constructs';
+import { formatIssue, validateResource } from '../../model/validate';
+import { renderResource } from '../../model/parse';
+import { NetsecResource, ObjectMeta, StringMap } from '../../model/resources';
+
+/** What a concrete L1 class tells its base. Internal. */
+interface NetsecApiObjectInit {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly clusterScoped: boolean;
+  readonly metadata: ApiObjectMetadata;
+}
+
+/** Marks instances, so that detection works across copies of this package (like cdk8s does). */
+const NETSEC_API_OBJECT = Symbol.for('cdk8s-netsec.NetsecApiObject');
+
+/** Metadata keys the model carries; anything else set through cdk8s is reported. */
+const SUPPORTED_METADATA_KEYS = ['name', 'namespace', 'labels', 'annotations'];
+
+/**
+ * Base of every cdk8s-netsec L1 construct: one Kubernetes or Calico resource, held as typed
+ * model data, rendered through the model's canonical renderer and validated at synth.
+ */
+export abstract class NetsecApiObject extends ApiObject {
+  /** True when `x` is a cdk8s-netsec L1 construct. */
+  public static isNetsecApiObject(x: unknown): x is NetsecApiObject {
+    return typeof x === 'object' && x !== null && NETSEC_API_OBJECT in x;
+  }
+
+  /** True for cluster-scoped kinds, which never carry a namespace (not even the chart's). */
+  public readonly clusterScoped: boolean;
+
+  protected constructor(scope: Construct, id: string, init: NetsecApiObjectInit) {
+    super(scope, id, { apiVersion: init.apiVersion, kind: init.kind, metadata: init.metadata });
+    this.clusterScoped = init.clusterScoped;
+    Object.defineProperty(this, NETSEC_API_OBJECT, { value: true });
+    this.node.addValidation({ validate: () => this.validateNetsec() });
+  }
+
+  /** The resource as typed model data, with its final metadata (chart namespace and labels applied). */
+  public abstract toResource(): NetsecResource;
+
+  /** Renders the resource through the model's canonical renderer. */
+  public toJson(): { [key: string]: unknown } {
+    try {
+      return renderResource(this.toResource());
+    } catch (e) {
+      throw new Error(`${this.node.path}: cannot render ${this.kind} '${this.name}': ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * Not supported: the typed spec is what gets validated, so patches that bypass it are refused.
+   */
+  public addJsonPatch(): void {
+    throw new Error(`${this.node.path}: addJsonPatch is not supported on ${this.kind} '${this.name}' `
+      + '(the typed spec is validated and rendered as is); set the field in the spec instead');
+  }
+
+  /** The metadata of the synthesised resource. */
+  protected resourceMetadata(): ObjectMeta {
+    const json = asRecord(this.metadata.toJson());
+    const labels = asStringMap(json.labels);
+    const annotations = asStringMap(json.annotations);
+    const namespace = !this.clusterScoped && typeof json.namespace === 'string' ? json.namespace : undefined;
+    return {
+      name: this.name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      ...(labels ? { labels } : {}),
+      ...(annotations ? { annotations } : {}),
+    };
+  }
+
+  private validateNetsec(): string[] {
+    const path = this.node.path;
+    const errors: string[] = [];
+    const json = asRecord(this.metadata.toJson());
+    for (const key of Object.keys(json)) {
+      if (!SUPPORTED_METADATA_KEYS.includes(key)) {
+        errors.push(`${path}: metadata.${key} is not supported on ${this.kind}; allowed: ${SUPPORTED_METADATA_KEYS.join(', ')}`);
+      }
+    }
+    for (const issue of validateResource(this.toResource())) {
+      errors.push(formatIssue(path, issue));
+    }
+    return errors;
+  }
+}
+
+function asRecord(v: unknown): { [key: string]: unknown } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as { [key: string]: unknown } : {};
+}
+
+function asStringMap(v: unknown): StringMap | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const out: { [key: string]: string } = {};
+  for (const [k, val] of Object.entries(v)) out[k] = String(val);
+  return Object.keys(out).length > 0 ? out : undefined;
+}

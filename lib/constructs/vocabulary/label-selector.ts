@@ -1,0 +1,147 @@
+import { LabelSelector as K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
+import { checkLabelKey, checkLabelValue } from './names';
+
+/** The label Calico puts on every Kubernetes workload endpoint. */
+const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
+
+/** One matchExpressions entry, as held by {@link LabelSelector}. Internal. */
+interface Expression {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: readonly string[];
+}
+
+/**
+ * A typed label selector: label equalities ANDed with set expressions.
+ *
+ * It renders to a Kubernetes `LabelSelector` (`matchLabels` + `matchExpressions`) and to a Calico
+ * selector string in the form Calico's own Kubernetes conversion produces (libcalico-go
+ * `k8sSelectorToCalico`): equalities first, sorted by key (`k == 'v'`), then the expressions in the
+ * order given (`k in { 'a', 'b' }`, `k not in { 'a' }`, `has(k)`, `! has(k)`), joined with ` && `.
+ *
+ * @example
+ * LabelSelector.of({ app: 'web' }).and(LabelSelector.labelIn('tier', ['frontend', 'edge']))
+ */
+export class LabelSelector {
+  /** Selects everything: no labels required. */
+  public static all(): LabelSelector {
+    return new LabelSelector(new Map(), []);
+  }
+
+  /** Selects objects carrying every one of the given labels (`matchLabels`). */
+  public static of(labels: { [key: string]: string }): LabelSelector {
+    const map = new Map<string, string>();
+    for (const [key, value] of Object.entries(labels)) {
+      checkLabelKey('LabelSelector.of', key);
+      checkLabelValue('LabelSelector.of', key, value);
+      map.set(key, value);
+    }
+    return new LabelSelector(map, []);
+  }
+
+  /** Selects objects whose label `key` has one of `values` (operator `In`). */
+  public static labelIn(key: string, values: string[]): LabelSelector {
+    return LabelSelector.expression('LabelSelector.labelIn', key, 'In', values);
+  }
+
+  /** Selects objects whose label `key` is absent or has none of `values` (operator `NotIn`). */
+  public static labelNotIn(key: string, values: string[]): LabelSelector {
+    return LabelSelector.expression('LabelSelector.labelNotIn', key, 'NotIn', values);
+  }
+
+  /** Selects objects that carry the label `key`, whatever its value (operator `Exists`). */
+  public static labelExists(key: string): LabelSelector {
+    return LabelSelector.expression('LabelSelector.labelExists', key, 'Exists', []);
+  }
+
+  /** Selects objects that do not carry the label `key` (operator `DoesNotExist`). */
+  public static labelDoesNotExist(key: string): LabelSelector {
+    return LabelSelector.expression('LabelSelector.labelDoesNotExist', key, 'DoesNotExist', []);
+  }
+
+  private static expression(where: string, key: string, operator: string, values: string[]): LabelSelector {
+    checkLabelKey(where, key);
+    const needsValues = operator === 'In' || operator === 'NotIn';
+    if (needsValues && values.length === 0) {
+      throw new Error(`${where}: label ${JSON.stringify(key)} has an empty value list; allowed: at least one value`);
+    }
+    for (const v of values) checkLabelValue(where, key, v);
+    return new LabelSelector(new Map(), [{ key, operator, values: [...values] }]);
+  }
+
+  private constructor(
+    private readonly labels: ReadonlyMap<string, string>,
+    private readonly expressions: readonly Expression[],
+  ) {}
+
+  /** A selector that requires both this selector and `other`. */
+  public and(other: LabelSelector): LabelSelector {
+    const labels = new Map(this.labels);
+    for (const [key, value] of other.labels) {
+      const existing = labels.get(key);
+      if (existing !== undefined && existing !== value) {
+        throw new Error(`LabelSelector.and: label ${JSON.stringify(key)} would have to equal both ${JSON.stringify(existing)} `
+          + `and ${JSON.stringify(value)}, which nothing matches; allowed: one value per label key (use labelIn for alternatives)`);
+      }
+      labels.set(key, value);
+    }
+    return new LabelSelector(labels, [...this.expressions, ...other.expressions]);
+  }
+
+  /** True when the selector requires nothing, so it selects everything. */
+  public isEmpty(): boolean {
+    return this.labels.size === 0 && this.expressions.length === 0;
+  }
+
+  /** The Kubernetes form; `{}` selects everything. */
+  public toKubernetes(): K8sLabelSelector {
+    const matchLabels: { [key: string]: string } = {};
+    for (const key of this.sortedKeys()) matchLabels[key] = this.labels.get(key) ?? '';
+    const matchExpressions: LabelSelectorRequirement[] = this.expressions.map((e) =>
+      (e.values.length > 0 ? { key: e.key, operator: e.operator, values: [...e.values] } : { key: e.key, operator: e.operator }));
+    return {
+      ...(this.labels.size > 0 ? { matchLabels: matchLabels as StringMap } : {}),
+      ...(matchExpressions.length > 0 ? { matchExpressions } : {}),
+    };
+  }
+
+  /**
+   * The Calico selector over plain labels (namespaces, host endpoints, network sets).
+   * An empty selector renders as `all()`, as Calico's conversion does for namespace selectors.
+   */
+  public toCalico(): string {
+    const terms = this.terms();
+    return terms.length > 0 ? terms.join(' && ') : 'all()';
+  }
+
+  /**
+   * The Calico selector for Kubernetes pods: `projectcalico.org/orchestrator == 'k8s'` first, then
+   * the terms, exactly as Calico converts a Kubernetes `podSelector`.
+   */
+  public toCalicoPods(): string {
+    return [ORCHESTRATOR_TERM, ...this.terms()].join(' && ');
+  }
+
+  /** The Calico form, for messages. */
+  public toString(): string {
+    return this.toCalico();
+  }
+
+  private sortedKeys(): string[] {
+    return [...this.labels.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private terms(): string[] {
+    const equalities = this.sortedKeys().map((key) => `${key} == '${this.labels.get(key) ?? ''}'`);
+    const expressions = this.expressions.map((e) => {
+      const set = `{ ${e.values.map((v) => `'${v}'`).join(', ')} }`;
+      switch (e.operator) {
+        case 'In': return `${e.key} in ${set}`;
+        case 'NotIn': return `${e.key} not in ${set}`;
+        case 'Exists': return `has(${e.key})`;
+        default: return `! has(${e.key})`;
+      }
+    });
+    return [...equalities, ...expressions];
+  }
+}

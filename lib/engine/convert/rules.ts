@@ -1,0 +1,103 @@
+// One Kubernetes ingress/egress rule -> Calico rules (libcalico-go k8sRuleToCalico).
+import { Cidr, parsePortSpec } from '../../model/net';
+import { CalicoRule, EntityRule, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
+import { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
+import { simplifyPorts } from './simplify-ports';
+
+/** Thrown when a port of a Kubernetes rule does not convert; Calico then drops the whole rule. */
+export class RuleConversionError extends Error {}
+
+const ALL_PROTOCOLS = '';
+
+/**
+ * Converts one rule. Ports are grouped by protocol (TCP when unset; a port without a number means
+ * all ports of its protocol and overrides specific ones), protocols sorted, ports simplified, then
+ * one Calico Allow rule per (protocol x peer), protocol loop outside.
+ */
+export function k8sRuleToCalico(
+  peers: readonly NetworkPolicyPeer[] | undefined,
+  ports: readonly NetworkPolicyPort[] | undefined,
+  ingress: boolean,
+): CalicoRule[] {
+  const byProtocol = groupPorts(ports ?? []);
+  const protocols = [...byProtocol.keys()].sort(compareStrings);
+  const peerList: (NetworkPolicyPeer | undefined)[] = peers && peers.length > 0 ? [...peers] : [undefined];
+  const rules: CalicoRule[] = [];
+  for (const protocol of protocols) {
+    const portList = byProtocol.get(protocol);
+    const simplified = portList === undefined ? undefined : simplifyPorts(portList);
+    for (const peer of peerList) {
+      const entity = peerToEntity(peer);
+      const portsField = simplified && simplified.length > 0 ? { ports: simplified } : {};
+      const rule: CalicoRule = {
+        action: 'Allow',
+        ...(protocol === ALL_PROTOCOLS ? {} : { protocol }),
+        ...(ingress
+          ? { source: entity, destination: portsField }
+          : { source: {}, destination: { ...portsField, ...entity } }),
+      };
+      rules.push(rule);
+    }
+  }
+  return rules;
+}
+
+/** Protocol -> ports, where undefined means all ports of the protocol. */
+function groupPorts(ports: readonly NetworkPolicyPort[]): Map<string, string[] | undefined> {
+  const out = new Map<string, string[] | undefined>();
+  if (ports.length === 0) {
+    out.set(ALL_PROTOCOLS, undefined);
+    return out;
+  }
+  for (const p of ports) {
+    const protocol = p.protocol ?? 'TCP';
+    const calicoPorts = portToCalico(p);
+    if (calicoPorts === undefined) {
+      out.set(protocol, undefined);
+    } else if (!out.has(protocol)) {
+      out.set(protocol, calicoPorts);
+    } else {
+      const existing = out.get(protocol);
+      if (existing !== undefined) existing.push(...calicoPorts);
+    }
+  }
+  return out;
+}
+
+function portToCalico(p: NetworkPolicyPort): string[] | undefined {
+  if (p.port === undefined) return undefined;
+  const text = p.endPort !== undefined ? `${p.port}:${p.endPort}` : p.port;
+  try {
+    const spec = parsePortSpec(text);
+    if (p.endPort !== undefined && spec.kind !== 'range') throw new Error('not a range');
+  } catch {
+    throw new RuleConversionError(`invalid port ${JSON.stringify(text)}`);
+  }
+  return [text];
+}
+
+function peerToEntity(peer: NetworkPolicyPeer | undefined): EntityRule {
+  if (peer === undefined) return {};
+  if (peer.ipBlock !== undefined) {
+    const nets = normaliseCidr(peer.ipBlock.cidr);
+    if (nets === undefined) return {};
+    const notNets: string[] = [];
+    for (const e of peer.ipBlock.except ?? []) {
+      const n = normaliseCidr(e);
+      if (n === undefined) break;
+      notNets.push(n);
+    }
+    return notNets.length > 0 ? { nets: [nets], notNets } : { nets: [nets] };
+  }
+  const selector = podSelectorToCalico(peer.podSelector);
+  const namespaceSelector = namespaceSelectorToCalico(peer.namespaceSelector);
+  return namespaceSelector === '' ? { selector } : { selector, namespaceSelector };
+}
+
+function normaliseCidr(text: string): string | undefined {
+  try {
+    return Cidr.parse(text).toString();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+// One policy chain: tiers in order, policies in order, rules in order, then profiles.
+import { BuiltModel } from '../model/build';
+import { CompiledRule, PolicyImpl, compileRule } from '../model/policy';
+import { Endpoint, Profile } from '../model/types';
+import { ruleMatches } from './rule-match';
+import { Flow, PolicyTrace, ProfileTrace, TierTrace } from './types';
+
+/** How a chain ends when no rule decides. */
+export interface ChainOptions {
+  /** Which policies belong in this chain (placement). */
+  readonly include: (p: PolicyImpl) => boolean;
+  /** Untracked and pre-DNAT tiers: every tier's default action is Pass. */
+  readonly tiersPass: boolean;
+  /** `profiles` (normal chains), `allow` (forward chains), `continue` (untracked / pre-DNAT). */
+  readonly after: string;
+}
+
+/** The result of one chain. */
+export interface ChainResult {
+  /** `allow`, `deny` or `continue`. */
+  readonly verdict: string;
+  readonly tiers: readonly TierTrace[];
+  readonly profiles?: ProfileTrace;
+  readonly reason: string;
+}
+
+/** Rules of the policy for the direction, or undefined when its types do not include it. */
+function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | undefined {
+  return direction === 'ingress' ? p.compiledIngress : p.compiledEgress;
+}
+
+/** Evaluates the chain Felix builds for the endpoint in the direction. */
+export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: string, flow: Flow, opts: ChainOptions): ChainResult {
+  const tiers: TierTrace[] = [];
+  for (const tier of model.tiers) {
+    const applicable = tier.policies.filter((p) => opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+    if (applicable.length === 0) continue;
+    const traces: PolicyTrace[] = [];
+    let outcome: string | undefined;
+    for (const p of applicable) {
+      const logged: number[] = [];
+      let decided: CompiledRule | undefined;
+      for (const rule of rulesFor(p, direction) ?? []) {
+        if (!ruleMatches(model, rule, flow)) continue;
+        if (rule.action === 'Log') {
+          logged.push(rule.index);
+          continue;
+        }
+        decided = rule;
+        break;
+      }
+      traces.push({
+        policy: p.name, namespace: p.namespace, kind: p.origin.kind, logged,
+        ...(decided ? { matchedRule: decided.index, action: decided.action } : {}),
+      });
+      if (decided) {
+        outcome = decided.action.toLowerCase();
+        break;
+      }
+    }
+    if (outcome === undefined) outcome = opts.tiersPass || tier.defaultAction === 'Pass' ? 'end-of-tier-pass' : 'end-of-tier-drop';
+    tiers.push({ tier: tier.name, policies: traces, outcome });
+    if (outcome === 'allow' || outcome === 'deny') {
+      const last = traces[traces.length - 1];
+      return { verdict: outcome, tiers, reason: `${last.policy} rule ${last.matchedRule} (${last.action}) in tier ${tier.name}` };
+    }
+    if (outcome === 'end-of-tier-drop') {
+      return { verdict: 'deny', tiers, reason: `end of tier ${tier.name}: no policy allowed or passed the packet` };
+    }
+  }
+  const any = tiers.length > 0;
+  if (opts.after === 'continue') {
+    return { verdict: 'continue', tiers, reason: any ? 'no rule decided; default action Pass' : 'no policy applies' };
+  }
+  if (opts.after === 'allow') {
+    return { verdict: 'allow', tiers, reason: any ? 'every tier passed the packet' : 'no applyOnForward policy applies: forwarded traffic is allowed' };
+  }
+  return evaluateProfiles(model, endpoint, direction, flow, tiers);
+}
+
+const compiledProfiles = new WeakMap<Profile, { ingress: CompiledRule[]; egress: CompiledRule[] }>();
+
+function profileRules(p: Profile, direction: string): readonly CompiledRule[] {
+  let c = compiledProfiles.get(p);
+  if (!c) {
+    c = {
+      ingress: p.ingress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: ingress[${i}]`)),
+      egress: p.egress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: egress[${i}]`)),
+    };
+    compiledProfiles.set(p, c);
+  }
+  return direction === 'ingress' ? c.ingress : c.egress;
+}
+
+function evaluateProfiles(model: BuiltModel, endpoint: Endpoint, direction: string, flow: Flow, tiers: TierTrace[]): ChainResult {
+  const prefix = tiers.length > 0 ? 'every tier passed the packet; ' : 'no policy applies; ';
+  for (const name of endpoint.profiles) {
+    const profile = model.profiles.get(name);
+    if (!profile) continue;
+    for (const rule of profileRules(profile, direction)) {
+      if (rule.action === 'Log' || rule.action === 'Pass' || !ruleMatches(model, rule, flow)) continue;
+      const profiles: ProfileTrace = { profiles: endpoint.profiles, matchedProfile: name, matchedRule: rule.index, action: rule.action };
+      const verdict = rule.action === 'Allow' ? 'allow' : 'deny';
+      return { verdict, tiers, profiles, reason: `${prefix}profile ${name} rule ${rule.index} (${rule.action})` };
+    }
+  }
+  const reason = endpoint.profiles.length === 0
+    ? `${prefix}the endpoint has no profiles: default deny`
+    : `${prefix}no profile matched (${endpoint.profiles.join(', ')}): drop`;
+  return { verdict: 'deny', tiers, profiles: { profiles: endpoint.profiles }, reason };
+}

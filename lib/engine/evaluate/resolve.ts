@@ -1,0 +1,62 @@
+// Resolving `namespace/pod`, `hostendpoint/<name>` or an IP address into a flow party; building flows.
+import { ipVersionOf, protocolNumber } from '../../model/net';
+import { InputError } from '../input/errors';
+import { EngineModel, Endpoint } from '../model/types';
+import { Flow, FlowParty } from './types';
+
+/** What `--protocol` accepts. */
+export const PROTOCOL_CHOICES = 'TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number 1-255';
+
+/** The IP protocol number of TCP, UDP, SCTP, ICMP, ICMPv6 (any case) or digits 1-255. */
+export function parseProtocol(text: string): number {
+  const n = protocolNumber(text);
+  if (n === undefined) throw new InputError(`protocol ${JSON.stringify(text)} is not one of ${PROTOCOL_CHOICES}`);
+  return n;
+}
+
+/** The canonical name of a protocol number (TCP, UDP, SCTP, ICMP, ICMPv6) or its digits. */
+export function protocolName(n: number): string {
+  return ({ 6: 'TCP', 17: 'UDP', 132: 'SCTP', 1: 'ICMP', 58: 'ICMPv6', 136: 'UDPLite' } as { [k: number]: string })[n] ?? `${n}`;
+}
+
+/** Finds the endpoint or address a REF names; `version` picks the endpoint's address of that IP version. */
+export function resolveParty(model: EngineModel, ref: string, version?: number): FlowParty {
+  if (ipVersionOf(ref) !== undefined) {
+    const ep = model.endpoints.find((e) => e.ips.includes(ref));
+    return ep ? { endpoint: ep, ip: ref, id: ep.id } : { ip: ref, id: ref };
+  }
+  const ep = model.endpoints.find((e) => e.id === ref);
+  if (!ep) {
+    throw new InputError(`${JSON.stringify(ref)} is not a pod or host endpoint of the inputs (expected namespace/pod, hostendpoint/<name> or an IP address)`);
+  }
+  return { endpoint: ep, ip: pickIp(ep, version), id: ep.id };
+}
+
+function pickIp(ep: Endpoint, version: number | undefined): string | undefined {
+  return ep.ips.find((ip) => version === undefined || ipVersionOf(ip) === version) ?? ep.ips[0];
+}
+
+/** What a flow is made from. */
+export interface FlowSpec {
+  readonly from: string;
+  readonly to: string;
+  /** TCP, UDP, SCTP, ICMP, ICMPv6 or a number. */
+  readonly protocol: string;
+  /** @default - none (protocols without ports) */
+  readonly port?: number;
+}
+
+/** Resolves both ends (addresses of one IP version when possible) and the protocol. */
+export function buildFlow(model: EngineModel, spec: FlowSpec): Flow {
+  const protocol = parseProtocol(spec.protocol);
+  if (spec.port !== undefined && (!Number.isInteger(spec.port) || spec.port < 0 || spec.port > 65535)) {
+    throw new InputError(`port ${spec.port} is not a port number 0-65535`);
+  }
+  const hint = ipVersionOf(spec.to) ?? ipVersionOf(spec.from) ?? (protocol === 58 ? 6 : undefined);
+  let source = resolveParty(model, spec.from, hint);
+  const destination = resolveParty(model, spec.to, hint ?? (source.ip ? ipVersionOf(source.ip) : undefined));
+  if (destination.ip && source.endpoint && hint === undefined) {
+    source = resolveParty(model, spec.from, ipVersionOf(destination.ip));
+  }
+  return { source, destination, protocol, port: spec.port };
+}

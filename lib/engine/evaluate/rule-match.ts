@@ -1,0 +1,77 @@
+// Does one compiled rule match a flow, seen from a given endpoint and direction?
+import { PortSpec } from '../../model/net';
+import { CompiledEntity } from '../model/entity';
+import { BuiltModel } from '../model/build';
+import { endpointParty } from '../model/party';
+import { CompiledRule } from '../model/policy';
+import { Endpoint } from '../model/types';
+import { Flow, FlowParty } from './types';
+
+const PROTOCOL_NAMES: { readonly [n: number]: string } = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
+
+/** True when every field of the rule matches the flow. */
+export function ruleMatches(model: BuiltModel, rule: CompiledRule, flow: Flow): boolean {
+  const r = rule.rule;
+  if (rule.protocol !== undefined && rule.protocol !== flow.protocol) return false;
+  if (rule.notProtocol !== undefined && rule.notProtocol === flow.protocol) return false;
+  if (r.ipVersion !== undefined && ipVersion(flow) !== r.ipVersion) return false;
+  if (r.icmp && !icmpMatches(r.icmp, flow)) return false;
+  if (r.notICMP && icmpMatches(r.notICMP, flow)) return false;
+  if (!entityMatches(model, rule.source, flow.source, flow.sourcePort, flow)) return false;
+  return entityMatches(model, rule.destination, flow.destination, flow.port, flow);
+}
+
+function ipVersion(flow: Flow): number | undefined {
+  const ip = flow.destination.ip ?? flow.source.ip;
+  if (ip === undefined) return undefined;
+  return ip.includes(':') ? 6 : 4;
+}
+
+function icmpMatches(icmp: { readonly type?: number; readonly code?: number }, flow: Flow): boolean {
+  if (flow.protocol !== 1 && flow.protocol !== 58) return false;
+  const type = flow.icmpType ?? (flow.protocol === 1 ? 8 : 128);
+  const code = flow.icmpCode ?? 0;
+  if (icmp.type !== undefined && icmp.type !== type) return false;
+  return icmp.code === undefined || icmp.code === code;
+}
+
+/** Matches nets, notNets, selectors (endpoints and network sets by address), notSelector, ports. */
+export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty, port: number | undefined, flow: Flow): boolean {
+  if (e.unresolvable) return false;
+  const ip = party.ip;
+  if (e.nets && (ip === undefined || !e.nets.some((n) => n.contains(ip)))) return false;
+  if (e.notNets && ip !== undefined && e.notNets.some((n) => n.contains(ip))) return false;
+  if (e.hasLabelPart && !labelPartMatches(model, e, party)) return false;
+  if (e.notSelector && notSelectorMatches(model, e, party)) return false;
+  if (e.ports && (port === undefined || !e.ports.some((p) => portMatches(p, port, party.endpoint, flow)))) return false;
+  if (e.notPorts && port !== undefined && e.notPorts.some((p) => portMatches(p, port, party.endpoint, flow))) return false;
+  return true;
+}
+
+function onEndpointAddress(party: FlowParty): Endpoint | undefined {
+  const ep = party.endpoint;
+  return ep && party.ip !== undefined && ep.ips.includes(party.ip) ? ep : undefined;
+}
+
+function labelPartMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
+  const ep = onEndpointAddress(party);
+  if (ep && e.labelPartMatches(endpointParty(ep))) return true;
+  const ip = party.ip;
+  if (ip === undefined) return false;
+  return model.networkSetParties.some((n) => n.nets.some((c) => c.contains(ip)) && e.labelPartMatches(n.party));
+}
+
+function notSelectorMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
+  const ep = onEndpointAddress(party);
+  if (ep && e.notSelectorMatches(endpointParty(ep))) return true;
+  const ip = party.ip;
+  if (ip === undefined) return false;
+  return model.networkSetParties.some((n) => n.nets.some((c) => c.contains(ip)) && e.notSelectorMatches(n.party));
+}
+
+function portMatches(spec: PortSpec, port: number, endpoint: Endpoint | undefined, flow: Flow): boolean {
+  if (spec.kind !== 'named') return port >= spec.min && port <= spec.max;
+  if (!endpoint) return false;
+  const proto = PROTOCOL_NAMES[flow.protocol];
+  return endpoint.namedPorts.some((p) => p.name === spec.name && p.protocol.toUpperCase() === proto && p.port === port);
+}

@@ -1,0 +1,7 @@
+/** A problem with the engine's input that is not a manifest shape error: missing file, bad reference. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

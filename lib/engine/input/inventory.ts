@@ -1,0 +1,149 @@
+// The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`): Namespace, Pod, Node.
+import { ManifestError } from '../../model/parse';
+import { StringMap } from '../../model/resources';
+import { NamedPort, NodeInfo } from '../model/types';
+
+/** A namespace of the inventory. */
+export interface InventoryNamespace {
+  readonly name: string;
+  readonly labels: StringMap;
+}
+
+/** A pod of the inventory. */
+export interface InventoryPod {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: StringMap;
+  /** spec.nodeName; empty when unscheduled. */
+  readonly nodeName: string;
+  readonly serviceAccount?: string;
+  readonly hostNetwork: boolean;
+  /** status.phase; empty when absent. */
+  readonly phase: string;
+  readonly ips: readonly string[];
+  readonly namedPorts: readonly NamedPort[];
+}
+
+/** The parsed inventory item, tagged by kind. */
+export type InventoryItem =
+  | { readonly kind: 'Namespace'; readonly value: InventoryNamespace }
+  | { readonly kind: 'Pod'; readonly value: InventoryPod }
+  | { readonly kind: 'Node'; readonly value: NodeInfo };
+
+const INVENTORY_KINDS = ['Namespace', 'Pod', 'Node'];
+
+type Rec = { readonly [key: string]: unknown };
+
+function isRec(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Reader {
+  constructor(private readonly location: string) {}
+
+  fail(field: string, value: unknown, expected: string): never {
+    const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+    throw new ManifestError(this.location, field, text.length > 80 ? `${text.slice(0, 77)}...` : text, expected);
+  }
+
+  rec(v: unknown, field: string, optional = true): Rec {
+    if (v === undefined || v === null) {
+      if (optional) return {};
+      this.fail(field, v, 'a mapping');
+    }
+    if (!isRec(v)) this.fail(field, v, 'a mapping');
+    return v;
+  }
+
+  list(v: unknown, field: string): readonly unknown[] {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) this.fail(field, v, 'a list');
+    return v;
+  }
+
+  str(v: unknown, field: string, required: boolean): string {
+    if (v === undefined || v === null) {
+      if (required) this.fail(field, v, 'a non-empty string');
+      return '';
+    }
+    if (typeof v !== 'string' || (required && v === '')) this.fail(field, v, 'a non-empty string');
+    return v;
+  }
+
+  labels(v: unknown, field: string): StringMap {
+    const r = this.rec(v, field);
+    const out: { [key: string]: string } = {};
+    for (const [k, val] of Object.entries(r)) {
+      if (typeof val !== 'string') this.fail(`${field}.${k}`, val, 'a string label value');
+      out[k] = val;
+    }
+    return out;
+  }
+}
+
+/** True for the kinds this module reads (apiVersion v1 Namespace, Pod, Node). */
+export function isInventoryKind(doc: unknown): boolean {
+  return isRec(doc) && doc.apiVersion === 'v1' && typeof doc.kind === 'string' && INVENTORY_KINDS.includes(doc.kind);
+}
+
+/** Parses a Namespace, Pod or Node document; throws ManifestError naming location and field. */
+export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
+  const r = new Reader(location);
+  const meta = r.rec(doc.metadata, 'metadata', false);
+  const name = r.str(meta.name, 'metadata.name', true);
+  const labels = r.labels(meta.labels, 'metadata.labels');
+  if (doc.kind === 'Namespace') return { kind: 'Namespace', value: { name, labels } };
+  if (doc.kind === 'Node') {
+    const status = r.rec(doc.status, 'status');
+    const addresses = r.list(status.addresses, 'status.addresses').map((a, i) => {
+      const ar = r.rec(a, `status.addresses[${i}]`, false);
+      return {
+        type: r.str(ar.type, `status.addresses[${i}].type`, true),
+        address: r.str(ar.address, `status.addresses[${i}].address`, true),
+      };
+    });
+    return { kind: 'Node', value: { name, labels, addresses } };
+  }
+  return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
+}
+
+function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Rec): InventoryPod {
+  const namespace = r.str(meta.namespace, 'metadata.namespace', false) || 'default';
+  const spec = r.rec(doc.spec, 'spec');
+  const status = r.rec(doc.status, 'status');
+  const namedPorts: NamedPort[] = [];
+  r.list(spec.containers, 'spec.containers').forEach((c, ci) => {
+    const cr = r.rec(c, `spec.containers[${ci}]`, false);
+    r.list(cr.ports, `spec.containers[${ci}].ports`).forEach((p, pi) => {
+      const field = `spec.containers[${ci}].ports[${pi}]`;
+      const pr = r.rec(p, field, false);
+      const port = pr.containerPort;
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+        r.fail(`${field}.containerPort`, port, 'a port number 1-65535');
+      }
+      const protocol = r.str(pr.protocol, `${field}.protocol`, false) || 'TCP';
+      if (!['TCP', 'UDP', 'SCTP'].includes(protocol)) r.fail(`${field}.protocol`, protocol, 'TCP, UDP or SCTP');
+      const portName = r.str(pr.name, `${field}.name`, false);
+      if (portName) namedPorts.push({ name: portName, protocol, port });
+    });
+  });
+  const ips: string[] = [];
+  r.list(status.podIPs, 'status.podIPs').forEach((p, i) => {
+    const ip = r.str(r.rec(p, `status.podIPs[${i}]`, false).ip, `status.podIPs[${i}].ip`, true);
+    if (!ips.includes(ip)) ips.push(ip);
+  });
+  const podIP = r.str(status.podIP, 'status.podIP', false);
+  if (podIP && !ips.includes(podIP)) ips.unshift(podIP);
+  const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
+  return {
+    name,
+    namespace,
+    labels,
+    nodeName: r.str(spec.nodeName, 'spec.nodeName', false),
+    serviceAccount: sa || undefined,
+    hostNetwork: spec.hostNetwork === true,
+    phase: r.str(status.phase, 'status.phase', false),
+    ips,
+    namedPorts,
+  };
+}

@@ -1,0 +1,156 @@
+// Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
+import {
+  CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
+  NetworkSet, StringMap, Tier,
+} from '../../model/resources';
+import { convertK8sNetworkPolicy } from '../convert/policy';
+import { namespaceProfile } from '../convert/profile';
+import { EngineInputs, SourcedResource } from '../input/load';
+import { CompiledEntity } from './entity';
+import { hostEndpoint, workloadEndpoint } from './endpoints';
+import { felixSettings } from './felix';
+import { compareOrderThenName } from './order';
+import { NetworkSetParty, endpointParty, networkSetParty } from './party';
+import { PolicyImpl } from './policy';
+import { CompiledPolicy, CompiledTier, EngineModel, EntityMembers, Endpoint, NetworkSetInfo, Profile } from './types';
+
+/** Calico's DefaultTierOrder: the `default` tier's order when no Tier resource gives one. */
+export const DEFAULT_TIER_ORDER = 1_000_000;
+/** The profile that allows everything both ways (for host endpoints). */
+export const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
+
+/** The EngineModel plus what the evaluator needs beyond the contract. */
+export interface BuiltModel extends EngineModel {
+  readonly tiers: readonly BuiltTier[];
+  readonly networkSetParties: readonly NetworkSetParty[];
+  /** Notes gathered while building (pods skipped, tiers missing, conversion warnings). */
+  readonly notes: readonly string[];
+}
+
+/** A tier whose policies are the engine's compiled policies. */
+export interface BuiltTier extends CompiledTier {
+  readonly policies: readonly PolicyImpl[];
+}
+
+/** Builds the model; throws InputError naming file, document and field on bad selectors, CIDRs or ports. */
+export function buildEngineModel(inputs: EngineInputs): BuiltModel {
+  const notes = [...inputs.notes];
+  const nsLabels = new Map<string, StringMap>();
+  for (const ns of inputs.namespaces) nsLabels.set(ns.name, ns.labels);
+  const endpoints: Endpoint[] = [];
+  for (const pod of inputs.pods) {
+    if (pod.hostNetwork) {
+      notes.push(`pod ${pod.namespace}/${pod.name} uses the host network: not a Calico workload endpoint`);
+      continue;
+    }
+    if (pod.phase === 'Succeeded' || pod.phase === 'Failed') {
+      notes.push(`pod ${pod.namespace}/${pod.name} has finished (${pod.phase}): skipped`);
+      continue;
+    }
+    if (!nsLabels.has(pod.namespace)) notes.push(`namespace ${pod.namespace} of pod ${pod.namespace}/${pod.name} is not in the inventory: no namespace labels`);
+    endpoints.push(workloadEndpoint(pod, nsLabels.get(pod.namespace) ?? {}));
+  }
+  const byKind = <T>(kind: string, apiVersion = 'projectcalico.org/v3'): { r: T; s: SourcedResource }[] =>
+    inputs.resources.filter((s) => s.resource.kind === kind && s.resource.apiVersion === apiVersion)
+      .map((s) => ({ r: s.resource as unknown as T, s }));
+  for (const { r } of byKind<HostEndpoint>('HostEndpoint')) endpoints.push(hostEndpoint(r));
+
+  const networkSets: NetworkSetInfo[] = [
+    ...byKind<GlobalNetworkSet>('GlobalNetworkSet').map(({ r }) => ({
+      id: `globalnetworkset/${r.metadata.name}`, name: r.metadata.name, labels: r.metadata.labels ?? {}, nets: r.spec.nets ?? [],
+    })),
+    ...byKind<NetworkSet>('NetworkSet').map(({ r }) => ({
+      id: `networkset/${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, name: r.metadata.name,
+      namespace: r.metadata.namespace ?? 'default', labels: r.metadata.labels ?? {}, nets: r.spec.nets ?? [],
+    })),
+  ];
+  const networkSetParties = networkSets.map((s) => networkSetParty(s, s.namespace ? nsLabels.get(s.namespace) : undefined));
+
+  const policies: PolicyImpl[] = [];
+  const where = (s: SourcedResource): string => `${s.file}#${s.documentIndex}`;
+  for (const { r, s } of byKind<GlobalNetworkPolicy>('GlobalNetworkPolicy')) {
+    policies.push(new PolicyImpl({
+      name: r.metadata.name, tier: r.spec.tier ?? 'default', order: r.spec.order, selector: r.spec.selector ?? '',
+      namespaceSelector: r.spec.namespaceSelector, serviceAccountSelector: r.spec.serviceAccountSelector,
+      types: r.spec.types, ingress: r.spec.ingress, egress: r.spec.egress,
+      preDNAT: r.spec.preDNAT === true, doNotTrack: r.spec.doNotTrack === true, applyOnForward: r.spec.applyOnForward === true,
+      origin: { file: s.file, documentIndex: s.documentIndex, kind: 'GlobalNetworkPolicy', name: r.metadata.name },
+      where: where(s),
+    }));
+  }
+  const namespaced = (r: CalicoNetworkPolicy, s: SourcedResource, kind: string, originalName: string): PolicyImpl => {
+    const ns = r.metadata.namespace ?? 'default';
+    return new PolicyImpl({
+      name: r.metadata.name, namespace: ns, tier: r.spec.tier ?? 'default', order: r.spec.order,
+      selector: r.spec.selector ?? '', serviceAccountSelector: r.spec.serviceAccountSelector, types: r.spec.types,
+      ingress: r.spec.ingress, egress: r.spec.egress, preDNAT: false, doNotTrack: false, applyOnForward: false,
+      origin: { file: s.file, documentIndex: s.documentIndex, kind, namespace: ns, name: originalName },
+      where: where(s),
+    });
+  };
+  for (const { r, s } of byKind<CalicoNetworkPolicy>('NetworkPolicy')) {
+    policies.push(namespaced(r, s, 'CalicoNetworkPolicy', r.metadata.name));
+  }
+  for (const s of inputs.resources) {
+    if (s.resource.apiVersion !== 'networking.k8s.io/v1' || s.resource.kind !== 'NetworkPolicy') continue;
+    const k8s = s.resource;
+    const { policy, warnings } = convertK8sNetworkPolicy(k8s);
+    for (const w of warnings) notes.push(`${where(s)}: ${w}`);
+    policies.push(namespaced(policy, s, 'NetworkPolicy', k8s.metadata.name));
+  }
+
+  const tierResources = byKind<Tier>('Tier').map(({ r }) => r);
+  const tiers = buildTiers(tierResources, policies, notes);
+
+  const profiles = new Map<string, Profile>();
+  const nsNames = new Set<string>([...nsLabels.keys(), ...endpoints.filter((e) => e.namespace).map((e) => e.namespace as string)]);
+  for (const ns of nsNames) profiles.set(`kns.${ns}`, namespaceProfile(ns));
+  profiles.set(DEFAULT_ALLOW_PROFILE, { name: DEFAULT_ALLOW_PROFILE, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] });
+
+  const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r));
+  const entityCache = new WeakMap<EntityRule, CompiledEntity>();
+
+  return {
+    nodes: inputs.nodes,
+    endpoints,
+    networkSets,
+    networkSetParties,
+    tiers,
+    profiles,
+    felix,
+    notes,
+    entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined {
+      let compiled = entityCache.get(entity);
+      if (!compiled) {
+        compiled = new CompiledEntity(entity, policy.namespace, `${policy.origin.file ?? ''}#${policy.origin.documentIndex ?? ''}`);
+        entityCache.set(entity, compiled);
+      }
+      if (!compiled.hasLabelPart) return undefined;
+      const c = compiled;
+      return {
+        endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
+        networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
+      };
+    },
+  };
+}
+
+function buildTiers(tierResources: readonly Tier[], policies: readonly PolicyImpl[], notes: string[]): BuiltTier[] {
+  const defs = new Map<string, { order?: number; defaultAction: string }>();
+  for (const t of tierResources) defs.set(t.metadata.name, { order: t.spec.order, defaultAction: t.spec.defaultAction ?? 'Deny' });
+  if (!defs.has('default')) defs.set('default', { order: DEFAULT_TIER_ORDER, defaultAction: 'Deny' });
+  for (const p of policies) {
+    if (!defs.has(p.tier)) {
+      notes.push(`policy ${p.sortName} names tier ${p.tier}, which no Tier resource defines: treated as a tier with no order`);
+      defs.set(p.tier, { defaultAction: 'Deny' });
+    }
+  }
+  const tiers: BuiltTier[] = [...defs.entries()].map(([name, d]) => ({
+    name,
+    order: d.order,
+    defaultAction: d.defaultAction,
+    policies: policies.filter((p) => p.tier === name)
+      .sort((a, b) => compareOrderThenName(a.order, a.sortName, b.order, b.sortName)),
+  }));
+  return tiers.sort((a, b) => compareOrderThenName(a.order, a.name, b.order, b.name));
+}

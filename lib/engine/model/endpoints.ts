@@ -1,0 +1,45 @@
+// Workload endpoints from inventory pods and host endpoints from HostEndpoint resources.
+import { HostEndpoint, StringMap } from '../../model/resources';
+import { NAMESPACE_PROFILE_PREFIX } from '../convert/profile';
+import { InventoryPod } from '../input/inventory';
+import { Endpoint } from './types';
+import { vethNameForWorkload } from './veth';
+
+/** The workload endpoint Calico makes for a pod. */
+export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap): Endpoint {
+  const labels: { [key: string]: string } = {
+    ...pod.labels,
+    'projectcalico.org/namespace': pod.namespace,
+    'projectcalico.org/orchestrator': 'k8s',
+  };
+  if (pod.serviceAccount) labels['projectcalico.org/serviceaccount'] = pod.serviceAccount;
+  return {
+    id: `${pod.namespace}/${pod.name}`,
+    kind: 'workload',
+    name: pod.name,
+    namespace: pod.namespace,
+    node: pod.nodeName,
+    interfaceName: vethNameForWorkload(pod.namespace, pod.name),
+    ips: pod.ips,
+    labels,
+    namespaceLabels,
+    serviceAccount: pod.serviceAccount,
+    namedPorts: pod.namedPorts,
+    profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`],
+  };
+}
+
+/** The endpoint of a HostEndpoint resource. */
+export function hostEndpoint(hep: HostEndpoint): Endpoint {
+  return {
+    id: `hostendpoint/${hep.metadata.name}`,
+    kind: 'host',
+    name: hep.metadata.name,
+    node: hep.spec.node ?? '',
+    interfaceName: hep.spec.interfaceName ?? '',
+    ips: hep.spec.expectedIPs ?? [],
+    labels: hep.metadata.labels ?? {},
+    namedPorts: (hep.spec.ports ?? []).map((p) => ({ name: p.name, protocol: p.protocol, port: p.port })),
+    profiles: hep.spec.profiles ?? [],
+  };
+}

@@ -1,0 +1,102 @@
+// A rule's source or destination, compiled once: selectors parsed, CIDRs parsed, ports parsed.
+import { PortSpec, parsePortSpec } from '../../model/net';
+import { EntityRule } from '../../model/resources';
+import { Selector } from '../../model/selector';
+import { InputError } from '../input/errors';
+import { CidrMatcher } from './address-match';
+import { compileNamespaceSelector, compileSelector } from './compile-selector';
+import { Party } from './party';
+
+/** A compiled EntityRule of a policy (namespace scoping of namespaced policies included). */
+export class CompiledEntity {
+  public readonly nets?: readonly CidrMatcher[];
+  public readonly notNets?: readonly CidrMatcher[];
+  public readonly ports?: readonly PortSpec[];
+  public readonly notPorts?: readonly PortSpec[];
+  /** True when the entity has a selector part (selector, namespace scope, service accounts). */
+  public readonly hasLabelPart: boolean;
+  public readonly notSelector?: Selector;
+  /** True when `services` is set: the engine cannot resolve Services, so the entity never matches. */
+  public readonly unresolvable: boolean;
+  private readonly namespaceSelector?: Selector;
+  private readonly ownNamespace?: string;
+  private readonly selector?: Selector;
+  private readonly saNames?: readonly string[];
+  private readonly saSelector?: Selector;
+  private readonly positiveCache = new Map<string, boolean>();
+  private readonly negativeCache = new Map<string, boolean>();
+
+  constructor(public readonly rule: EntityRule, policyNamespace: string | undefined, where: string) {
+    const cidrs = (list: readonly string[] | undefined, field: string): CidrMatcher[] | undefined => {
+      if (!list || list.length === 0) return undefined;
+      return list.map((n, i) => {
+        try {
+          return CidrMatcher.parse(n);
+        } catch (e) {
+          throw new InputError(`${where}.${field}[${i}]: ${(e as Error).message}`);
+        }
+      });
+    };
+    const ports = (list: readonly string[] | undefined, field: string): PortSpec[] | undefined => {
+      if (!list || list.length === 0) return undefined;
+      return list.map((p, i) => {
+        try {
+          return parsePortSpec(String(p));
+        } catch (e) {
+          throw new InputError(`${where}.${field}[${i}]: ${(e as Error).message}`);
+        }
+      });
+    };
+    this.nets = cidrs(rule.nets, 'nets');
+    this.notNets = cidrs(rule.notNets, 'notNets');
+    this.ports = ports(rule.ports, 'ports');
+    this.notPorts = ports(rule.notPorts, 'notPorts');
+    this.unresolvable = rule.services !== undefined;
+    if (rule.selector) this.selector = compileSelector(rule.selector, `${where}.selector`);
+    if (rule.notSelector) this.notSelector = compileSelector(rule.notSelector, `${where}.notSelector`);
+    if (rule.serviceAccounts) {
+      this.saNames = rule.serviceAccounts.names && rule.serviceAccounts.names.length > 0 ? rule.serviceAccounts.names : undefined;
+      if (rule.serviceAccounts.selector) {
+        this.saSelector = compileSelector(rule.serviceAccounts.selector, `${where}.serviceAccounts.selector`);
+      }
+    }
+    const hasSelectors = this.selector !== undefined || this.saNames !== undefined || this.saSelector !== undefined;
+    if (rule.namespaceSelector) {
+      this.namespaceSelector = compileNamespaceSelector(rule.namespaceSelector, `${where}.namespaceSelector`);
+    } else if (policyNamespace !== undefined && (hasSelectors || this.notSelector !== undefined)) {
+      this.ownNamespace = policyNamespace;
+    }
+    this.hasLabelPart = hasSelectors || this.namespaceSelector !== undefined || this.ownNamespace !== undefined;
+  }
+
+  /** The label part (namespace scope, service accounts, selector) matches the party. */
+  public labelPartMatches(party: Party): boolean {
+    let v = this.positiveCache.get(party.labelKey);
+    if (v === undefined) {
+      v = this.computePositive(party);
+      this.positiveCache.set(party.labelKey, v);
+    }
+    return v;
+  }
+
+  /** The notSelector matches the party (unscoped, as Calico renders it). */
+  public notSelectorMatches(party: Party): boolean {
+    if (!this.notSelector) return false;
+    let v = this.negativeCache.get(party.labelKey);
+    if (v === undefined) {
+      v = this.notSelector.matches(party.selectorLabels);
+      this.negativeCache.set(party.labelKey, v);
+    }
+    return v;
+  }
+
+  private computePositive(party: Party): boolean {
+    if (this.ownNamespace !== undefined && party.namespace !== this.ownNamespace) return false;
+    if (this.namespaceSelector && !this.namespaceSelector.matches(party.namespaceLabels)) return false;
+    if (this.saNames && (party.serviceAccount === undefined || !this.saNames.includes(party.serviceAccount))) return false;
+    // Service account labels are not in the inventory: a service account selector sees no labels.
+    if (this.saSelector && !this.saSelector.matches({})) return false;
+    if (this.selector && !this.selector.matches(party.selectorLabels)) return false;
+    return true;
+  }
+}

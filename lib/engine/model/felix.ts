@@ -1,0 +1,25 @@
+// Felix settings: failsafe ports and the workload-to-host action, defaults or FelixConfiguration `default`.
+import { FelixConfiguration, ProtoPort } from '../../model/resources';
+import { FelixSettings } from './types';
+
+const pp = (spec: string): ProtoPort => {
+  const [protocol, port] = spec.split(':');
+  return { protocol, port: Number(port) };
+};
+
+/** Felix's FailsafeInboundHostPorts default. */
+export const DEFAULT_FAILSAFE_INBOUND: readonly ProtoPort[] =
+  ['tcp:22', 'udp:68', 'tcp:179', 'tcp:2379', 'tcp:2380', 'tcp:5473', 'tcp:6443', 'tcp:6666', 'tcp:6667'].map(pp);
+/** Felix's FailsafeOutboundHostPorts default. */
+export const DEFAULT_FAILSAFE_OUTBOUND: readonly ProtoPort[] =
+  ['udp:53', 'udp:67', 'tcp:179', 'tcp:2379', 'tcp:2380', 'tcp:5473', 'tcp:6443', 'tcp:6666', 'tcp:6667'].map(pp);
+
+/** The settings of the FelixConfiguration named `default`, else Felix's defaults. */
+export function felixSettings(configs: readonly FelixConfiguration[]): FelixSettings {
+  const spec = configs.find((c) => c.metadata.name === 'default')?.spec ?? {};
+  return {
+    failsafeInbound: spec.failsafeInboundHostPorts ?? DEFAULT_FAILSAFE_INBOUND,
+    failsafeOutbound: spec.failsafeOutboundHostPorts ?? DEFAULT_FAILSAFE_OUTBOUND,
+    defaultEndpointToHostAction: spec.defaultEndpointToHostAction ?? 'Drop',
+  };
+}

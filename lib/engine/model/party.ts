@@ -1,0 +1,61 @@
+// The label view of an endpoint or network set, as rule selectors see it.
+import { StringMap } from '../../model/resources';
+import { NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../convert/profile';
+import { CidrMatcher } from './address-match';
+import { Endpoint, NetworkSetInfo } from './types';
+
+/** Something a rule selector can match: a Calico endpoint or a network set. */
+export interface Party {
+  /** Stable key of everything label matching reads (same key, same selector results). */
+  readonly labelKey: string;
+  /** Own labels plus inherited `pcns.*` profile labels. */
+  readonly selectorLabels: StringMap;
+  readonly namespace?: string;
+  /** Namespace labels plus `projectcalico.org/name`; empty when not namespaced. */
+  readonly namespaceLabels: StringMap;
+  readonly serviceAccount?: string;
+}
+
+const NAMESPACE_LABEL = 'projectcalico.org/namespace';
+
+/** The party of an endpoint (cached per endpoint object). */
+export function endpointParty(e: Endpoint): Party {
+  let p = endpointParties.get(e);
+  if (!p) {
+    p = makeParty(`ep|${e.kind}`, e.labels, e.namespace, e.namespaceLabels ?? {}, e.serviceAccount);
+    endpointParties.set(e, p);
+  }
+  return p;
+}
+
+/** A network set with its party and parsed nets. */
+export interface NetworkSetParty {
+  readonly set: NetworkSetInfo;
+  readonly party: Party;
+  readonly nets: readonly CidrMatcher[];
+}
+
+/** The party of a network set; NetworkSets get `projectcalico.org/namespace` and their namespace's labels. */
+export function networkSetParty(set: NetworkSetInfo, namespaceLabels: StringMap | undefined): NetworkSetParty {
+  const labels = set.namespace ? { ...set.labels, [NAMESPACE_LABEL]: set.namespace } : set.labels;
+  return {
+    set,
+    party: makeParty(`ns|${set.id}`, labels, set.namespace, namespaceLabels ?? {}, undefined),
+    nets: set.nets.map((n) => CidrMatcher.parse(n)),
+  };
+}
+
+const endpointParties = new WeakMap<Endpoint, Party>();
+
+function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
+  serviceAccount: string | undefined): Party {
+  const inherited = namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {};
+  const namespaceLabels = namespace !== undefined ? { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace } : {};
+  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), stableJson(nsLabels)].join('\u0000');
+  return { labelKey, selectorLabels: { ...inherited, ...labels }, namespace, namespaceLabels, serviceAccount };
+}
+
+/** JSON of a string map with sorted keys. */
+export function stableJson(m: StringMap): string {
+  return JSON.stringify(Object.keys(m).sort().map((k) => [k, m[k]]));
+}

@@ -1,0 +1,141 @@
+// A policy in Calico's form, compiled: selectors and rule entities parsed once.
+import { protocolNumber } from '../../model/net';
+import { CalicoRule } from '../../model/resources';
+import { Selector } from '../../model/selector';
+import { InputError } from '../input/errors';
+import { compileNamespaceSelector, compileSelector } from './compile-selector';
+import { CompiledEntity } from './entity';
+import { endpointParty } from './party';
+import { CompiledPolicy, Endpoint, PolicyOrigin } from './types';
+
+/** A rule with its parts compiled. */
+export interface CompiledRule {
+  readonly index: number;
+  readonly rule: CalicoRule;
+  readonly action: string;
+  readonly protocol?: number;
+  readonly notProtocol?: number;
+  readonly source: CompiledEntity;
+  readonly destination: CompiledEntity;
+}
+
+/** What a policy is made from. */
+export interface PolicyInput {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly tier: string;
+  readonly order?: number;
+  readonly selector: string;
+  readonly namespaceSelector?: string;
+  readonly serviceAccountSelector?: string;
+  readonly types?: readonly string[];
+  readonly ingress?: readonly CalicoRule[];
+  readonly egress?: readonly CalicoRule[];
+  readonly preDNAT: boolean;
+  readonly doNotTrack: boolean;
+  readonly applyOnForward: boolean;
+  readonly origin: PolicyOrigin;
+  /** Prefix for error messages, e.g. `dist/app.yaml#3`. */
+  readonly where: string;
+}
+
+/** The engine's CompiledPolicy. */
+export class PolicyImpl implements CompiledPolicy {
+  public readonly name: string;
+  public readonly namespace?: string;
+  public readonly tier: string;
+  public readonly order?: number;
+  public readonly selector: string;
+  public readonly ingress?: readonly CalicoRule[];
+  public readonly egress?: readonly CalicoRule[];
+  public readonly preDNAT: boolean;
+  public readonly doNotTrack: boolean;
+  public readonly applyOnForward: boolean;
+  public readonly origin: PolicyOrigin;
+  public readonly compiledIngress?: readonly CompiledRule[];
+  public readonly compiledEgress?: readonly CompiledRule[];
+  /** Sort key for name ties: `<namespace>/<name>` for namespaced policies. */
+  public readonly sortName: string;
+  private readonly compiledSelector: Selector;
+  private readonly nsSelector?: Selector;
+  private readonly saSelector?: Selector;
+  private readonly appliesCache = new Map<string, boolean>();
+
+  constructor(input: PolicyInput) {
+    this.name = input.name;
+    this.namespace = input.namespace;
+    this.tier = input.tier;
+    this.order = input.order;
+    this.selector = input.selector;
+    this.preDNAT = input.preDNAT;
+    this.doNotTrack = input.doNotTrack;
+    this.applyOnForward = input.applyOnForward;
+    this.origin = input.origin;
+    this.sortName = input.namespace ? `${input.namespace}/${input.name}` : input.name;
+    this.compiledSelector = compileSelector(input.selector, `${input.where}: spec.selector`);
+    if (input.namespaceSelector) {
+      this.nsSelector = compileNamespaceSelector(input.namespaceSelector, `${input.where}: spec.namespaceSelector`);
+    }
+    if (input.serviceAccountSelector) {
+      this.saSelector = compileSelector(input.serviceAccountSelector, `${input.where}: spec.serviceAccountSelector`);
+    }
+    const types = input.types && input.types.length > 0 ? input.types : defaultTypes(input);
+    if (types.includes('Ingress')) {
+      this.ingress = input.ingress ?? [];
+      this.compiledIngress = this.ingress.map((r, i) => compileRule(r, i, input.namespace, `${input.where}: spec.ingress[${i}]`));
+    }
+    if (types.includes('Egress')) {
+      this.egress = input.egress ?? [];
+      this.compiledEgress = this.egress.map((r, i) => compileRule(r, i, input.namespace, `${input.where}: spec.egress[${i}]`));
+    }
+  }
+
+  /** True when the policy selects the endpoint (namespace scoping included). */
+  public appliesTo(endpoint: Endpoint): boolean {
+    const party = endpointParty(endpoint);
+    let v = this.appliesCache.get(party.labelKey);
+    if (v === undefined) {
+      v = this.computeApplies(endpoint);
+      this.appliesCache.set(party.labelKey, v);
+    }
+    return v;
+  }
+
+  private computeApplies(endpoint: Endpoint): boolean {
+    const party = endpointParty(endpoint);
+    if (this.namespace !== undefined && (endpoint.kind !== 'workload' || endpoint.namespace !== this.namespace)) return false;
+    if (this.nsSelector && !this.nsSelector.matches(party.namespaceLabels)) return false;
+    if (this.saSelector && !this.saSelector.matches({})) return false;
+    return this.compiledSelector.matches(party.selectorLabels);
+  }
+}
+
+/** Calico's default types: Ingress unless there are only egress rules; both when both exist. */
+function defaultTypes(input: PolicyInput): string[] {
+  const hasIngress = (input.ingress ?? []).length > 0;
+  const hasEgress = (input.egress ?? []).length > 0;
+  if (hasEgress && hasIngress) return ['Ingress', 'Egress'];
+  return hasEgress ? ['Egress'] : ['Ingress'];
+}
+
+/** Compiles one rule; `where` names the file, document and field for errors. */
+export function compileRule(rule: CalicoRule, index: number, namespace: string | undefined, where: string): CompiledRule {
+  const proto = (p: string | undefined, name: string): number | undefined => {
+    if (p === undefined) return undefined;
+    const n = protocolNumber(String(p));
+    if (n === undefined) throw new InputError(`${where}.${name}: unknown protocol ${JSON.stringify(p)}`);
+    return n;
+  };
+  if (!['Allow', 'Deny', 'Pass', 'Log'].includes(rule.action)) {
+    throw new InputError(`${where}.action: expected Allow, Deny, Pass or Log, got ${JSON.stringify(rule.action)}`);
+  }
+  return {
+    index,
+    rule,
+    action: rule.action,
+    protocol: proto(rule.protocol, 'protocol'),
+    notProtocol: proto(rule.notProtocol, 'notProtocol'),
+    source: new CompiledEntity(rule.source ?? {}, namespace, `${where}.source`),
+    destination: new CompiledEntity(rule.destination ?? {}, namespace, `${where}.destination`),
+  };
+}

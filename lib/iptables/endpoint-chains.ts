@@ -1,0 +1,73 @@
+// Endpoint chains (Felix's endpointIptablesChain in felix/rules/endpoints.go).
+import { CompiledPolicy, CompiledTier } from '../engine/model/types';
+import { MarkBits } from './marks';
+import * as m from './match';
+import { Direction, policyChain, policyLabel, profileChain } from './policy-chains';
+import { Chain, Rule, rule } from './rule';
+
+/** normal (filter), forward (filter, applyOnForward), untracked (raw) or preDNAT (mangle). */
+export type EndpointChainKind = 'normal' | 'forward' | 'untracked' | 'preDNAT';
+
+/** The policies of one tier that apply to an endpoint in one direction, in order. */
+export interface TierPolicies {
+  readonly tier: CompiledTier;
+  readonly policies: readonly CompiledPolicy[];
+}
+
+/** What an endpoint chain is made of. */
+export interface EndpointChainSpec {
+  readonly name: string;
+  readonly kind: EndpointChainKind;
+  readonly dir: Direction;
+  /** Endpoint ID, named in comments. */
+  readonly endpoint: string;
+  readonly tiers: readonly TierPolicies[];
+  /** Profiles, evaluated after the tiers (normal chains only). */
+  readonly profiles: readonly string[];
+  /** `cali-failsafe-in|out` for host endpoint chains. @default - none */
+  readonly failsafeChain?: string;
+  readonly marks: MarkBits;
+  /** `--jump DROP` or `--jump REJECT`. */
+  readonly denyAction: string;
+}
+
+/** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
+function endsWithDrop(kind: EndpointChainKind, tier: CompiledTier): boolean {
+  return (kind === 'normal' || kind === 'forward') && tier.defaultAction.toLowerCase() !== 'pass';
+}
+
+/** Renders the chain: conntrack, failsafe, mark reset, tiers, profiles, final drop. */
+export function endpointChain(s: EndpointChainSpec): Chain {
+  const who = `${s.endpoint} ${s.dir}`;
+  const out: Rule[] = [];
+  if (s.kind === 'normal' || s.kind === 'forward') {
+    out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.ACCEPT, `${who}: allow established`));
+    out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
+  }
+  if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));
+  out.push(rule([], m.clearMark(s.marks.accept), `${who}: clear accept mark`));
+  const tiers = s.tiers.filter((t) => t.policies.length > 0);
+  for (const t of tiers) {
+    out.push(rule([], m.clearMark(s.marks.pass), `Start of tier ${t.tier.name}`));
+    for (const p of t.policies) {
+      out.push(rule([m.markClear(s.marks.pass)], m.jump(policyChain(p, s.dir)), `${policyLabel(p)} ${s.dir} (tier ${t.tier.name})`));
+      if (s.kind === 'untracked') out.push(rule([m.markSet(s.marks.accept)], m.NOTRACK, `${policyLabel(p)}: untrack if policy accepted`));
+      out.push(rule([m.markSet(s.marks.accept)], m.RETURN, `Return if policy accepted: ${policyLabel(p)}`));
+    }
+    if (endsWithDrop(s.kind, t.tier)) {
+      out.push(rule([m.markClear(s.marks.pass)], s.denyAction, `End of tier ${t.tier.name}. DROP if no policies passed packet`));
+    }
+  }
+  if (s.kind === 'forward' && tiers.length === 0) {
+    out.push(rule([], m.setMark(s.marks.accept), `${who}: allow forwarded traffic by default`));
+    out.push(rule([], m.RETURN, `${who}: allow forwarded traffic by default`));
+  }
+  if (s.kind === 'normal') {
+    for (const p of s.profiles) {
+      out.push(rule([], m.jump(profileChain(p, s.dir)), `Profile ${p} ${s.dir}`));
+      out.push(rule([m.markSet(s.marks.accept)], m.RETURN, `Return if profile accepted: ${p}`));
+    }
+    out.push(rule([], s.denyAction, `${who}: DROP if no profiles matched`));
+  }
+  return { name: s.name, rules: out };
+}

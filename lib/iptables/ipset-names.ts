@@ -1,0 +1,64 @@
+// IP set IDs and dataplane names (libcalico-go hash.MakeUniqueID, felix/ipsets NameForMainIPSet).
+import { createHash } from 'crypto';
+import { EntityRule } from '../model/resources';
+import { Selector } from '../model/selector';
+import { IpVersion } from './match';
+
+/** Felix's MaxIPSetNameLength. */
+export const MAX_IPSET_NAME_LENGTH = 31;
+
+/** `<prefix>:` + base64url(SHA-224(`<prefix>:<content>`)). */
+export function makeUniqueId(prefix: string, content: string): string {
+  const hash = createHash('sha224').update(`${prefix}:${content}`, 'utf8').digest('base64url');
+  return `${prefix}:${hash}`;
+}
+
+/** `cali40s:...` / `cali60n:...`: `cali` + version + `0` + ID, cut to 31 characters. */
+export function mainIpSetName(version: IpVersion, id: string): string {
+  return `cali${version}0${id}`.slice(0, MAX_IPSET_NAME_LENGTH);
+}
+
+function canonical(text: string): string {
+  try {
+    return Selector.parse(text).toString();
+  } catch {
+    // The selector library is optional here: the text as written still gives a stable ID.
+    return text;
+  }
+}
+
+/**
+ * The selector an entity's label part stands for, as Calico's update processor combines it:
+ * namespace scope (own namespace for namespaced policies, or the namespaceSelector with its
+ * `pcns.` meaning), service accounts and the selector, ANDed. `selectorField` picks `selector` or
+ * `notSelector`. undefined when there is no label part. Namespace and service-account selectors
+ * are written as `pcns(...)`/`pcsa(...)` rather than prefixed label by label, so IDs of such
+ * rules are stable but differ from Felix's.
+ */
+export function entitySelectorText(entity: EntityRule, selector: string | undefined, policyNamespace?: string): string | undefined {
+  const ns = entity.namespaceSelector;
+  const sa = entity.serviceAccounts;
+  const hasSa = sa !== undefined && ((sa.names?.length ?? 0) > 0 || (sa.selector ?? '') !== '');
+  if ((selector ?? '') === '' && (ns ?? '') === '' && !hasSa) return undefined;
+  const parts: string[] = [];
+  if ((ns ?? '') !== '') parts.push(`pcns(${ns})`);
+  else if (policyNamespace) parts.push(`projectcalico.org/namespace == '${policyNamespace}'`);
+  if (hasSa && sa) {
+    if ((sa.names?.length ?? 0) > 0) {
+      parts.push(`pcsa.projectcalico.org/name in { ${[...(sa.names ?? [])].sort().map((n) => `'${n}'`).join(', ')} }`);
+    }
+    if ((sa.selector ?? '') !== '') parts.push(`pcsa(${sa.selector})`);
+  }
+  if ((selector ?? '') !== '') parts.push(canonical(selector ?? ''));
+  return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' && ');
+}
+
+/** Selector set ID: `s:` + hash of the selector text. */
+export function selectorSetId(selectorText: string): string {
+  return makeUniqueId('s', selectorText);
+}
+
+/** Named-port set ID: MakeUniqueID("n", selectorID + "," + protocol + "," + port name). */
+export function namedPortSetId(selectorId: string, protocol: string, portName: string): string {
+  return makeUniqueId('n', `${selectorId},${protocol},${portName}`);
+}

@@ -1,0 +1,65 @@
+// Collects the IP sets a node's rules reference, naming them as Felix does.
+import { CompiledPolicy, EngineModel, EntityMembers } from '../engine/model/types';
+import { EntityRule } from '../model/resources';
+import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
+import { entitySelectorText, mainIpSetName, namedPortSetId, selectorSetId } from './ipset-names';
+import { IpVersion } from './match';
+
+/** Resolves selectors to IP set names for one IP version and remembers the sets. */
+export class IpSetRegistry {
+  private readonly sets = new Map<string, IpSet>();
+  constructor(private readonly model: EngineModel, public readonly version: IpVersion) {}
+
+  /** All sets, sorted by name. */
+  public all(): IpSet[] {
+    return [...this.sets.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private members(policy: CompiledPolicy | undefined, entity: EntityRule): EntityMembers | undefined {
+    if (policy === undefined) {
+      // Profiles: rules without a policy context; only plain label selectors are supported.
+      return undefined;
+    }
+    return this.model.entityMembers(policy, entity);
+  }
+
+  /**
+   * The `cali40s:` set for the entity's selector (or notSelector when `negated`); undefined when
+   * the entity has no label part.
+   */
+  public selectorSet(policy: CompiledPolicy | undefined, entity: EntityRule, negated: boolean): string | undefined {
+    const scoped: EntityRule = negated ? { selector: entity.notSelector } : entity;
+    const text = entitySelectorText(scoped, scoped.selector, policy?.namespace);
+    if (text === undefined) return undefined;
+    const id = selectorSetId(text);
+    const name = mainIpSetName(this.version, id);
+    if (!this.sets.has(name)) {
+      const found = this.members(policy, scoped);
+      if (found === undefined) {
+        throw new Error(`selector ${JSON.stringify(text)}: the engine model gave no members for it`);
+      }
+      this.sets.set(name, {
+        name, type: 'hash:net', version: this.version, description: `selector ${text}`,
+        members: selectorMembers(this.version, found.endpoints, found.networkSets),
+      });
+    }
+    return name;
+  }
+
+  /** The `cali40n:` set of (IP, port) for a named port of the endpoints the entity selects. */
+  public namedPortSet(policy: CompiledPolicy | undefined, entity: EntityRule, protocol: string, portName: string): string {
+    const text = entitySelectorText(entity, entity.selector, policy?.namespace) ?? 'all()';
+    const id = namedPortSetId(selectorSetId(text), protocol, portName);
+    const name = mainIpSetName(this.version, id);
+    if (!this.sets.has(name)) {
+      const found = text === 'all()' ? undefined : this.members(policy, entity);
+      const endpoints = found === undefined ? this.model.endpoints : found.endpoints;
+      this.sets.set(name, {
+        name, type: 'hash:ip,port', version: this.version,
+        description: `named port ${protocol}:${portName} of selector ${text}`,
+        members: namedPortMembers(this.version, endpoints, protocol, portName),
+      });
+    }
+    return name;
+  }
+}

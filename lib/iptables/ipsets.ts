@@ -1,0 +1,55 @@
+// The IP sets a node's rules reference, with members, and their `ipset restore` text.
+import { Endpoint, NetworkSetInfo } from '../engine/model/types';
+import { ipVersionOf } from '../model/net';
+import { IpVersion } from './match';
+
+/** One IP set: `hash:net` (selectors) or `hash:ip,port` (named ports). */
+export interface IpSet {
+  readonly name: string;
+  readonly type: string;
+  readonly version: IpVersion;
+  /** What the set stands for, for the reviewer. */
+  readonly description: string;
+  readonly members: readonly string[];
+}
+
+function stripHostPrefix(ip: string): string {
+  return ip.replace(/\/(32|128)$/, '');
+}
+
+/** Addresses of endpoints and nets of network sets, of one IP version, sorted and deduplicated. */
+export function selectorMembers(version: IpVersion, endpoints: readonly Endpoint[], sets: readonly NetworkSetInfo[]): string[] {
+  const out = new Set<string>();
+  for (const e of endpoints) {
+    for (const ip of e.ips) if (ipVersionOf(ip.split('/')[0]) === version) out.add(stripHostPrefix(ip));
+  }
+  for (const s of sets) for (const n of s.nets) if (ipVersionOf(n.split('/')[0]) === version) out.add(n);
+  return [...out].sort();
+}
+
+/** `ip,proto:port` members for the endpoints' named port `name`/`protocol`. */
+export function namedPortMembers(version: IpVersion, endpoints: readonly Endpoint[], protocol: string, name: string): string[] {
+  const out = new Set<string>();
+  for (const e of endpoints) {
+    for (const p of e.namedPorts) {
+      if (p.name !== name || p.protocol.toLowerCase() !== protocol) continue;
+      for (const ip of e.ips) {
+        const addr = stripHostPrefix(ip.split('/')[0]);
+        if (ipVersionOf(addr) === version) out.add(`${addr},${protocol}:${p.port}`);
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+/** `ipset restore` input: create then add, sets sorted by name. */
+export function renderIpSets(sets: readonly IpSet[]): string {
+  const lines: string[] = [];
+  for (const s of [...sets].sort((a, b) => a.name.localeCompare(b.name))) {
+    const family = s.version === 4 ? 'inet' : 'inet6';
+    lines.push(`# ${s.description.replace(/[\r\n]/g, ' ')}`);
+    lines.push(`create ${s.name} ${s.type} family ${family} hashsize 1024 maxelem 1048576`);
+    for (const m of s.members) lines.push(`add ${s.name} ${m}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

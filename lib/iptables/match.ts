@@ -1,0 +1,55 @@
+// Match and action fragments, spelled as Felix's iptables match builder spells them.
+import { hex } from './marks';
+import { PortRange, portListText } from './ports';
+
+/** 4 or 6. */
+export type IpVersion = 4 | 6;
+
+export const protocolMatch = (p: string): string => `-p ${p}`;
+export const notProtocolMatch = (p: string): string => `! -p ${p}`;
+export const sourceNet = (cidr: string): string => `--source ${cidr}`;
+export const destNet = (cidr: string): string => `--destination ${cidr}`;
+export const notSourceNet = (cidr: string): string => `! --source ${cidr}`;
+export const notDestNet = (cidr: string): string => `! --destination ${cidr}`;
+export const sourceIpSet = (name: string): string => `-m set --match-set ${name} src`;
+export const destIpSet = (name: string): string => `-m set --match-set ${name} dst`;
+export const notSourceIpSet = (name: string): string => `-m set ! --match-set ${name} src`;
+export const notDestIpSet = (name: string): string => `-m set ! --match-set ${name} dst`;
+export const sourceIpPortSet = (name: string): string => `-m set --match-set ${name} src,src`;
+export const destIpPortSet = (name: string): string => `-m set --match-set ${name} dst,dst`;
+export const notSourceIpPortSet = (name: string): string => `-m set ! --match-set ${name} src,src`;
+export const notDestIpPortSet = (name: string): string => `-m set ! --match-set ${name} dst,dst`;
+export const sourcePorts = (p: readonly PortRange[]): string => `-m multiport --source-ports ${portListText(p)}`;
+export const destPorts = (p: readonly PortRange[]): string => `-m multiport --destination-ports ${portListText(p)}`;
+export const notSourcePorts = (p: readonly PortRange[]): string => `-m multiport ! --source-ports ${portListText(p)}`;
+export const notDestPorts = (p: readonly PortRange[]): string => `-m multiport ! --destination-ports ${portListText(p)}`;
+export const inInterface = (i: string): string => `--in-interface ${i}`;
+export const outInterface = (i: string): string => `--out-interface ${i}`;
+export const conntrackState = (s: string): string => `-m conntrack --ctstate ${s}`;
+export const notConntrackState = (s: string): string => `-m conntrack ! --ctstate ${s}`;
+/** `-m mark --mark <bit>/<bit>`. */
+export const markSet = (bit: number): string => `-m mark --mark ${hex(bit)}/${hex(bit)}`;
+/** `-m mark --mark 0/<bits>`. */
+export const markClear = (bits: number): string => `-m mark --mark 0/${hex(bits)}`;
+
+/** ICMP type (and code) match; v6 uses the icmp6 module. */
+export function icmpMatch(version: IpVersion, type: number, code: number | undefined, negated: boolean): string {
+  const value = code === undefined ? `${type}` : `${type}/${code}`;
+  const not = negated ? '! ' : '';
+  return version === 4 ? `-m icmp ${not}--icmp-type ${value}` : `-m icmp6 ${not}--icmpv6-type ${value}`;
+}
+
+export const jump = (target: string): string => `--jump ${target}`;
+export const goTo = (target: string): string => `--goto ${target}`;
+export const ACCEPT = '--jump ACCEPT';
+export const DROP = '--jump DROP';
+export const RETURN = '--jump RETURN';
+export const NOTRACK = '--jump CT --notrack';
+/** `--jump MARK --set-mark <bit>/<bit>`. */
+export const setMark = (bit: number): string => `--jump MARK --set-mark ${hex(bit)}/${hex(bit)}`;
+/** `--jump MARK --set-mark 0/<bits>`. */
+export const clearMark = (bits: number): string => `--jump MARK --set-mark 0/${hex(bits)}`;
+/** `--jump MARK --set-mark <value>/<mask>`. */
+export const setMaskedMark = (value: number, mask: number): string => `--jump MARK --set-mark ${hex(value)}/${hex(mask)}`;
+/** Felix's LogAction. */
+export const logAction = (prefix: string): string => `--jump LOG --log-prefix "${prefix.replace(/"/g, "'")}: " --log-level 5`;

@@ -1,0 +1,238 @@
+// The plan of one node: the tables Felix would program, the IP sets, the endpoint list.
+import { EngineModel, Endpoint } from '../engine/model/types';
+import { ipVersionOf } from '../model/net';
+import { ActionSettings } from './actions';
+import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
+  TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
+import { EndpointChainKind, endpointChain } from './endpoint-chains';
+import { tiersFor } from './endpoint-policies';
+import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
+import { IpSetRegistry } from './ipset-registry';
+import { renderIpSets } from './ipsets';
+import { DEFAULT_MARKS } from './marks';
+import { DROP, IpVersion, jump } from './match';
+import * as names from './names';
+import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
+import { Chain, rule } from './rule';
+import * as st from './static-chains';
+import { renderTable } from './table-text';
+
+/** One endpoint in `<node>.endpoints.json`. */
+export interface PlanEndpoint {
+  readonly id: string;
+  /** `workload` or `host`. */
+  readonly kind: string;
+  readonly interface: string;
+  readonly ips: readonly string[];
+}
+
+/** `<node>.endpoints.json`. */
+export interface PlanEndpoints {
+  readonly node: string;
+  readonly endpoints: readonly PlanEndpoint[];
+}
+
+/** Everything rendered for one node. */
+export interface NodePlan {
+  readonly node: string;
+  /** iptables-restore input for raw, mangle and filter (IPv4). */
+  readonly iptables: string;
+  /** ip6tables-restore input, when an endpoint on the node has an IPv6 address. @default - none */
+  readonly ip6tables?: string;
+  /** ipset restore input (IPv4 and IPv6 sets). */
+  readonly ipsets: string;
+  readonly endpoints: PlanEndpoints;
+}
+
+const SETTINGS: ActionSettings = { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: DROP };
+
+/** Endpoints of the node that Felix polices: workloads, and host endpoints with a named interface. */
+export function nodeEndpoints(model: EngineModel, node: string): Endpoint[] {
+  return model.endpoints
+    .filter((e) => e.node === node && (e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*')))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+interface ChainPrefixes {
+  readonly ingress: string;
+  readonly egress: string;
+}
+
+function prefixes(ep: Endpoint, kind: EndpointChainKind): ChainPrefixes {
+  if (ep.kind === 'workload') return { ingress: names.TO_WORKLOAD_PREFIX, egress: names.FROM_WORKLOAD_PREFIX };
+  if (kind === 'forward') return { ingress: names.FROM_HOST_FORWARD_PREFIX, egress: names.TO_HOST_FORWARD_PREFIX };
+  return { ingress: names.FROM_HOST_PREFIX, egress: names.TO_HOST_PREFIX };
+}
+
+/** Builds one table's endpoint, policy and profile chains for one chain kind. */
+class TableBuilder {
+  public readonly endpointChains: Chain[] = [];
+  private readonly policyOrder: string[] = [];
+  private readonly policyChainMap = new Map<string, Chain[]>();
+  private readonly profileNames = new Set<string>();
+  constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry) {}
+
+  /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
+  public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean): string | undefined {
+    const tiers = tiersFor(this.model, ep, kind, dir);
+    if (onlyIfPolicies && tiers.length === 0) return undefined;
+    const name = names.endpointChainName(prefixes(ep, kind)[dir], ep.interfaceName);
+    const failsafe = ep.kind === 'host' && kind !== 'forward' ? (dir === 'ingress' ? FAILSAFE_IN : FAILSAFE_OUT) : undefined;
+    this.endpointChains.push(endpointChain({
+      name, kind, dir, endpoint: ep.id, tiers, profiles: kind === 'normal' ? ep.profiles : [],
+      failsafeChain: failsafe, marks: SETTINGS.marks, denyAction: SETTINGS.denyAction,
+    }));
+    for (const t of tiers) {
+      for (const p of t.policies) {
+        const key = `${p.tier}\u0000${p.namespace ?? ''}\u0000${p.name}\u0000${p.origin.kind}`;
+        if (!this.policyChainMap.has(key)) {
+          this.policyOrder.push(key);
+          this.policyChainMap.set(key, policyChains(p, this.reg, SETTINGS));
+        }
+      }
+    }
+    if (kind === 'normal') for (const p of ep.profiles) this.profileNames.add(p);
+    return name;
+  }
+
+  /** Policy chains in tier/policy order, then profile chains by name. */
+  public ruleChains(): Chain[] {
+    const out = this.policyOrder.flatMap((k) => this.policyChainMap.get(k) ?? []);
+    for (const name of [...this.profileNames].sort()) {
+      const p = this.model.profiles.get(name);
+      if (p) out.push(...profileChains(p, this.reg, SETTINGS));
+      else {
+        for (const dir of ['ingress', 'egress'] as const) {
+          out.push(rulesChain(profileChain(name, dir), `Profile ${name} ${dir} (not defined: accepts nothing)`, []));
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function hook(target: string, why: string): ReturnType<typeof rule> {
+  return rule([], jump(target), why);
+}
+
+function target(ep: Endpoint, chain: string): DispatchTarget {
+  return { interfaceName: ep.interfaceName, chain, endpoint: ep.id };
+}
+
+/** The raw, mangle and filter tables of one node for one IP version. */
+export function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
+  const eps = nodeEndpoints(model, node);
+  const { failsafeInbound: fin, failsafeOutbound: fout } = model.felix;
+  const marks = SETTINGS.marks;
+
+  // filter
+  const filter = new TableBuilder(model, reg);
+  const fromWl: DispatchTarget[] = [];
+  const toWl: DispatchTarget[] = [];
+  const fromHost: DispatchTarget[] = [];
+  const toHost: DispatchTarget[] = [];
+  const fromFwd: DispatchTarget[] = [];
+  const toFwd: DispatchTarget[] = [];
+  for (const ep of eps) {
+    const inName = filter.add(ep, 'normal', 'ingress', false) ?? '';
+    const outName = filter.add(ep, 'normal', 'egress', false) ?? '';
+    if (ep.kind === 'workload') {
+      toWl.push(target(ep, inName));
+      fromWl.push(target(ep, outName));
+    } else {
+      fromHost.push(target(ep, inName));
+      toHost.push(target(ep, outName));
+      fromFwd.push(target(ep, filter.add(ep, 'forward', 'ingress', false) ?? ''));
+      toFwd.push(target(ep, filter.add(ep, 'forward', 'egress', false) ?? ''));
+    }
+  }
+  const filterText = renderTable({
+    table: 'filter',
+    hooks: new Map([
+      ['INPUT', [hook(st.CHAIN_INPUT, 'Calico input policy')]],
+      ['FORWARD', [hook(st.CHAIN_FORWARD, 'Calico forward policy'), ...st.forwardAppendRules(marks)]],
+      ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico output policy')]],
+    ]),
+    chains: [
+      st.filterInputChain(marks), st.filterOutputChain(marks), st.filterForwardChain(marks),
+      st.workloadToHostChain(model.felix.defaultEndpointToHostAction),
+      failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
+      st.emptyChain(st.CHAIN_CIDR_BLOCK),
+      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true), dispatchChain(TO_WL_DISPATCH, false, toWl, true),
+      dispatchChain(FROM_HOST_DISPATCH, true, fromHost, false), dispatchChain(TO_HOST_DISPATCH, false, toHost, false),
+      dispatchChain(FROM_HEP_FORWARD_DISPATCH, true, fromFwd, false), dispatchChain(TO_HEP_FORWARD_DISPATCH, false, toFwd, false),
+      ...filter.endpointChains, ...filter.ruleChains(),
+    ],
+  });
+
+  // raw: untracked policy on host endpoints that have some
+  const raw = new TableBuilder(model, reg);
+  const rawIn: DispatchTarget[] = [];
+  const rawOut: DispatchTarget[] = [];
+  const mangle = new TableBuilder(model, reg);
+  const mangleIn: DispatchTarget[] = [];
+  for (const ep of eps.filter((e) => e.kind === 'host')) {
+    const ri = raw.add(ep, 'untracked', 'ingress', true);
+    const ro = raw.add(ep, 'untracked', 'egress', true);
+    if (ri) rawIn.push(target(ep, ri));
+    if (ro) rawOut.push(target(ep, ro));
+    const mi = mangle.add(ep, 'preDNAT', 'ingress', true);
+    if (mi) mangleIn.push(target(ep, mi));
+  }
+  const rawText = renderTable({
+    table: 'raw',
+    hooks: new Map([
+      ['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico raw prerouting')]],
+      ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico raw output')]],
+    ]),
+    chains: [
+      st.rawPreroutingChain(marks, SETTINGS.denyAction), st.rawOutputChain(marks), st.emptyChain(st.CHAIN_RPF_SKIP),
+      failsafeInChain(fin, fout, version, true), failsafeOutChain(fin, fout, version, true),
+      dispatchChain(FROM_HOST_DISPATCH, true, rawIn, false), dispatchChain(TO_HOST_DISPATCH, false, rawOut, false),
+      ...raw.endpointChains, ...raw.ruleChains(),
+    ],
+  });
+  const mangleText = renderTable({
+    table: 'mangle',
+    hooks: new Map([['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico mangle prerouting')]]]),
+    chains: [
+      st.manglePreroutingChain(marks),
+      failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
+      dispatchChain(FROM_HOST_DISPATCH, true, mangleIn, false),
+      ...mangle.endpointChains, ...mangle.ruleChains(),
+    ],
+  });
+  const header = [
+    `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
+    '# What Calico Felix (v3.31, iptables mode, default marks, flow logs off) would program. Generated; do not edit.',
+  ];
+  return `${[...header, rawText, mangleText, filterText].join('\n')}\n`;
+}
+
+function hasVersion(eps: readonly Endpoint[], version: number): boolean {
+  return eps.some((e) => e.ips.some((ip) => ipVersionOf(ip.split('/')[0]) === version));
+}
+
+/** Renders the plan of one node. Throws when the node is not in the model. */
+export function renderNodePlan(model: EngineModel, node: string): NodePlan {
+  if (!model.nodes.some((n) => n.name === node)) {
+    throw new Error(`node ${JSON.stringify(node)} is not in the inventory; known nodes: ${model.nodes.map((n) => n.name).join(', ') || 'none'}`);
+  }
+  const eps = nodeEndpoints(model, node);
+  const reg4 = new IpSetRegistry(model, 4);
+  const iptables = renderNodeTables(model, node, 4, reg4);
+  let ip6tables: string | undefined;
+  const sets = [...reg4.all()];
+  if (hasVersion(eps, 6)) {
+    const reg6 = new IpSetRegistry(model, 6);
+    ip6tables = renderNodeTables(model, node, 6, reg6);
+    sets.push(...reg6.all());
+  }
+  return {
+    node, iptables, ip6tables, ipsets: renderIpSets(sets),
+    endpoints: {
+      node,
+      endpoints: eps.map((e) => ({ id: e.id, kind: e.kind, interface: e.interfaceName, ips: [...e.ips] })),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Plan files for every node of a model, and for plain manifest/inventory objects (synth).
+import { dump } from 'js-yaml';
+import { buildEngineModel } from '../engine/model/build';
+import { EngineModel } from '../engine/model/types';
+import { parseEngineInputs } from '../engine/input/load';
+import { renderNodePlan } from './node-plan';
+
+/** A file to write, relative to the output folder. */
+export interface PlanFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * `<dir><node>.iptables`, `.ip6tables` (when the node has IPv6 endpoints), `.ipsets` and
+ * `.endpoints.json` for each node of the model, nodes sorted by name. Throws when there is no node.
+ */
+export function planFilesFromModel(model: EngineModel, dir: string = ''): PlanFile[] {
+  if (model.nodes.length === 0) throw new Error('the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)');
+  const out: PlanFile[] = [];
+  for (const node of [...model.nodes].map((n) => n.name).sort()) {
+    const plan = renderNodePlan(model, node);
+    out.push({ path: `${dir}${node}.iptables`, content: plan.iptables });
+    if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
+    out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
+    out.push({ path: `${dir}${node}.endpoints.json`, content: `${JSON.stringify(plan.endpoints, null, 2)}\n` });
+  }
+  return out;
+}
+
+/**
+ * For `cdk8s synth`: the plan files (`iptables/<node>.*`) for manifests and inventory objects
+ * (Namespaces, Pods, Nodes) given as plain objects. Throws on invalid input, before anything is written.
+ */
+export function renderPlanFiles(manifests: readonly unknown[], inventory: readonly unknown[]): PlanFile[] {
+  const toText = (docs: readonly unknown[]): string => docs.map((d) => dump(d, { noRefs: true, sortKeys: false })).join('---\n');
+  const inputs = parseEngineInputs([
+    { file: 'synth-manifests', text: toText(manifests) },
+    { file: 'synth-inventory', text: toText(inventory) },
+  ]);
+  return planFilesFromModel(buildEngineModel(inputs), 'iptables/');
+}

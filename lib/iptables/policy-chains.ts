@@ -1,0 +1,95 @@
+// Policy and profile chains (Felix's PolicyToIptablesChains / ProfileToIptablesChains).
+import { CompiledPolicy, Profile } from '../engine/model/types';
+import { CalicoRule } from '../model/resources';
+import { ActionSettings, actionRules } from './actions';
+import { IpSetRegistry } from './ipset-registry';
+import { markSet } from './match';
+import { matchBlocks } from './match-blocks';
+import {
+  POLICY_IN_PREFIX, POLICY_OUT_PREFIX, PROFILE_IN_PREFIX, PROFILE_OUT_PREFIX, policyChainName, policyId,
+  policyKindShortName, profileChainName,
+} from './names';
+import { calculateRuleMatch } from './rule-match';
+import { convertRule } from './rule-convert';
+import { Chain, Rule, rule, withComments } from './rule';
+
+/** `ingress` or `egress`. */
+export type Direction = 'ingress' | 'egress';
+
+/** The ID Felix hashes into a policy's chain names. */
+export function compiledPolicyId(p: CompiledPolicy): string {
+  return policyId(p.origin.kind, p.name, p.namespace);
+}
+
+/** `np default/knp.default.x` or `gnp allow-icmp`: how comments name a policy. */
+export function policyLabel(p: CompiledPolicy): string {
+  const name = p.namespace ? `${p.namespace}/${p.name}` : p.name;
+  return `${policyKindShortName(p.origin.kind)} ${name}`;
+}
+
+export function policyChain(p: CompiledPolicy, dir: Direction): string {
+  return policyChainName(dir === 'ingress' ? POLICY_IN_PREFIX : POLICY_OUT_PREFIX, compiledPolicyId(p));
+}
+
+export function profileChain(name: string, dir: Direction): string {
+  return profileChainName(dir === 'ingress' ? PROFILE_IN_PREFIX : PROFILE_OUT_PREFIX, name);
+}
+
+function origin(p: CompiledPolicy | undefined): string {
+  if (!p?.origin.file) return '';
+  return ` (${p.origin.file}${p.origin.documentIndex === undefined ? '' : ` doc ${p.origin.documentIndex}`})`;
+}
+
+/**
+ * Renders one Calico rule: match blocks, the final match (plus `scratch0` when blocks are used),
+ * the action rules; every line names the owner, direction and rule index.
+ */
+export function renderCalicoRule(
+  r: CalicoRule, index: number, owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings,
+  policy: CompiledPolicy | undefined,
+): Rule[] {
+  const trace = `${owner} ${dir} rule ${index} ${r.action}${origin(policy)}`;
+  const converted = convertRule(r, reg, policy);
+  if (!converted.rule) return [rule([], '', `${trace}: not rendered for IPv${reg.version}: ${converted.skip ?? ''}`)];
+  const blocks = matchBlocks(converted.rule, s.marks);
+  const match = calculateRuleMatch(blocks.rest, reg.version);
+  if (blocks.usingBlocks) match.push(markSet(s.marks.scratch0));
+  return [...blocks.rules, ...actionRules(converted.rule.action, match, s)].map((x) => withComments(x, trace));
+}
+
+function isReturn(r: Rule): boolean {
+  return r.action === '--jump RETURN';
+}
+
+/** Rules of a policy/profile chain: trailing RETURNs dropped, the chain comment on the first rule. */
+export function rulesChain(name: string, chainComment: string, rules: Rule[]): Chain {
+  const out = [...rules];
+  while (out.length > 0 && isReturn(out[out.length - 1])) out.pop();
+  if (out.length === 0) out.push(rule([], ''));
+  out[0] = { ...out[0], comments: [chainComment, ...out[0].comments] };
+  return { name, rules: out };
+}
+
+function renderRules(rules: readonly CalicoRule[], owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings, p?: CompiledPolicy): Rule[] {
+  return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p));
+}
+
+/** `cali-pi-...` and `cali-po-...` of a policy (a chain for a missing direction has only its comment). */
+export function policyChains(p: CompiledPolicy, reg: IpSetRegistry, s: ActionSettings): Chain[] {
+  const label = policyLabel(p);
+  return (['ingress', 'egress'] as const).map((dir) => rulesChain(
+    policyChain(p, dir),
+    `Policy ${label} ${dir} (tier ${p.tier}, order ${p.order ?? 'none'})`,
+    renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, p),
+  ));
+}
+
+/** `cali-pri-...` and `cali-pro-...` of a profile. */
+export function profileChains(p: Profile, reg: IpSetRegistry, s: ActionSettings): Chain[] {
+  const label = `pro ${p.name}`;
+  return (['ingress', 'egress'] as const).map((dir) => rulesChain(
+    profileChain(p.name, dir),
+    `Profile ${p.name} ${dir}`,
+    renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s),
+  ));
+}

@@ -1,0 +1,105 @@
+// A Calico rule (as the engine holds it) to the ProtoRule of one IP version, as Felix's
+// calc/rule_convert.go and FilterRuleToIPVersion do.
+import { CompiledPolicy } from '../engine/model/types';
+import { CalicoRule, EntityRule, IcmpFields } from '../model/resources';
+import { Cidr, parsePortSpec, protocolNumber } from '../model/net';
+import { IpSetRegistry } from './ipset-registry';
+import { PortRange } from './ports';
+import { EMPTY_SIDE, IcmpMatch, ProtoRule, ProtoSide } from './proto-rule';
+
+const PROTOCOL_NAMES: ReadonlyMap<number, string> = new Map([
+  [6, 'tcp'], [17, 'udp'], [1, 'icmp'], [58, 'icmpv6'], [132, 'sctp'], [136, 'udplite'],
+]);
+
+/** Felix's protocol token: the lower-case name for named protocols, else the number. */
+export function protocolToken(p: string): string {
+  const n = protocolNumber(p);
+  if (n === undefined) throw new Error(`protocol ${JSON.stringify(p)} is not TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or 1-255`);
+  return /^[0-9]+$/.test(p) ? `${n}` : PROTOCOL_NAMES.get(n) ?? `${n}`;
+}
+
+/** Why a rule renders no iptables rule for this IP version, or undefined when it renders. */
+export type Skip = string;
+
+function filterNets(nets: readonly string[] | undefined, version: number, negated: boolean): { nets: string[]; all: boolean } {
+  if (!nets || nets.length === 0) return { nets: [], all: false };
+  const kept: string[] = [];
+  for (const n of nets) {
+    const c = Cidr.parse(n);
+    if (c.version !== version) continue;
+    if (negated && c.isCatchAll()) return { nets: [], all: true };
+    kept.push(c.toString());
+  }
+  return { nets: kept, all: kept.length === 0 };
+}
+
+function icmp(f: IcmpFields | undefined): IcmpMatch | undefined {
+  if (!f || f.type === undefined) return undefined;
+  return { type: f.type, code: f.code };
+}
+
+interface SideResult {
+  readonly side?: ProtoSide;
+  readonly skip?: Skip;
+}
+
+function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRegistry, policy: CompiledPolicy | undefined): SideResult {
+  if (!e) return { side: EMPTY_SIDE };
+  if (e.services) return { skip: 'rule matches a Kubernetes Service, which this renderer does not support' };
+  const nets = filterNets(e.nets, reg.version, false);
+  if (nets.all) return { skip: `no IPv${reg.version} CIDR in nets` };
+  const notNets = filterNets(e.notNets, reg.version, true);
+  if (notNets.all) return { skip: `notNets has no IPv${reg.version} CIDR or holds a catch-all CIDR (Felix skips such rules)` };
+  const ports: PortRange[] = [];
+  const notPorts: PortRange[] = [];
+  const named: string[] = [];
+  const notNamed: string[] = [];
+  const protocol = proto ?? '';
+  for (const [list, numeric, names] of [[e.ports, ports, named], [e.notPorts, notPorts, notNamed]] as const) {
+    for (const text of list ?? []) {
+      const spec = parsePortSpec(text);
+      if (spec.kind === 'named') names.push(reg.namedPortSet(policy, e, protocol, spec.name ?? ''));
+      else numeric.push({ first: spec.min, last: spec.max });
+    }
+  }
+  const ipSet = reg.selectorSet(policy, e, false);
+  const notIpSet = (e.notSelector ?? '') === '' ? undefined : reg.selectorSet(policy, e, true);
+  return {
+    side: {
+      nets: nets.nets, notNets: notNets.nets,
+      ipSets: ipSet === undefined ? [] : [ipSet], notIpSets: notIpSet === undefined ? [] : [notIpSet],
+      ports, notPorts, namedPortSets: named, notNamedPortSets: notNamed,
+    },
+  };
+}
+
+/** The converted rule, or the reason it renders nothing for this IP version. */
+export interface Converted {
+  readonly rule?: ProtoRule;
+  readonly skip?: Skip;
+}
+
+/** Converts a rule for `reg.version`; `policy` is undefined for profile rules. */
+export function convertRule(r: CalicoRule, reg: IpSetRegistry, policy: CompiledPolicy | undefined): Converted {
+  if (r.ipVersion !== undefined && r.ipVersion !== reg.version) return { skip: `rule is for IPv${r.ipVersion} only` };
+  const protocol = r.protocol === undefined ? undefined : protocolToken(r.protocol);
+  const wrongIcmp = reg.version === 4 ? 'icmpv6' : 'icmp';
+  if (protocol === wrongIcmp && (r.icmp?.type !== undefined || r.notICMP?.type !== undefined)) {
+    return { skip: `${protocol} type match cannot apply to IPv${reg.version}` };
+  }
+  const src = side(r.source, protocol, reg, policy);
+  if (src.skip !== undefined) return { skip: src.skip };
+  const dst = side(r.destination, protocol, reg, policy);
+  if (dst.skip !== undefined) return { skip: dst.skip };
+  return {
+    rule: {
+      action: r.action.toLowerCase(),
+      protocol,
+      notProtocol: r.notProtocol === undefined ? undefined : protocolToken(r.notProtocol),
+      src: src.side ?? EMPTY_SIDE,
+      dst: dst.side ?? EMPTY_SIDE,
+      icmp: icmp(r.icmp),
+      notIcmp: icmp(r.notICMP),
+    },
+  };
+}

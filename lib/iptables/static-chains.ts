@@ -1,0 +1,130 @@
+// Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
+// with IPIP, VXLAN, Wireguard, IPVS and OpenStack support off.
+import { MarkBits, allCalicoMarkBits } from './marks';
+import * as m from './match';
+import {
+  FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH, TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH,
+  TO_WL_DISPATCH,
+} from './dispatch';
+import { Chain, rule } from './rule';
+
+export const WORKLOAD_WILDCARD = 'cali+';
+export const CHAIN_INPUT = 'cali-INPUT';
+export const CHAIN_OUTPUT = 'cali-OUTPUT';
+export const CHAIN_FORWARD = 'cali-FORWARD';
+export const CHAIN_PREROUTING = 'cali-PREROUTING';
+export const CHAIN_WL_TO_HOST = 'cali-wl-to-host';
+export const CHAIN_CIDR_BLOCK = 'cali-cidr-block';
+export const CHAIN_RPF_SKIP = 'cali-rpf-skip';
+
+const HEP_ACCEPTED = 'Host endpoint policy accepted packet.';
+
+/** filter `cali-INPUT`. */
+export function filterInputChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_INPUT,
+    rules: [
+      rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
+      rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      rule([], m.jump(FROM_HOST_DISPATCH), 'Host endpoint ingress policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),
+    ],
+  };
+}
+
+/** filter `cali-wl-to-host`: workload egress policy, then DefaultEndpointToHostAction. */
+export function workloadToHostChain(defaultEndpointToHostAction: string): Chain {
+  const a = defaultEndpointToHostAction.toLowerCase();
+  const action = a === 'accept' ? m.ACCEPT : a === 'return' ? m.RETURN : m.DROP;
+  return {
+    name: CHAIN_WL_TO_HOST,
+    rules: [
+      rule([], m.jump(FROM_WL_DISPATCH), 'Workload egress policy'),
+      rule([], action, 'Configured DefaultEndpointToHostAction'),
+    ],
+  };
+}
+
+/** filter `cali-OUTPUT`. */
+export function filterOutputChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_OUTPUT,
+    rules: [
+      rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
+      rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
+      rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),
+    ],
+  };
+}
+
+/** filter `cali-FORWARD`. */
+export function filterForwardChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_FORWARD,
+    rules: [
+      rule([], m.clearMark(allCalicoMarkBits(marks) - marks.accept), 'Clear Calico mark bits except accept'),
+      rule([m.markClear(marks.accept)], m.jump(FROM_HEP_FORWARD_DISPATCH), 'Host endpoint forward ingress policy'),
+      rule([m.inInterface(WORKLOAD_WILDCARD)], m.jump(FROM_WL_DISPATCH), 'Workload egress policy'),
+      rule([m.outInterface(WORKLOAD_WILDCARD)], m.jump(TO_WL_DISPATCH), 'Workload ingress policy'),
+      rule([], m.jump(TO_HEP_FORWARD_DISPATCH), 'Host endpoint forward egress policy'),
+      rule([], m.jump(CHAIN_CIDR_BLOCK), 'Service CIDR loop block'),
+    ],
+  };
+}
+
+/** The rules Felix appends to the built-in FORWARD chain after its `cali-FORWARD` jump. */
+export function forwardAppendRules(marks: MarkBits): ReturnType<typeof rule>[] {
+  return [
+    rule([m.markSet(marks.accept)], m.ACCEPT, 'Policy explicitly accepted packet.'),
+    rule([], m.setMark(marks.accept), 'Mark forwarded traffic for mangle POSTROUTING'),
+  ];
+}
+
+/** raw `cali-PREROUTING`: mark workload traffic, RPF-check it, untracked HEP policy for the rest. */
+export function rawPreroutingChain(marks: MarkBits, denyAction: string): Chain {
+  const fromWl = marks.scratch0;
+  return {
+    name: CHAIN_PREROUTING,
+    rules: [
+      rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      rule([m.inInterface(WORKLOAD_WILDCARD)], m.setMark(fromWl), 'Mark packets from workloads'),
+      rule([m.markSet(fromWl)], m.jump(CHAIN_RPF_SKIP), 'Workloads exempt from RPF'),
+      rule([m.markSet(fromWl), '-m rpfilter --validmark --invert'], denyAction, 'Drop workload packets failing RPF'),
+      rule([m.markClear(fromWl)], m.jump(FROM_HOST_DISPATCH), 'Untracked host endpoint ingress policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, 'Untracked policy accepted packet'),
+    ],
+  };
+}
+
+/** raw `cali-OUTPUT`. */
+export function rawOutputChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_OUTPUT,
+    rules: [
+      rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      rule([], m.jump(TO_HOST_DISPATCH), 'Untracked host endpoint egress policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, 'Untracked policy accepted packet'),
+    ],
+  };
+}
+
+/** mangle `cali-PREROUTING`: established traffic, then preDNAT host endpoint policy. */
+export function manglePreroutingChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_PREROUTING,
+    rules: [
+      rule([m.conntrackState('RELATED,ESTABLISHED')], m.ACCEPT, 'Allow established'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
+      rule([], m.jump(FROM_HOST_DISPATCH), 'preDNAT host endpoint policy'),
+      rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),
+    ],
+  };
+}
+
+/** An empty chain (cali-cidr-block, cali-rpf-skip) with nothing configured. */
+export function emptyChain(name: string): Chain {
+  return { name, rules: [] };
+}

@@ -1,0 +1,46 @@
+// What a lint run produces: findings with a stable rule id, a severity and where they were found.
+
+/** How bad a finding is: `error` fails `netsec lint` and synth, `warning` and `info` only print. */
+export type LintSeverity = 'error' | 'warning' | 'info';
+
+/** One lint rule of the catalogue. */
+export interface LintRuleInfo {
+  /** Stable id, e.g. `NS003`. Never reused for another meaning. */
+  readonly id: string;
+  /** Short kebab-case name, e.g. `shadowed-rule`. */
+  readonly name: string;
+  readonly severity: LintSeverity;
+  /** One line: why the rule exists. */
+  readonly rationale: string;
+}
+
+/** Where a finding points: a manifest document, optionally a field inside it. */
+export interface LintLocation {
+  /** The manifest file (or the chart's construct path at synth). @default - no file */
+  readonly file?: string;
+  /** 0-based document index in the file. @default - no document */
+  readonly documentIndex?: number;
+  /** `GlobalNetworkPolicy`, `NetworkPolicy`, `HostEndpoint`... */
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  /** The field path inside the document, e.g. `spec.ingress[2]`. @default - the whole document */
+  readonly field?: string;
+}
+
+/** One problem found. */
+export interface LintFinding {
+  readonly ruleId: string;
+  readonly severity: LintSeverity;
+  readonly message: string;
+  readonly location: LintLocation;
+}
+
+/** Options of a lint run. */
+export interface LintOptions {
+  /**
+   * The Service ClusterIP ranges (NS010).
+   * @default ['172.21.0.0/16', '10.96.0.0/12'] (IKS default, then the upstream kubeadm default)
+   */
+  readonly serviceClusterIpRanges?: readonly string[];
+}

@@ -1,0 +1,26 @@
+/** Renders a bad value for a message: JSON, cut to a readable length. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * Thrown for a manifest document whose shape is wrong: names the document (`file#index`), the
+ * field path (`spec.ingress[0].ports[1]`), the bad value and what was expected.
+ */
+export class ManifestError extends Error {
+  constructor(
+    /** Where the document came from, e.g. `dist/app.k8s.yaml#2`. */
+    readonly location: string,
+    /** The field path inside the document; empty for the document itself. */
+    readonly field: string,
+    /** The bad value, rendered for the message. */
+    readonly value: string,
+    /** What is allowed there. */
+    readonly expected: string,
+  ) {
+    super(`${location}: ${field ? `${field}: ` : ''}expected ${expected}, got ${value}`);
+    this.name = 'ManifestError';
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The shape of every resource kind, as ordered field lists. The same table drives parsing (type
+ * checks, unknown-field errors) and rendering (canonical key order), so the two cannot drift.
+ */
+export type FieldType =
+  | { readonly t: 'string' }
+  | { readonly t: 'number' }
+  | { readonly t: 'integer' }
+  | { readonly t: 'boolean' }
+  /** Kubernetes IntOrString: held as a string, digits render as an integer. */
+  | { readonly t: 'intOrString'; readonly expected: string }
+  | { readonly t: 'stringMap' }
+  | { readonly t: 'list'; readonly of: FieldType }
+  | { readonly t: 'object'; readonly fields: readonly Field[]; readonly ignore?: readonly string[] };
+
+export interface Field {
+  readonly key: string;
+  readonly type: FieldType;
+  readonly required?: boolean;
+}
+
+const STRING: FieldType = { t: 'string' };
+const NUMBER: FieldType = { t: 'number' };
+const INTEGER: FieldType = { t: 'integer' };
+const BOOLEAN: FieldType = { t: 'boolean' };
+const STRING_MAP: FieldType = { t: 'stringMap' };
+const STRINGS: FieldType = { t: 'list', of: STRING };
+const PROTOCOL: FieldType = { t: 'intOrString', expected: 'a protocol name or number' };
+const PORT: FieldType = { t: 'intOrString', expected: 'a port number, range or name' };
+
+function obj(fields: readonly Field[], ignore?: readonly string[]): FieldType {
+  return { t: 'object', fields, ignore };
+}
+function f(key: string, type: FieldType, required?: boolean): Field {
+  return { key, type, required };
+}
+
+/** Fields the API server fills in; accepted and dropped. */
+const SERVER_METADATA = [
+  'uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink',
+  'finalizers', 'ownerReferences', 'generateName', 'deletionTimestamp', 'deletionGracePeriodSeconds',
+];
+
+const METADATA = obj([
+  f('name', STRING, true), f('namespace', STRING), f('labels', STRING_MAP), f('annotations', STRING_MAP),
+], SERVER_METADATA);
+
+// --- Kubernetes networking.k8s.io/v1 ---------------------------------------------------------
+const LABEL_SELECTOR = obj([
+  f('matchLabels', STRING_MAP),
+  f('matchExpressions', { t: 'list', of: obj([f('key', STRING, true), f('operator', STRING, true), f('values', STRINGS)]) }),
+]);
+const K8S_PEERS: FieldType = {
+  t: 'list',
+  of: obj([
+    f('ipBlock', obj([f('cidr', STRING, true), f('except', STRINGS)])),
+    f('namespaceSelector', LABEL_SELECTOR),
+    f('podSelector', LABEL_SELECTOR),
+  ]),
+};
+const K8S_PORTS: FieldType = {
+  t: 'list',
+  of: obj([f('protocol', STRING), f('port', { t: 'intOrString', expected: 'a port number or name' }), f('endPort', INTEGER)]),
+};
+const K8S_SPEC = obj([
+  f('podSelector', LABEL_SELECTOR, true),
+  f('policyTypes', STRINGS),
+  f('ingress', { t: 'list', of: obj([f('from', K8S_PEERS), f('ports', K8S_PORTS)]) }),
+  f('egress', { t: 'list', of: obj([f('to', K8S_PEERS), f('ports', K8S_PORTS)]) }),
+]);
+
+// --- Calico projectcalico.org/v3 -------------------------------------------------------------
+const ICMP = obj([f('type', INTEGER), f('code', INTEGER)]);
+const ENTITY = obj([
+  f('nets', STRINGS), f('notNets', STRINGS),
+  f('selector', STRING), f('notSelector', STRING), f('namespaceSelector', STRING),
+  f('ports', { t: 'list', of: PORT }), f('notPorts', { t: 'list', of: PORT }),
+  f('serviceAccounts', obj([f('names', STRINGS), f('selector', STRING)])),
+  f('services', obj([f('name', STRING), f('namespace', STRING)])),
+]);
+const RULES: FieldType = {
+  t: 'list',
+  of: obj([
+    f('action', STRING, true),
+    f('protocol', PROTOCOL), f('notProtocol', PROTOCOL),
+    f('icmp', ICMP), f('notICMP', ICMP),
+    f('ipVersion', INTEGER),
+    f('source', ENTITY), f('destination', ENTITY),
+    f('metadata', obj([f('annotations', STRING_MAP)])),
+  ]),
+};
+const POLICY_HEAD = [f('tier', STRING), f('order', NUMBER), f('selector', STRING)];
+const POLICY_TAIL = [
+  f('types', STRINGS), f('ingress', RULES), f('egress', RULES),
+];
+const CALICO_NP_SPEC = obj([
+  ...POLICY_HEAD, f('serviceAccountSelector', STRING), ...POLICY_TAIL, f('performanceHints', STRINGS),
+]);
+const GNP_SPEC = obj([
+  ...POLICY_HEAD, f('namespaceSelector', STRING), f('serviceAccountSelector', STRING), ...POLICY_TAIL,
+  f('doNotTrack', BOOLEAN), f('preDNAT', BOOLEAN), f('applyOnForward', BOOLEAN), f('performanceHints', STRINGS),
+]);
+const HEP_SPEC = obj([
+  f('node', STRING), f('interfaceName', STRING), f('expectedIPs', STRINGS), f('profiles', STRINGS),
+  f('ports', { t: 'list', of: obj([f('name', STRING, true), f('port', INTEGER, true), f('protocol', STRING, true)]) }),
+]);
+const NETSET_SPEC = obj([f('nets', STRINGS)]);
+const TIER_SPEC = obj([f('order', NUMBER), f('defaultAction', STRING)]);
+const PROTO_PORTS: FieldType = {
+  t: 'list', of: obj([f('protocol', STRING, true), f('port', INTEGER, true), f('net', STRING)]),
+};
+/** Only the enforcement fields are modelled; Felix has many more, which are accepted and dropped. */
+const FELIX_SPEC: FieldType = {
+  t: 'object',
+  fields: [
+    f('failsafeInboundHostPorts', PROTO_PORTS), f('failsafeOutboundHostPorts', PROTO_PORTS),
+    f('defaultEndpointToHostAction', STRING), f('iptablesMarkMask', INTEGER),
+    f('iptablesFilterDenyAction', STRING), f('logPrefix', STRING),
+  ],
+  ignore: ['*'],
+};
+
+/** A known kind: its schema and whether the spec may be left out (it then parses as `{}`). */
+export interface KindSchema {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly spec: FieldType;
+  readonly specRequired: boolean;
+}
+
+const KIND_SCHEMAS: readonly KindSchema[] = [
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', spec: K8S_SPEC, specRequired: true },
+  { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', spec: CALICO_NP_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', spec: GNP_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', spec: HEP_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet', spec: NETSET_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'NetworkSet', spec: NETSET_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'Tier', spec: TIER_SPEC, specRequired: false },
+  { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', spec: FELIX_SPEC, specRequired: false },
+];
+
+/** The whole-document shape of a kind. */
+export function documentSchema(k: KindSchema): FieldType {
+  return obj([
+    f('apiVersion', STRING, true), f('kind', STRING, true), f('metadata', METADATA, true), f('spec', k.spec, k.specRequired),
+  ], ['status']);
+}
+
+export function findKindSchema(apiVersion: unknown, kind: unknown): KindSchema | undefined {
+  return KIND_SCHEMAS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+}

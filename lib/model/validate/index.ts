@@ -1,0 +1,2 @@
+export { ValidationIssue, formatIssue } from './issue';
+export { validateResource } from './validate';

@@ -1,0 +1,66 @@
+import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
+import { checkCidr, checkCidrList, checkIpList } from './addresses';
+import { Issues, report } from './issue';
+import { checkPortNumber, isValidPortName } from './ports';
+
+const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
+const PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
+/** HostEndpoint: needs a node, and an interface name or expected IPs. */
+export function checkHostEndpointSpec(issues: Issues, spec: HostEndpointSpec): void {
+  if (!spec.node) report(issues, 'spec.node', spec.node, 'no node has been specified', 'the Calico node name');
+  if (!spec.interfaceName && (spec.expectedIPs ?? []).length === 0) {
+    report(issues, 'spec.interfaceName', spec.interfaceName, 'no interface or expected IPs have been specified',
+      'an interfaceName, expectedIPs, or both');
+  }
+  if (spec.interfaceName && spec.interfaceName !== '*' && !INTERFACE_NAME.test(spec.interfaceName)) {
+    report(issues, 'spec.interfaceName', spec.interfaceName, 'invalid interface name',
+      "'*' or 1-15 letters, digits, '_', '.' or '-'");
+  }
+  checkIpList(issues, 'spec.expectedIPs', spec.expectedIPs);
+  (spec.ports ?? []).forEach((p, i) => {
+    if (!isValidPortName(p.name)) report(issues, `spec.ports[${i}].name`, p.name, 'invalid port name', "at most 15 lower case letters, digits and '-'");
+    checkPortNumber(issues, `spec.ports[${i}].port`, p.port);
+    if (!PORT_PROTOCOLS.includes(p.protocol)) report(issues, `spec.ports[${i}].protocol`, p.protocol, 'protocol does not support ports', 'TCP, UDP or SCTP');
+  });
+}
+
+/** GlobalNetworkSet / NetworkSet: strictly masked CIDRs (or plain IPs). */
+export function checkNetworkSetSpec(issues: Issues, spec: NetworkSetSpec): void {
+  checkCidrList(issues, 'spec.nets', spec.nets, true);
+}
+
+/** Tier: defaultAction Deny or Pass. */
+export function checkTierSpec(issues: Issues, spec: TierSpec): void {
+  if (spec.defaultAction !== undefined && spec.defaultAction !== 'Deny' && spec.defaultAction !== 'Pass') {
+    report(issues, 'spec.defaultAction', spec.defaultAction, 'invalid Tier defaultAction', 'Deny or Pass');
+  }
+}
+
+function checkFailsafe(issues: Issues, field: string, list: readonly ProtoPort[] | undefined): void {
+  (list ?? []).forEach((e, i) => {
+    if (!PORT_PROTOCOLS.includes(e.protocol.toUpperCase())) {
+      report(issues, `${field}[${i}].protocol`, e.protocol, 'invalid failsafe protocol', 'tcp, udp or sctp');
+    }
+    checkPortNumber(issues, `${field}[${i}].port`, e.port);
+    if (e.net !== undefined) checkCidr(issues, `${field}[${i}].net`, e.net, true);
+  });
+}
+
+/** FelixConfiguration: failsafe entries and the enforcement enums. */
+export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): void {
+  checkFailsafe(issues, 'spec.failsafeInboundHostPorts', spec.failsafeInboundHostPorts);
+  checkFailsafe(issues, 'spec.failsafeOutboundHostPorts', spec.failsafeOutboundHostPorts);
+  const a = spec.defaultEndpointToHostAction;
+  if (a !== undefined && !['Drop', 'Accept', 'Return'].includes(a)) {
+    report(issues, 'spec.defaultEndpointToHostAction', a, 'invalid defaultEndpointToHostAction', 'Drop, Accept or Return');
+  }
+  const d = spec.iptablesFilterDenyAction;
+  if (d !== undefined && !['Drop', 'Reject'].includes(d)) {
+    report(issues, 'spec.iptablesFilterDenyAction', d, 'invalid iptablesFilterDenyAction', 'Drop or Reject');
+  }
+  const m = spec.iptablesMarkMask;
+  if (m !== undefined && (!Number.isInteger(m) || m < 0 || m > 0xffffffff)) {
+    report(issues, 'spec.iptablesMarkMask', m, 'invalid iptablesMarkMask', 'a 32-bit unsigned integer');
+  }
+}

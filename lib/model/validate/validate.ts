@@ -1,0 +1,29 @@
+import { NetsecResource, isKubernetesResource } from '../resources';
+import { checkFelixSpec, checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
+import { Issues, ValidationIssue } from './issue';
+import { checkK8sSpec } from './k8s';
+import { checkMetadata } from './names';
+import { checkGlobalPolicySpec, checkPolicySpec } from './policy';
+
+/**
+ * Semantic checks of one resource, following Calico's and Kubernetes' validators: every issue
+ * names the field, the bad value, what is wrong and what is allowed. An empty list means valid.
+ */
+export function validateResource(r: NetsecResource): ValidationIssue[] {
+  const issues: Issues = [];
+  checkMetadata(issues, r);
+  if (isKubernetesResource(r)) {
+    checkK8sSpec(issues, r.spec);
+    return issues;
+  }
+  switch (r.kind) {
+    case 'NetworkPolicy': checkPolicySpec(issues, r.spec); break;
+    case 'GlobalNetworkPolicy': checkGlobalPolicySpec(issues, r.spec); break;
+    case 'HostEndpoint': checkHostEndpointSpec(issues, r.spec); break;
+    case 'GlobalNetworkSet':
+    case 'NetworkSet': checkNetworkSetSpec(issues, r.spec); break;
+    case 'Tier': checkTierSpec(issues, r.spec); break;
+    case 'FelixConfiguration': checkFelixSpec(issues, r.spec); break;
+  }
+  return issues;
+}

@@ -1,0 +1,36 @@
+// Loads a node plan into the node namespace: ipsets first (rules reference them), then iptables.
+import { CommandError, runInNamespace } from './exec';
+
+/** The kernel state of one node, as `ipset restore` and `iptables-restore` input. */
+export interface PlanText {
+  /** `iptables-restore` input (raw, mangle, filter). */
+  readonly iptables: string;
+  /** `ip6tables-restore` input. @default - no IPv6 rules */
+  readonly ip6tables?: string;
+  /** `ipset restore` input. @default - no sets */
+  readonly ipsets?: string;
+}
+
+/** Thrown when the kernel refuses the plan: says which file and the tool's message. */
+export class PlanLoadError extends Error {
+  constructor(readonly part: string, readonly detail: string) {
+    super(`the kernel refused the plan's ${part}: ${detail}`);
+    this.name = 'PlanLoadError';
+  }
+}
+
+async function restore(ns: string, part: string, argv: readonly string[], input: string): Promise<void> {
+  try {
+    await runInNamespace(ns, argv, { input, timeoutMs: 60000 });
+  } catch (e) {
+    if (e instanceof CommandError) throw new PlanLoadError(part, e.result.stderr.trim() || `exit ${e.result.code}`);
+    throw e;
+  }
+}
+
+/** Applies the plan in `ns` with `ipset restore`, `iptables-restore` and `ip6tables-restore`. */
+export async function loadPlan(ns: string, plan: PlanText): Promise<void> {
+  if (plan.ipsets && plan.ipsets.trim().length > 0) await restore(ns, 'ipsets', ['ipset', 'restore'], plan.ipsets);
+  await restore(ns, 'iptables', ['iptables-restore'], plan.iptables);
+  if (plan.ip6tables && plan.ip6tables.trim().length > 0) await restore(ns, 'ip6tables', ['ip6tables-restore'], plan.ip6tables);
+}
