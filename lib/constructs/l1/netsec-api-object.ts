@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { formatIssue, validateResource } from '../../model/validate';
 import { renderResource } from '../../model/parse';
@@ -53,7 +53,8 @@ export abstract class NetsecApiObject extends ApiObject {
   /**
    * Not supported: the typed spec is what gets validated, so patches that bypass it are refused.
    */
-  public addJsonPatch(): void {
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    void ops;
     throw new Error(`${this.node.path}: addJsonPatch is not supported on ${this.kind} '${this.name}' `
       + '(the typed spec is validated and rendered as is); set the field in the spec instead');
   }

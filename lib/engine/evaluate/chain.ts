@@ -1,5 +1,6 @@
 // One policy chain: tiers in order, policies in order, rules in order, then profiles.
-import { BuiltModel } from '../model/build';
+import { BuiltModel, BuiltTier } from '../model/build';
+import { endpointParty } from '../model/party';
 import { CompiledRule, PolicyImpl, compileRule } from '../model/policy';
 import { Endpoint, Profile } from '../model/types';
 import { ruleMatches } from './rule-match';
@@ -24,6 +25,38 @@ export interface ChainResult {
   readonly reason: string;
 }
 
+interface ApplicableTier {
+  readonly tier: BuiltTier;
+  readonly applicable: readonly PolicyImpl[];
+}
+
+const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string, ApplicableTier[]>>>();
+
+/** The tiers with at least one policy for the endpoint in the direction (cached per label set). */
+function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction: string, opts: ChainOptions): ApplicableTier[] {
+  let byOpts = applicableCache.get(model);
+  if (!byOpts) {
+    byOpts = new WeakMap();
+    applicableCache.set(model, byOpts);
+  }
+  let byKey = byOpts.get(opts);
+  if (!byKey) {
+    byKey = new Map();
+    byOpts.set(opts, byKey);
+  }
+  const key = `${direction}|${endpointParty(endpoint).labelKey}`;
+  let out = byKey.get(key);
+  if (!out) {
+    out = [];
+    for (const tier of model.tiers) {
+      const applicable = tier.policies.filter((p) => opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+      if (applicable.length > 0) out.push({ tier, applicable });
+    }
+    byKey.set(key, out);
+  }
+  return out;
+}
+
 /** Rules of the policy for the direction, or undefined when its types do not include it. */
 function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | undefined {
   return direction === 'ingress' ? p.compiledIngress : p.compiledEgress;
@@ -32,9 +65,7 @@ function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | u
 /** Evaluates the chain Felix builds for the endpoint in the direction. */
 export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: string, flow: Flow, opts: ChainOptions): ChainResult {
   const tiers: TierTrace[] = [];
-  for (const tier of model.tiers) {
-    const applicable = tier.policies.filter((p) => opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
-    if (applicable.length === 0) continue;
+  for (const { tier, applicable } of applicableTiers(model, endpoint, direction, opts)) {
     const traces: PolicyTrace[] = [];
     let outcome: string | undefined;
     for (const p of applicable) {

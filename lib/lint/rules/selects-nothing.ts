@@ -1,0 +1,43 @@
+// NS001 a policy that selects no endpoint; NS002 a rule peer whose selector matches nothing.
+// Both need an inventory: without pods every workload selector would match nothing.
+import { EntityRule } from '../../model/resources';
+import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
+import { LintFinding } from '../types';
+
+/** NS001: policies whose selector (namespace scoping included) matches no endpoint. */
+export function policySelectsNothing(ctx: LintContext): LintFinding[] {
+  if (!ctx.hasInventory) return [];
+  return ctx.policies()
+    .filter((p) => !ctx.model.endpoints.some((e) => p.appliesTo(e)))
+    .map((p) => finding('NS001',
+      `${policyLabel(p)} selects no endpoint of the inventory (selector ${JSON.stringify(p.selector || 'all()')}`
+      + `${p.namespace ? ` in namespace ${p.namespace}` : ''}); check the labels`,
+      policyLocation(p, ctx.isKubernetesPolicy(p) ? 'spec.podSelector' : 'spec.selector')));
+}
+
+/** NS002: rule sources/destinations whose selector part matches no endpoint and no network set. */
+export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
+  if (!ctx.hasInventory) return [];
+  const out: LintFinding[] = [];
+  for (const p of ctx.policies()) {
+    for (const direction of ['ingress', 'egress'] as const) {
+      (p[direction] ?? []).forEach((rule, i) => {
+        for (const side of ['source', 'destination'] as const) {
+          const entity: EntityRule | undefined = rule[side];
+          if (!entity) continue;
+          const members = ctx.model.entityMembers(p, entity);
+          if (!members || members.endpoints.length > 0 || members.networkSets.length > 0) continue;
+          const what = [
+            entity.selector !== undefined ? `selector ${JSON.stringify(entity.selector)}` : '',
+            entity.namespaceSelector !== undefined ? `namespaceSelector ${JSON.stringify(entity.namespaceSelector)}` : '',
+            entity.serviceAccounts !== undefined ? `serviceAccounts ${JSON.stringify(entity.serviceAccounts)}` : '',
+          ].filter((s) => s !== '').join(', ');
+          out.push(finding('NS002',
+            `${policyLabel(p)}: the ${side} of ${direction} rule ${i} (${what}) matches no endpoint or network set of the inventory, so the rule never matches`,
+            policyLocation(p, `${ruleField(ctx, p, direction, i)}${ctx.isKubernetesPolicy(p) ? `, ${side}` : `.${side}`}`)));
+        }
+      });
+    }
+  }
+  return out;
+}
