@@ -1,6 +1,6 @@
 // What every lint rule reads: the engine's model, the parsed resources and the run's options.
-import { CompiledPolicy, EngineModel, Endpoint } from '../engine/model/types';
-import { SourcedResource } from '../engine/input/load';
+import { CompiledPolicy, EngineModel, Endpoint } from '../engine';
+import { SourcedResource } from '../engine';
 import { Cidr } from '../model/net';
 import { LintFinding, LintLocation, LintOptions } from './types';
 import { lintRule } from './catalog';

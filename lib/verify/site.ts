@@ -1,6 +1,6 @@
 // What to wire for one node of an engine model: its interfaces with their addresses, the peer
 // hosts behind them and the ports worth probing, all from the documentation ranges.
-import { Cidr } from '../model/net';
+import { Cidr, NetError } from '../model/net';
 import { CalicoRule } from '../model/resources';
 import { EngineModel } from '../engine/model/types';
 import { familyOf, isDocumentationAddress } from './addresses';
@@ -67,8 +67,8 @@ function addNetPeers(model: EngineModel, links: LinkSpec[], used: Set<string>): 
     for (const e of [r.source, r.destination]) for (const n of [...(e?.nets ?? []), ...(e?.notNets ?? [])]) nets.add(n);
   }
   for (const text of [...nets].sort()) {
-    if (!Cidr.isValid(text)) continue;
-    const net = Cidr.parse(text);
+    const net = parseNet(text);
+    if (!net) continue;
     if (net.version !== 4 || net.prefixLength < 24) continue;
     const candidates = net.prefixLength === 32 ? [net.networkAddress(), nextAddress4(net.networkAddress())]
       : [net.networkAddress(), net.lastAddress()].map(nextAddress4);
@@ -79,6 +79,15 @@ function addNetPeers(model: EngineModel, links: LinkSpec[], used: Set<string>): 
       (link.peerIps as string[]).push(candidate);
       used.add(candidate);
     }
+  }
+}
+
+function parseNet(text: string): Cidr | undefined {
+  try {
+    return Cidr.parse(text);
+  } catch (e) {
+    if (e instanceof NetError) return undefined;
+    throw e;
   }
 }
 

@@ -29,8 +29,14 @@ app.synth();
 console.log(JSON.stringify(fs.readdirSync(outdir).sort()));
 `;
 
+/** Runs a command; on failure the error carries its output, so the test report shows why. */
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' } });
+  } catch (e) {
+    const out = e as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${out.stdout ?? ''}\n${out.stderr ?? ''}`);
+  }
 }
 
 describe('the packed package', () => {

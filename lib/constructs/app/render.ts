@@ -7,14 +7,14 @@ import { toYamlStream } from './yaml';
 const CALICO_GROUP = 'projectcalico.org';
 
 /** A chart's manifests and files, or the errors met rendering it. */
-export interface RenderedChart {
+interface RenderedChart {
   readonly manifests: ChartManifests;
   readonly files: SynthOutputFile[];
   readonly errors: string[];
 }
 
 /** The chart's file stem: the construct ids from the app down to the chart, joined with `-`. */
-export function chartFileStem(chart: Chart): string {
+function chartFileStem(chart: Chart): string {
   return chart.node.scopes.map((s) => s.node.id).filter((id) => id !== '').join('-');
 }
 

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { Port } from '../vocabulary/port';
 import { cidrPeers } from './cidr-peers';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 import { TrafficDirection } from './traffic-direction';
@@ -29,21 +29,16 @@ export interface AllowCidrProps extends EngineChoiceProps {
  * TCP/UDP/SCTP; otherwise Calico at order {@link OrderBands.ALLOW}.
  */
 export class AllowCidr extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: AllowCidrProps) {
     super(scope, id);
     const direction = props.direction ?? TrafficDirection.INGRESS;
-    const rule: IntentRule = { action: 'Allow', peers: this.guard(() => cidrPeers(props.cidrs)), ports: props.ports };
+    const rule: IntentRule = { action: 'Allow', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
     const ingress = direction !== TrafficDirection.EGRESS;
     const egress = direction !== TrafficDirection.INGRESS;
-    const emitted = this.emit({
+    this.emit({
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: ingress, egressTypes: egress,
       ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

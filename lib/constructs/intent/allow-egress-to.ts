@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { IPeer } from '../vocabulary/peer-types';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
@@ -26,22 +25,15 @@ export interface AllowEgressToProps extends EngineChoiceProps {
  * `DefaultDeny.allowDns`) when the target resolves names.
  */
 export class AllowEgressTo extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: AllowEgressToProps) {
     super(scope, id);
     if (props.to.length === 0) {
-      this.guard(() => {
-        throw new Error('to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)');
-      });
+      throw new Error(`${this.node.path}: to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)`);
     }
-    const emitted = this.emit({
+    this.emit({
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: false, egressTypes: true,
       ingress: [], egress: [{ action: 'Allow', peers: props.to, ports: props.ports }],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { Peer } from '../vocabulary/peer';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 
 /** Props of {@link AllowFromNamespace}. */
@@ -26,18 +26,13 @@ export interface AllowFromNamespaceProps extends EngineChoiceProps {
  * allow, it isolates the target for ingress: traffic it does not allow needs another policy.
  */
 export class AllowFromNamespace extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
     super(scope, id);
-    const peer = this.guard(() => Peer.namespace(props.fromNamespace));
-    const emitted = this.emit({
+    const peer = withPath(this, () => Peer.namespace(props.fromNamespace));
+    this.emit({
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

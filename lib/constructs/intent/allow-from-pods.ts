@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { Peer } from '../vocabulary/peer';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 
 /** Props of {@link AllowFromPods}. */
@@ -33,18 +33,13 @@ export interface AllowFromPodsProps extends EngineChoiceProps {
  * (`projectcalico.org/orchestrator == 'k8s' && ...`).
  */
 export class AllowFromPods extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: AllowFromPodsProps) {
     super(scope, id);
-    const peer = this.guard(() => Peer.pods(props.fromPods, props.fromNamespace));
-    const emitted = this.emit({
+    const peer = withPath(this, () => Peer.pods(props.fromPods, props.fromNamespace));
+    this.emit({
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

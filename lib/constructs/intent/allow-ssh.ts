@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { Port } from '../vocabulary/port';
 import { cidrPeers } from './cidr-peers';
@@ -7,6 +6,7 @@ import { ibmWorkerPrivate } from './ibm-roles';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 
 /** Props of {@link AllowSsh}. */
@@ -27,19 +27,14 @@ export interface AllowSshProps extends IntentProps {
  * failsafe list leaves 22 out, so this policy decides only once that is done.
  */
 export class AllowSsh extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: AllowSshProps) {
     super(scope, id);
-    const peers = this.guard(() => cidrPeers(props.sourceCidrs));
-    const emitted = this.emit({
+    const peers = withPath(this, () => cidrPeers(props.sourceCidrs));
+    this.emit({
       target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate()),
       name: props.name, forceCalico: true, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers, ports: [Port.tcp(22)] }], egress: [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

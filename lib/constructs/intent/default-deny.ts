@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { EngineChoiceProps } from './intent-props';
 import { kubeDnsEgressRule } from './kube-dns';
 import { OrderBands } from './order-bands';
@@ -38,19 +37,14 @@ export interface DefaultDenyProps extends EngineChoiceProps {
  * change what other policies allow.
  */
 export class DefaultDeny extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: DefaultDenyProps) {
     super(scope, id);
     const ingress = props.ingress ?? true;
     const egress = props.egress ?? true;
     if (props.allowDns && !egress) {
-      this.guard(() => {
-        throw new Error('allowDns is true but egress is false; allowed: allowDns only when egress is denied');
-      });
+      throw new Error(`${this.node.path}: allowDns is true but egress is false; allowed: allowDns only when egress is denied`);
     }
-    const emitted = this.emit({
+    this.emit({
       target: props.target,
       name: props.name,
       forceCalico: props.forceCalico ?? false,
@@ -60,7 +54,5 @@ export class DefaultDeny extends PolicyIntent {
       ingress: [],
       egress: props.allowDns ? [kubeDnsEgressRule()] : [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

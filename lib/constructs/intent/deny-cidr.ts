@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { Port } from '../vocabulary/port';
 import { cidrPeers } from './cidr-peers';
 import { DENY_TIER_NAME, ensureDenyTier } from './deny-tier';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 import { TrafficDirection } from './traffic-direction';
@@ -34,22 +34,17 @@ export interface DenyCidrProps extends IntentProps {
  * the tier for the selected endpoints.
  */
 export class DenyCidr extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: DenyCidrProps) {
     super(scope, id);
-    const rule: IntentRule = { action: 'Deny', peers: this.guard(() => cidrPeers(props.cidrs)), ports: props.ports };
+    const rule: IntentRule = { action: 'Deny', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
     const ingress = props.direction !== TrafficDirection.EGRESS;
     const egress = props.direction !== TrafficDirection.INGRESS;
     const tier = ensureDenyTier(this);
-    const emitted = this.emit({
+    this.emit({
       target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
       ingressTypes: ingress, egressTypes: egress,
       ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
     });
-    emitted.resource.node.addDependency(tier);
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
+    this.resource.node.addDependency(tier);
   }
 }

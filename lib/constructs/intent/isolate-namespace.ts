@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { Peer } from '../vocabulary/peer';
 import { EngineChoiceProps } from './intent-props';
 import { kubeDnsEgressRule } from './kube-dns';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 
@@ -31,25 +31,20 @@ export interface IsolateNamespaceProps extends EngineChoiceProps {
  * NetworkPolicy at order {@link OrderBands.ALLOW}).
  */
 export class IsolateNamespace extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: IsolateNamespaceProps) {
     super(scope, id);
     const isolateEgress = props.isolateEgress ?? false;
     const allowDns = props.allowDns ?? true;
-    const { target, ingressPeers } = this.guard(() => ({
+    const { target, ingressPeers } = withPath(this, () => ({
       target: PolicyTarget.namespace(props.namespace),
       ingressPeers: [Peer.pods(LabelSelector.all()), ...(props.allowFromNamespaces ?? []).map((ns) => Peer.namespace(ns))],
     }));
     const egress: IntentRule[] = !isolateEgress ? []
       : [{ action: 'Allow', peers: [Peer.pods(LabelSelector.all())] }, ...(allowDns ? [kubeDnsEgressRule()] : [])];
-    const emitted = this.emit({
+    this.emit({
       target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: isolateEgress,
       ingress: [{ action: 'Allow', peers: ingressPeers }], egress,
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }

@@ -6,6 +6,7 @@ import { KubeNetworkPolicy } from '../l1/kube-network-policy';
 import { NetsecApiObject } from '../l1/netsec-api-object';
 import { DNS1123_LABEL_ALLOWED, isDns1123Label } from '../vocabulary/names';
 import { PolicyTarget } from './policy-target';
+import { withPath } from './with-path';
 import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
 
 /** Everything an intent decides; {@link PolicyIntent.emit} turns it into one resource. Internal. */
@@ -27,34 +28,41 @@ export interface PolicyPlan {
   readonly applyOnForward?: boolean;
 }
 
+/** What {@link PolicyIntent.emit} made. */
+interface Emitted {
+  readonly resource: NetsecApiObject;
+  readonly usesCalico: boolean;
+}
+
 /**
  * Base of the intent constructs: validates the plan, chooses the kind (Kubernetes NetworkPolicy
  * when the intent is expressible there and Calico is not forced; else a Calico NetworkPolicy for a
  * namespaced target, a GlobalNetworkPolicy otherwise) and emits it as child `Resource`.
  */
 export abstract class PolicyIntent extends Construct {
+  private emitted?: Emitted;
+
   /** The emitted resource (a KubeNetworkPolicy, CalicoNetworkPolicy or CalicoGlobalNetworkPolicy). */
-  public abstract readonly resource: NetsecApiObject;
+  public get resource(): NetsecApiObject {
+    return this.result().resource;
+  }
 
   /** True when the intent was emitted as a Calico policy. */
-  public abstract readonly usesCalico: boolean;
-
-  /** Runs `fn`, prefixing any error with this construct's path. */
-  protected guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      throw new Error(`${this.node.path}: ${message}`);
-    }
+  public get usesCalico(): boolean {
+    return this.result().usesCalico;
   }
 
-  /** Emits the plan; returns the resource and whether it is Calico. */
-  protected emit(plan: PolicyPlan): { resource: NetsecApiObject; usesCalico: boolean } {
-    return this.guard(() => this.emitUnguarded(plan));
+  /** Emits the plan as child `Resource`; errors are prefixed with this construct's path. Call once. */
+  protected emit(plan: PolicyPlan): void {
+    this.emitted = withPath(this, () => this.build(plan));
   }
 
-  private emitUnguarded(plan: PolicyPlan): { resource: NetsecApiObject; usesCalico: boolean } {
+  private result(): Emitted {
+    if (!this.emitted) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
+    return this.emitted;
+  }
+
+  private build(plan: PolicyPlan): Emitted {
     const name = plan.name ?? this.node.id;
     if (!isDns1123Label(name)) {
       const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { Port } from '../vocabulary/port';
 import { cidrPeers } from './cidr-peers';
@@ -7,6 +6,7 @@ import { ibmWorkerPublic } from './ibm-roles';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { PolicyIntent } from './policy-intent';
+import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 
@@ -42,13 +42,10 @@ export interface RestrictNodePortsProps extends IntentProps {
  * no rule matches, so other traffic is not affected.
  */
 export class RestrictNodePorts extends PolicyIntent {
-  public readonly resource: NetsecApiObject;
-  public readonly usesCalico: boolean;
-
   constructor(scope: Construct, id: string, props: RestrictNodePortsProps = {}) {
     super(scope, id);
     const range = [Port.tcpRange(NODE_PORT_MIN, NODE_PORT_MAX), Port.udpRange(NODE_PORT_MIN, NODE_PORT_MAX)];
-    const ingress: IntentRule[] = this.guard(() => {
+    const ingress: IntentRule[] = withPath(this, () => {
       const allowedPorts = props.allowedPorts ?? [];
       allowedPorts.forEach(checkNodePort);
       const sources = props.allowedSources ?? [];
@@ -58,13 +55,11 @@ export class RestrictNodePorts extends PolicyIntent {
         { action: 'Deny', ports: range },
       ];
     });
-    const emitted = this.emit({
+    this.emit({
       target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic()),
       name: props.name, forceCalico: true, order: OrderBands.PRE_DNAT, preDnat: true, applyOnForward: true,
       ingressTypes: true, egressTypes: false, ingress, egress: [],
     });
-    this.resource = emitted.resource;
-    this.usesCalico = emitted.usesCalico;
   }
 }
 

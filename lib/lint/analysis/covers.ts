@@ -1,7 +1,7 @@
 // Sound coverage between rules and policies: "every packet B matches, A matches first".
 import { protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
-import { CompiledPolicy } from '../../engine/model/types';
+import { CompiledPolicy } from '../../engine';
 import { LintContext } from '../context';
 import { netsCover } from './nets';
 import { portsCover } from './ports';

@@ -2,7 +2,7 @@
 // of the tiers in Felix order; "partial" rules (constrained peers) make the answer "some".
 import { protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
-import { CompiledPolicy, EngineModel, Endpoint } from '../../engine/model/types';
+import { CompiledPolicy, EngineModel, Endpoint } from '../../engine';
 import { portListIncludes } from './ports';
 
 /** `all`: every peer gets through; `some`: some peers may; `none`: no peer does. */

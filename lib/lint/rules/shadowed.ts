@@ -1,7 +1,7 @@
 // NS003 a rule never reached because an earlier rule (same or lower order) covers it;
 // NS004 a policy all of whose rules are so covered.
 import { CalicoRule } from '../../model/resources';
-import { CompiledPolicy } from '../../engine/model/types';
+import { CompiledPolicy } from '../../engine';
 import { policyScopeCovers, ruleCovers } from '../analysis/covers';
 import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
 import { LintFinding } from '../types';

@@ -1,6 +1,7 @@
 // Seeded random scenarios for the kernel harness: one worker node, pods with random labels,
 // host endpoints, Calico (Allow/Deny/Pass/Log, tiers, orders, nets, ports, selectors) and
 // Kubernetes policies. Every address is from the documentation ranges.
+import { dump } from 'js-yaml';
 import { Rng } from './random';
 
 type Doc = { [key: string]: unknown };
@@ -198,4 +199,12 @@ function calico(kind: string, metadata: Doc, spec: Doc): Doc {
 /** The scenario of a seed (a 32-bit integer). */
 export function generateScenario(seed: number): RandomScenario {
   return new Generator(new Rng(seed)).generate(seed);
+}
+
+/** The scenario as two YAML files (manifests, inventory) for the engine's reader. */
+export function scenarioSources(s: RandomScenario): { file: string; text: string }[] {
+  return [
+    { file: `scenario-${s.seed}/manifests.yaml`, text: s.manifests.map((d) => dump(d)).join('---\n') },
+    { file: `scenario-${s.seed}/inventory.yaml`, text: dump({ apiVersion: 'v1', kind: 'List', items: s.inventory }) },
+  ];
 }

@@ -2,9 +2,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/** A fresh empty temporary directory; the outdir used in tests is a child that does not exist yet. */
+const created: string[] = [];
+afterAll(() => {
+  for (const d of created) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh empty temporary directory (removed after the test file); tests use a child as outdir. */
 export function tempParent(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-app-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-app-test-'));
+  created.push(dir);
+  return dir;
 }
 
 /** Every file under `dir`, relative and '/'-separated, sorted. */

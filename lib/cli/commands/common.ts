@@ -1,0 +1,35 @@
+// Helpers shared by the engine subcommands: loading the model, protocol and port options.
+import { BuiltModel, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
+import { ParsedArgs, UsageError, requiredList } from '../args';
+import { CliIo } from '../io';
+
+/** Loads `--manifests` and `--cluster` into a model; notes go to stderr. */
+export function loadModel(parsed: ParsedArgs, io: CliIo, clusterRequired: boolean): BuiltModel {
+  const manifests = requiredList(parsed, 'manifests');
+  const cluster = parsed.values.get('cluster');
+  if (clusterRequired && cluster === undefined) throw new UsageError('--cluster is required');
+  const model = buildEngineModel(loadEngineInputs({ manifests, cluster }));
+  for (const note of model.notes) io.stderr(`note: ${note}\n`);
+  return model;
+}
+
+/** `--protocol` and `--port`: a port is needed for TCP, UDP and SCTP and refused for the others. */
+export function protocolAndPort(parsed: ParsedArgs, protocolText: string): { protocol: string; port?: number } {
+  let protocol: number;
+  try {
+    protocol = parseProtocol(protocolText);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const portText = parsed.values.get('port');
+  const hasPorts = protocol === 6 || protocol === 17 || protocol === 132;
+  if (portText === undefined) {
+    if (hasPorts) throw new UsageError(`--port is required for ${protocolText}`);
+    return { protocol: protocolText };
+  }
+  if (!hasPorts) throw new UsageError(`--port is not allowed for ${protocolText} (only TCP, UDP and SCTP have ports)`);
+  if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535) {
+    throw new UsageError(`--port must be a number 0-65535, got ${JSON.stringify(portText)}`);
+  }
+  return { protocol: protocolText, port: Number(portText) };
+}

@@ -1,0 +1,11 @@
+/** Where a command writes. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A subcommand: its help text and its entry point (returns the exit code). */
+export interface CliCommand {
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): number;
+}

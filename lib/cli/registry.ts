@@ -1,0 +1,16 @@
+// Subcommands: name, one-line summary and a lazy loader. Adding one is one line here.
+import { CliCommand } from './io';
+
+/** A registered subcommand. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  readonly load: () => CliCommand;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'check', summary: 'is one flow allowed, and which rule decided', load: () => (require('./commands/check') as { command: CliCommand }).command },
+  { name: 'table', summary: 'truth table of every pod to every pod for a protocol and port', load: () => (require('./commands/table') as { command: CliCommand }).command },
+  { name: 'convert', summary: 'print the Calico form of Kubernetes NetworkPolicies', load: () => (require('./commands/convert') as { command: CliCommand }).command },
+];

@@ -1,0 +1,49 @@
+// The dispatcher: `netsec <command> [options]`, `--help` everywhere, exit codes 0/1/2.
+import { UsageError } from './args';
+import { CliIo } from './io';
+import { COMMANDS } from './registry';
+
+const TOP_USAGE = (): string => [
+  'usage: netsec <command> [options]',
+  '',
+  'commands:',
+  ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+  '',
+  'Run `netsec <command> --help` for the options of a command.',
+  '',
+].join('\n');
+
+/** Error kinds that mean bad input (exit 2), recognised by name so this file imports nothing heavy. */
+const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError'];
+
+/** Runs the CLI; returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(TOP_USAGE());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`netsec: unknown command ${JSON.stringify(name)}\n\n${TOP_USAGE()}`);
+    return 2;
+  }
+  const command = entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`netsec ${name}: ${e.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (e instanceof Error && INPUT_ERRORS.includes(e.name)) {
+      io.stderr(`netsec ${name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

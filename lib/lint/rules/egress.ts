@@ -1,0 +1,77 @@
+// Egress rules: NS009 default-deny egress without DNS, NS010 egress ipBlock naming the Service range.
+import { protocolNumber } from '../../model/net';
+import { CalicoRule } from '../../model/resources';
+import { CompiledPolicy, Endpoint } from '../../engine';
+import { parseNets } from '../analysis/nets';
+import { portListIncludes } from '../analysis/ports';
+import { policyEnforces, reach } from '../analysis/reach';
+import { LintContext, finding, policyLabel, policyLocation, resourceLocation } from '../context';
+import { LintFinding } from '../types';
+
+const UDP = 17;
+const TCP = 6;
+const DNS = 53;
+
+/** NS009: endpoints (inventory) or egress policies (no inventory) with egress isolation and no DNS allowed. */
+export function egressWithoutDns(ctx: LintContext): LintFinding[] {
+  return ctx.hasInventory ? byEndpoint(ctx) : byPolicy(ctx);
+}
+
+function byEndpoint(ctx: LintContext): LintFinding[] {
+  const dnsFailsafe = ctx.model.felix.failsafeOutbound.some((f) => protocolNumber(f.protocol) === UDP && f.port === DNS);
+  const groups = new Map<CompiledPolicy, Endpoint[]>();
+  for (const e of ctx.model.endpoints) {
+    if (e.kind === 'host' && dnsFailsafe) continue;
+    const first = ctx.policies().find((p) => policyEnforces(p, e, 'egress'));
+    if (!first) continue;
+    if (reach(ctx.model, e, 'egress', UDP, DNS) !== 'none' || reach(ctx.model, e, 'egress', TCP, DNS) !== 'none') continue;
+    groups.set(first, [...(groups.get(first) ?? []), e]);
+  }
+  return [...groups.entries()].map(([p, eps]) => finding('NS009',
+    `${eps.length} endpoint(s) (${eps.slice(0, 5).map((e) => e.id).join(', ')}${eps.length > 5 ? ', ...' : ''}) have egress policy `
+    + `(first: ${policyLabel(p)}) but no policy allows DNS (UDP or TCP 53) to anywhere; allow egress to kube-dns`,
+    policyLocation(p)));
+}
+
+function allowsDns(rule: CalicoRule): boolean {
+  if (rule.action !== 'Allow') return false;
+  if (rule.protocol !== undefined && ![UDP, TCP].includes(protocolNumber(rule.protocol) ?? 0)) return false;
+  const ports = rule.destination?.ports;
+  return ports === undefined || ports.some((p) => !/^[0-9:]+$/.test(p)) || portListIncludes(ports, DNS, () => undefined);
+}
+
+function byPolicy(ctx: LintContext): LintFinding[] {
+  const all = ctx.policies();
+  return all
+    .filter((p) => p.egress !== undefined && !p.preDNAT && !p.doNotTrack && p.origin.kind !== 'GlobalNetworkPolicy')
+    .filter((p) => !all.some((q) => (q.namespace === undefined || q.namespace === p.namespace) && (q.egress ?? []).some(allowsDns)))
+    .map((p) => finding('NS009',
+      `${policyLabel(p)} makes its pods default-deny for egress, and no policy of namespace ${p.namespace} or global policy allows DNS `
+      + '(UDP or TCP 53); allow egress to kube-dns', policyLocation(p)));
+}
+
+/** NS010: egress ipBlocks / destination nets inside a Service ClusterIP range. */
+export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
+  const out: LintFinding[] = [];
+  const check = (cidr: string, loc: LintFinding['location'], who: string): void => {
+    const net = parseNets([cidr])?.[0];
+    const range = net && ctx.serviceRanges.find((r) => r.contains(net));
+    if (!range) return;
+    out.push(finding('NS010', `${who}: egress to ${cidr} is inside the Service ClusterIP range ${range.toString()}; kube-proxy `
+      + 'rewrites Service IPs to pod IPs before policy runs, so this never matches: select the backing pods instead', loc));
+  };
+  for (const s of ctx.resources) {
+    const r = s.resource;
+    if (r.apiVersion === 'networking.k8s.io/v1' && r.kind === 'NetworkPolicy') {
+      (r.spec.egress ?? []).forEach((rule, i) => (rule.to ?? []).forEach((peer, j) => {
+        if (peer.ipBlock) check(peer.ipBlock.cidr, resourceLocation(s, `spec.egress[${i}].to[${j}].ipBlock.cidr`), `Kubernetes NetworkPolicy ${r.metadata.namespace ?? 'default'}/${r.metadata.name}`);
+      }));
+    } else if (r.kind === 'NetworkPolicy' || r.kind === 'GlobalNetworkPolicy') {
+      const spec = r.spec as { readonly egress?: readonly CalicoRule[] };
+      (spec.egress ?? []).forEach((rule, i) => (rule.destination?.nets ?? []).forEach((n, j) => {
+        if (rule.action === 'Allow') check(n, resourceLocation(s, `spec.egress[${i}].destination.nets[${j}]`), `${r.kind} ${r.metadata.name}`);
+      }));
+    }
+  }
+  return out;
+}

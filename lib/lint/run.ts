@@ -1,0 +1,50 @@
+// Runs every lint rule over manifests (and an optional inventory).
+import { EngineInputs, TextSource, loadEngineInputs, parseEngineInputs } from '../engine';
+import { buildEngineModel } from '../engine';
+import { LintContext } from './context';
+import { peerMatchesNothing, policySelectsNothing } from './rules/selects-nothing';
+import { shadowedRules } from './rules/shadowed';
+import { failsafeOverridesPolicy, hostLockout, worldIngressToHost } from './rules/host-endpoints';
+import { ibmDefaults } from './rules/ibm-defaults';
+import { egressToServiceCidr, egressWithoutDns } from './rules/egress';
+import { globalDenyOnAll, orderTieConflicts } from './rules/conflicts';
+import { LintFinding, LintOptions } from './types';
+
+const CHECKS: ReadonlyArray<(ctx: LintContext) => LintFinding[]> = [
+  policySelectsNothing, peerMatchesNothing, shadowedRules, worldIngressToHost, hostLockout, failsafeOverridesPolicy,
+  ibmDefaults, egressWithoutDns, egressToServiceCidr, globalDenyOnAll, orderTieConflicts,
+];
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+
+/** Findings in a stable order: file, document, rule id, message. */
+export function sortFindings(findings: readonly LintFinding[]): LintFinding[] {
+  const key = (f: LintFinding): string => `${f.location.file ?? '\uffff'}\u0000${String(f.location.documentIndex ?? 1e9).padStart(10, '0')}`;
+  return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1
+    : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1
+      : SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+}
+
+/** Lints engine inputs; `hasInventory` enables the rules that count matches (NS001, NS002). */
+export function lintInputs(inputs: EngineInputs, hasInventory: boolean, options: LintOptions = {}): LintFinding[] {
+  const ctx = new LintContext(buildEngineModel(inputs), inputs.resources, hasInventory, options);
+  return sortFindings(CHECKS.flatMap((check) => check(ctx)));
+}
+
+/** Options of {@link lintFiles}. */
+export interface LintFilesOptions extends LintOptions {
+  /** Manifest files or folders. */
+  readonly manifests: readonly string[];
+  /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`). @default - no inventory */
+  readonly cluster?: string;
+}
+
+/** Reads the files and lints them. Throws ManifestError or InputError on unreadable input. */
+export function lintFiles(options: LintFilesOptions): LintFinding[] {
+  return lintInputs(loadEngineInputs({ manifests: options.manifests, cluster: options.cluster }), options.cluster !== undefined, options);
+}
+
+/** Lints files given as text; the inventory, when given, is one more text source. */
+export function lintTexts(manifests: readonly TextSource[], inventory: TextSource | undefined, options: LintOptions = {}): LintFinding[] {
+  return lintInputs(parseEngineInputs(inventory ? [...manifests, inventory] : manifests), inventory !== undefined, options);
+}

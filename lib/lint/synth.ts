@@ -1,0 +1,44 @@
+// Lint at synth: manifests per chart in, findings with the chart's construct path out.
+import { TextSource } from '../engine';
+import { lintTexts } from './run';
+import { LintFinding, LintOptions } from './types';
+
+/** The synthesised manifests of one chart (the shape NetsecApp's ChartManifests has). */
+export interface ChartManifestsInput {
+  /** The chart's construct path, used as the findings' file. */
+  readonly chartPath: string;
+  readonly kubernetes: readonly unknown[];
+  readonly calico: readonly unknown[];
+}
+
+/** Options of {@link lintChartManifests}. */
+export interface SynthLintOptions extends LintOptions {
+  /** Inventory documents (Namespace, Pod, Node) as plain objects. @default - no inventory */
+  readonly inventory?: readonly unknown[];
+}
+
+/** What synth does with the findings: stop on `errors`, print `warnings` (info included). */
+export interface SynthLintResult {
+  readonly findings: readonly LintFinding[];
+  /** One line per error: `<chart path>: <Kind> <ns/name>: [NSxxx] message`. */
+  readonly errors: readonly string[];
+  /** One line per warning or info finding, same form. */
+  readonly warnings: readonly string[];
+}
+
+/** Lints every chart's manifests together (policies of one chart can shadow another's). */
+export function lintChartManifests(charts: readonly ChartManifestsInput[], options: SynthLintOptions = {}): SynthLintResult {
+  const sources: TextSource[] = charts.map((c) => ({ file: c.chartPath, text: JSON.stringify([...c.kubernetes, ...c.calico]) }));
+  const inventory = options.inventory ? { file: '(inventory)', text: JSON.stringify(options.inventory) } : undefined;
+  const findings = lintTexts(sources, inventory, options);
+  const line = (f: LintFinding): string => {
+    const l = f.location;
+    const what = l.kind ? `${l.kind} ${l.namespace ? `${l.namespace}/` : ''}${l.name ?? ''}${l.field ? ` (${l.field})` : ''}: ` : '';
+    return `${l.file ?? '(cluster)'}: ${what}[${f.ruleId}] ${f.message}`;
+  };
+  return {
+    findings,
+    errors: findings.filter((f) => f.severity === 'error').map(line),
+    warnings: findings.filter((f) => f.severity !== 'error').map(line),
+  };
+}

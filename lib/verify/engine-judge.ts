@@ -1,0 +1,29 @@
+// The engine's verdicts for probe flows: each station resolved to the endpoint the engine knows.
+import { BuiltModel, evaluateFlow, explainText, FlowParty, resolveParty } from '../engine';
+import { familyOf } from './addresses';
+import { FlowJudge, FlowVerdict } from './compare';
+import { ProbeFlow, Station } from './flows';
+
+const PROTOCOLS: { readonly [name: string]: readonly [number, number] } = { TCP: [6, 6], UDP: [17, 17], ICMP: [1, 58] };
+
+function party(model: BuiltModel, s: Station): FlowParty {
+  // A pod by its id (with the probed address); node and peer addresses by IP, so that a node
+  // address that is a host endpoint's expectedIP resolves to that host endpoint.
+  if (s.role === 'workload') return { ...resolveParty(model, s.ref, familyOf(s.ip)), ip: s.ip };
+  return resolveParty(model, s.ip);
+}
+
+/** A judge that asks the engine (evaluateFlow) and explains with its text trace. */
+export function engineJudge(model: BuiltModel): FlowJudge {
+  return {
+    judge(flow: ProbeFlow): FlowVerdict {
+      const numbers = PROTOCOLS[flow.protocol];
+      if (!numbers) throw new Error(`no protocol number for ${flow.protocol}`);
+      const protocol = familyOf(flow.destination.ip) === 6 ? numbers[1] : numbers[0];
+      const v = evaluateFlow(model, {
+        source: party(model, flow.source), destination: party(model, flow.destination), protocol, port: flow.port,
+      });
+      return { allowed: v.allowed, explanation: explainText(v) };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { endpointChain } from '../../lib/iptables/endpoint-chains';
+import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
+import { DEFAULT_MARKS } from '../../lib/iptables/marks';
+import { Chain, renderChainRules, ruleHashes } from '../../lib/iptables/rule';
+import { policy } from './fixture';
+
+const lines = (c: Chain): string[] => c.rules.map((r) => [...r.match, r.action].join(' '));
+const tier = { name: 'default', defaultAction: 'Deny', policies: [] };
+const p = policy({ name: 'allow-icmp', selector: 'all()', ingress: [{ action: 'Allow' }] });
+const pChain = 'cali-pi-gnp/allow-icmp';
+
+describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
+  const spec = { name: 'cali-fh-eth1', dir: 'ingress' as const, endpoint: 'hostendpoint/h', marks: DEFAULT_MARKS, denyAction: '--jump DROP' };
+
+  it('normal host endpoint ingress: conntrack, failsafe, tier, end-of-tier drop, no-profile drop', () => {
+    expect(lines(endpointChain({ ...spec, kind: 'normal', tiers: [{ tier, policies: [p] }], profiles: [], failsafeChain: 'cali-failsafe-in' }))).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump cali-failsafe-in',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      '-m mark --mark 0/0x20000 --jump DROP',
+      '--jump DROP',
+    ]);
+  });
+
+  it('workload with only a profile: profile jump, return if accepted, drop', () => {
+    expect(lines(endpointChain({ ...spec, name: 'cali-tw-caliX', kind: 'normal', tiers: [], profiles: ['kns.default'] }))).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump cali-pri-kns.default',
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      '--jump DROP',
+    ]);
+  });
+
+  it('a Pass-default tier has no end-of-tier drop', () => {
+    const out = lines(endpointChain({ ...spec, kind: 'normal', tiers: [{ tier: { ...tier, defaultAction: 'Pass' }, policies: [p] }], profiles: [] }));
+    expect(out).not.toContain('-m mark --mark 0/0x20000 --jump DROP');
+  });
+
+  it('untracked: no conntrack, NOTRACK when accepted, no drops', () => {
+    expect(lines(endpointChain({ ...spec, kind: 'untracked', tiers: [{ tier, policies: [p] }], profiles: [], failsafeChain: 'cali-failsafe-in' }))).toEqual([
+      '--jump cali-failsafe-in',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump CT --notrack',
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+    ]);
+  });
+
+  it('forward with no applyOnForward policy allows by default', () => {
+    expect(lines(endpointChain({ ...spec, name: 'cali-fhfw-eth1', kind: 'forward', tiers: [], profiles: [] })).slice(-2)).toEqual([
+      '--jump MARK --set-mark 0x10000/0x10000',
+      '--jump RETURN',
+    ]);
+  });
+});
+
+describe('failsafe chains (felix/rules/static.go)', () => {
+  const inbound = [{ protocol: 'tcp', port: 22 }, { protocol: 'TCP', port: 6443, net: '192.0.2.0/24' }];
+  const outbound = [{ protocol: 'udp', port: 53 }];
+
+  it('filter: inbound on --dport, the net limits the source', () => {
+    expect(lines(failsafeInChain(inbound, outbound, 4, false))).toEqual([
+      '-p tcp -m multiport --destination-ports 22 --jump ACCEPT',
+      '-p tcp -m multiport --destination-ports 6443 --source 192.0.2.0/24 --jump ACCEPT',
+    ]);
+    expect(lines(failsafeOutChain(inbound, outbound, 4, false))).toEqual(['-p udp -m multiport --destination-ports 53 --jump ACCEPT']);
+  });
+
+  it('raw: each chain adds the other list on --sport', () => {
+    expect(lines(failsafeInChain(inbound, outbound, 4, true)).slice(2)).toEqual(['-p udp -m multiport --source-ports 53 --jump ACCEPT']);
+    expect(lines(failsafeOutChain(inbound, outbound, 4, true))).toEqual([
+      '-p udp -m multiport --destination-ports 53 --jump ACCEPT',
+      '-p tcp -m multiport --source-ports 22 --jump ACCEPT',
+      '-p tcp -m multiport --source-ports 6443 --destination 192.0.2.0/24 --jump ACCEPT',
+    ]);
+  });
+
+  it('drops entries whose net is of the other IP version', () => {
+    expect(lines(failsafeInChain(inbound, outbound, 6, false))).toEqual(['-p tcp -m multiport --destination-ports 22 --jump ACCEPT']);
+  });
+});
+
+describe('rule hash comments', () => {
+  const c: Chain = { name: 'cali-x', rules: [{ match: [], action: '--jump ACCEPT', comments: ['a'] }, { match: [], action: '--jump ACCEPT', comments: ['a'] }] };
+  it('are 16 base64url characters, chained so position and chain name matter', () => {
+    const [h1, h2] = ruleHashes(c);
+    expect(h1).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(h2).not.toBe(h1);
+    expect(ruleHashes({ ...c, name: 'cali-y' })[0]).not.toBe(h1);
+    expect(ruleHashes(c)).toEqual([h1, h2]);
+    expect(renderChainRules(c)[0]).toBe(`-A cali-x -m comment --comment "cali:${h1}" -m comment --comment "a" --jump ACCEPT`);
+  });
+  it('comments lose double quotes and stay within 255 characters', () => {
+    const out = renderChainRules({ name: 'c', rules: [{ match: [], action: '', comments: [`say "hi" ${'x'.repeat(300)}`] }] })[0];
+    expect(out).toContain("say 'hi'");
+    const comment = /--comment "(say[^"]*)"/.exec(out);
+    expect(comment?.[1].length).toBe(255);
+  });
+});

@@ -1,0 +1,45 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { writeWhole } from '../../lib/cli/commands/plan';
+import { renderPlanFiles } from '../../lib/iptables/plan-files';
+
+const manifests = [
+  { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'w1-public', labels: { 'ibm.role': 'worker_public' } }, spec: { node: 'w1', interfaceName: 'eth1', expectedIPs: ['203.0.113.10'] } },
+  { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'allow-icmp' }, spec: { order: 1700, selector: "ibm.role == 'worker_public'", ingress: [{ action: 'Allow', protocol: 'ICMP' }] } },
+];
+const inventory = [
+  { apiVersion: 'v1', kind: 'Node', metadata: { name: 'w1' } },
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } },
+  { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } }, spec: { nodeName: 'w1' }, status: { podIP: '192.0.2.11' } },
+];
+
+describe('renderPlanFiles (engine model from plain objects)', () => {
+  const files = renderPlanFiles(manifests, inventory);
+  it('writes iptables/<node>.* for every node', () => {
+    expect(files.map((f) => f.path)).toEqual(['iptables/w1.iptables', 'iptables/w1.ipsets', 'iptables/w1.endpoints.json']);
+  });
+  it('names the pod veth as Calico does and polices the host endpoint', () => {
+    const eps = JSON.parse(files[2].content) as { endpoints: { interface: string }[] };
+    // cali + sha1("default.web")[:11]
+    expect(eps.endpoints.map((e) => e.interface)).toEqual(['cali68caf03a5f4', 'eth1']);
+    expect(files[0].content).toContain('--in-interface eth1 --goto cali-fh-eth1');
+    expect(files[0].content).toContain('-p icmp --jump MARK --set-mark 0x10000/0x10000');
+  });
+});
+
+describe('writeWhole', () => {
+  it('replaces the output folder as a whole', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-plan-'));
+    const out = path.join(root, 'out');
+    try {
+      fs.mkdirSync(out);
+      fs.writeFileSync(path.join(out, 'stale.iptables'), 'old');
+      writeWhole(out, [{ path: 'w1.iptables', content: 'new' }]);
+      expect(fs.readdirSync(out)).toEqual(['w1.iptables']);
+      expect(fs.readdirSync(root)).toEqual(['out']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { renderNodePlan } from '../../lib/iptables/node-plan';
+import { labModel, vethName } from './fixture';
+
+describe('node plan of the lab fixture', () => {
+  const plan = renderNodePlan(labModel(), 'worker-1');
+
+  // Reviewed: chains, tiers and ipset members checked by hand against calico-facts section 4.
+  it('matches the reviewed snapshot', () => {
+    expect(plan.iptables).toMatchSnapshot('iptables');
+    expect(plan.ipsets).toMatchSnapshot('ipsets');
+  });
+
+  it('is deterministic', () => {
+    expect(renderNodePlan(labModel(), 'worker-1')).toEqual(plan);
+  });
+
+  it('lists the endpoints with Calico interface names', () => {
+    expect(plan.endpoints).toEqual({
+      node: 'worker-1',
+      endpoints: [
+        { id: 'default/db', kind: 'workload', interface: vethName('default', 'db'), ips: ['192.0.2.12'] },
+        { id: 'default/web', kind: 'workload', interface: vethName('default', 'web'), ips: ['192.0.2.11'] },
+        { id: 'hostendpoint/worker-1-private', kind: 'host', interface: 'eth0', ips: ['198.51.100.10'] },
+        { id: 'hostendpoint/worker-1-public', kind: 'host', interface: 'eth1', ips: ['203.0.113.10'] },
+      ],
+    });
+    expect(vethName('default', 'web')).toMatch(/^cali[0-9a-f]{11}$/);
+  });
+
+  it('hooks every table into the built-in chains and commits each', () => {
+    for (const l of ['-A INPUT ', '-A OUTPUT ', '-A FORWARD ', '-A PREROUTING ']) expect(plan.iptables).toContain(l);
+    expect(plan.iptables.match(/^COMMIT$/gm)).toHaveLength(3);
+  });
+
+  it('puts untracked policy in raw and preDNAT policy in mangle only', () => {
+    const [raw, mangle, filter] = plan.iptables.split(/^\*/m).slice(1);
+    expect(raw).toContain('untracked-office');
+    expect(mangle).toContain('deny-nodeports');
+    expect(filter).not.toContain('untracked-office');
+    expect(filter).not.toContain('deny-nodeports');
+  });
+
+  it('every rule carries a readable comment besides its hash', () => {
+    for (const l of plan.iptables.split('\n').filter((x) => x.startsWith('-A '))) {
+      expect(l).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "[^"]+"/);
+    }
+  });
+
+  it('has no IPv6 text for an IPv4-only node', () => {
+    expect(plan.ip6tables).toBeUndefined();
+  });
+
+  it('rejects an unknown node', () => {
+    expect(() => renderNodePlan(labModel(), 'nope')).toThrow(/node "nope" is not in the inventory/);
+  });
+});
+
+function canUseNetns(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  return spawnSync('iptables-restore', ['--version']).status === 0 && spawnSync('ipset', ['--version']).status === 0
+    && spawnSync('ip', ['-V']).status === 0;
+}
+
+const kernel = canUseNetns() ? it : it.skip;
+kernel('loads with ipset restore and iptables-restore --test in a throwaway namespace (skipped without root, ip, ipset, iptables)', () => {
+  const plan = renderNodePlan(labModel(), 'worker-1');
+  const ns = `nsec-t-${process.pid}`;
+  execFileSync('ip', ['netns', 'add', ns]);
+  try {
+    execFileSync('ip', ['netns', 'exec', ns, 'ipset', 'restore'], { input: plan.ipsets });
+    execFileSync('ip', ['netns', 'exec', ns, 'iptables-restore', '--test'], { input: plan.iptables });
+    execFileSync('ip', ['netns', 'exec', ns, 'iptables-restore'], { input: plan.iptables });
+    const saved = execFileSync('ip', ['netns', 'exec', ns, 'iptables-save']).toString();
+    expect(saved).toContain('cali-fh-eth1');
+    execFileSync('ip', ['netns', 'exec', ns, 'iptables-restore'], { input: '*raw\nCOMMIT\n*mangle\nCOMMIT\n*filter\nCOMMIT\n' });
+    execFileSync('ip', ['netns', 'exec', ns, 'ipset', 'destroy']);
+  } finally {
+    execFileSync('ip', ['netns', 'del', ns]);
+  }
+});
