@@ -5,7 +5,7 @@ import {
   CalicoNetworkPolicy, CalicoRule, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier,
 } from '../../lib/model/resources';
 import { Rng } from '../rng';
-import { ENVS, GeneratedInventory, NODE_CIDR, TEAMS, TIERS, Workload } from './cluster';
+import { ENVS, GeneratedInventory, NODE_CIDR, POD_CIDR, TEAMS, TIERS, Workload } from './cluster';
 import { EXTERNAL_CIDRS } from './kube-policies';
 
 const API = 'projectcalico.org/v3';
@@ -102,7 +102,7 @@ function globalPolicy(rng: Rng, name: string): GlobalNetworkPolicy {
       apiVersion: API, kind: 'GlobalNetworkPolicy', metadata: { name: `security.${name}` },
       spec: {
         tier: 'security', order: rng.int(1, 50) * 10, selector: rng.chance(0.5) ? 'all()' : `tier == '${rng.pick(TIERS)}'`,
-        namespaceSelector: rng.chance(0.5) ? `env == '${rng.pick(ENVS)}'` : undefined,
+        ...(rng.chance(0.5) ? { namespaceSelector: `env == '${rng.pick(ENVS)}'` } : {}),
         types: ['Ingress', 'Egress'],
         ingress: [{ action: 'Deny', source: { selector: "role == 'blocked'" } }, { action: 'Deny', protocol: 'TCP', source: { nets: [rng.pick(EXTERNAL_CIDRS)] }, destination: { ports: ['22', '3306'] } }, { action: 'Pass' }],
         egress: [{ action: 'Deny', destination: { selector: "role == 'blocked'" } }, { action: 'Pass' }],
@@ -131,9 +131,9 @@ function hostPolicy(rng: Rng, name: string): GlobalNetworkPolicy {
       types: preDNAT ? ['Ingress'] : ['Ingress', 'Egress'],
       ingress: [
         { action: 'Deny', protocol: 'TCP', source: { nets: [rng.pick(EXTERNAL_CIDRS)] }, destination: { ports: ['30000:32767'] } },
-        { action: 'Allow', source: { nets: [NODE_CIDR] } },
+        { action: 'Allow', source: { nets: [NODE_CIDR, POD_CIDR] } },
       ],
-      ...(preDNAT ? {} : { egress: [{ action: 'Allow', destination: { nets: [NODE_CIDR] } }] }),
+      ...(preDNAT ? {} : { egress: [{ action: 'Allow', destination: { nets: [NODE_CIDR, POD_CIDR] } }] }),
     },
   };
 }

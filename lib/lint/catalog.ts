@@ -24,7 +24,7 @@ export const LINT_RULES: readonly LintRuleInfo[] = [
     'IKS needs its default policies on worker host endpoints and restores them at the next master update, so removing or weakening one breaks the cluster or drifts.'),
   rule('NS009', 'egress-deny-without-dns', 'warning',
     'Endpoints whose egress is default-deny without any DNS allow cannot resolve names, which breaks almost every workload.'),
-  rule('NS010', 'egress-to-service-cidr', 'warning',
+  rule('NS010', 'egress-to-service-cidr', 'error',
     'kube-proxy rewrites Service ClusterIPs to pod IPs before policy runs, so an egress ipBlock naming the Service range never matches.'),
   rule('NS011', 'global-deny-on-all', 'warning',
     'A GlobalNetworkPolicy that selects every endpoint and denies traffic risks a cluster-wide outage, including nodes and kube-system.'),
