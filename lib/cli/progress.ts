@@ -78,3 +78,9 @@ export class Progress {
     this.drawn = false;
   }
 }
+
+/** The progress of a CLI command writing through its io: on when stderr is a terminal, not JSON, not CI. */
+export function progressFor(io: { stderr(text: string): void }, json: boolean): Progress {
+  const stream: ProgressStream = { isTTY: process.stderr.isTTY, write: (text) => { io.stderr(text); return true; } };
+  return new Progress({ stream, json });
+}

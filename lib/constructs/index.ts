@@ -1,2 +1,5 @@
 export * from './l1';
 export * from './app';
+export * from './vocabulary';
+export * from './intent';
+export * from './ibm';

@@ -1,9 +1,5 @@
 // The semantic diff: pod-level flows whose verdict differs between two models over the same inventory.
-import { BuiltModel } from '../engine/model/build';
-import { buildTruthTable } from '../engine/table/truth-table';
-import { evaluateFlow } from '../engine/evaluate/evaluate';
-import { buildFlow } from '../engine/evaluate/resolve';
-import { DirectionTrace, FlowVerdict } from '../engine/evaluate/types';
+import { BuiltModel, DirectionTrace, FlowVerdict, buildFlow, buildTruthTable, evaluateFlow } from '../engine';
 import { Progress } from '../cli/progress';
 import { PortKey, portKeyText } from './ports';
 import { DecidingPolicy, decidingPolicies } from './responsible';

@@ -2,7 +2,7 @@
 import { loadYamlDocuments } from '../model/parse';
 import { protocolNumber } from '../model/net';
 import { expandManifestPaths, readTextFile } from '../engine/input/files';
-import { protocolName } from '../engine/evaluate/resolve';
+import { protocolName } from '../engine';
 import { PortKey } from './ports';
 
 type Rec = { readonly [key: string]: unknown };

@@ -1,5 +1,5 @@
 // Text, JSON and Markdown renderings of a semantic diff.
-import { Endpoint } from '../engine/model/types';
+import { Endpoint } from '../engine';
 import { DiffResult } from './compare';
 import { FlowGroup, groupFlows } from './group';
 import { portKeyText } from './ports';

@@ -1,5 +1,5 @@
 // Changed flows grouped by source and destination group (same namespace and labels).
-import { Endpoint } from '../engine/model/types';
+import { Endpoint } from '../engine';
 import { groupKeyOf, groupLabelOf } from '../report/groups';
 import { ChangedFlow } from './compare';
 import { portKeyText } from './ports';

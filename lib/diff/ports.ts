@@ -2,8 +2,7 @@
 // protocol that the policies (either side) or the inventory's container ports name.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolHasPorts, protocolNumber } from '../model/net';
-import { EngineModel } from '../engine/model/types';
-import { protocolName } from '../engine/evaluate/resolve';
+import { EngineModel, protocolName } from '../engine';
 
 /** One protocol and destination port to compare (no port for ICMP and other portless protocols). */
 export interface PortKey {

@@ -1,5 +1,5 @@
 // The policies responsible for a verdict: what decided each side of a flow, read from the explain trace.
-import { DirectionTrace, StageTrace } from '../engine/evaluate/types';
+import { DirectionTrace, StageTrace } from '../engine';
 
 /** One policy (or profile, failsafe port or default) that decided one side of a flow. */
 export interface DecidingPolicy {

@@ -1,92 +1,64 @@
-// `netsec diff --before DIR --after DIR --cluster C [--ports P,...] [--format text|json|markdown] [--allow-opening]`.
-import { buildEngineModel } from '../../engine/model/build';
-import { loadEngineInputs } from '../../engine/input/load';
+// `netsec diff`: the pod-level flows whose verdict changes between two trees of manifests.
+import { buildEngineModel, loadEngineInputs } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
 import { inventoryContainerPorts } from '../../diff/container-ports';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
 import { PortKey, defaultPortKeys, parsePortList } from '../../diff/ports';
-import { Progress } from '../progress';
+import { UsageError, choice, parseArgs, required } from '../args';
+import { CliCommand, CliIo } from '../io';
+import { progressFor } from '../progress';
 
-const DIFF_USAGE = 'usage: netsec diff --before <file|dir> --after <file|dir> --cluster <inventory.yaml> '
-  + '[--ports TCP/80,UDP/53,...] [--format text|json|markdown] [--allow-opening]';
-const FORMATS = ['text', 'json', 'markdown'];
+const USAGE = `usage: netsec diff --before DIR --after DIR --cluster C [--ports P,...]
+                   [--format text|json|markdown] [--allow-opening]
 
-interface DiffArgs {
-  readonly before: string;
-  readonly after: string;
-  readonly cluster: string;
-  readonly ports?: PortKey[];
-  readonly format: string;
-  readonly allowOpening: boolean;
+Lists the pod-level flows whose verdict changes (opened, closed) between two sets of manifests,
+grouped by source and destination group (same namespace and labels), with the policies that
+decided before and after.
+
+  --before DIR        manifests before the change (file or folder)
+  --after DIR         manifests after the change (file or folder)
+  --cluster C         inventory: kubectl get namespaces,pods,nodes -o yaml
+  --ports P,...       what to compare, e.g. TCP/80,UDP/53,ICMP (default: every port and protocol
+                      that either side's policies or the inventory's container ports name)
+  --format F          text (default), json ({"opened":[{"from","to","protocol","port","policies"}],
+                      "closed":[...]}) or markdown (for a pull-request comment)
+  --allow-opening     exit 0 even when flows open
+
+Exit codes: 0 nothing opens (or --allow-opening), 1 at least one flow opens, 2 usage or input error.
+`;
+
+function ports(text: string | undefined): PortKey[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parsePortList(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: readonly string[]): DiffArgs {
-  const values = new Map<string, string>();
-  let allowOpening = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--allow-opening') {
-      allowOpening = true;
-    } else if (['--before', '--after', '--cluster', '--ports', '--format'].includes(a)) {
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`netsec diff: ${a} needs a value; ${DIFF_USAGE}`);
-      values.set(a, v);
-      i++;
-    } else {
-      throw new UsageError(`netsec diff: unknown argument ${JSON.stringify(a)}; ${DIFF_USAGE}`);
-    }
-  }
-  for (const required of ['--before', '--after', '--cluster']) {
-    if (!values.has(required)) throw new UsageError(`netsec diff: ${required} is required; ${DIFF_USAGE}`);
-  }
-  const format = values.get('--format') ?? 'text';
-  if (!FORMATS.includes(format)) throw new UsageError(`netsec diff: --format ${JSON.stringify(format)} is not one of ${FORMATS.join(', ')}`);
-  const portsText = values.get('--ports');
-  let ports: PortKey[] | undefined;
-  try {
-    ports = portsText === undefined ? undefined : parsePortList(portsText);
-  } catch (e) {
-    throw new UsageError(`netsec diff: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return {
-    before: values.get('--before') ?? '', after: values.get('--after') ?? '', cluster: values.get('--cluster') ?? '',
-    ports, format, allowOpening,
-  };
-}
-
-/**
- * Runs the command. Exit code: 1 when a flow opens (unless --allow-opening), 2 on usage or input
- * errors, else 0. The report goes to stdout, errors and progress to stderr.
- */
-export async function runDiffCommand(argv: string[]): Promise<number> {
-  let args: DiffArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  let output: string;
-  let opened: number;
-  try {
-    const before = buildEngineModel(loadEngineInputs({ manifests: [args.before], cluster: args.cluster }));
-    const after = buildEngineModel(loadEngineInputs({ manifests: [args.after], cluster: args.cluster }));
-    const ports = args.ports ?? defaultPortKeys([before, after], inventoryContainerPorts([args.cluster]));
-    const progress = new Progress({ json: args.format === 'json' });
-    const result = semanticDiff(before, after, { ports, progress });
-    opened = result.opened.length;
-    output = args.format === 'json' ? diffToJson(result)
-      : args.format === 'markdown' ? diffToMarkdown(result, before.endpoints) : diffToText(result, before.endpoints);
-  } catch (e) {
-    process.stderr.write(`netsec diff: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  process.stdout.write(output);
-  if (opened > 0 && !args.allowOpening) {
-    process.stderr.write(`netsec diff: ${opened} flow(s) open; pass --allow-opening to accept\n`);
+function run(args: readonly string[], io: CliIo): number {
+  const parsed = parseArgs(args, { single: ['before', 'after', 'cluster', 'ports', 'format'], switches: ['allow-opening'] });
+  const format = choice(parsed, 'format', ['text', 'json', 'markdown'], 'text');
+  const beforeDir = required(parsed, 'before');
+  const afterDir = required(parsed, 'after');
+  const cluster = required(parsed, 'cluster');
+  const requested = ports(parsed.values.get('ports'));
+  const progress = progressFor(io, format === 'json');
+  progress.start('netsec diff: reading manifests', 2);
+  const before = buildEngineModel(loadEngineInputs({ manifests: [beforeDir], cluster }));
+  progress.tick();
+  const after = buildEngineModel(loadEngineInputs({ manifests: [afterDir], cluster }));
+  progress.tick();
+  const result = semanticDiff(before, after, {
+    ports: requested ?? defaultPortKeys([before, after], inventoryContainerPorts([cluster])), progress,
+  });
+  io.stdout(format === 'json' ? diffToJson(result)
+    : format === 'markdown' ? diffToMarkdown(result, before.endpoints) : diffToText(result, before.endpoints));
+  if (result.opened.length > 0 && !parsed.switches.has('allow-opening')) {
+    io.stderr(`netsec diff: ${result.opened.length} flow(s) open; pass --allow-opening to accept\n`);
     return 1;
   }
   return 0;
 }
+
+export const command: CliCommand = { usage: USAGE, run };

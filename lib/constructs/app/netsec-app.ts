@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { outputPathProblem, writeOutputAtomically } from './atomic-write';
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
+import { IptablesPlanProvider } from './plan-provider';
 import { renderChart } from './render';
 import { constructValidationErrors, duplicateResourceErrors } from './tree-validation';
 import { collectSynthWarnings } from './warnings';
@@ -19,6 +20,11 @@ export interface NetsecAppProps {
    * @default - none
    */
   readonly outputProviders?: ISynthOutputProvider[];
+  /**
+   * Write the precomputed iptables plan (`iptables/<node>.*`) for every Node of the inventory.
+   * @default true
+   */
+  readonly iptablesPlan?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ export class NetsecApp extends App {
   constructor(props: NetsecAppProps = {}) {
     super({ outdir: props.outdir });
     this.providers = [...(props.outputProviders ?? [])];
+    if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider());
   }
 
   /** Registers a generator of extra output files. */
@@ -70,7 +77,7 @@ export class NetsecApp extends App {
     for (const chart of this.charts) {
       const rendered = renderChart(chart);
       problems.push(...rendered.errors);
-      if (rendered.manifests.kubernetes.length + rendered.manifests.calico.length > 0) charts.push(rendered.manifests);
+      if (rendered.manifests.kubernetes.length + rendered.manifests.calico.length + rendered.manifests.inventory.length > 0) charts.push(rendered.manifests);
       files.push(...rendered.files);
     }
     failIfAny(problems);

@@ -8,6 +8,8 @@ export interface ChartManifests {
   readonly kubernetes: { [key: string]: unknown }[];
   /** The objects of `<chartId>.calico.yaml` (group `projectcalico.org`), in output order. */
   readonly calico: { [key: string]: unknown }[];
+  /** The objects of `<chartId>.inventory.yaml` (Nodes, Namespaces, Pods the chart declares). */
+  readonly inventory: { [key: string]: unknown }[];
 }
 
 /** One generated file. */

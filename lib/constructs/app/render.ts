@@ -1,5 +1,6 @@
 import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { isInventoryObject } from '../../model/resources/inventory';
 import { ChartManifests, SynthOutputFile } from './output-provider';
 import { toYamlStream } from './yaml';
 
@@ -33,11 +34,15 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Renders one chart in memory: Kubernetes objects and Calico objects into separate files. */
+/**
+ * Renders one chart in memory: Kubernetes objects, Calico objects and inventory objects (annotated
+ * `netsec.io/inventory: "true"`: nodes, namespaces, pods the chart declares) into separate files.
+ */
 export function renderChart(chart: Chart): RenderedChart {
   const stem = chartFileStem(chart);
   const kubernetes: { [key: string]: unknown }[] = [];
   const calico: { [key: string]: unknown }[] = [];
+  const inventory: { [key: string]: unknown }[] = [];
   const errors: string[] = [];
   for (const obj of chartApiObjects(chart)) {
     try {
@@ -47,7 +52,7 @@ export function renderChart(chart: Chart): RenderedChart {
         continue;
       }
       const record = json as { [key: string]: unknown };
-      (isCalico(record) ? calico : kubernetes).push(record);
+      (isInventoryObject(record) ? inventory : isCalico(record) ? calico : kubernetes).push(record);
     } catch (e) {
       errors.push(errorText(e).includes(obj.node.path) ? errorText(e) : `${obj.node.path}: ${errorText(e)}`);
     }
@@ -55,5 +60,6 @@ export function renderChart(chart: Chart): RenderedChart {
   const files: SynthOutputFile[] = [];
   if (kubernetes.length > 0) files.push({ path: `${stem}.k8s.yaml`, content: toYamlStream(kubernetes) });
   if (calico.length > 0) files.push({ path: `${stem}.calico.yaml`, content: toYamlStream(calico) });
-  return { manifests: { chartId: stem, chartPath: chart.node.path, kubernetes, calico }, files, errors };
+  if (inventory.length > 0) files.push({ path: `${stem}.inventory.yaml`, content: toYamlStream(inventory) });
+  return { manifests: { chartId: stem, chartPath: chart.node.path, kubernetes, calico, inventory }, files, errors };
 }

@@ -1,4 +1,3 @@
-export * from './inventory';
 export * from './worker-node';
 export * from './generation';
 export * from './felix-failsafe';

@@ -1,9 +1,2 @@
-/**
- * Annotation that marks an object of the synthesised output as cluster inventory (facts about
- * the cluster, such as its nodes) rather than something to apply: `netsec.io/inventory: "true"`.
- */
-export const INVENTORY_ANNOTATION = 'netsec.io/inventory';
-/** Annotation on an inventory Node: the name of the worker's public interface. */
-export const PUBLIC_INTERFACE_ANNOTATION = 'netsec.io/public-interface';
-/** Annotation on an inventory Node: the name of the worker's private interface. */
-export const PRIVATE_INTERFACE_ANNOTATION = 'netsec.io/private-interface';
+// The inventory annotations live in the model; re-exported here for the IBM constructs' imports.
+export { INVENTORY_ANNOTATION, PRIVATE_INTERFACE_ANNOTATION, PUBLIC_INTERFACE_ANNOTATION } from '../../model/resources/inventory';

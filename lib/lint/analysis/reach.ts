@@ -1,8 +1,9 @@
 // Can any peer reach (or be reached from) an endpoint on one protocol and port? A structural walk
 // of the tiers in Felix order; "partial" rules (constrained peers) make the answer "some".
-import { protocolNumber } from '../../model/net';
+import { ipVersionOf, protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
 import { CompiledPolicy, EngineModel, Endpoint } from '../../engine';
+import { parseNets } from './nets';
 import { portListIncludes } from './ports';
 
 /** `all`: every peer gets through; `some`: some peers may; `none`: no peer does. */
@@ -69,8 +70,15 @@ export function reach(model: EngineModel, endpoint: Endpoint, direction: Directi
   return verdict(false);
 }
 
-function hasPeerFields(e: EntityRule, withPorts: boolean): boolean {
-  return e.nets !== undefined || e.notNets !== undefined || e.selector !== undefined || e.notSelector !== undefined
+/** True when the nets hold a catch-all CIDR for every IP version the endpoint has (both when it has no address). */
+function netsCatchAll(nets: readonly string[], endpoint: Endpoint): boolean {
+  const parsed = parseNets(nets) ?? [];
+  const versions = endpoint.ips.length > 0 ? [...new Set(endpoint.ips.map((ip) => ipVersionOf(ip)))] : [4, 6];
+  return versions.every((v) => parsed.some((n) => n.version === v && n.isCatchAll()));
+}
+
+function hasPeerFields(e: EntityRule, withPorts: boolean, endpoint: Endpoint): boolean {
+  return (e.nets !== undefined && !netsCatchAll(e.nets, endpoint)) || e.notNets !== undefined || e.selector !== undefined || e.notSelector !== undefined
     || e.namespaceSelector !== undefined || e.serviceAccounts !== undefined || e.services !== undefined
     || (withPorts && (e.ports !== undefined || e.notPorts !== undefined));
 }
@@ -92,6 +100,6 @@ function matchRule(rule: CalicoRule, endpoint: Endpoint, direction: Direction, p
   if (dst.notPorts !== undefined && portListIncludes(dst.notPorts, port, named)) return 'no';
   // The peer is the source for ingress and the destination for egress; the other side is the
   // endpoint itself, whose selector or net constraints are treated as partial too.
-  if (hasPeerFields(src, true) || hasPeerFields(dst, false)) partial = true;
+  if (hasPeerFields(src, true, endpoint) || hasPeerFields(dst, false, endpoint)) partial = true;
   return partial ? 'partial' : 'definite';
 }

@@ -4,6 +4,7 @@ import { K8sNetworkPolicy } from './k8s';
 export * from './meta';
 export * from './k8s';
 export * from './calico';
+export * from './inventory';
 
 /** Every resource kind the model understands. Internal: public props never take this union. */
 export type NetsecResource =

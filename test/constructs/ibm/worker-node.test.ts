@@ -1,5 +1,6 @@
 import { Chart } from 'cdk8s';
-import { INVENTORY_ANNOTATION, WorkerNode } from '../../../lib/constructs/ibm';
+import { WorkerNode } from '../../../lib/constructs/ibm';
+import { INVENTORY_ANNOTATION } from '../../../lib/model/resources';
 import { newChart } from './helpers';
 
 test('emits an inventory v1 Node with hostname label, interfaces and addresses, never namespaced', () => {

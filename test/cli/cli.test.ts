@@ -1,0 +1,109 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../lib/cli/run';
+import { inventory } from '../engine/helpers/world';
+
+const POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: only-a, namespace: x}
+spec:
+  podSelector: {matchLabels: {app: b}}
+  ingress: [{from: [{podSelector: {matchLabels: {app: a}}}], ports: [{port: 80}]}]
+`;
+
+function run(...args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  return { code, out, err };
+}
+
+describe('netsec CLI', () => {
+  let dir: string;
+  let pol: string;
+  let cl: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-cli-'));
+    pol = path.join(dir, 'p.yaml');
+    cl = path.join(dir, 'c.yaml');
+    fs.writeFileSync(pol, POLICY);
+    fs.writeFileSync(cl, inventory([
+      { ns: 'x', name: 'a', ip: '10.0.1.1', labels: { app: 'a' } },
+      { ns: 'x', name: 'b', ip: '10.0.1.2', labels: { app: 'b' } },
+    ]));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('--help at top level and on every subcommand exits 0', () => {
+    expect(run('--help').out).toContain('check');
+    for (const c of ['check', 'table', 'convert']) {
+      const r = run(c, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`usage: netsec ${c}`);
+    }
+  });
+
+  test('check prints verdict and trace, exit 0; --expect gates 0/1', () => {
+    const base = ['check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP'];
+    const ok = run(...base, '--port', '80');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('x/a -> x/b TCP/80: ALLOW');
+    expect(run(...base, '--port', '80', '--expect', 'allow').code).toBe(0);
+    const bad = run(...base, '--port', '81', '--expect', 'allow');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe('netsec check: expected allow, got deny\n');
+    expect(run(...base, '--port', '81', '--expect', 'deny').code).toBe(0);
+    const json = run(...base, '--port', '81', '--format', 'json');
+    expect(JSON.parse(json.out).verdict).toBe('deny');
+  });
+
+  test('usage and input errors exit 2 with a message', () => {
+    const noPort = run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP');
+    expect(noPort.code).toBe(2);
+    expect(noPort.err).toContain('--port is required for TCP');
+    expect(run('check', '--manifests', pol, '--from', 'x/a', '--to', 'x/b', '--protocol', 'ICMP', '--port', '1').code).toBe(2);
+    expect(run('check', '--bogus').code).toBe(2);
+    expect(run('nope').code).toBe(2);
+    const badProto = run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'HTTP', '--port', '80');
+    expect([badProto.code, badProto.err.split('\n')[0]]).toEqual([2, 'netsec table: protocol "HTTP" is not one of TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number 1-255']);
+    const unknownPod = run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/zz', '--to', 'x/b', '--protocol', 'UDP', '--port', '53');
+    expect(unknownPod.code).toBe(2);
+    expect(unknownPod.err).toContain('"x/zz" is not a pod or host endpoint');
+    const broken = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(broken, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: b, namespace: x}\nspec: {podSelector: {}, policyTypes: 5}\n');
+    const r = run('convert', '--manifests', broken);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${broken}#0: spec.policyTypes`);
+  });
+
+  test('table --format json: exactly protocol, port, pods, allowed with every pair', () => {
+    const r = run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'TCP', '--port', '80', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      protocol: 'TCP', port: 80, pods: ['x/a', 'x/b'],
+      allowed: { 'x/a': { 'x/a': true, 'x/b': true }, 'x/b': { 'x/a': true, 'x/b': true } },
+    });
+    const r81 = JSON.parse(run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'tcp', '--port', '81', '--format', 'json').out);
+    expect(r81.allowed['x/a']['x/b']).toBe(false);
+  });
+
+  test('convert prints the Calico policy', () => {
+    const r = run('convert', '--manifests', pol);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('name: knp.default.only-a');
+    expect(r.out).toContain("selector: projectcalico.org/orchestrator == 'k8s' && app == 'b'");
+    expect(r.out).toContain('order: 1000');
+  });
+
+  const built = fs.existsSync(path.join(__dirname, '..', '..', 'build', 'cli', 'main.js'));
+  (built ? test : test.skip)('compiled bin/netsec (skipped when `npm run build` has not run): exit codes', () => {
+    const bin = path.join(__dirname, '..', '..', 'bin', 'netsec');
+    expect(execFileSync('node', [bin, '--help']).toString()).toContain('usage: netsec');
+    const base = [bin, 'check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP', '--port', '81'];
+    expect(spawnSync('node', [...base, '--expect', 'allow']).status).toBe(1);
+    expect(spawnSync('node', [...base, '--expect', 'deny']).status).toBe(0);
+    expect(spawnSync('node', [bin, 'check', '--manifests', path.join(dir, 'missing.yaml')]).status).toBe(2);
+  });
+});

@@ -1,0 +1,31 @@
+// Runs a CLI command the way lib/cli/run.ts does (UsageError and input errors exit 2), capturing output.
+import * as path from 'path';
+import { UsageError } from '../../lib/cli/args';
+import { CliCommand } from '../../lib/cli/io';
+
+export const FIXTURES = path.join(__dirname, 'fixtures');
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The error's class name when the command threw. */
+  readonly error?: string;
+}
+
+const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError'];
+
+export function capture(command: CliCommand, argv: readonly string[]): RunResult {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string): void => { stdout += t; }, stderr: (t: string): void => { stderr += t; } };
+  try {
+    const code = command.run(argv, io);
+    return { code, stdout, stderr };
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof Error && INPUT_ERRORS.includes(e.name))) {
+      return { code: 2, stdout, stderr: `${stderr}${e.message}`, error: e.name };
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,71 @@
+import { DEFAULT_TIER_ORDER } from '../../lib/engine';
+import { inventory, model } from './helpers/world';
+
+const PODS = inventory([
+  { ns: 'x', name: 'a', ip: '10.0.1.1', labels: { app: 'a' }, ports: [{ name: 'http', containerPort: 8080 }] },
+  { ns: 'y', name: 'b', ip: '10.0.2.1', labels: { app: 'b' } },
+], { x: { team: 'x' }, y: { team: 'y' } });
+
+const tier = (name: string, order?: number): string =>
+  `apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: ${name}}\nspec: {${order !== undefined ? `order: ${order}` : ''}}\n---\n`;
+
+describe('engine model', () => {
+  test('tiers sorted by order, nil last, ties by name; default tier at DefaultTierOrder', () => {
+    const m = model(tier('zeta', 10) + tier('alpha', 10) + tier('nil-b') + tier('nil-a') + tier('early', 1), PODS);
+    expect(m.tiers.map((t) => t.name)).toEqual(['early', 'alpha', 'zeta', 'default', 'nil-a', 'nil-b']);
+    expect(m.tiers.find((t) => t.name === 'default')?.order).toBe(DEFAULT_TIER_ORDER);
+  });
+
+  test('workload endpoints: Calico labels, namespace labels, veth name, profile, named ports', () => {
+    const a = model('', PODS).endpoints.find((e) => e.id === 'x/a');
+    expect(a).toMatchObject({
+      kind: 'workload', namespace: 'x', node: 'node-1', ips: ['10.0.1.1'], profiles: ['kns.x'],
+      labels: { app: 'a', 'projectcalico.org/namespace': 'x', 'projectcalico.org/orchestrator': 'k8s' },
+      namespaceLabels: { team: 'x' }, namedPorts: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+    });
+    expect(a?.interfaceName).toMatch(/^cali[0-9a-f]{11}$/);
+  });
+
+  test('Kubernetes policies become knp.default.<name> in tier default, scoped to their namespace', () => {
+    const m = model(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: x}
+spec: {podSelector: {}}
+`, PODS);
+    const p = m.tiers.find((t) => t.name === 'default')?.policies[0];
+    expect(p?.name).toBe('knp.default.deny');
+    expect(p?.order).toBe(1000);
+    expect(p?.origin).toEqual({ file: 'policies.yaml', documentIndex: 0, kind: 'NetworkPolicy', namespace: 'x', name: 'deny' });
+    expect(m.endpoints.filter((e) => p?.appliesTo(e)).map((e) => e.id)).toEqual(['x/a']);
+    expect(p?.ingress).toEqual([]);
+    expect(p?.egress).toBeUndefined();
+  });
+
+  test('entityMembers: the endpoints and network sets a rule selector matches', () => {
+    const m = model(`apiVersion: projectcalico.org/v3
+kind: GlobalNetworkSet
+metadata: {name: s, labels: {app: a}}
+spec: {nets: [192.0.2.0/24]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: g}
+spec:
+  selector: all()
+  ingress: [{action: Allow, source: {selector: app == 'a'}}, {action: Allow, source: {nets: [192.0.2.0/24]}}]
+`, PODS);
+    const g = m.tiers.flatMap((t) => t.policies).find((p) => p.name === 'g');
+    if (!g || !g.ingress) throw new Error('policy g missing');
+    const members = m.entityMembers(g, g.ingress[0].source ?? {});
+    expect(members?.endpoints.map((e) => e.id)).toEqual(['x/a']);
+    expect(members?.networkSets.map((s) => s.id)).toEqual(['globalnetworkset/s']);
+    expect(m.entityMembers(g, g.ingress[1].source ?? {})).toBeUndefined();
+  });
+
+  test('Felix defaults', () => {
+    const m = model('', PODS);
+    expect(m.felix.defaultEndpointToHostAction).toBe('Drop');
+    expect(m.felix.failsafeInbound.map((p) => `${p.protocol}:${p.port}`)).toEqual(
+      ['tcp:22', 'udp:68', 'tcp:179', 'tcp:2379', 'tcp:2380', 'tcp:5473', 'tcp:6443', 'tcp:6666', 'tcp:6667']);
+  });
+});
