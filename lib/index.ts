@@ -1,6 +1,6 @@
 // The package entry of cdk8s-netsec: a list of `export *` lines, one per public module.
 export * from './model/resources';
 export * from './constructs';
-// The construct class wins over the model's resource interface of the same name (the interface is
-// still reachable as the return type of `CalicoNetworkPolicy.toResource()`).
-export { CalicoNetworkPolicy } from './constructs';
+// The construct classes win over the model's interfaces of the same names (the interfaces are
+// still reachable through the spec types, e.g. `CalicoNetworkPolicy.toResource()`).
+export { CalicoNetworkPolicy, LabelSelector } from './constructs';
