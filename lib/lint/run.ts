@@ -18,7 +18,7 @@ const CHECKS: ReadonlyArray<(ctx: LintContext) => LintFinding[]> = [
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 
 /** Findings in a stable order: file, document, rule id, message. */
-export function sortFindings(findings: readonly LintFinding[]): LintFinding[] {
+function sortFindings(findings: readonly LintFinding[]): LintFinding[] {
   const key = (f: LintFinding): string => `${f.location.file ?? '\uffff'}\u0000${String(f.location.documentIndex ?? 1e9).padStart(10, '0')}`;
   return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1
     : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1

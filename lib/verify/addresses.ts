@@ -2,7 +2,7 @@
 import { Cidr } from '../model/net';
 
 /** The documentation ranges (RFC 5737, RFC 3849). */
-export const DOCUMENTATION_RANGES: readonly string[] = [
+const DOCUMENTATION_RANGES: readonly string[] = [
   '192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32',
 ];
 

@@ -6,7 +6,7 @@ import { runCommand, runInNamespace } from './exec';
 let pythonPath: string | undefined;
 
 /** The absolute path of python3 (resolved once, so `ip netns exec` needs no shell shims). */
-export async function findPython(): Promise<string> {
+async function findPython(): Promise<string> {
   if (pythonPath === undefined) {
     const out = await runCommand(['python3', '-c', 'import sys; print(sys.executable)'], { timeoutMs: 10000 });
     pythonPath = out.stdout.trim();

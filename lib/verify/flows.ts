@@ -51,7 +51,7 @@ export interface FlowOptions {
 }
 
 /** The stations of a topology: every pod IP, node address and peer host address. */
-export function stationsOf(topology: Topology): Station[] {
+function stationsOf(topology: Topology): Station[] {
   const out: Station[] = [];
   for (const w of topology.workloads) {
     for (const ip of w.ips) out.push({ ns: w.ns, ip, role: 'workload', ref: w.id, side: '', label: `pod ${w.id} ${ip}` });

@@ -3,7 +3,7 @@ import { randomBytes } from 'crypto';
 import { runCommand } from './exec';
 
 /** Every namespace the harness creates starts with this. */
-export const NAMESPACE_PREFIX = 'nsec-';
+const NAMESPACE_PREFIX = 'nsec-';
 
 /** A fresh run tag: `nsec-<pid in base 36>-<4 random hex>`; namespaces are `<tag>-<role>`. */
 export function newRunTag(): string {

@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { outputPathProblem, writeOutputAtomically } from './atomic-write';
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
+import { lintChartManifests } from '../../lint/synth';
 import { IptablesPlanProvider } from './plan-provider';
 import { renderChart } from './render';
 import { constructValidationErrors, duplicateResourceErrors } from './tree-validation';
@@ -80,6 +81,11 @@ export class NetsecApp extends App {
       if (rendered.manifests.kubernetes.length + rendered.manifests.calico.length + rendered.manifests.inventory.length > 0) charts.push(rendered.manifests);
       files.push(...rendered.files);
     }
+    failIfAny(problems);
+
+    const lint = lintChartManifests(charts);
+    for (const w of lint.warnings) this.reportWarning(w);
+    problems.push(...lint.errors);
     failIfAny(problems);
 
     for (const provider of this.outputProviders()) {

@@ -5,7 +5,7 @@ import { Profile } from '../model/types';
 /** Prefix of namespace profiles. */
 export const NAMESPACE_PROFILE_PREFIX = 'kns.';
 /** Prefix namespace labels get on the profile (and so on the namespace's endpoints). */
-export const NAMESPACE_LABEL_PREFIX = 'pcns.';
+const NAMESPACE_LABEL_PREFIX = 'pcns.';
 /** Label carrying the namespace name on the profile (prefixed with `pcns.`). */
 export const NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
 

@@ -2,7 +2,7 @@
 import { LabelSelector } from '../../model/resources';
 
 /** The label Calico puts on every Kubernetes workload endpoint. */
-export const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
+const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
 
 /**
  * A pod selector: the orchestrator term, then `k == 'v'` per matchLabels key (sorted by key), then

@@ -21,9 +21,19 @@ function nodeOf(model: BuiltModel, party: FlowParty): string | undefined {
   return party.endpoint ? party.endpoint.node : hostNodeOf(model, party);
 }
 
+const hostsByNode = new WeakMap<BuiltModel, Map<string, Endpoint[]>>();
+
 /** The host endpoint that polices forwarded traffic of a node: its `*` HEP, else its only HEP. */
 function forwardHostEndpoint(model: BuiltModel, node: string): Endpoint | undefined {
-  const heps = model.endpoints.filter((e) => e.kind === 'host' && e.node === node);
+  let byNode = hostsByNode.get(model);
+  if (!byNode) {
+    byNode = new Map();
+    for (const e of model.endpoints) {
+      if (e.kind === 'host') byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+    }
+    hostsByNode.set(model, byNode);
+  }
+  const heps = byNode.get(node) ?? [];
   return heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
 }
 

@@ -8,10 +8,10 @@ const pp = (spec: string): ProtoPort => {
 };
 
 /** Felix's FailsafeInboundHostPorts default. */
-export const DEFAULT_FAILSAFE_INBOUND: readonly ProtoPort[] =
+const DEFAULT_FAILSAFE_INBOUND: readonly ProtoPort[] =
   ['tcp:22', 'udp:68', 'tcp:179', 'tcp:2379', 'tcp:2380', 'tcp:5473', 'tcp:6443', 'tcp:6666', 'tcp:6667'].map(pp);
 /** Felix's FailsafeOutboundHostPorts default. */
-export const DEFAULT_FAILSAFE_OUTBOUND: readonly ProtoPort[] =
+const DEFAULT_FAILSAFE_OUTBOUND: readonly ProtoPort[] =
   ['udp:53', 'udp:67', 'tcp:179', 'tcp:2379', 'tcp:2380', 'tcp:5473', 'tcp:6443', 'tcp:6666', 'tcp:6667'].map(pp);
 
 /** The settings of the FelixConfiguration named `default`, else Felix's defaults. */

@@ -2,7 +2,7 @@
 import { PortSpec, parsePortSpec } from '../../model/net';
 
 /** The parsed ports, or undefined when one does not parse (validation reports that). */
-export function parsePorts(ports: readonly string[]): PortSpec[] | undefined {
+function parsePorts(ports: readonly string[]): PortSpec[] | undefined {
   try {
     return ports.map((p) => parsePortSpec(p));
   } catch {

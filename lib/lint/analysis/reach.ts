@@ -7,7 +7,7 @@ import { parseNets } from './nets';
 import { portListIncludes } from './ports';
 
 /** `all`: every peer gets through; `some`: some peers may; `none`: no peer does. */
-export type Reach = 'all' | 'some' | 'none';
+type Reach = 'all' | 'some' | 'none';
 
 type Direction = 'ingress' | 'egress';
 type RuleMatch = 'no' | 'partial' | 'definite';

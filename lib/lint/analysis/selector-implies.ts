@@ -2,7 +2,7 @@
 import { AllNode, AndNode, OrNode, Selector, SelectorNode } from '../../model/selector';
 
 /** The parsed selector, or undefined when the text does not parse (validation reports that). */
-export function tryParseSelector(text: string | undefined): Selector | undefined {
+function tryParseSelector(text: string | undefined): Selector | undefined {
   try {
     return Selector.parse(text ?? '');
   } catch {

@@ -50,7 +50,10 @@ function byPolicy(ctx: LintContext): LintFinding[] {
       + '(UDP or TCP 53); allow egress to kube-dns', policyLocation(p)));
 }
 
-/** NS010: egress ipBlocks / destination nets inside a Service ClusterIP range. */
+/**
+ * NS010: Kubernetes egress ipBlocks inside a Service ClusterIP range. Calico `nets` are not checked:
+ * IBM's own isolation policies name the API server's ClusterIP for host endpoint egress.
+ */
 export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   const check = (cidr: string, loc: LintFinding['location'], who: string): void => {
@@ -65,11 +68,6 @@ export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
     if (r.apiVersion === 'networking.k8s.io/v1' && r.kind === 'NetworkPolicy') {
       (r.spec.egress ?? []).forEach((rule, i) => (rule.to ?? []).forEach((peer, j) => {
         if (peer.ipBlock) check(peer.ipBlock.cidr, resourceLocation(s, `spec.egress[${i}].to[${j}].ipBlock.cidr`), `Kubernetes NetworkPolicy ${r.metadata.namespace ?? 'default'}/${r.metadata.name}`);
-      }));
-    } else if (r.kind === 'NetworkPolicy' || r.kind === 'GlobalNetworkPolicy') {
-      const spec = r.spec as { readonly egress?: readonly CalicoRule[] };
-      (spec.egress ?? []).forEach((rule, i) => (rule.destination?.nets ?? []).forEach((n, j) => {
-        if (rule.action === 'Allow') check(n, resourceLocation(s, `spec.egress[${i}].destination.nets[${j}]`), `${r.kind} ${r.metadata.name}`);
       }));
     }
   }

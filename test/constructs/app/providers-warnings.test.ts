@@ -95,7 +95,9 @@ describe('synth warnings', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(written).toEqual(['warning: nodes/intent: allows all ports\n']);
+    // Lint findings (rule ids `[NSxxx]`) are printed too; this test is about construct warnings.
+    expect(written.filter((w) => !/\[NS\d{3}\]/.test(w))).toEqual(['warning: nodes/intent: allows all ports\n']);
+    expect(written.some((w) => w.startsWith('warning: nodes: HostEndpoint') && w.includes('[NS006]'))).toBe(true);
     expect(fs.existsSync(path.join(outdir, 'nodes.calico.yaml'))).toBe(true);
   });
 });

@@ -1,0 +1,29 @@
+// The sizes of `npm run bench`: (pods, policies) pairs from issue 7, plus how long each may take.
+
+export interface BenchSize {
+  readonly label: string;
+  readonly pods: number;
+  readonly policies: number;
+  /** HostEndpoint per node plus host policies. */
+  readonly hostEndpoints: boolean;
+  /** The child process is stopped after this many seconds (the table is measured last). */
+  readonly timeoutS: number;
+  /** Target for the truth table, when the issue sets one. */
+  readonly tableTargetS?: number;
+  readonly memoryTargetMiB?: number;
+  /** Also time synth of `policies` Kubernetes policies (ours vs cdk8s-plus). */
+  readonly synth: boolean;
+}
+
+const scale = Number(process.env.BENCH_TIMEOUT_SCALE ?? '1');
+
+export const SIZES: readonly BenchSize[] = [
+  { label: '1k/200', pods: 1000, policies: 200, hostEndpoints: true, timeoutS: 60 * scale, synth: true },
+  { label: '5k/1k', pods: 5000, policies: 1000, hostEndpoints: true, timeoutS: 60 * scale, tableTargetS: 5, memoryTargetMiB: 1024, synth: true },
+  { label: '20k/2k', pods: 20000, policies: 2000, hostEndpoints: true, timeoutS: 120 * scale, tableTargetS: 30, synth: true },
+  // the same 5k/1k cluster without host endpoints: shows what the node-keyed grouping costs
+  { label: '5k/1k no HEP', pods: 5000, policies: 1000, hostEndpoints: false, timeoutS: 60 * scale, tableTargetS: 5, memoryTargetMiB: 1024, synth: false },
+];
+
+export const SEED = 20260107;
+export const TABLE_PORT = 8080;

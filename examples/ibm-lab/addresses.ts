@@ -1,0 +1,31 @@
+// Every address of the lab. Only documentation ranges (RFC 5737), so that the kernel tests can
+// build the lab for real: public IPs from 203.0.113.0/24, private IPs from 198.51.100.0/24, pod
+// IPs from 192.0.2.0/24.
+
+/** One worker of the lab. */
+export interface LabWorker {
+  readonly name: string;
+  readonly publicIp: string;
+  readonly privateIp: string;
+  /** The worker's pod address block (Calico IPAM gives each node its own block). */
+  readonly podBlock: string;
+}
+
+/** The three workers. Each has a /26 of pod addresses, as Calico IPAM's per-node blocks. */
+export const LAB_WORKERS: readonly LabWorker[] = [
+  { name: 'worker-1', publicIp: '203.0.113.11', privateIp: '198.51.100.11', podBlock: '192.0.2.0/26' },
+  { name: 'worker-2', publicIp: '203.0.113.12', privateIp: '198.51.100.12', podBlock: '192.0.2.64/26' },
+  { name: 'worker-3', publicIp: '203.0.113.13', privateIp: '198.51.100.13', podBlock: '192.0.2.128/26' },
+];
+
+/** The admins' network on the private side: the only source SSH is allowed from. */
+export const ADMIN_CIDR = '198.51.100.128/25';
+
+/** A block of the internet the guestbook must never talk to (in or out). */
+export const DENIED_CIDR = '203.0.113.224/27';
+
+/** The NodePort the frontend is published on (inside the NodePort range 30000-32767). */
+export const FRONTEND_NODE_PORT = 30080;
+
+/** The guestbook's namespace. */
+export const GUESTBOOK_NAMESPACE = 'guestbook';

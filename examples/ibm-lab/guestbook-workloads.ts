@@ -1,0 +1,52 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { WorkerNode } from '../../lib/constructs/ibm';
+import { InventoryNamespace, InventoryPod } from '../../lib/constructs/inventory';
+import { FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
+
+/** One guestbook tier: its label, its named port and where its pods run. */
+interface Tier {
+  readonly tier: string;
+  readonly portName: string;
+  readonly port: number;
+  /** [pod name, worker index, pod IP] for each pod. */
+  readonly pods: readonly (readonly [string, number, string])[];
+}
+
+/** The guestbook's pods, spread over the three workers (IPs from each worker's pod block). */
+const TIERS: readonly Tier[] = [
+  { tier: 'frontend', portName: 'http', port: 8080, pods: [['frontend-1', 0, '192.0.2.10'], ['frontend-2', 1, '192.0.2.74']] },
+  { tier: 'backend', portName: 'api', port: 9000, pods: [['backend-1', 0, '192.0.2.11'], ['backend-2', 2, '192.0.2.138']] },
+  { tier: 'db', portName: 'postgres', port: 5432, pods: [['db-0', 1, '192.0.2.75']] },
+];
+
+/**
+ * What runs in the cluster, for the engine: the guestbook namespace and its pods as inventory
+ * (`<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
+ * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}.
+ */
+export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): void {
+  new InventoryNamespace(scope, 'guestbook-namespace', { name: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook' } });
+  for (const t of TIERS) {
+    for (const [name, worker, ip] of t.pods) {
+      new InventoryPod(scope, `pod-${name}`, {
+        name, namespace: GUESTBOOK_NAMESPACE, node: nodes[worker], ip,
+        labels: { app: 'guestbook', tier: t.tier },
+        containerName: t.tier,
+        ports: [{ name: t.portName, containerPort: t.port }],
+      });
+    }
+  }
+  new ApiObject(scope, 'frontend-service', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'frontend', namespace: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook', tier: 'frontend' } },
+    spec: {
+      type: 'NodePort',
+      // Local: the pod sees the client's own address (no SNAT), so address-based policies hold.
+      externalTrafficPolicy: 'Local',
+      selector: { app: 'guestbook', tier: 'frontend' },
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: FRONTEND_NODE_PORT }],
+    },
+  });
+}

@@ -1,0 +1,7 @@
+// The app `cdk8s synth` runs (see cdk8s.yaml): the IBM Cloud lab, written to dist/.
+import { NetsecApp } from '../../lib/constructs/app';
+import { buildLab } from './lab';
+
+const app = new NetsecApp();
+buildLab(app);
+app.synth();

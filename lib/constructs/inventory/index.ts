@@ -1,0 +1,3 @@
+export * from './inventory-namespace';
+export * from './inventory-pod';
+export { InventoryContainerPort } from './container-port';

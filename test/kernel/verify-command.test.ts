@@ -1,0 +1,46 @@
+// `netsec verify`: usage errors, refusal of non-documentation addresses, and a full run on the lab.
+import { join } from 'path';
+import { runVerifyCommand } from '../../lib/cli/commands/verify';
+import { listNamespaces } from '../../lib/verify/namespaces';
+import { kernelIt } from './support';
+
+const FIXTURES = join(__dirname, 'fixtures');
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runVerifyCommand(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  return { code, out, err };
+}
+
+describe('netsec verify', () => {
+  it('exits 2 with the usage when --cluster is missing', async () => {
+    const r = await cli(['--manifests', join(FIXTURES, 'ibm-lab')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--cluster is required');
+    expect(r.err).toContain('usage: netsec verify');
+  });
+
+  it('prints its help with --help and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('documentation addresses only');
+  });
+
+  kernelIt('exits 2 and names the address when a pod IP is outside the documentation ranges', async () => {
+    const before = await listNamespaces();
+    const r = await cli(['--manifests', join(FIXTURES, 'unsafe', 'policy.yaml'), '--cluster', join(FIXTURES, 'unsafe', 'inventory.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('workload app/a: address(es) 10.1.2.3 are outside the documentation ranges');
+    expect(await listNamespaces()).toEqual(before);
+  }, 60000);
+
+  kernelIt('verifies the lab node and exits 0 with 0 mismatches', async () => {
+    const lab = join(FIXTURES, 'ibm-lab');
+    const r = await cli(['--manifests', join(lab, 'host-endpoints.yaml'), join(lab, 'ibm-defaults.yaml'), join(lab, 'guestbook.yaml'),
+      '--cluster', join(lab, 'inventory.yaml'), '--node', 'kube-w1', '--max-probes', '300']);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^node kube-w1: compared 300 probes, 0 mismatches$/m);
+    expect(r.code).toBe(0);
+  }, 180000);
+});
