@@ -25,11 +25,18 @@ const W1_PRIVATE = '198.51.100.11';
 const allowed = (from: string, to: string, protocol: string, port?: number): boolean => flow(model, from, to, protocol, port).allowed;
 
 describe('synth', () => {
-  test('writes the chart files and an iptables plan per worker, with no warning', () => {
+  test('writes the chart files and an iptables plan per worker', () => {
     const paths = files.map((f) => f.path);
     expect(paths.filter((p) => !p.startsWith('iptables/')).sort()).toEqual(['lab.calico.yaml', 'lab.inventory.yaml', 'lab.k8s.yaml']);
     for (const w of LAB_WORKERS) expect(paths.some((p) => p.startsWith(`iptables/${w.name}.`))).toBe(true);
-    expect(stderr).toBe('');
+  });
+
+  test('warns only about the IBM set itself (shadowed rules, open failsafe ports), never about SSH or the lab policies', () => {
+    const lines = stderr.split('\n').filter((l) => l !== '');
+    for (const line of lines) {
+      expect(line).toMatch(/^warning: lab: (GlobalNetworkPolicy allow-ibm-ports-public .*\[NS003\]|FelixConfiguration default .*\[NS007\] failsafe port )/);
+      expect(line).not.toMatch(/tcp:22 /);
+    }
   });
 
   test('the inventory alone gives the engine the three nodes, both namespaces and six pods', () => {
@@ -54,7 +61,7 @@ describe('synth', () => {
     yaml.loadAll(inventory?.content ?? '').forEach(walk);
     model.endpoints.filter((e) => e.kind === 'host').forEach((e) => ips.push(...e.ips));
     expect(ips.length).toBe(3 * 2 + 6 * 3 + 6); // 3 nodes x 2 addresses; 6 pods x (hostIP, podIP, podIPs[0]); 6 host endpoints
-    for (const ip of ips) expect(ranges.some((r) => r.contains(ip))).toBe(true);
+    for (const ip of ips) expect(ranges.some((r) => r.containsAddress(ip))).toBe(true);
   });
 });
 
@@ -97,8 +104,11 @@ describe('frontend: internet -> NodePort 30080 -> pod port http (8080)', () => {
     expect(decidingPolicies(v)).toEqual(['ingress:deny-nodeports:Allow']);
   });
 
-  test('every other NodePort is closed on the public interface, TCP and UDP', () => {
-    expect(allowed(INTERNET, W2_PUBLIC, 'TCP', 30081)).toBe(false);
+  test('every other NodePort is closed on the public interface, TCP and UDP, by deny-nodeports before DNAT', () => {
+    const v = flow(model, INTERNET, W2_PUBLIC, 'TCP', 30081);
+    expect(v.allowed).toBe(false);
+    expect(decidingPolicies(v)).toEqual(['ingress:deny-nodeports:Deny']);
+    expect(v.ingress.stages.map((s) => s.stage)).toEqual(['host-untracked', 'host-prednat']);
     expect(allowed(INTERNET, W2_PUBLIC, 'TCP', 32767)).toBe(false);
     expect(allowed(INTERNET, W2_PUBLIC, 'UDP', 30080)).toBe(false);
   });
