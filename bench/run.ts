@@ -16,7 +16,7 @@ type Phase = { readonly [k: string]: unknown };
 
 /** Runs the engine child for one size; resolves with the phases it finished (and whether it timed out). */
 function runChild(size: BenchSize, dir: string): Promise<{ phases: Map<string, Phase>; timedOut: boolean; error?: string }> {
-  const args = { seed: SEED, pods: size.pods, policies: size.policies, hostEndpoints: size.hostEndpoints, port: TABLE_PORT, planNodes: 3, dir };
+  const args = { seed: SEED, pods: size.pods, policies: size.policies, hostEndpoints: size.hostEndpoints, port: TABLE_PORT, planNodes: size.table === false ? 1 : 3, dir, nodes: size.nodes, table: size.table };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only',
       path.join(__dirname, 'measure', 'engine-child.ts'), JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       const build = r.phases.get('build') ?? {};
       const estGroups = Number(sample.groupsEstimate);
       const estS = (estGroups * estGroups * Number(sample.usPerEval)) / 1e6;
-      const tableText = table ? `${n(Number(table.ms) / 1000, 2)} s` : r.timedOut ? `>${size.timeoutS} s (est. ${n(estS)} s)` : 'error';
+      const tableText = size.table === false ? 'not run' : table ? `${n(Number(table.ms) / 1000, 2)} s` : r.timedOut ? `>${size.timeoutS} s (est. ${n(estS)} s)` : 'error';
       const peak = table ? Number(table.maxRssMiB) : Number(sample.maxRssMiB);
       if (r.error) notes.push(`${size.label}: child failed: ${r.error}`);
       if (typeof plan.largestRules === 'number' && (!largest || plan.largestRules > largest.rules)) {

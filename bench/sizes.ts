@@ -11,6 +11,10 @@ export interface BenchSize {
   /** Target for the truth table, when the issue sets one. */
   readonly tableTargetS?: number;
   readonly memoryTargetMiB?: number;
+  /** Nodes. @default - one per 100 pods */
+  readonly nodes?: number;
+  /** Build the truth table. @default true */
+  readonly table?: boolean;
   /** Also time synth of `policies` Kubernetes policies (ours vs cdk8s-plus). */
   readonly synth: boolean;
 }
@@ -23,6 +27,8 @@ export const SIZES: readonly BenchSize[] = [
   { label: '20k/2k', pods: 20000, policies: 2000, hostEndpoints: true, timeoutS: 120 * scale, tableTargetS: 30, synth: true },
   // the same 5k/1k cluster without host endpoints: shows what the node-keyed grouping costs
   { label: '5k/1k no HEP', pods: 5000, policies: 1000, hostEndpoints: false, timeoutS: 60 * scale, tableTargetS: 5, memoryTargetMiB: 1024, synth: false },
+  // few, full nodes: every node's plan carries most of the 1,500 policies (the kernel load target)
+  { label: 'plan 1k pods/1.5k on 4 nodes', pods: 1000, policies: 1500, nodes: 4, hostEndpoints: true, timeoutS: 120 * scale, synth: false, table: false },
 ];
 
 export const SEED = 20260107;

@@ -20,6 +20,10 @@ export interface ChildArgs {
   readonly planNodes: number;
   /** Where to write the inputs and the largest plan. */
   readonly dir: string;
+  /** Nodes of the cluster. @default - the generator's default (one per 100 pods) */
+  readonly nodes?: number;
+  /** Build the truth table. @default true */
+  readonly table?: boolean;
 }
 
 function emit(phase: string, data: { [k: string]: unknown }): void {
@@ -37,7 +41,7 @@ function median(xs: number[]): number {
 
 function main(args: ChildArgs): void {
   let t = process.hrtime.bigint();
-  const cluster = generateCluster({ seed: args.seed, pods: args.pods, policies: args.policies, hostEndpoints: args.hostEndpoints });
+  const cluster = generateCluster({ seed: args.seed, pods: args.pods, policies: args.policies, hostEndpoints: args.hostEndpoints, ...(args.nodes ? { nodes: args.nodes } : {}) });
   const yaml = clusterYaml(cluster);
   fs.mkdirSync(args.dir, { recursive: true });
   const manifests = path.join(args.dir, 'manifests.yaml');
@@ -119,6 +123,10 @@ function main(args: ChildArgs): void {
     }
   }
   emit('walk', { typical: median(counts), p90: [...counts].sort((a, b) => a - b)[Math.floor(counts.length * 0.9)] ?? NaN, worst, flows: counts.length, unknownMatches: [...unknown] });
+  if (args.table === false) {
+    emit('done', {});
+    return;
+  }
   t = process.hrtime.bigint();
   const table = buildTruthTable(model, { protocol: 'TCP', port: args.port });
   emit('table', { ms: ms(t), groups: table.groupCount, rows: table.ids.length, heapUsedMiB: process.memoryUsage().heapUsed / 1048576 });
