@@ -7,7 +7,7 @@ import { labNodes } from './nodes';
 import { labPlatform } from './platform';
 
 /** The chart id, hence the file names: `dist/lab.k8s.yaml`, `dist/lab.calico.yaml`, `dist/lab.inventory.yaml`. */
-export const LAB_CHART_ID = 'lab';
+const LAB_CHART_ID = 'lab';
 
 /**
  * Adds the whole lab to `app` as one chart: nodes, platform defaults, kube-system inventory,

@@ -7,5 +7,6 @@ export interface CliIo {
 /** A subcommand: its help text and its entry point (returns the exit code). */
 export interface CliCommand {
   readonly usage: string;
-  run(args: readonly string[], io: CliIo): number;
+  /** Returns the exit code, or a promise of it for commands that wait (e.g. `verify`). */
+  run(args: readonly string[], io: CliIo): number | Promise<number>;
 }

@@ -1,7 +1,12 @@
 // Entry point of `bin/netsec`: runs the CLI on process.argv and sets the exit code.
 import { runCli } from './run';
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
+}, (e: unknown) => {
+  process.stderr.write(`netsec: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exitCode = 2;
 });

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { COMMANDS } from '../../lib/cli/registry';
 import { runCli } from '../../lib/cli/run';
 import { inventory } from '../engine/helpers/world';
 
@@ -13,10 +14,10 @@ spec:
   ingress: [{from: [{podSelector: {matchLabels: {app: a}}}], ports: [{port: 80}]}]
 `;
 
-function run(...args: string[]): { code: number; out: string; err: string } {
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = runCli(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  const code = await runCli(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
   return { code, out, err };
 }
 
@@ -36,61 +37,61 @@ describe('netsec CLI', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('--help at top level and on every subcommand exits 0', () => {
-    expect(run('--help').out).toContain('check');
-    for (const c of ['check', 'table', 'convert']) {
-      const r = run(c, '--help');
+  test('--help at top level and on every subcommand exits 0', async () => {
+    expect((await run('--help')).out).toContain('check');
+    for (const c of COMMANDS.map((entry) => entry.name)) {
+      const r = await run(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain(`usage: netsec ${c}`);
     }
   });
 
-  test('check prints verdict and trace, exit 0; --expect gates 0/1', () => {
+  test('check prints verdict and trace, exit 0; --expect gates 0/1', async () => {
     const base = ['check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP'];
-    const ok = run(...base, '--port', '80');
+    const ok = await run(...base, '--port', '80');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('x/a -> x/b TCP/80: ALLOW');
-    expect(run(...base, '--port', '80', '--expect', 'allow').code).toBe(0);
-    const bad = run(...base, '--port', '81', '--expect', 'allow');
+    expect((await run(...base, '--port', '80', '--expect', 'allow')).code).toBe(0);
+    const bad = await run(...base, '--port', '81', '--expect', 'allow');
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('netsec check: expected allow, got deny\n');
-    expect(run(...base, '--port', '81', '--expect', 'deny').code).toBe(0);
-    const json = run(...base, '--port', '81', '--format', 'json');
+    expect((await run(...base, '--port', '81', '--expect', 'deny')).code).toBe(0);
+    const json = await run(...base, '--port', '81', '--format', 'json');
     expect(JSON.parse(json.out).verdict).toBe('deny');
   });
 
-  test('usage and input errors exit 2 with a message', () => {
-    const noPort = run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP');
+  test('usage and input errors exit 2 with a message', async () => {
+    const noPort = await run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP');
     expect(noPort.code).toBe(2);
     expect(noPort.err).toContain('--port is required for TCP');
-    expect(run('check', '--manifests', pol, '--from', 'x/a', '--to', 'x/b', '--protocol', 'ICMP', '--port', '1').code).toBe(2);
-    expect(run('check', '--bogus').code).toBe(2);
-    expect(run('nope').code).toBe(2);
-    const badProto = run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'HTTP', '--port', '80');
+    expect((await run('check', '--manifests', pol, '--from', 'x/a', '--to', 'x/b', '--protocol', 'ICMP', '--port', '1')).code).toBe(2);
+    expect((await run('check', '--bogus')).code).toBe(2);
+    expect((await run('nope')).code).toBe(2);
+    const badProto = await run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'HTTP', '--port', '80');
     expect([badProto.code, badProto.err.split('\n')[0]]).toEqual([2, 'netsec table: protocol "HTTP" is not one of TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number 1-255']);
-    const unknownPod = run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/zz', '--to', 'x/b', '--protocol', 'UDP', '--port', '53');
+    const unknownPod = await run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/zz', '--to', 'x/b', '--protocol', 'UDP', '--port', '53');
     expect(unknownPod.code).toBe(2);
     expect(unknownPod.err).toContain('"x/zz" is not a pod or host endpoint');
     const broken = path.join(dir, 'broken.yaml');
     fs.writeFileSync(broken, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: b, namespace: x}\nspec: {podSelector: {}, policyTypes: 5}\n');
-    const r = run('convert', '--manifests', broken);
+    const r = await run('convert', '--manifests', broken);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${broken}#0: spec.policyTypes`);
   });
 
-  test('table --format json: exactly protocol, port, pods, allowed with every pair', () => {
-    const r = run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'TCP', '--port', '80', '--format', 'json');
+  test('table --format json: exactly protocol, port, pods, allowed with every pair', async () => {
+    const r = await run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'TCP', '--port', '80', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({
       protocol: 'TCP', port: 80, pods: ['x/a', 'x/b'],
       allowed: { 'x/a': { 'x/a': true, 'x/b': true }, 'x/b': { 'x/a': true, 'x/b': true } },
     });
-    const r81 = JSON.parse(run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'tcp', '--port', '81', '--format', 'json').out);
+    const r81 = JSON.parse((await run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'tcp', '--port', '81', '--format', 'json')).out);
     expect(r81.allowed['x/a']['x/b']).toBe(false);
   });
 
-  test('convert prints the Calico policy', () => {
-    const r = run('convert', '--manifests', pol);
+  test('convert prints the Calico policy', async () => {
+    const r = await run('convert', '--manifests', pol);
     expect(r.code).toBe(0);
     expect(r.out).toContain('name: knp.default.only-a');
     expect(r.out).toContain("selector: projectcalico.org/orchestrator == 'k8s' && app == 'b'");

@@ -13,7 +13,7 @@ export interface RunResult {
   readonly error?: string;
 }
 
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError'];
+const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError'];
 
 export function capture(command: CliCommand, argv: readonly string[]): RunResult {
   let stdout = '';
@@ -21,6 +21,7 @@ export function capture(command: CliCommand, argv: readonly string[]): RunResult
   const io = { stdout: (t: string): void => { stdout += t; }, stderr: (t: string): void => { stderr += t; } };
   try {
     const code = command.run(argv, io);
+    if (typeof code !== 'number') throw new Error('capture() runs synchronous commands only');
     return { code, stdout, stderr };
   } catch (e) {
     if (e instanceof UsageError || (e instanceof Error && INPUT_ERRORS.includes(e.name))) {

@@ -30,7 +30,7 @@ export function flow(model: BuiltModel, from: string, to: string, protocol: stri
   return evaluateFlow(model, buildFlow(model, { from, to, protocol, port }));
 }
 
-/** `<policy> rule <n>` of the rule that decided the verdict's deciding stage, or undefined. */
+/** `<direction>:<policy>:<action>` for every policy whose rule decided at some stage of the verdict. */
 export function decidingPolicies(v: FlowVerdict): string[] {
   const out: string[] = [];
   for (const side of [v.egress, v.ingress]) {

@@ -1,6 +1,6 @@
 // `netsec verify`: usage errors, refusal of non-documentation addresses, and a full run on the lab.
 import { join } from 'path';
-import { runVerifyCommand } from '../../lib/cli/commands/verify';
+import { runCli } from '../../lib/cli/run';
 import { listNamespaces } from '../../lib/verify/namespaces';
 import { kernelIt } from './support';
 
@@ -9,7 +9,7 @@ const FIXTURES = join(__dirname, 'fixtures');
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runVerifyCommand(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  const code = await runCli(['verify', ...args], { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
   return { code, out, err };
 }
 

@@ -1,6 +1,6 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
 import { UsageError, parseArgs, requiredList } from '../args';
-import { CliIo } from '../io';
+import { CliCommand, CliIo } from '../io';
 
 const VERIFY_USAGE = `usage: netsec verify --manifests M... --cluster C [--node N] [--max-probes N]
 
@@ -22,9 +22,6 @@ no other address is ever wired or probed.
 Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
 2 bad input or not root.
 `;
-
-/** Error kinds that mean bad input (exit 2). */
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError'];
 
 function missingPrivilege(): string | undefined {
   if (process.platform !== 'linux') return 'netsec verify needs Linux (network namespaces)';
@@ -61,31 +58,20 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Runs `netsec verify` with the arguments after the command name; resolves to the exit code
- * (0 all probes agree, 1 mismatches, 2 usage, input or privilege errors).
+ * `netsec verify`: resolves to the exit code (0 all probes agree, 1 mismatches or a plan the kernel
+ * refuses, 2 usage, input or privilege errors; the dispatcher maps usage and input errors to 2).
  */
-export async function runVerifyCommand(argv: readonly string[], io: CliIo = {
-  stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t),
-}): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(VERIFY_USAGE);
-    return 0;
-  }
-  try {
-    return await run(argv, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`netsec verify: ${e.message}\n\n${VERIFY_USAGE}`);
-      return 2;
+export const command: CliCommand = {
+  usage: VERIFY_USAGE,
+  run: async (argv, io) => {
+    try {
+      return await run(argv, io);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'PlanLoadError') {
+        io.stderr(`netsec verify: ${e.message}\n`);
+        return 1;
+      }
+      throw e;
     }
-    if (e instanceof Error && INPUT_ERRORS.includes(e.name)) {
-      io.stderr(`netsec verify: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof Error && e.name === 'PlanLoadError') {
-      io.stderr(`netsec verify: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-}
+  },
+};

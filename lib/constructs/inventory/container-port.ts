@@ -15,13 +15,6 @@ export interface InventoryContainerPort {
   readonly protocol?: PortProtocol;
 }
 
-/** A container port as the Pod renders it. Internal. */
-export interface RenderedContainerPort {
-  readonly name?: string;
-  readonly containerPort: number;
-  readonly protocol: string;
-}
-
 const PORT_NAME_ALLOWED = 'an IANA service name: 1-15 lower-case letters, digits and "-", with at least one letter, '
   + 'not starting or ending with "-" and without "--"';
 
@@ -29,7 +22,9 @@ const PORT_NAME_ALLOWED = 'an IANA service name: 1-15 lower-case letters, digits
  * Checks the ports the way the API server does (number range, name syntax, unique names, unique
  * port and protocol pairs) and returns them in rendered form; throws naming `<path>: ports[i].<field>`.
  */
-export function checkedContainerPorts(path: string, ports: readonly InventoryContainerPort[]): RenderedContainerPort[] {
+export function checkedContainerPorts(
+  path: string, ports: readonly InventoryContainerPort[],
+): { readonly name?: string; readonly containerPort: number; readonly protocol: string }[] {
   const names = new Set<string>();
   const pairs = new Set<string>();
   const protocols: string[] = Object.values(PortProtocol);
