@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { writeWhole } from '../../lib/cli/commands/plan';
+import { runCli } from '../../lib/cli/run';
 import { renderPlanFiles } from '../../lib/iptables/plan-files';
 
 const manifests = [
@@ -28,18 +28,41 @@ describe('renderPlanFiles (engine model from plain objects)', () => {
   });
 });
 
-describe('writeWhole', () => {
-  it('replaces the output folder as a whole', () => {
+describe('netsec plan', () => {
+  it('writes every node\'s files and replaces the output folder as a whole', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-plan-'));
     const out = path.join(root, 'out');
+    const io = { stdout: (): void => undefined, stderr: (): void => undefined };
     try {
-      fs.mkdirSync(out);
-      fs.writeFileSync(path.join(out, 'stale.iptables'), 'old');
-      writeWhole(out, [{ path: 'w1.iptables', content: 'new' }]);
-      expect(fs.readdirSync(out)).toEqual(['w1.iptables']);
-      expect(fs.readdirSync(root)).toEqual(['out']);
+      const manifests = path.join(root, 'policies.yaml');
+      const cluster = path.join(root, 'cluster.yaml');
+      fs.writeFileSync(manifests, PLAN_CLI_MANIFESTS);
+      fs.writeFileSync(cluster, PLAN_CLI_CLUSTER);
+      expect(await runCli(['plan', '--manifests', manifests, '--cluster', cluster, '--out', out], io)).toBe(0);
+      expect(fs.readdirSync(out).sort()).toEqual(['.netsec-synth', 'w1.endpoints.json', 'w1.ipsets', 'w1.iptables']);
+      fs.writeFileSync(path.join(out, 'w1.iptables'), 'stale');
+      // A bad manifest: exit 2 and the previous output untouched.
+      fs.writeFileSync(manifests, 'kind: GlobalNetworkPolicy\napiVersion: projectcalico.org/v3\nmetadata: {name: x}\nspec: {selector: "a =="}\n');
+      expect(await runCli(['plan', '--manifests', manifests, '--cluster', cluster, '--out', out], io)).toBe(2);
+      expect(fs.readFileSync(path.join(out, 'w1.iptables'), 'utf8')).toBe('stale');
+      expect(fs.readdirSync(root).sort()).toEqual(['cluster.yaml', 'out', 'policies.yaml']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });
+
+const PLAN_CLI_MANIFESTS = `apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: w1-eth1, labels: {role: public}}
+spec: {node: w1, interfaceName: eth1, expectedIPs: [203.0.113.1]}
+`;
+
+const PLAN_CLI_CLUSTER = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata: {name: w1}
+  status: {addresses: [{type: InternalIP, address: 198.51.100.1}]}
+`;

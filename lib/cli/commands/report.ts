@@ -1,6 +1,4 @@
 // `netsec report`: one self-contained HTML page (matrices, graph, host endpoints, lint), or the graph as Mermaid/DOT.
-import * as fs from 'fs';
-import * as path from 'path';
 import { buildEngineModel, loadEngineInputs } from '../../engine';
 import { inventoryContainerPorts } from '../../diff/container-ports';
 import { PortKey, defaultPortKeys, parsePortList } from '../../diff/ports';
@@ -8,6 +6,7 @@ import { buildReport } from '../../report/build';
 import { graphToDot, graphToMermaid } from '../../report/graph-text';
 import { reportToHtml } from '../../report/html';
 import { UsageError, choice, parseArgs, required, requiredList } from '../args';
+import { writeFileAtomically } from '../../util/atomic-write';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
 
@@ -38,19 +37,6 @@ function ports(text: string | undefined): PortKey[] | undefined {
   }
 }
 
-/** Writes next to the target, then renames: the page appears whole or not at all. */
-function writeWhole(file: string, text: string): void {
-  const dir = path.dirname(path.resolve(file));
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
-}
-
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, { single: ['cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests'] });
   const format = choice(parsed, 'format', ['html', 'mermaid', 'dot'], 'html');
@@ -65,10 +51,10 @@ function run(args: readonly string[], io: CliIo): number {
   if (format !== 'html') {
     const text = format === 'mermaid' ? graphToMermaid(data.graph) : graphToDot(data.graph);
     if (out === undefined) io.stdout(text);
-    else writeWhole(out, text);
+    else writeFileAtomically(out, text);
     return 0;
   }
-  writeWhole(out ?? '', reportToHtml(data));
+  writeFileAtomically(out ?? '', reportToHtml(data));
   const cells = data.matrices.reduce((n, m) => n + m.ids.length * m.ids.length, 0);
   io.stdout(`netsec report: wrote ${out} (${data.matrices.length} truth table(s), ${cells} cells, `
     + `${data.graph.nodes.length} groups, ${data.lint.findings.length} lint finding(s))\n`);

@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { outputPathProblem, writeOutputAtomically } from './atomic-write';
+import { outputPathProblem, writeOutputAtomically } from '../../util/atomic-write';
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
 import { lintChartManifests } from '../../lint/synth';
 import { IptablesPlanProvider } from './plan-provider';

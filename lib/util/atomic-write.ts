@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { SynthOutputFile } from './output-provider';
+/** A file to write: path relative to the output directory, `/`-separated, and its whole content. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
 
 /**
  * Marker file written into every output directory. An existing output directory is replaced only
@@ -25,8 +29,8 @@ export function outputPathProblem(p: string): string | undefined {
   return undefined;
 }
 
-function markerContent(files: readonly SynthOutputFile[]): string {
-  return ['# Written by cdk8s-netsec NetsecApp.synth(); this directory is replaced as a whole on each synth.',
+function markerContent(files: readonly OutputFile[]): string {
+  return ['# Written by cdk8s-netsec (synth or netsec plan); this directory is replaced as a whole each time.',
     ...files.map((f) => f.path).sort(), ''].join('\n');
 }
 
@@ -39,7 +43,7 @@ function mayReplace(dir: string): boolean {
  * Writes `files` as the whole content of `outdir`: into a temporary sibling directory first,
  * which then replaces `outdir` by rename. On any failure `outdir` is left as it was.
  */
-export function writeOutputAtomically(outdir: string, files: readonly SynthOutputFile[]): void {
+export function writeOutputAtomically(outdir: string, files: readonly OutputFile[]): void {
   const target = path.resolve(outdir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -48,7 +52,7 @@ export function writeOutputAtomically(outdir: string, files: readonly SynthOutpu
       throw new Error(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
     }
     if (!mayReplace(target)) {
-      throw new Error(`outdir ${outdir} is not empty and was not written by NetsecApp (no ${MARKER_FILE} file); `
+      throw new Error(`outdir ${outdir} is not empty and was not written by cdk8s-netsec (no ${MARKER_FILE} file); `
         + 'refusing to replace it: remove it or choose another outdir');
     }
   }
@@ -78,4 +82,17 @@ export function writeOutputAtomically(outdir: string, files: readonly SynthOutpu
     throw e;
   }
   if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Writes one file whole: into a temporary sibling first, then renamed over `file`. */
+export function writeFileAtomically(file: string, content: string): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `${TMP_PREFIX}${path.basename(file)}-${process.pid}`);
+  try {
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
 }
