@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const startup = startupMs(ROOT);
 
     const header = ['size (pods/policies)', 'nodes', 'synth ours ms', 'synth cdk8s-plus ms', 'ratio',
-      'load+build ms', 'groups', 'µs/eval', 'truth table', 'peak RSS MiB', 'plan ms/node', 'largest plan rules/policies', 'rules/packet typ/worst'];
+      'load+build ms', 'groups', 'µs/eval (warm)', 'truth table', 'peak RSS MiB', 'plan ms/node', 'largest plan rules/policies', 'rules/packet typ/worst'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
     const out: string[] = [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)];

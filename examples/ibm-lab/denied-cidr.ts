@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DenyCidr, PolicyTarget, TrafficDirection } from '../../lib/constructs/intent';
+import { DenyCidr, PolicyTarget, TrafficDirection } from '../../lib';
 import { DENIED_CIDR, GUESTBOOK_NAMESPACE } from './addresses';
 
 /**

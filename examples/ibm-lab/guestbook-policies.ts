@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  AllowCidr, AllowEgressTo, AllowFromPods, DefaultDeny, PolicyTarget,
-} from '../../lib/constructs/intent';
-import { LabelSelector, Peer, Port } from '../../lib/constructs/vocabulary';
+  AllowCidr, AllowEgressTo, AllowFromPods, DefaultDeny, LabelSelector, Peer, PolicyTarget, Port,
+} from '../../lib';
 import { GUESTBOOK_NAMESPACE } from './addresses';
 
 const tier = (name: string): LabelSelector => LabelSelector.of({ tier: name });

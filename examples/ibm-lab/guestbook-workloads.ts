@@ -1,7 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { WorkerNode } from '../../lib/constructs/ibm';
-import { InventoryNamespace, InventoryPod } from '../../lib/constructs/inventory';
+import { InventoryNamespace, InventoryPod, WorkerNode } from '../../lib';
 import { FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
 
 /** One guestbook tier: its label, its named port and where its pods run. */

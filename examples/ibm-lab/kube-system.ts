@@ -1,7 +1,5 @@
 import { Construct } from 'constructs';
-import { WorkerNode } from '../../lib/constructs/ibm';
-import { InventoryNamespace, InventoryPod } from '../../lib/constructs/inventory';
-import { PortProtocol } from '../../lib/constructs/vocabulary';
+import { InventoryNamespace, InventoryPod, PortProtocol, WorkerNode } from '../../lib';
 
 /**
  * The part of kube-system the guestbook depends on, as inventory: the namespace and one cluster

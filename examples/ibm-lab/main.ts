@@ -1,5 +1,5 @@
 // The app `cdk8s synth` runs (see cdk8s.yaml): the IBM Cloud lab, written to dist/.
-import { NetsecApp } from '../../lib/constructs/app';
+import { NetsecApp } from '../../lib';
 import { buildLab } from './lab';
 
 const app = new NetsecApp();

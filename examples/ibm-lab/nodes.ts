@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { WorkerNode } from '../../lib/constructs/ibm';
+import { WorkerNode } from '../../lib';
 import { LAB_WORKERS } from './addresses';
 
 /**

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { IbmPublicNetworkIsolation, IbmRegion, WorkerNode, WorkerNodeDefaults } from '../../lib/constructs/ibm';
-import { AllowSsh, RestrictNodePorts } from '../../lib/constructs/intent';
-import { Port } from '../../lib/constructs/vocabulary';
+import {
+  AllowSsh, IbmPublicNetworkIsolation, IbmRegion, Port, RestrictNodePorts, WorkerNode, WorkerNodeDefaults,
+} from '../../lib';
 import { ADMIN_CIDR, FRONTEND_NODE_PORT } from './addresses';
 
 /**

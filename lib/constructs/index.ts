@@ -3,3 +3,4 @@ export * from './app';
 export * from './vocabulary';
 export * from './intent';
 export * from './ibm';
+export * from './inventory';

@@ -1,7 +1,7 @@
 // The semantics engine: read inputs, convert Kubernetes policies, evaluate, explain, truth tables.
 export { InputError } from './input/errors';
 export { loadEngineInputs, parseEngineInputs, EngineInputs, LoadOptions, SourcedResource, TextSource } from './input/load';
-export { InventoryNamespace, InventoryPod } from './input/inventory';
+export { InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
 export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './convert/policy';
 export { simplifyPorts } from './convert/simplify-ports';
 export { namespaceProfile, namespaceProfileLabels } from './convert/profile';
