@@ -44,7 +44,13 @@ export interface FlowSpec {
   readonly protocol: string;
   /** @default - none (protocols without ports) */
   readonly port?: number;
+  /** The node interface the traffic crosses (see Flow.via). @default - see Flow.via */
+  readonly via?: string;
 }
+
+/** What `--via` accepts. */
+export const INTERFACE_NAME_CHOICES = 'a Linux interface name: 1-15 of A-Z a-z 0-9 _ . - (e.g. eth1)';
+const INTERFACE_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
 /** Resolves both ends (addresses of one IP version when possible) and the protocol. */
 export function buildFlow(model: EngineModel, spec: FlowSpec): Flow {
@@ -58,5 +64,8 @@ export function buildFlow(model: EngineModel, spec: FlowSpec): Flow {
   if (destination.ip && source.endpoint && hint === undefined) {
     source = resolveParty(model, spec.from, ipVersionOf(destination.ip));
   }
-  return { source, destination, protocol, port: spec.port };
+  if (spec.via !== undefined && !INTERFACE_NAME.test(spec.via)) {
+    throw new InputError(`via ${JSON.stringify(spec.via)} is not ${INTERFACE_NAME_CHOICES}`);
+  }
+  return { source, destination, protocol, port: spec.port, ...(spec.via !== undefined ? { via: spec.via } : {}) };
 }

@@ -5,6 +5,7 @@ import { BuiltModel } from '../model/build';
 import { Endpoint } from '../model/types';
 import { ChainOptions, evaluateChain } from './chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
+import { hostEndpointOn, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
@@ -19,22 +20,6 @@ function hostNodeOf(model: BuiltModel, party: FlowParty): string | undefined {
 /** The node a party lives on (workload's node or host's node). */
 function nodeOf(model: BuiltModel, party: FlowParty): string | undefined {
   return party.endpoint ? party.endpoint.node : hostNodeOf(model, party);
-}
-
-const hostsByNode = new WeakMap<BuiltModel, Map<string, Endpoint[]>>();
-
-/** The host endpoint that polices forwarded traffic of a node: its `*` HEP, else its only HEP. */
-function forwardHostEndpoint(model: BuiltModel, node: string): Endpoint | undefined {
-  let byNode = hostsByNode.get(model);
-  if (!byNode) {
-    byNode = new Map();
-    for (const e of model.endpoints) {
-      if (e.kind === 'host') byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
-    }
-    hostsByNode.set(model, byNode);
-  }
-  const heps = byNode.get(node) ?? [];
-  return heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
 }
 
 function failsafe(list: readonly ProtoPort[], flow: Flow, peerIp: string | undefined): string | undefined {
@@ -74,28 +59,42 @@ function rawAndMangle(model: BuiltModel, hep: Endpoint, direction: string, flow:
   return false;
 }
 
+/** The host endpoint for the host's own traffic: the one on `via` when given, else the address's own. */
+function hostTrafficEndpoint(model: BuiltModel, node: string, own: Endpoint | undefined, via: string | undefined): Endpoint | undefined {
+  return via !== undefined ? hostEndpointOn(model, node, via) : own;
+}
+
+function noHostEndpoint(id: string, via: string | undefined, what: string): StageTrace {
+  const where = via !== undefined ? `no host endpoint covers interface ${via}` : 'the address is no host endpoint\'s';
+  return fixed('unpoliced', id, 'allow', `${where}: ${what} is not policed`);
+}
+
 /** The source's side: what the source node enforces on the way out. */
 export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   const src = flow.source;
   const ep = src.endpoint;
   const stages: StageTrace[] = [];
-  if (!ep) return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'the source is not a Calico endpoint: no egress policy')]);
   const dstNode = nodeOf(model, flow.destination);
-  if (ep.kind === 'workload') {
-    const s = chainStage(model, 'workload', ep, 'egress', flow, NORMAL);
-    stages.push(s);
-    if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
-    const hep = forwardHostEndpoint(model, ep.node);
-    if (hep) stages.push(chainStage(model, 'host-forward', hep, 'egress', flow, FORWARD));
+  if (!ep || ep.kind === 'host') {
+    const node = ep ? ep.node : hostNodeOf(model, src);
+    if (node === undefined) return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'the source is not a Calico endpoint: no egress policy')]);
+    if (dstNode === node) {
+      return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'traffic from a host to its own workloads or addresses is not policed')]);
+    }
+    const hep = hostTrafficEndpoint(model, node, ep, flow.via);
+    if (!hep) return finish('egress', src.id, [noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
+    const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
+    if (fs) return finish('egress', src.id, [fixed('host', hep.id, 'allow', `failsafe outbound port ${fs}`, fs)]);
+    if (rawAndMangle(model, hep, 'egress', flow, stages)) return finish('egress', src.id, stages);
+    stages.push(chainStage(model, 'host', hep, 'egress', flow, NORMAL));
     return finish('egress', src.id, stages);
   }
-  if (dstNode === ep.node) {
-    return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'traffic from a host to its own workloads or addresses is not policed')]);
-  }
-  const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
-  if (fs) return finish('egress', src.id, [fixed('host', src.id, 'allow', `failsafe outbound port ${fs}`, fs)]);
-  if (rawAndMangle(model, ep, 'egress', flow, stages)) return finish('egress', src.id, stages);
-  stages.push(chainStage(model, 'host', ep, 'egress', flow, NORMAL));
+  const s = chainStage(model, 'workload', ep, 'egress', flow, NORMAL);
+  stages.push(s);
+  if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
+  const dst = flow.destination;
+  const hep = policingOf(model, ep.node, flow.via, dst.ip, dst.endpoint?.kind === 'workload').hostEndpoint;
+  if (hep) stages.push(chainStage(model, 'host-forward', hep, 'egress', flow, FORWARD));
   return finish('egress', src.id, stages);
 }
 
@@ -106,18 +105,13 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   const ep = dst.endpoint;
   const srcIsLocalWorkload = (node: string): boolean => src.endpoint?.kind === 'workload' && src.endpoint.node === node;
   const srcIsLocalHost = (node: string): boolean => hostNodeOf(model, src) === node;
-  if (!ep) {
-    const hostNode = hostNodeOf(model, dst);
-    if (hostNode !== undefined && srcIsLocalWorkload(hostNode)) return finish('ingress', dst.id, [workloadToHost(model, dst.id)]);
-    return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'the destination is not a Calico endpoint: no ingress policy')]);
-  }
   const stages: StageTrace[] = [];
-  if (ep.kind === 'workload') {
+  if (ep && ep.kind === 'workload') {
     if (srcIsLocalHost(ep.node)) {
       return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic from the pod\'s own node is not policed')]);
     }
     if (!srcIsLocalWorkload(ep.node)) {
-      const hep = forwardHostEndpoint(model, ep.node);
+      const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload').hostEndpoint;
       if (hep) {
         if (rawAndMangle(model, hep, 'ingress', flow, stages)) return finish('ingress', dst.id, stages);
         const f = chainStage(model, 'host-forward', hep, 'ingress', flow, FORWARD);
@@ -128,14 +122,20 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     stages.push(chainStage(model, 'workload', ep, 'ingress', flow, NORMAL));
     return finish('ingress', dst.id, stages);
   }
-  if (srcIsLocalWorkload(ep.node)) return finish('ingress', dst.id, [workloadToHost(model, dst.id)]);
-  if (srcIsLocalHost(ep.node)) {
+  const node = ep ? ep.node : hostNodeOf(model, dst);
+  if (node === undefined) {
+    return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'the destination is not a Calico endpoint: no ingress policy')]);
+  }
+  if (srcIsLocalWorkload(node)) return finish('ingress', dst.id, [workloadToHost(model, dst.id)]);
+  if (srcIsLocalHost(node)) {
     return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic within one host is not policed')]);
   }
+  const hep = hostTrafficEndpoint(model, node, ep, flow.via);
+  if (!hep) return finish('ingress', dst.id, [noHostEndpoint(dst.id, flow.via, 'traffic to the host')]);
   const fs = failsafe(model.felix.failsafeInbound, flow, src.ip);
-  if (fs) return finish('ingress', dst.id, [fixed('host', dst.id, 'allow', `failsafe inbound port ${fs}`, fs)]);
-  if (rawAndMangle(model, ep, 'ingress', flow, stages)) return finish('ingress', dst.id, stages);
-  stages.push(chainStage(model, 'host', ep, 'ingress', flow, NORMAL));
+  if (fs) return finish('ingress', dst.id, [fixed('host', hep.id, 'allow', `failsafe inbound port ${fs}`, fs)]);
+  if (rawAndMangle(model, hep, 'ingress', flow, stages)) return finish('ingress', dst.id, stages);
+  stages.push(chainStage(model, 'host', hep, 'ingress', flow, NORMAL));
   return finish('ingress', dst.id, stages);
 }
 

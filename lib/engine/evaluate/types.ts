@@ -25,6 +25,19 @@ export interface Flow {
   readonly icmpType?: number;
   /** ICMP code. @default 0 */
   readonly icmpCode?: number;
+  /**
+   * The node interface (e.g. `eth1`) the traffic crosses between the node and the off-node party:
+   * the interface it arrives on when the source is off the destination's node, the one it leaves
+   * by when the destination is off the source's node. Felix picks host endpoint chains by
+   * interface, so this decides which host endpoint polices forwarded traffic and the host's own
+   * traffic (none when no host endpoint names the interface and the node has no `*` one).
+   * @default - for an off-node address: the interface of the node address (a host endpoint's
+   * expectedIPs, or a Node address no host endpoint claims, which means no host endpoint) of the
+   * same scope (private: 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7, fe80::/10; else public)
+   * sharing the longest prefix with it; for the host's own traffic: the host endpoint owning the
+   * node address; otherwise the node's `*` host endpoint, else its only host endpoint.
+   */
+  readonly via?: string;
 }
 
 /** A policy consulted in a tier, and what it did. */

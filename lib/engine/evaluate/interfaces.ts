@@ -1,0 +1,113 @@
+// Which host endpoint polices traffic crossing a node interface. Felix dispatches host endpoint
+// chains by interface (`-i <iface>` / `-o <iface>` in cali-from-host-endpoint, cali-to-host-endpoint,
+// cali-from-hep-forward and cali-to-hep-forward; felix/rules/dispatch.go), never by address.
+import { toIpNum } from '../../model/net/address';
+import { CidrMatcher } from '../model/address-match';
+import { BuiltModel } from '../model/build';
+import { Endpoint } from '../model/types';
+
+/** The host endpoint that polices one crossing of a node interface, and why. */
+export interface InterfacePolicing {
+  /** The host endpoint; undefined when no host endpoint covers the interface. */
+  readonly hostEndpoint?: Endpoint;
+  /** The interface, when known (given as the flow's `via`, or found by the default). */
+  readonly interfaceName?: string;
+  /** How the interface was found, for traces. */
+  readonly how: string;
+}
+
+/** Address ranges that count as private when the default picks an interface. */
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7', 'fe80::/10']
+  .map((c) => CidrMatcher.parse(c));
+
+const hostsByNode = new WeakMap<BuiltModel, Map<string, Endpoint[]>>();
+
+/** The host endpoints of a node, in model order (cached per model). */
+export function hostEndpointsOf(model: BuiltModel, node: string): readonly Endpoint[] {
+  let byNode = hostsByNode.get(model);
+  if (!byNode) {
+    byNode = new Map();
+    for (const e of model.endpoints) {
+      if (e.kind === 'host') byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+    }
+    hostsByNode.set(model, byNode);
+  }
+  return byNode.get(node) ?? [];
+}
+
+/** The host endpoint of the node for a named interface: the one naming it, else the node's `*` one. */
+export function hostEndpointOn(model: BuiltModel, node: string, iface: string): Endpoint | undefined {
+  const heps = hostEndpointsOf(model, node);
+  return heps.find((e) => e.interfaceName === iface) ?? heps.find((e) => e.interfaceName === '*');
+}
+
+function isPrivate(ip: string): boolean {
+  return PRIVATE_RANGES.some((r) => r.contains(ip));
+}
+
+/** Leading bits two addresses of one family share; -1 for different families. */
+function commonPrefix(a: string, b: string): number {
+  const x = toIpNum(a);
+  const y = toIpNum(b);
+  if (!x || !y || x.bitSize !== y.bitSize) return -1;
+  const diff = x.getValue() ^ y.getValue();
+  return x.bitSize - (diff === 0n ? 0 : diff.toString(2).length);
+}
+
+interface Candidate {
+  readonly address: string;
+  /** undefined: a Node address that no host endpoint claims (its interface has none). */
+  readonly hostEndpoint?: Endpoint;
+}
+
+/**
+ * The default when a flow gives no `via`: among the node's host endpoints that name an interface
+ * (their expectedIPs) and the Node's addresses that no host endpoint claims, take the addresses of
+ * the peer's family, prefer those of the peer's scope (private: 10/8, 172.16/12, 192.168/16,
+ * 100.64/10, fc00::/7, fe80::/10; else public), and pick the one sharing the longest prefix with the
+ * peer. The traffic is taken to use that address's interface. undefined when the node has no such
+ * address.
+ */
+function closestInterface(model: BuiltModel, node: string, peerIp: string): InterfacePolicing | undefined {
+  const heps = hostEndpointsOf(model, node).filter((e) => e.interfaceName !== '*');
+  const claimed = new Set(heps.flatMap((e) => e.ips));
+  const addresses = model.nodes.find((n) => n.name === node)?.addresses ?? [];
+  const all: Candidate[] = [
+    ...heps.flatMap((e) => e.ips.map((address) => ({ address, hostEndpoint: e }))),
+    ...addresses.filter((a) => !claimed.has(a.address)).map((a) => ({ address: a.address })),
+  ].filter((c) => commonPrefix(c.address, peerIp) >= 0);
+  if (all.length === 0) return undefined;
+  const sameScope = all.filter((c) => isPrivate(c.address) === isPrivate(peerIp));
+  const pool = sameScope.length > 0 ? sameScope : all;
+  let best = pool[0];
+  for (const c of pool) if (commonPrefix(c.address, peerIp) > commonPrefix(best.address, peerIp)) best = c;
+  const why = `default: node address ${best.address} is the closest to ${peerIp}`;
+  if (best.hostEndpoint) {
+    const iface = best.hostEndpoint.interfaceName;
+    return { hostEndpoint: best.hostEndpoint, interfaceName: iface === '' ? undefined : iface, how: `${why} (${best.hostEndpoint.id})` };
+  }
+  const wildcard = hostEndpointsOf(model, node).find((e) => e.interfaceName === '*');
+  return { hostEndpoint: wildcard, how: `${why}, on an interface no named host endpoint covers` };
+}
+
+/** The node's `*` host endpoint, else its only host endpoint (when nothing says which interface). */
+function fallback(model: BuiltModel, node: string): InterfacePolicing {
+  const heps = hostEndpointsOf(model, node);
+  const hep = heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
+  return { hostEndpoint: hep, interfaceName: hep && hep.interfaceName !== '*' ? hep.interfaceName : undefined, how: 'default: the node\'s * or only host endpoint' };
+}
+
+/**
+ * The host endpoint that polices traffic between the node and a party off the node (forwarded
+ * traffic of a pod, or the host's own traffic). `via` is the interface the traffic uses; without
+ * it, an off-node address picks the interface by {@link closestInterface}; a pod of another node
+ * (or a node without addresses) falls back to the node's `*` or only host endpoint.
+ */
+export function policingOf(model: BuiltModel, node: string, via: string | undefined, peerIp: string | undefined, peerIsWorkload: boolean): InterfacePolicing {
+  if (via !== undefined) return { hostEndpoint: hostEndpointOn(model, node, via), interfaceName: via, how: `via ${via}` };
+  if (peerIp !== undefined && !peerIsWorkload) {
+    const found = closestInterface(model, node, peerIp);
+    if (found) return found;
+  }
+  return fallback(model, node);
+}
