@@ -7,8 +7,6 @@ import { ClusterShape, GeneratedInventory, generateInventory, inventoryList } fr
 import { CalicoResource, generateCalicoPolicies, generateHostEndpoints, generateNetworkSets, securityTier } from './calico-policies';
 import { generateKubePolicies } from './kube-policies';
 
-export { generateKubePolicies, EXTERNAL_CIDRS } from './kube-policies';
-export { GeneratedInventory, ClusterShape, NODE_CIDR, POD_CIDR } from './cluster';
 
 /** What to generate. */
 export interface ClusterSpec extends Partial<ClusterShape> {
@@ -75,9 +73,4 @@ export function clusterYaml(cluster: GeneratedCluster): { manifests: string; inv
     manifests: manifestObjects(cluster).map((d) => dump(d, { noRefs: true })).join('---\n'),
     inventory: dump(inventoryList(cluster.inventory), { noRefs: true }),
   };
-}
-
-/** A fresh Rng for callers that generate more from the same seed (e.g. the synth policy set). */
-export function rngFor(seed: number): Rng {
-  return new Rng(seed);
 }

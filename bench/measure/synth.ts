@@ -9,10 +9,25 @@ import { K8sNetworkPolicy, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort }
 
 /** Builds the chart with KubeNetworkPolicy and synthesises it (validation included) to YAML. */
 export function netsecSynth(policies: readonly K8sNetworkPolicy[]): string {
-  const app = new NetsecApp({ outdir: '/nonexistent-bench-outdir' });
+  const app = new QuietApp({ outdir: '/nonexistent-bench-outdir' });
   const chart = new Chart(app, 'bench');
   policies.forEach((p) => new KubeNetworkPolicy(chart, p.metadata.name, { metadata: p.metadata, spec: p.spec }));
   return app.synthYaml();
+}
+
+/** A NetsecApp that counts synth warnings instead of printing them (the bench prints a table). */
+class QuietApp extends NetsecApp {
+  public static lastWarnings = 0;
+  protected reportWarning(_warning: string): void {
+    QuietApp.lastWarnings++;
+  }
+}
+
+/** Warnings of the last netsecSynth call, then resets the count. */
+export function takeSynthWarningCount(): number {
+  const n = QuietApp.lastWarnings;
+  QuietApp.lastWarnings = 0;
+  return n;
 }
 
 /** Builds the same policies with cdk8s-plus-34's NetworkPolicy and synthesises them to YAML. */

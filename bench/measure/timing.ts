@@ -11,11 +11,3 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.floor((s.length - 1) / 2)];
 }
-
-/** One warm-up run, then the median of `runs` runs. */
-export function medianMs(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(timeMs(fn));
-  return median(times);
-}

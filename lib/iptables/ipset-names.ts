@@ -28,29 +28,40 @@ function canonical(text: string): string {
 }
 
 /**
- * The selector an entity's label part stands for, as Calico's update processor combines it:
- * namespace scope (own namespace for namespaced policies, or the namespaceSelector with its
- * `pcns.` meaning), service accounts and the selector, ANDed. `selectorField` picks `selector` or
- * `notSelector`. undefined when there is no label part. Namespace and service-account selectors
- * are written as `pcns(...)`/`pcsa(...)` rather than prefixed label by label, so IDs of such
- * rules are stable but differ from Felix's.
+ * The selector an entity's positive label part stands for, as Calico's update processor
+ * (getEndpointSelector in libcalico-go updateprocessors/rules.go) combines it: namespace scope
+ * (the namespaceSelector with its `pcns.` meaning, or the policy's own namespace for a namespaced
+ * policy), service accounts and the selector, ANDed. The namespace scope is added as soon as any of
+ * selector, notSelector, namespaceSelector or service accounts is set, so a namespaced policy's
+ * rule with only a notSelector still gets the positive `projectcalico.org/namespace == '<ns>'` set.
+ * undefined when there is no positive label part. Namespace and service-account selectors are
+ * written as `pcns(...)`/`pcsa(...)` rather than prefixed label by label, so IDs of such rules are
+ * stable but differ from Felix's.
  */
-export function entitySelectorText(entity: EntityRule, selector: string | undefined, policyNamespace?: string): string | undefined {
-  const ns = entity.namespaceSelector;
+export function entitySelectorText(entity: EntityRule, policyNamespace?: string): string | undefined {
+  const selector = entity.selector ?? '';
+  const ns = entity.namespaceSelector ?? '';
   const sa = entity.serviceAccounts;
   const hasSa = sa !== undefined && ((sa.names?.length ?? 0) > 0 || (sa.selector ?? '') !== '');
-  if ((selector ?? '') === '' && (ns ?? '') === '' && !hasSa) return undefined;
+  const hasNot = (entity.notSelector ?? '') !== '';
+  const scoped = ns !== '' || (policyNamespace !== undefined && policyNamespace !== '' && (selector !== '' || hasSa || hasNot));
+  if (selector === '' && !hasSa && !scoped) return undefined;
   const parts: string[] = [];
-  if ((ns ?? '') !== '') parts.push(`pcns(${ns})`);
-  else if (policyNamespace) parts.push(`projectcalico.org/namespace == '${policyNamespace}'`);
+  if (ns !== '') parts.push(`pcns(${ns})`);
+  else if (scoped) parts.push(`projectcalico.org/namespace == '${policyNamespace}'`);
   if (hasSa && sa) {
     if ((sa.names?.length ?? 0) > 0) {
       parts.push(`pcsa.projectcalico.org/name in { ${[...(sa.names ?? [])].sort().map((n) => `'${n}'`).join(', ')} }`);
     }
     if ((sa.selector ?? '') !== '') parts.push(`pcsa(${sa.selector})`);
   }
-  if ((selector ?? '') !== '') parts.push(canonical(selector ?? ''));
+  if (selector !== '') parts.push(canonical(selector));
   return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' && ');
+}
+
+/** The selector of an entity's notSelector set: the notSelector alone, never namespace-scoped. */
+export function notSelectorText(entity: EntityRule): string | undefined {
+  return (entity.notSelector ?? '') === '' ? undefined : canonical(entity.notSelector ?? '');
 }
 
 /** Selector set ID: `s:` + hash of the selector text. */

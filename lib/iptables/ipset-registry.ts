@@ -2,7 +2,7 @@
 import { CompiledPolicy, EngineModel, EntityMembers } from '../engine/model/types';
 import { EntityRule } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
-import { entitySelectorText, mainIpSetName, namedPortSetId, selectorSetId } from './ipset-names';
+import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId } from './ipset-names';
 import { IpVersion } from './match';
 
 /** Resolves selectors to IP set names for one IP version and remembers the sets. */
@@ -24,17 +24,17 @@ export class IpSetRegistry {
   }
 
   /**
-   * The `cali40s:` set for the entity's selector (or notSelector when `negated`); undefined when
-   * the entity has no label part.
+   * The `cali40s:` set for the entity's positive label part (namespace scope, service accounts,
+   * selector), or for its notSelector when `negated` (unscoped, as Calico passes it through);
+   * undefined when the entity has no such part.
    */
   public selectorSet(policy: CompiledPolicy | undefined, entity: EntityRule, negated: boolean): string | undefined {
-    const scoped: EntityRule = negated ? { selector: entity.notSelector } : entity;
-    const text = entitySelectorText(scoped, scoped.selector, policy?.namespace);
+    const text = negated ? notSelectorText(entity) : entitySelectorText(entity, policy?.namespace);
     if (text === undefined) return undefined;
     const id = selectorSetId(text);
     const name = mainIpSetName(this.version, id);
     if (!this.sets.has(name)) {
-      const found = this.members(policy, scoped);
+      const found = negated ? this.model.selectorMembers(entity.notSelector ?? '') : this.members(policy, entity);
       if (found === undefined) {
         throw new Error(`selector ${JSON.stringify(text)}: the engine model gave no members for it`);
       }
@@ -48,7 +48,7 @@ export class IpSetRegistry {
 
   /** The `cali40n:` set of (IP, port) for a named port of the endpoints the entity selects. */
   public namedPortSet(policy: CompiledPolicy | undefined, entity: EntityRule, protocol: string, portName: string): string {
-    const text = entitySelectorText(entity, entity.selector, policy?.namespace) ?? 'all()';
+    const text = entitySelectorText(entity, policy?.namespace) ?? 'all()';
     const id = namedPortSetId(selectorSetId(text), protocol, portName);
     const name = mainIpSetName(this.version, id);
     if (!this.sets.has(name)) {

@@ -63,7 +63,7 @@ function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRe
     }
   }
   const ipSet = reg.selectorSet(policy, e, false);
-  const notIpSet = (e.notSelector ?? '') === '' ? undefined : reg.selectorSet(policy, e, true);
+  const notIpSet = reg.selectorSet(policy, e, true);
   return {
     side: {
       nets: nets.nets, notNets: notNets.nets,

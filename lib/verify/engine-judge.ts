@@ -13,6 +13,15 @@ function party(model: BuiltModel, s: Station): FlowParty {
   return resolveParty(model, s.ip);
 }
 
+/**
+ * The node interface the probe really crosses: the side of its node or peer-host end (the
+ * topology puts the internet host behind the public interface and the private host behind the
+ * private one); undefined for pod-to-pod probes.
+ */
+function interfaceOf(flow: ProbeFlow): string | undefined {
+  return flow.source.side || flow.destination.side || undefined;
+}
+
 /** A judge that asks the engine (evaluateFlow) and explains with its text trace. */
 export function engineJudge(model: BuiltModel): FlowJudge {
   return {
@@ -20,8 +29,10 @@ export function engineJudge(model: BuiltModel): FlowJudge {
       const numbers = PROTOCOLS[flow.protocol];
       if (!numbers) throw new Error(`no protocol number for ${flow.protocol}`);
       const protocol = familyOf(flow.destination.ip) === 6 ? numbers[1] : numbers[0];
+      const via = interfaceOf(flow);
       const v = evaluateFlow(model, {
         source: party(model, flow.source), destination: party(model, flow.destination), protocol, port: flow.port,
+        ...(via !== undefined ? { via } : {}),
       });
       return { allowed: v.allowed, explanation: explainText(v) };
     },

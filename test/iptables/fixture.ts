@@ -83,13 +83,20 @@ export function model(p: ModelProps): EngineModel {
       failsafeOutbound: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 179, net: '198.51.100.0/24' }],
       defaultEndpointToHostAction: 'Accept',
     },
+    // A namespaced policy's rule with a selector or a notSelector is scoped to its namespace
+    // (libcalico-go getEndpointSelector); the notSelector itself is not part of the members.
     entityMembers(pol: CompiledPolicy, entity: EntityRule): EntityMembers | undefined {
-      if ((entity.selector ?? '') === '') return undefined;
-      const sel = Selector.parse(entity.selector ?? '');
+      const scoped = pol.namespace !== undefined && ((entity.selector ?? '') !== '' || (entity.notSelector ?? '') !== '');
+      if ((entity.selector ?? '') === '' && !scoped) return undefined;
+      const sel = Selector.parse(entity.selector || 'all()');
       return {
         endpoints: endpoints.filter((e) => sel.matches(e.labels) && (pol.namespace === undefined || e.namespace === pol.namespace)),
         networkSets: pol.namespace === undefined ? sets.filter((s) => sel.matches(s.labels)) : [],
       };
+    },
+    selectorMembers(selector: string): EntityMembers {
+      const sel = Selector.parse(selector);
+      return { endpoints: endpoints.filter((e) => sel.matches(e.labels)), networkSets: sets.filter((s) => sel.matches(s.labels)) };
     },
   };
 }

@@ -49,7 +49,7 @@ export interface FlowSpec {
 }
 
 /** What `--via` accepts. */
-export const INTERFACE_NAME_CHOICES = 'a Linux interface name: 1-15 of A-Z a-z 0-9 _ . - (e.g. eth1)';
+const INTERFACE_NAME_CHOICES = 'a Linux interface name: 1-15 of A-Z a-z 0-9 _ . - (e.g. eth1)';
 const INTERFACE_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
 /** Resolves both ends (addresses of one IP version when possible) and the protocol. */

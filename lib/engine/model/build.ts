@@ -109,6 +109,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
 
   const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r));
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
+  const selectorCache = new Map<string, EntityMembers>();
 
   return {
     nodes: inputs.nodes,
@@ -131,6 +132,18 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
         endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
         networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
       };
+    },
+    selectorMembers(selector: string): EntityMembers {
+      let found = selectorCache.get(selector);
+      if (!found) {
+        const c = new CompiledEntity({ selector }, undefined, 'selector');
+        found = {
+          endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
+          networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
+        };
+        selectorCache.set(selector, found);
+      }
+      return found;
     },
   };
 }

@@ -130,6 +130,12 @@ export interface EngineModel {
    * policy. undefined when the entity has no label part (matches any address).
    */
   entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined;
+  /**
+   * The endpoints and network sets a plain selector matches, with no namespace scoping: what a
+   * rule's notSelector excludes (Calico passes notSelector through unscoped, even in a namespaced
+   * policy). Throws InputError when the selector does not parse.
+   */
+  selectorMembers(selector: string): EntityMembers;
 }
 
 /** Result of EngineModel.entityMembers. */

@@ -1,6 +1,7 @@
 // Seeded random scenarios for the kernel harness: one worker node, pods with random labels,
-// host endpoints, Calico (Allow/Deny/Pass/Log, tiers, orders, nets, ports, selectors) and
-// Kubernetes policies. Every address is from the documentation ranges.
+// host endpoints, Calico (Allow/Deny/Pass/Log, tiers, orders, nets, ports, selectors; preDNAT and
+// doNotTrack host endpoint policies) and Kubernetes policies. Every address is from the
+// documentation ranges.
 import { dump } from 'js-yaml';
 import { Rng } from './random';
 
@@ -37,9 +38,8 @@ const HEP_SELECTORS = ["ibm.role == 'worker_public'", "ibm.role == 'worker_priva
 const NS_SELECTORS = ["team == 'red'", "team == 'blue'", 'all()', "env != 'prod'"];
 
 class Generator {
-  private readonly docs: Doc[] = [];
   private policyCount = 0;
-  constructor(private readonly rng: Rng) {}
+  constructor(private readonly rng: Rng, private readonly docs: Doc[] = [], private readonly prefix = '') {}
 
   public generate(seed: number): RandomScenario {
     const inventory = this.inventory();
@@ -52,7 +52,53 @@ class Generator {
     for (let i = this.rng.int(1, 3); i > 0; i--) this.k8sPolicy();
     for (let i = this.rng.int(1, 3); i > 0; i--) this.calicoPolicy(false, tiered);
     for (let i = this.rng.int(1, 3); i > 0; i--) this.calicoPolicy(true, tiered);
+    // Host endpoint policies of the raw and mangle tables, drawn from a second stream so that the
+    // documents above stay the same for every seed as the generator grows.
+    const extra = new Generator(new Rng((seed ^ 0x5bd1e995) >>> 0), this.docs, 'x');
+    extra.hostTablePolicies(tiered);
     return { seed, node: NODE, manifests: this.docs, inventory, peers: PEERS, tcpPorts: TCP_PORTS, udpPorts: UDP_PORTS };
+  }
+
+  /**
+   * preDNAT policies (mangle; ingress only, any action) and doNotTrack policies (raw; Deny, Pass
+   * and Log only: an untracked Allow leaves the reply untracked too, which the engine, judging new
+   * connections only, does not model), plus a namespaced policy in the `security` tier.
+   */
+  public hostTablePolicies(tiered: boolean): void {
+    if (this.rng.chance(0.5)) {
+      for (let i = this.rng.int(1, 2); i > 0; i--) {
+        this.hostTablePolicy('prednat', tiered, ['Ingress'], { preDNAT: true, applyOnForward: true }, (a) => a);
+      }
+    }
+    if (this.rng.chance(0.5)) {
+      const types = this.rng.pick([['Ingress'], ['Egress'], ['Ingress', 'Egress']]);
+      this.hostTablePolicy('untracked', tiered, types, { doNotTrack: true, applyOnForward: true }, (a) => (a === 'Allow' ? 'Deny' : a));
+    }
+    if (tiered && this.rng.chance(0.5)) {
+      const types = this.rng.pick([['Ingress'], ['Egress'], ['Ingress', 'Egress']]);
+      const spec: Doc = { selector: this.rng.pick(POD_SELECTORS), types, tier: 'security', order: this.rng.pick([10, 100, 500]) };
+      for (const t of types) {
+        const key = t === 'Ingress' ? 'ingress' : 'egress';
+        spec[key] = Array.from({ length: this.rng.int(1, 3) }, () => this.calicoRule(true, key));
+      }
+      this.docs.push(calico('NetworkPolicy', { name: `security.${this.prefix}np-${this.policyCount++}`, namespace: this.rng.pick(NAMESPACES) }, spec));
+    }
+  }
+
+  private hostTablePolicy(kind: string, tiered: boolean, types: readonly string[], flags: Doc, action: (a: string) => string): void {
+    const inTier = tiered && this.rng.chance(0.5);
+    const spec: Doc = { selector: this.rng.pick(HEP_SELECTORS), types: [...types], ...flags };
+    const order = this.rng.pick([undefined, 10, 100, 1000]);
+    if (order !== undefined) spec.order = order;
+    if (inTier) spec.tier = 'security';
+    for (const t of types) {
+      const key = t === 'Ingress' ? 'ingress' : 'egress';
+      spec[key] = Array.from({ length: this.rng.int(1, 3) }, () => {
+        const rule = this.calicoRule(false, key);
+        return { ...rule, action: action(String(rule.action)) };
+      });
+    }
+    this.docs.push(calico('GlobalNetworkPolicy', { name: `${inTier ? 'security.' : ''}${kind}-${this.policyCount++}` }, spec));
   }
 
   private inventory(): Doc[] {
