@@ -54,7 +54,7 @@ class Generator {
     for (let i = this.rng.int(1, 3); i > 0; i--) this.calicoPolicy(true, tiered);
     // Host endpoint policies of the raw and mangle tables, drawn from a second stream so that the
     // documents above stay the same for every seed as the generator grows.
-    const extra = new Generator(new Rng((seed ^ 0x5bd1e995) >>> 0), this.docs, 'x');
+    const extra = new Generator(new Rng((seed ^ 0x5bd1e995) >>> 0), this.docs, 'extra-');
     extra.hostTablePolicies(tiered);
     return { seed, node: NODE, manifests: this.docs, inventory, peers: PEERS, tcpPorts: TCP_PORTS, udpPorts: UDP_PORTS };
   }
