@@ -17,12 +17,14 @@ const CHECKS: ReadonlyArray<(ctx: LintContext) => LintFinding[]> = [
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 
-/** Findings in a stable order: file, document, rule id, message. */
+/** Findings in a stable order: file, document, rule id, severity, message. */
 function sortFindings(findings: readonly LintFinding[]): LintFinding[] {
   const key = (f: LintFinding): string => `${f.location.file ?? '\uffff'}\u0000${String(f.location.documentIndex ?? 1e9).padStart(10, '0')}`;
-  return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1
+  const keyed = findings.map((f) => ({ f, k: key(f) }));
+  keyed.sort(({ f: a, k: ka }, { f: b, k: kb }) => (ka < kb ? -1 : ka > kb ? 1
     : a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1
       : SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+  return keyed.map(({ f }) => f);
 }
 
 /** Lints engine inputs; `hasInventory` enables the rules that count matches (NS001, NS002). */

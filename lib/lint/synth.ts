@@ -1,6 +1,6 @@
 // Lint at synth: manifests per chart in, findings with the chart's construct path out.
-import { TextSource } from '../engine';
-import { lintTexts } from './run';
+import { DocumentSource, engineInputsOfDocuments } from './documents';
+import { lintInputs } from './run';
 import { LintFinding, LintOptions } from './types';
 
 /** The synthesised manifests of one chart (the shape NetsecApp's ChartManifests has). */
@@ -28,9 +28,10 @@ export interface SynthLintResult {
 
 /** Lints every chart's manifests together (policies of one chart can shadow another's). */
 export function lintChartManifests(charts: readonly ChartManifestsInput[], options: SynthLintOptions = {}): SynthLintResult {
-  const sources: TextSource[] = charts.map((c) => ({ file: c.chartPath, text: JSON.stringify([...c.kubernetes, ...c.calico]) }));
-  const inventory = options.inventory ? { file: '(inventory)', text: JSON.stringify(options.inventory) } : undefined;
-  const findings = lintTexts(sources, inventory, options);
+  // the same inputs as lintTexts over each chart's documents as one JSON array, read without YAML
+  const sources: DocumentSource[] = charts.map((c) => ({ file: c.chartPath, documents: [...c.kubernetes, ...c.calico] }));
+  if (options.inventory) sources.push({ file: '(inventory)', documents: options.inventory });
+  const findings = lintInputs(engineInputsOfDocuments(sources), options.inventory !== undefined, options);
   const line = (f: LintFinding): string => {
     const l = f.location;
     const what = l.kind ? `${l.kind} ${l.namespace ? `${l.namespace}/` : ''}${l.name ?? ''}${l.field ? ` (${l.field})` : ''}: ` : '';

@@ -7,18 +7,35 @@ import { netsCover } from './nets';
 import { portsCover } from './ports';
 import { selectorImplies, selectsAll } from './selector-implies';
 
+/** What policyScopeCovers reads of a covering policy, worked out once per policy. */
+interface CoverScope {
+  /** False when a serviceAccountSelector, or a namespaceSelector of a global policy, narrows it unprovably. */
+  readonly usable: boolean;
+  readonly selectsAll: boolean;
+}
+
+const scopes = new WeakMap<CompiledPolicy, CoverScope>();
+
+function coverScope(ctx: LintContext, a: CompiledPolicy): CoverScope {
+  let s = scopes.get(a);
+  if (!s) {
+    const usable = ctx.rawSpecString(a, 'serviceAccountSelector') === undefined
+      && (a.namespace !== undefined || ctx.rawSpecString(a, 'namespaceSelector') === undefined);
+    s = { usable, selectsAll: usable && selectsAll(a.selector) };
+    scopes.set(a, s);
+  }
+  return s;
+}
+
 /** True when policy `a` is known to apply to every endpoint (and traffic kind) that `b` applies to. */
 export function policyScopeCovers(ctx: LintContext, a: CompiledPolicy, b: CompiledPolicy): boolean {
   if (a === b) return true;
   if (a.tier !== b.tier || a.preDNAT !== b.preDNAT || a.doNotTrack !== b.doNotTrack) return false;
   if (b.applyOnForward && !a.applyOnForward) return false;
-  if (ctx.rawSpecString(a, 'serviceAccountSelector') !== undefined) return false;
-  if (a.namespace !== undefined) {
-    if (b.namespace !== a.namespace) return false;
-  } else if (ctx.rawSpecString(a, 'namespaceSelector') !== undefined) {
-    return false;
-  }
-  return selectsAll(a.selector) || selectorImplies(b.selector, a.selector);
+  const scope = coverScope(ctx, a);
+  if (!scope.usable) return false;
+  if (a.namespace !== undefined && b.namespace !== a.namespace) return false;
+  return scope.selectsAll || selectorImplies(b.selector, a.selector);
 }
 
 const same = (x: unknown, y: unknown): boolean => JSON.stringify(x) === JSON.stringify(y);

@@ -1,13 +1,18 @@
 // Port list arithmetic for rule comparison: parse, cover, intersect.
 import { PortSpec, parsePortSpec } from '../../model/net';
+import { Memo } from './memo';
+
+const parsed = new Memo<readonly PortSpec[] | undefined>();
 
 /** The parsed ports, or undefined when one does not parse (validation reports that). */
-function parsePorts(ports: readonly string[]): PortSpec[] | undefined {
-  try {
-    return ports.map((p) => parsePortSpec(p));
-  } catch {
-    return undefined;
-  }
+function parsePorts(ports: readonly string[]): readonly PortSpec[] | undefined {
+  return parsed.getByList(ports, () => {
+    try {
+      return ports.map((p) => parsePortSpec(p));
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /** True when every port of `inner` is in `outer` (named ports only by equal name). */

@@ -22,17 +22,19 @@ export function policyEnforces(policy: CompiledPolicy, endpoint: Endpoint, direc
 /**
  * Walks normal (not preDNAT, not untracked) policy and then profiles for packets of `protocol`
  * to destination `port`, into (`ingress`) or out of (`egress`) the endpoint. Failsafe ports are
- * not considered.
+ * not considered. `tierPolicies`, index-aligned with `model.tiers`, may narrow each tier to the
+ * policies that can apply to the endpoint (LintContext.tierPoliciesFor); the answer is the same.
  */
-export function reach(model: EngineModel, endpoint: Endpoint, direction: Direction, protocol: number, port: number): Reach {
+export function reach(model: EngineModel, endpoint: Endpoint, direction: Direction, protocol: number, port: number,
+  tierPolicies?: readonly (readonly CompiledPolicy[])[]): Reach {
   let someAllowed = false;
   let someDenied = false;
   const verdict = (allowedRest: boolean): Reach => {
     if (allowedRest) return someDenied ? 'some' : 'all';
     return someAllowed ? 'some' : 'none';
   };
-  for (const tier of model.tiers) {
-    const policies = tier.policies.filter((p) => policyEnforces(p, endpoint, direction));
+  for (const [ti, tier] of model.tiers.entries()) {
+    const policies = (tierPolicies?.[ti] ?? tier.policies).filter((p) => policyEnforces(p, endpoint, direction));
     if (policies.length === 0) continue;
     let passedSome = false;
     let passedAll = false;

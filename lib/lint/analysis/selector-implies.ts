@@ -1,13 +1,20 @@
 // A sound (never wrong, sometimes unsure) test that one Calico selector implies another.
 import { AllNode, AndNode, OrNode, Selector, SelectorNode } from '../../model/selector';
+import { Memo, PairMemo } from './memo';
+
+const parsed = new Memo<Selector | undefined>();
+const implied = new PairMemo<boolean>();
+const canonical = new WeakMap<SelectorNode, string>();
 
 /** The parsed selector, or undefined when the text does not parse (validation reports that). */
 function tryParseSelector(text: string | undefined): Selector | undefined {
-  try {
-    return Selector.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
+  return parsed.get(text ?? '', () => {
+    try {
+      return Selector.parse(text ?? '');
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 /**
@@ -15,9 +22,11 @@ function tryParseSelector(text: string | undefined): Selector | undefined {
  * `a` is all(), the two are equal, or `&&`/`||` operands prove it. False means "not proven".
  */
 export function selectorImplies(b: string | undefined, a: string | undefined): boolean {
-  const sb = tryParseSelector(b);
-  const sa = tryParseSelector(a);
-  return sb !== undefined && sa !== undefined && nodeImplies(sb.root, sa.root);
+  return implied.get(b ?? '', a ?? '', () => {
+    const sb = tryParseSelector(b);
+    const sa = tryParseSelector(a);
+    return sb !== undefined && sa !== undefined && nodeImplies(sb.root, sa.root);
+  });
 }
 
 /** True for an empty or `all()` selector. */
@@ -26,9 +35,19 @@ export function selectsAll(text: string | undefined): boolean {
   return s !== undefined && s.root instanceof AllNode;
 }
 
+/** The node's canonical text, computed once per node (nodes are immutable). */
+function text(node: SelectorNode): string {
+  let t = canonical.get(node);
+  if (t === undefined) {
+    t = node.toString();
+    canonical.set(node, t);
+  }
+  return t;
+}
+
 function nodeImplies(b: SelectorNode, a: SelectorNode): boolean {
   if (a instanceof AllNode) return true;
-  if (b.toString() === a.toString()) return true;
+  if (text(b) === text(a)) return true;
   if (a instanceof AndNode) return a.operands.every((op) => nodeImplies(b, op));
   if (b instanceof OrNode) return b.operands.every((op) => nodeImplies(op, a));
   if (b instanceof AndNode && b.operands.some((op) => nodeImplies(op, a))) return true;

@@ -1,7 +1,7 @@
 // NS011 a GlobalNetworkPolicy on every endpoint with a Deny; NS012 order ties between conflicting policies.
 import { protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
-import { CompiledPolicy } from '../../engine';
+import { CompiledPolicy, EntityMembers } from '../../engine';
 import { netsIntersect } from '../analysis/nets';
 import { portsIntersect } from '../analysis/ports';
 import { selectorImplies, selectsAll } from '../analysis/selector-implies';
@@ -30,13 +30,18 @@ export function orderTieConflicts(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   for (const tier of ctx.model.tiers) {
     const ps = tier.policies;
-    for (let i = 0; i < ps.length; i++) {
-      for (let j = i + 1; j < ps.length && ps[j].order === ps[i].order; j++) {
-        const clash = conflict(ctx, ps[i], ps[j]);
-        if (clash) {
-          out.push(finding('NS012', `${policyLabel(ps[i])} and ${policyLabel(ps[j])} share order ${ps[i].order ?? '(none)'} in tier `
-            + `${tier.name}, select overlapping endpoints and ${clash}; only their names decide which wins: give them different orders`,
-          policyLocation(ps[j])));
+    // policies are sorted by order, so each order is one run; only pairs inside a run tie
+    for (let start = 0, end = 1; start < ps.length; start = end, end = start + 1) {
+      while (end < ps.length && ps[end].order === ps[start].order) end++;
+      const partners = tiePartners(ps, start, end);
+      for (let i = start; i < end; i++) {
+        for (const j of partners(i)) {
+          const clash = conflict(ctx, ps[i], ps[j]);
+          if (clash) {
+            out.push(finding('NS012', `${policyLabel(ps[i])} and ${policyLabel(ps[j])} share order ${ps[i].order ?? '(none)'} in tier `
+              + `${tier.name}, select overlapping endpoints and ${clash}; only their names decide which wins: give them different orders`,
+            policyLocation(ps[j])));
+          }
         }
       }
     }
@@ -44,8 +49,38 @@ export function orderTieConflicts(ctx: LintContext): LintFinding[] {
   return out;
 }
 
+/**
+ * For policy i of the run [start, end), the later policies of the run, ascending, that can share an
+ * endpoint with it: two policies of different namespaces never do (a namespaced policy applies only
+ * to workloads of its namespace), so a namespaced policy pairs with its namespace and global policies.
+ */
+function tiePartners(ps: readonly CompiledPolicy[], start: number, end: number): (i: number) => number[] {
+  const byNamespace = new Map<string, number[]>();
+  const all: number[] = [];
+  for (let k = start; k < end; k++) {
+    all.push(k);
+    const key = ps[k].namespace;
+    if (key === undefined) continue;
+    const list = byNamespace.get(key);
+    if (list) list.push(k);
+    else byNamespace.set(key, [k]);
+  }
+  const globals = all.filter((k) => ps[k].namespace === undefined);
+  const merged = new Map<string, number[]>();
+  return (i) => {
+    const ns = ps[i].namespace;
+    if (ns === undefined) return all.filter((k) => k > i);
+    let list = merged.get(ns);
+    if (!list) {
+      list = [...(byNamespace.get(ns) ?? []), ...globals].sort((x, y) => x - y);
+      merged.set(ns, list);
+    }
+    return list.filter((k) => k > i);
+  };
+}
+
 function conflict(ctx: LintContext, a: CompiledPolicy, b: CompiledPolicy): string | undefined {
-  if (a.preDNAT !== b.preDNAT || a.doNotTrack !== b.doNotTrack || !endpointsOverlap(ctx, a, b)) return undefined;
+  if (a.preDNAT !== b.preDNAT || a.doNotTrack !== b.doNotTrack || !mayOppose(a, b) || !endpointsOverlap(ctx, a, b)) return undefined;
   for (const direction of ['ingress', 'egress'] as const) {
     for (const [ra, ia] of (a[direction] ?? []).map((r, k) => [r, k] as const)) {
       for (const [rb, ib] of (b[direction] ?? []).map((r, k) => [r, k] as const)) {
@@ -59,9 +94,29 @@ function conflict(ctx: LintContext, a: CompiledPolicy, b: CompiledPolicy): strin
   return undefined;
 }
 
+/** The actions of a policy's rules, per direction (computed once per policy). */
+const actionSets = new WeakMap<CompiledPolicy, { readonly ingress: ReadonlySet<string>; readonly egress: ReadonlySet<string> }>();
+
+function actionsOf(p: CompiledPolicy): { readonly ingress: ReadonlySet<string>; readonly egress: ReadonlySet<string> } {
+  let a = actionSets.get(p);
+  if (!a) {
+    a = { ingress: new Set((p.ingress ?? []).map((r) => r.action)), egress: new Set((p.egress ?? []).map((r) => r.action)) };
+    actionSets.set(p, a);
+  }
+  return a;
+}
+
+/** True when, in some direction, one policy has an Allow rule and the other a Deny rule (else no conflict is possible). */
+function mayOppose(a: CompiledPolicy, b: CompiledPolicy): boolean {
+  const x = actionsOf(a);
+  const y = actionsOf(b);
+  return (['ingress', 'egress'] as const).some((d) => (x[d].has('Allow') && y[d].has('Deny')) || (x[d].has('Deny') && y[d].has('Allow')));
+}
+
 function endpointsOverlap(ctx: LintContext, a: CompiledPolicy, b: CompiledPolicy): boolean {
   if (ctx.hasInventory || ctx.model.endpoints.length > 0) {
-    if (ctx.model.endpoints.some((e) => a.appliesTo(e) && b.appliesTo(e))) return true;
+    const [small, large] = [ctx.appliedEndpoints(a), ctx.appliedEndpoints(b)].sort((x, y) => x.size - y.size);
+    for (const e of small) if (large.has(e)) return true;
     if (ctx.hasInventory) return false;
   }
   if (a.namespace !== undefined && b.namespace !== undefined && a.namespace !== b.namespace) return false;
@@ -78,13 +133,25 @@ function rulesOverlap(ctx: LintContext, ra: CalicoRule, pa: CompiledPolicy, rb: 
 function entitiesOverlap(ctx: LintContext, a: EntityRule, pa: CompiledPolicy, b: EntityRule, pb: CompiledPolicy): boolean {
   if (a.ports && b.ports && !portsIntersect(a.ports, b.ports)) return false;
   if (a.nets && b.nets && !netsIntersect(a.nets, b.nets)) return false;
-  const ma = ctx.model.entityMembers(pa, a);
-  const mb = ctx.model.entityMembers(pb, b);
+  const ma = ctx.entityMembers(pa, a);
+  const mb = ctx.entityMembers(pb, b);
   if (!ma || !mb) return true;
   if (ctx.hasInventory) {
-    const ids = new Set([...ma.endpoints.map((e) => e.id), ...ma.networkSets.map((n) => n.id)]);
-    return [...mb.endpoints.map((e) => e.id), ...mb.networkSets.map((n) => n.id)].some((id) => ids.has(id));
+    const ids = memberIds(ma);
+    return mb.endpoints.some((e) => ids.has(e.id)) || mb.networkSets.some((n) => ids.has(n.id));
   }
   if (pa.namespace !== pb.namespace) return false;
   return selectorImplies(a.selector, b.selector) || selectorImplies(b.selector, a.selector);
+}
+
+const idSets = new WeakMap<EntityMembers, ReadonlySet<string>>();
+
+/** The ids of the members' endpoints and network sets (computed once per members object). */
+function memberIds(m: EntityMembers): ReadonlySet<string> {
+  let ids = idSets.get(m);
+  if (!ids) {
+    ids = new Set([...m.endpoints.map((e) => e.id), ...m.networkSets.map((n) => n.id)]);
+    idSets.set(m, ids);
+  }
+  return ids;
 }

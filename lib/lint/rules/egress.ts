@@ -1,5 +1,5 @@
 // Egress rules: NS009 default-deny egress without DNS, NS010 egress ipBlock naming the Service range.
-import { protocolNumber } from '../../model/net';
+import { Cidr, protocolNumber } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { CompiledPolicy, Endpoint } from '../../engine';
 import { parseNets } from '../analysis/nets';
@@ -22,15 +22,27 @@ function byEndpoint(ctx: LintContext): LintFinding[] {
   const groups = new Map<CompiledPolicy, Endpoint[]>();
   for (const e of ctx.model.endpoints) {
     if (e.kind === 'host' && dnsFailsafe) continue;
-    const first = ctx.policies().find((p) => policyEnforces(p, e, 'egress'));
+    const view = ctx.tierPoliciesFor(e);
+    const first = firstEnforcing(view, e);
     if (!first) continue;
-    if (reach(ctx.model, e, 'egress', UDP, DNS) !== 'none' || reach(ctx.model, e, 'egress', TCP, DNS) !== 'none') continue;
-    groups.set(first, [...(groups.get(first) ?? []), e]);
+    if (reach(ctx.model, e, 'egress', UDP, DNS, view) !== 'none' || reach(ctx.model, e, 'egress', TCP, DNS, view) !== 'none') continue;
+    const group = groups.get(first);
+    if (group) group.push(e);
+    else groups.set(first, [e]);
   }
   return [...groups.entries()].map(([p, eps]) => finding('NS009',
     `${eps.length} endpoint(s) (${eps.slice(0, 5).map((e) => e.id).join(', ')}${eps.length > 5 ? ', ...' : ''}) have egress policy `
     + `(first: ${policyLabel(p)}) but no policy allows DNS (UDP or TCP 53) to anywhere; allow egress to kube-dns`,
     policyLocation(p)));
+}
+
+/** The first policy, tiers in order, that enforces egress for the endpoint. */
+function firstEnforcing(view: readonly (readonly CompiledPolicy[])[], e: Endpoint): CompiledPolicy | undefined {
+  for (const policies of view) {
+    const p = policies.find((q) => policyEnforces(q, e, 'egress'));
+    if (p) return p;
+  }
+  return undefined;
 }
 
 function allowsDns(rule: CalicoRule): boolean {
@@ -42,9 +54,17 @@ function allowsDns(rule: CalicoRule): boolean {
 
 function byPolicy(ctx: LintContext): LintFinding[] {
   const all = ctx.policies();
+  // where DNS is allowed: by some global policy, or by a policy of the namespace
+  let globalDns = false;
+  const namespacesWithDns = new Set<string>();
+  for (const q of all) {
+    if (!(q.egress ?? []).some(allowsDns)) continue;
+    if (q.namespace === undefined) globalDns = true;
+    else namespacesWithDns.add(q.namespace);
+  }
   return all
     .filter((p) => p.egress !== undefined && !p.preDNAT && !p.doNotTrack && p.origin.kind !== 'GlobalNetworkPolicy')
-    .filter((p) => !all.some((q) => (q.namespace === undefined || q.namespace === p.namespace) && (q.egress ?? []).some(allowsDns)))
+    .filter((p) => !globalDns && !(p.namespace !== undefined && namespacesWithDns.has(p.namespace)))
     .map((p) => finding('NS009',
       `${policyLabel(p)} makes its pods default-deny for egress, and no policy of namespace ${p.namespace} or global policy allows DNS `
       + '(UDP or TCP 53); allow egress to kube-dns', policyLocation(p)));
@@ -56,9 +76,16 @@ function byPolicy(ctx: LintContext): LintFinding[] {
  */
 export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
+  const ranges = new Map<string, Cidr | undefined>();
+  const rangeOf = (cidr: string): Cidr | undefined => {
+    if (!ranges.has(cidr)) {
+      const net = parseNets([cidr])?.[0];
+      ranges.set(cidr, net && ctx.serviceRanges.find((r) => r.contains(net)));
+    }
+    return ranges.get(cidr);
+  };
   const check = (cidr: string, loc: LintFinding['location'], who: string): void => {
-    const net = parseNets([cidr])?.[0];
-    const range = net && ctx.serviceRanges.find((r) => r.contains(net));
+    const range = rangeOf(cidr);
     if (!range) return;
     out.push(finding('NS010', `${who}: egress to ${cidr} is inside the Service ClusterIP range ${range.toString()}; kube-proxy `
       + 'rewrites Service IPs to pod IPs before policy runs, so this never matches: select the backing pods instead', loc));

@@ -34,7 +34,8 @@ export function worldIngressToHost(ctx: LintContext): LintFinding[] {
 export function hostLockout(ctx: LintContext): LintFinding[] {
   const sshFailsafe = ctx.model.felix.failsafeInbound.some((f) => protocolNumber(f.protocol) === TCP && f.port === SSH_PORT);
   return ctx.hostEndpoints()
-    .filter((h) => reach(ctx.model, h, 'ingress', TCP, KUBELET_PORT) === 'none' && reach(ctx.model, h, 'ingress', TCP, SSH_PORT) === 'none')
+    .filter((h) => reach(ctx.model, h, 'ingress', TCP, KUBELET_PORT, ctx.tierPoliciesFor(h)) === 'none'
+      && reach(ctx.model, h, 'ingress', TCP, SSH_PORT, ctx.tierPoliciesFor(h)) === 'none')
     .map((h) => finding('NS006',
       `host endpoint ${h.name} (node ${h.node || '?'}): no policy allows the kubelet port (TCP ${KUBELET_PORT}) or SSH (TCP ${SSH_PORT}) from anywhere`
       + (sshFailsafe ? '; only the Felix failsafe keeps SSH open' : ', and SSH is not a failsafe port: lock-out risk'),
@@ -49,7 +50,7 @@ export function failsafeOverridesPolicy(ctx: LintContext): LintFinding[] {
     if (f.net !== undefined && !(parseNets([f.net])?.[0]?.isCatchAll() ?? false)) continue;
     const proto = protocolNumber(f.protocol);
     if (proto === undefined) continue;
-    const denied = publicHosts.filter((h) => reach(ctx.model, h, 'ingress', proto, f.port) !== 'all');
+    const denied = publicHosts.filter((h) => reach(ctx.model, h, 'ingress', proto, f.port, ctx.tierPoliciesFor(h)) !== 'all');
     if (denied.length === 0) continue;
     out.push(finding('NS007',
       `failsafe port ${f.protocol.toLowerCase()}:${f.port} accepts traffic from any address on public host endpoint(s) ${names(denied)}, `

@@ -8,7 +8,7 @@ import { LintFinding } from '../types';
 export function policySelectsNothing(ctx: LintContext): LintFinding[] {
   if (!ctx.hasInventory) return [];
   return ctx.policies()
-    .filter((p) => !ctx.model.endpoints.some((e) => p.appliesTo(e)))
+    .filter((p) => !ctx.candidateEndpoints(p).some((e) => p.appliesTo(e)))
     .map((p) => finding('NS001',
       `${policyLabel(p)} selects no endpoint of the inventory (selector ${JSON.stringify(p.selector || 'all()')}`
       + `${p.namespace ? ` in namespace ${p.namespace}` : ''}); check the labels`,
@@ -25,7 +25,7 @@ export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
         for (const side of ['source', 'destination'] as const) {
           const entity: EntityRule | undefined = rule[side];
           if (!entity) continue;
-          const members = ctx.model.entityMembers(p, entity);
+          const members = ctx.entityMembers(p, entity);
           if (!members || members.endpoints.length > 0 || members.networkSets.length > 0) continue;
           const what = [
             entity.selector !== undefined ? `selector ${JSON.stringify(entity.selector)}` : '',

@@ -20,10 +20,12 @@ interface Shadow {
 function findShadows(ctx: LintContext): Shadow[] {
   const out: Shadow[] = [];
   for (const tier of ctx.model.tiers) {
+    const scopes = scopeCandidates(tier.policies);
     tier.policies.forEach((pb, bi) => {
+      const earlier = scopes(bi).filter((pa) => policyScopeCovers(ctx, pa, pb));
       for (const direction of ['ingress', 'egress'] as const) {
         (pb[direction] ?? []).forEach((rb, ri) => {
-          const by = coveringRule(ctx, tier.policies.slice(0, bi + 1), pb, direction, rb, ri);
+          const by = coveringRule(earlier, pb, direction, rb, ri);
           if (by) out.push({ policy: pb, direction, index: ri, ...by });
         });
       }
@@ -32,10 +34,47 @@ function findShadows(ctx: LintContext): Shadow[] {
   return out;
 }
 
-function coveringRule(ctx: LintContext, earlier: readonly CompiledPolicy[], pb: CompiledPolicy, direction: 'ingress' | 'egress',
+/**
+ * For policy `bi` of a tier, the policies up to and including it, in tier order, that can cover
+ * its scope: global policies, plus the policies of its own namespace when it is namespaced
+ * (policyScopeCovers is false for a namespaced policy of another namespace).
+ */
+function scopeCandidates(policies: readonly CompiledPolicy[]): (bi: number) => CompiledPolicy[] {
+  const globals: number[] = [];
+  const byNamespace = new Map<string, number[]>();
+  policies.forEach((p, i) => {
+    if (p.namespace === undefined) {
+      globals.push(i);
+    } else {
+      const list = byNamespace.get(p.namespace);
+      if (list) list.push(i);
+      else byNamespace.set(p.namespace, [i]);
+    }
+  });
+  return (bi) => {
+    const ns = policies[bi].namespace;
+    const own = ns === undefined ? [] : byNamespace.get(ns) ?? [];
+    const out: CompiledPolicy[] = [];
+    let g = 0;
+    let o = 0;
+    while (true) {
+      const gi = g < globals.length && globals[g] <= bi ? globals[g] : undefined;
+      const oi = o < own.length && own[o] <= bi ? own[o] : undefined;
+      if (gi === undefined && oi === undefined) return out;
+      if (oi === undefined || (gi !== undefined && gi < oi)) {
+        out.push(policies[gi as number]);
+        g++;
+      } else {
+        out.push(policies[oi]);
+        o++;
+      }
+    }
+  };
+}
+
+function coveringRule(earlier: readonly CompiledPolicy[], pb: CompiledPolicy, direction: 'ingress' | 'egress',
   rb: CalicoRule, ri: number): { by: CompiledPolicy; byIndex: number; byAction: string } | undefined {
   for (const pa of earlier) {
-    if (!policyScopeCovers(ctx, pa, pb)) continue;
     const rules = pa[direction] ?? [];
     const limit = pa === pb ? ri : rules.length;
     for (let i = 0; i < limit; i++) {
@@ -55,8 +94,14 @@ export function shadowedRules(ctx: LintContext): LintFinding[] {
   const shadows = findShadows(ctx);
   const out: LintFinding[] = [];
   const redundant = new Set<CompiledPolicy>();
+  const byPolicy = new Map<CompiledPolicy, Shadow[]>();
+  for (const s of shadows) {
+    const list = byPolicy.get(s.policy);
+    if (list) list.push(s);
+    else byPolicy.set(s.policy, [s]);
+  }
   for (const p of ctx.policies()) {
-    const own = shadows.filter((s) => s.policy === p);
+    const own = byPolicy.get(p) ?? [];
     if (ruleCount(p) > 0 && own.length === ruleCount(p) && own.every((s) => s.by !== p)) {
       redundant.add(p);
       const by = [...new Set(own.map((s) => policyLabel(s.by)))].join(', ');

@@ -1,23 +1,46 @@
 import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, isIpAddress } from '../net';
 import { Issues, report } from './issue';
 
+/** What checking one CIDR text finds: the parsed CIDR (when the syntax is valid) and the problems. */
+interface CidrCheck {
+  readonly cidr?: Cidr;
+  readonly problems: readonly { readonly message: string; readonly allowed: string }[];
+}
+
+/** Checks of CIDR texts already seen (policies repeat the same few nets); bounded. */
+const checked = new Map<string, CidrCheck>();
+const CHECKED_LIMIT = 10_000;
+
+function checkCidrText(text: string, allowPlainIp: boolean): CidrCheck {
+  const key = `${allowPlainIp ? 'ip' : 'cidr'}:${text}`;
+  const seen = typeof text === 'string' ? checked.get(key) : undefined;
+  if (seen) return seen;
+  let result: CidrCheck;
+  try {
+    const cidr = allowPlainIp ? Cidr.parseCidrOrIp(text) : Cidr.parse(text);
+    result = {
+      cidr,
+      problems: cidr.hasHostBits() ? [{ message: 'CIDR has host bits set', allowed: `the network address, ${cidr.toString()}` }] : [],
+    };
+  } catch (e) {
+    if (!(e instanceof NetError)) throw e;
+    result = { problems: [{ message: e.reason, allowed: allowPlainIp ? `${CIDR_ALLOWED}, or a plain IP address` : CIDR_ALLOWED }] };
+  }
+  if (typeof text === 'string') {
+    if (checked.size >= CHECKED_LIMIT) checked.clear();
+    checked.set(key, result);
+  }
+  return result;
+}
+
 /**
  * Checks one CIDR: syntax, then host bits. Returns the parsed CIDR when the syntax is valid (even
  * with host bits, so later checks still run). `allowPlainIp` accepts `192.0.2.1` as a /32 (Calico).
  */
 export function checkCidr(issues: Issues, field: string, text: string, allowPlainIp: boolean): Cidr | undefined {
-  let cidr: Cidr;
-  try {
-    cidr = allowPlainIp ? Cidr.parseCidrOrIp(text) : Cidr.parse(text);
-  } catch (e) {
-    if (!(e instanceof NetError)) throw e;
-    report(issues, field, text, e.reason, allowPlainIp ? `${CIDR_ALLOWED}, or a plain IP address` : CIDR_ALLOWED);
-    return undefined;
-  }
-  if (cidr.hasHostBits()) {
-    report(issues, field, text, 'CIDR has host bits set', `the network address, ${cidr.toString()}`);
-  }
-  return cidr;
+  const result = checkCidrText(text, allowPlainIp);
+  for (const p of result.problems) report(issues, field, text, p.message, p.allowed);
+  return result.cidr;
 }
 
 /** Checks each CIDR of a list; returns the ones that parsed. */
