@@ -19,6 +19,11 @@ export interface CheckOptions {
   readonly protocol: string;
   /** @default - none */
   readonly port?: number;
+  /**
+   * The node interface the traffic crosses between the node and its off-node end.
+   * @default - chosen from the addresses (see `Flow.via`)
+   */
+  readonly via?: string;
 }
 
 /** Reads the files and evaluates the flow. */

@@ -60,6 +60,29 @@ describe('netsec CLI', () => {
     expect(JSON.parse(json.out).verdict).toBe('deny');
   });
 
+  test('check --via picks the node interface a forwarded flow crosses', async () => {
+    // x/a (node-1) has no policy of its own. Only eth1 has a host endpoint, whose applyOnForward
+    // policy denies forwarded traffic from 198.51.100.0/24: crossing eth1 is denied, eth0 is not.
+    const fwd = path.join(dir, 'fwd.yaml');
+    fs.writeFileSync(fwd, `apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: node-1-eth1, labels: {side: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.1]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: deny-forwarded}
+spec:
+  selector: side == 'public'
+  applyOnForward: true
+  types: [Ingress]
+  ingress: [{action: Deny, source: {nets: [198.51.100.0/24]}}, {action: Allow}]
+`);
+    const base = ['check', '--manifests', pol, fwd, '--cluster', cl, '--from', '198.51.100.7', '--to', 'x/a', '--protocol', 'TCP', '--port', '80'];
+    expect((await run(...base, '--via', 'eth1', '--expect', 'deny')).code).toBe(0);
+    expect((await run(...base, '--via', 'eth0', '--expect', 'allow')).code).toBe(0);
+  });
+
   test('usage and input errors exit 2 with a message', async () => {
     const noPort = await run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP');
     expect(noPort.code).toBe(2);

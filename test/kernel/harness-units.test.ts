@@ -1,5 +1,7 @@
 // Parts of the harness that need no kernel: the address guard, the scenario generator, flow choice.
+import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { assertDocumentationAddresses, isDocumentationAddress } from '../../lib/verify/addresses';
+import { engineJudge } from '../../lib/verify/engine-judge';
 import { enumerateFlows } from '../../lib/verify/flows';
 import { ownerPid } from '../../lib/verify/namespaces';
 import { generateScenario } from '../../lib/verify/scenario/generate';
@@ -50,6 +52,69 @@ describe('random scenarios', () => {
       '"kind":"GlobalNetworkPolicy"', '"apiVersion":"networking.k8s.io/v1"', '"nets":', '"ports":', '"order":']) {
       expect(text).toContain(needle);
     }
+  });
+
+  type Doc = { kind?: string; metadata?: { name?: string }; spec?: { [k: string]: unknown } };
+  const gnps = (seeds: readonly number[]): Doc[] => seeds.flatMap((seed) => generateScenario(seed).manifests as Doc[])
+    .filter((d) => d.kind === 'GlobalNetworkPolicy');
+
+  it('produce preDNAT and doNotTrack host endpoint policies, tiered ones, and Pass and Log in them', () => {
+    const all = gnps(Array.from({ length: 30 }, (_, i) => i + 1));
+    const preDnat = all.filter((d) => d.spec?.preDNAT === true);
+    const untracked = all.filter((d) => d.spec?.doNotTrack === true);
+    expect(preDnat.length).toBeGreaterThan(3);
+    expect(untracked.length).toBeGreaterThan(3);
+    // Calico's validator: preDNAT and doNotTrack need applyOnForward; preDNAT is ingress only.
+    for (const d of [...preDnat, ...untracked]) expect(d.spec?.applyOnForward).toBe(true);
+    for (const d of preDnat) expect(d.spec?.types).toEqual(['Ingress']);
+    expect([...preDnat, ...untracked].some((d) => d.spec?.tier === 'security' && d.metadata?.name?.startsWith('security.'))).toBe(true);
+    const actions = JSON.stringify([...preDnat, ...untracked]);
+    for (const a of ['Allow', 'Deny', 'Pass', 'Log']) expect(actions).toContain(`"action":"${a}"`);
+  });
+
+  it('keep untracked rules off reply packets: no Allow, always TCP or UDP to listed destination ports', () => {
+    type Rule = { action?: string; protocol?: string; destination?: { ports?: unknown[] } };
+    const rules = gnps(Array.from({ length: 30 }, (_, i) => i + 1)).filter((d) => d.spec?.doNotTrack === true)
+      .flatMap((d) => [...((d.spec?.ingress as Rule[] | undefined) ?? []), ...((d.spec?.egress as Rule[] | undefined) ?? [])]);
+    expect(rules.length).toBeGreaterThan(3);
+    for (const r of rules) {
+      expect(r.action).not.toBe('Allow');
+      expect(['TCP', 'UDP']).toContain(r.protocol);
+      expect(r.destination?.ports?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('adding host-table policies left the earlier documents of a seed unchanged (seed 6 has none)', () => {
+    const names = (generateScenario(6).manifests as Doc[]).map((d) => d.metadata?.name);
+    expect(names.some((n) => /prednat|untracked|extra-/.test(n ?? ''))).toBe(false);
+  });
+});
+
+describe('engine judge', () => {
+  const manifests = `apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: worker-1-private, labels: {role: private}}
+spec: {node: worker-1, interfaceName: eth0, expectedIPs: [198.51.100.10]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: deny-fwd}
+spec: {selector: role == 'private', applyOnForward: true, ingress: [{action: Deny}]}
+`;
+  const cluster = `apiVersion: v1
+kind: List
+items:
+- {apiVersion: v1, kind: Node, metadata: {name: worker-1}, status: {addresses: [{type: InternalIP, address: 198.51.100.10}]}}
+- {apiVersion: v1, kind: Pod, metadata: {name: a, namespace: x}, spec: {nodeName: worker-1, containers: [{name: c}]}, status: {phase: Running, podIP: 192.0.2.11, podIPs: [{ip: 192.0.2.11}]}}
+`;
+  const judge = engineJudge(buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: manifests }, { file: 'c.yaml', text: cluster }])));
+  const pod = { ns: 'p0', ip: '192.0.2.11', role: 'workload', ref: 'x/a', side: '', label: 'pod x/a' };
+  const peer = (side: string) => ({ ns: 'x0', ip: '198.51.100.1', role: 'external', ref: '198.51.100.1', side, label: `peer(${side})` });
+
+  it('passes the interface the probe really crosses: the peer host\'s side', () => {
+    // The same address behind eth0 meets the eth0 host endpoint's forward Deny; behind eth1 (no host endpoint) it does not.
+    expect(judge.judge({ id: 'f0', source: peer('eth0'), destination: pod, protocol: 'TCP', port: 80 }).allowed).toBe(false);
+    expect(judge.judge({ id: 'f1', source: peer('eth1'), destination: pod, protocol: 'TCP', port: 80 }).allowed).toBe(true);
   });
 });
 

@@ -23,7 +23,7 @@ const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64
 const hostsByNode = new WeakMap<BuiltModel, Map<string, Endpoint[]>>();
 
 /** The host endpoints of a node, in model order (cached per model). */
-export function hostEndpointsOf(model: BuiltModel, node: string): readonly Endpoint[] {
+function hostEndpointsOf(model: BuiltModel, node: string): readonly Endpoint[] {
   let byNode = hostsByNode.get(model);
   if (!byNode) {
     byNode = new Map();

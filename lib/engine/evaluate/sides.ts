@@ -44,19 +44,39 @@ function finish(direction: string, endpoint: string, stages: StageTrace[]): Dire
 }
 
 /**
- * Runs host endpoint stages of untracked and pre-DNAT policy; returns true when one of them
- * decided (accept mark set, or dropped), so later filter stages are skipped.
+ * Runs host endpoint stages of untracked and pre-DNAT policy; returns the verdict of the first
+ * that decided (`allow`: accept mark set, `deny`: dropped), or `continue`.
  */
-function rawAndMangle(model: BuiltModel, hep: Endpoint, direction: string, flow: Flow, stages: StageTrace[]): boolean {
+function rawAndMangle(model: BuiltModel, hep: Endpoint, direction: string, flow: Flow, stages: StageTrace[]): string {
   const list: [string, ChainOptions][] = [];
   if (hep.interfaceName !== '*') list.push(['host-untracked', UNTRACKED]);
   if (direction === 'ingress') list.push(['host-prednat', PRE_DNAT]);
   for (const [stage, opts] of list) {
     const s = chainStage(model, stage, hep, direction, flow, opts);
     stages.push(s);
-    if (s.verdict !== 'continue') return true;
+    if (s.verdict !== 'continue') return s.verdict;
   }
-  return false;
+  return 'continue';
+}
+
+/**
+ * Forwarded traffic arriving through a host endpoint (filter cali-FORWARD, felix/rules/static.go):
+ * the raw and mangle cali-fh chains jump to cali-failsafe-in first, so a failsafe port skips
+ * untracked and pre-DNAT policy; an accept there skips only the forward (cali-from-hep-forward)
+ * policy, since the workload's own chain runs either way. Returns false when the packet is dropped.
+ */
+function forwardedIn(model: BuiltModel, hep: Endpoint, flow: Flow, stages: StageTrace[]): boolean {
+  const fs = failsafe(model.felix.failsafeInbound, flow, flow.source.ip);
+  if (fs) {
+    stages.push(fixed('host-failsafe', hep.id, 'continue', `failsafe inbound port ${fs}: untracked and pre-DNAT policy skipped`, fs));
+  } else {
+    const early = rawAndMangle(model, hep, 'ingress', flow, stages);
+    if (early === 'deny') return false;
+    if (early === 'allow') return true;
+  }
+  const f = chainStage(model, 'host-forward', hep, 'ingress', flow, FORWARD);
+  stages.push(f);
+  return f.verdict !== 'deny';
 }
 
 /** The host endpoint for the host's own traffic: the one on `via` when given, else the address's own. */
@@ -85,7 +105,7 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     if (!hep) return finish('egress', src.id, [noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
     const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
     if (fs) return finish('egress', src.id, [fixed('host', hep.id, 'allow', `failsafe outbound port ${fs}`, fs)]);
-    if (rawAndMangle(model, hep, 'egress', flow, stages)) return finish('egress', src.id, stages);
+    if (rawAndMangle(model, hep, 'egress', flow, stages) !== 'continue') return finish('egress', src.id, stages);
     stages.push(chainStage(model, 'host', hep, 'egress', flow, NORMAL));
     return finish('egress', src.id, stages);
   }
@@ -112,12 +132,7 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     }
     if (!srcIsLocalWorkload(ep.node)) {
       const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload').hostEndpoint;
-      if (hep) {
-        if (rawAndMangle(model, hep, 'ingress', flow, stages)) return finish('ingress', dst.id, stages);
-        const f = chainStage(model, 'host-forward', hep, 'ingress', flow, FORWARD);
-        stages.push(f);
-        if (f.verdict === 'deny') return finish('ingress', dst.id, stages);
-      }
+      if (hep && !forwardedIn(model, hep, flow, stages)) return finish('ingress', dst.id, stages);
     }
     stages.push(chainStage(model, 'workload', ep, 'ingress', flow, NORMAL));
     return finish('ingress', dst.id, stages);
@@ -134,7 +149,7 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   if (!hep) return finish('ingress', dst.id, [noHostEndpoint(dst.id, flow.via, 'traffic to the host')]);
   const fs = failsafe(model.felix.failsafeInbound, flow, src.ip);
   if (fs) return finish('ingress', dst.id, [fixed('host', hep.id, 'allow', `failsafe inbound port ${fs}`, fs)]);
-  if (rawAndMangle(model, hep, 'ingress', flow, stages)) return finish('ingress', dst.id, stages);
+  if (rawAndMangle(model, hep, 'ingress', flow, stages) !== 'continue') return finish('ingress', dst.id, stages);
   stages.push(chainStage(model, 'host', hep, 'ingress', flow, NORMAL));
   return finish('ingress', dst.id, stages);
 }

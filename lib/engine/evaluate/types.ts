@@ -71,7 +71,10 @@ export interface ProfileTrace {
 
 /** One place where policy is enforced along the path. */
 export interface StageTrace {
-  /** `workload`, `host`, `host-forward`, `host-untracked`, `host-prednat`, `workload-to-host`, `unpoliced`. */
+  /**
+   * `workload`, `host`, `host-forward`, `host-untracked`, `host-prednat`, `host-failsafe` (a failsafe
+   * port skipped untracked and pre-DNAT policy of forwarded traffic), `workload-to-host`, `unpoliced`.
+   */
   readonly stage: string;
   readonly endpoint: string;
   readonly tiers: readonly TierTrace[];

@@ -60,19 +60,21 @@ class Generator {
   }
 
   /**
-   * preDNAT policies (mangle; ingress only, any action) and doNotTrack policies (raw; Deny, Pass
-   * and Log only: an untracked Allow leaves the reply untracked too, which the engine, judging new
-   * connections only, does not model), plus a namespaced policy in the `security` tier.
+   * preDNAT policies (mangle; ingress only, any rule) and doNotTrack policies (raw), plus a
+   * namespaced policy in the `security` tier. The raw table sees every packet, replies included,
+   * and the engine judges the first packet of a connection only, so untracked rules are kept to
+   * what cannot match a reply: Deny, Pass or Log (an untracked Allow leaves the reply untracked
+   * and policed afresh) of TCP or UDP to listed service ports (a reply goes to an ephemeral port).
    */
   public hostTablePolicies(tiered: boolean): void {
     if (this.rng.chance(0.5)) {
       for (let i = this.rng.int(1, 2); i > 0; i--) {
-        this.hostTablePolicy('prednat', tiered, ['Ingress'], { preDNAT: true, applyOnForward: true }, (a) => a);
+        this.hostTablePolicy('prednat', tiered, ['Ingress'], { preDNAT: true, applyOnForward: true }, (key) => this.calicoRule(false, key));
       }
     }
     if (this.rng.chance(0.5)) {
       const types = this.rng.pick([['Ingress'], ['Egress'], ['Ingress', 'Egress']]);
-      this.hostTablePolicy('untracked', tiered, types, { doNotTrack: true, applyOnForward: true }, (a) => (a === 'Allow' ? 'Deny' : a));
+      this.hostTablePolicy('untracked', tiered, types, { doNotTrack: true, applyOnForward: true }, (key) => this.untrackedRule(key));
     }
     if (tiered && this.rng.chance(0.5)) {
       const types = this.rng.pick([['Ingress'], ['Egress'], ['Ingress', 'Egress']]);
@@ -85,7 +87,24 @@ class Generator {
     }
   }
 
-  private hostTablePolicy(kind: string, tiered: boolean, types: readonly string[], flags: Doc, action: (a: string) => string): void {
+  /** A raw-table rule that matches requests to the probed service ports, never their replies. */
+  private untrackedRule(direction: string): Doc {
+    const protocol = this.rng.pick(['TCP', 'TCP', 'UDP']);
+    const rule: Doc = { action: this.rng.pick(['Deny', 'Deny', 'Pass', 'Log']), protocol };
+    const peer: Doc = {};
+    const which = this.rng.int(0, 4);
+    if (which === 0) peer.nets = this.rng.subset(NETS, 1, 2);
+    else if (which === 1) peer.notNets = [this.rng.pick(NETS.filter((n) => n !== '0.0.0.0/0'))];
+    else if (which === 2) peer.selector = this.rng.pick([...POD_SELECTORS, ...HEP_SELECTORS]);
+    else if (which === 3) peer.notSelector = this.rng.pick(POD_SELECTORS.filter((x) => x !== 'all()'));
+    const ports = protocol === 'TCP' ? this.rng.subset(TCP_PORTS, 1, 3) : this.rng.subset(UDP_PORTS, 1, 2);
+    const peerKey = direction === 'ingress' ? 'source' : 'destination';
+    rule[peerKey] = peer;
+    rule.destination = { ...(rule.destination as Doc | undefined), ports };
+    return rule;
+  }
+
+  private hostTablePolicy(kind: string, tiered: boolean, types: readonly string[], flags: Doc, makeRule: (key: string) => Doc): void {
     const inTier = tiered && this.rng.chance(0.5);
     const spec: Doc = { selector: this.rng.pick(HEP_SELECTORS), types: [...types], ...flags };
     const order = this.rng.pick([undefined, 10, 100, 1000]);
@@ -93,10 +112,7 @@ class Generator {
     if (inTier) spec.tier = 'security';
     for (const t of types) {
       const key = t === 'Ingress' ? 'ingress' : 'egress';
-      spec[key] = Array.from({ length: this.rng.int(1, 3) }, () => {
-        const rule = this.calicoRule(false, key);
-        return { ...rule, action: action(String(rule.action)) };
-      });
+      spec[key] = Array.from({ length: this.rng.int(1, 3) }, () => makeRule(key));
     }
     this.docs.push(calico('GlobalNetworkPolicy', { name: `${inTier ? 'security.' : ''}${kind}-${this.policyCount++}` }, spec));
   }
