@@ -34,28 +34,29 @@ function allowIcmp(): DefaultPolicy {
 }
 
 /**
- * `allow-kubelet-port` (2018 set): TCP 10250 in, so `kubectl logs` and `exec` work. IBM never
- * published its order; 1900 is the slot of `allow-bigfix-port`, which replaced it.
+ * A default policy that lets one TCP port into the public host endpoints. Order 1900 is IBM's for
+ * `allow-bigfix-port`; IBM never published the order of `allow-kubelet-port`, which it replaced,
+ * so it gets the same slot.
  */
-function allowKubeletPort(): DefaultPolicy {
+function allowTcpPortIn(name: string, port: number, purpose: string): DefaultPolicy {
   return {
-    template: gnp('allow-kubelet-port', {
+    template: gnp(name, {
       order: 1900, selector: SEL_PUBLIC_ROLES, types: ['Ingress'],
-      ingress: [allow({ protocol: 'TCP', destination: { ports: ports(10250) } })],
+      ingress: [allow({ protocol: 'TCP', destination: { ports: ports(port) } })],
     }),
-    purpose: 'the master cannot reach the kubelet (TCP 10250), so kubectl logs and kubectl exec fail',
+    purpose,
   };
+}
+
+/** `allow-kubelet-port` (2018 set): TCP 10250 in, so `kubectl logs` and `exec` work. */
+function allowKubeletPort(): DefaultPolicy {
+  return allowTcpPortIn('allow-kubelet-port', 10250,
+    'the master cannot reach the kubelet (TCP 10250), so kubectl logs and kubectl exec fail');
 }
 
 /** `allow-bigfix-port` (current set): TCP 52311 in, for BigFix worker updates. */
 function allowBigfixPort(): DefaultPolicy {
-  return {
-    template: gnp('allow-bigfix-port', {
-      order: 1900, selector: SEL_PUBLIC_ROLES, types: ['Ingress'],
-      ingress: [allow({ protocol: 'TCP', destination: { ports: ports(52311) } })],
-    }),
-    purpose: 'IBM BigFix (TCP 52311) cannot reach the workers, so worker updates fail',
-  };
+  return allowTcpPortIn('allow-bigfix-port', 52311, 'IBM BigFix (TCP 52311) cannot reach the workers, so worker updates fail');
 }
 
 /**

@@ -55,10 +55,16 @@ export interface IbmPrivateServiceNets {
   readonly loggingSyslogUdp: string[];
 }
 
-/** Reordered copies of some private service lists. */
+/** Reordered copies of some private service lists, in the order of IBM's `allow-private-services-pods`. */
 export interface IbmPrivateServiceNetsOrder {
-  /** @default - `privateServices.registry` */
+  /**
+   * The addresses of `privateServices.registry` in the pods policy's order.
+   * @default - `privateServices.registry`
+   */
   readonly registry?: string[];
-  /** @default - `privateServices.logging` */
+  /**
+   * The addresses of `privateServices.logging` in the pods policy's order.
+   * @default - `privateServices.logging`
+   */
   readonly logging?: string[];
 }

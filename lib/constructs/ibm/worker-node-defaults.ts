@@ -5,17 +5,14 @@ import { emitPolicies } from './emit';
 import { FelixFailsafe } from './felix-failsafe';
 import { WorkerNodeDefaultsGeneration } from './generation';
 import { privateHostEndpoint, publicHostEndpoint, requireDistinctNodes } from './host-endpoints';
+import { IKS_REQUIRED_SYS_MGMT_CIDRS } from './regions/shared/all-regions';
 import { requireCidr } from './validate';
 import { addSynthWarning } from '../app';
 import { WorkerNode } from './worker-node';
 
-/**
- * The IBM Cloud infrastructure management subnets that IBM requires in every cluster, whatever the
- * region (dal01, dal10, wdc04): the first four entries of `allow-sys-mgmt-private` in every region
- * of IBM-Cloud/kube-samples. IBM does not publish the nets of its default `allow-sys-mgmt`; these
- * are the only management subnets IBM publishes as needed everywhere, so they are the default.
- */
-export const IKS_REQUIRED_SYS_MGMT_CIDRS: readonly string[] = ['10.0.64.0/19', '10.200.80.0/20', '10.3.160.0/20', '10.201.0.0/20'];
+// The default of `sysMgmtCidrs`, part of the public API; defined with the other lists IBM writes
+// the same in every region.
+export { IKS_REQUIRED_SYS_MGMT_CIDRS };
 
 /** Props of {@link WorkerNodeDefaults}. */
 export interface WorkerNodeDefaultsProps {

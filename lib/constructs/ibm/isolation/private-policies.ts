@@ -2,7 +2,8 @@ import { CalicoRule } from '../../../model/resources';
 import { SEL_PODS, SEL_WORKER_PRIVATE } from '../roles';
 import { IbmRegionFacts, IbmPrivateServiceNets } from '../region-facts';
 import { PolicyTemplate, allow, allowUdpTcp, deny, gnp, ports } from '../rules';
-import { CLASSIC_POD_CIDR, LOCAL_PROXY_NET, LOCAL_PROXY_PORTS, MASTER_PORT_RANGE, RFC1918_NETS } from './common';
+import { CLASSIC_POD_CIDR, RFC1918_NETS } from './common';
+import { allowEgressPods, allowServiceEndpoint, allowServicesPods, localProxyEgress, masterProxyEgress } from './shared-rules';
 
 /**
  * Rule templates of IBM's private network isolation set (`private-network-isolation/<region>/`).
@@ -25,19 +26,10 @@ export function allowAllWorkersPrivate(): PolicyTemplate {
 
 /** `allow-egress-pods-private`: pod egress to services, other pods, public IPs and the masters. */
 export function allowEgressPodsPrivate(r: IbmRegionFacts): PolicyTemplate {
-  return gnp('allow-egress-pods-private', {
-    order: 1500,
-    selector: SEL_PODS,
-    types: ['Egress'],
-    egress: [
-      allow({ protocol: 'UDP', destination: { ports: ports(53, 5353, 443, 2049, 3260, 10250) } }),
-      allow({ protocol: 'TCP', destination: { ports: ports(53, 5353, 443, 4443, 6443, 2049, 3260, 10250) } }),
-      ...allowUdpTcp({ ports: ports(LOCAL_PROXY_PORTS), nets: [LOCAL_PROXY_NET] }),
-      allow({ destination: { selector: SEL_PODS } }),
-      allow({ destination: { notNets: RFC1918_NETS } }),
-      ...allowUdpTcp({ nets: r.privateControlPlaneNets, ports: ports(MASTER_PORT_RANGE) }),
-    ],
-  });
+  return allowEgressPods('allow-egress-pods-private', r.privateControlPlaneNets, [
+    allow({ destination: { selector: SEL_PODS } }),
+    allow({ destination: { notNets: RFC1918_NETS } }),
+  ]);
 }
 
 /** `allow-ibm-ports-private`: the worker's own infrastructure ports. */
@@ -48,8 +40,8 @@ export function allowIbmPortsPrivate(r: IbmRegionFacts): PolicyTemplate {
     types: ['Ingress', 'Egress'],
     egress: [
       ...allowUdpTcp({ ports: ports(53, 5353, 2049, 3260, 5473) }),
-      ...allowUdpTcp({ ports: ports(LOCAL_PROXY_PORTS), nets: [LOCAL_PROXY_NET] }),
-      ...allowUdpTcp({ ports: ports(443), nets: r.masterProxyNets }),
+      ...localProxyEgress(),
+      ...masterProxyEgress(r.masterProxyNets),
     ],
     ingress: allowUdpTcp({ ports: ports(53, 5353, 10250, 52311) }),
   });
@@ -67,12 +59,7 @@ export function allowIcmpPrivate(): PolicyTemplate {
 
 /** `allow-private-service-endpoint`: worker egress to the masters' private service endpoint. */
 export function allowPrivateServiceEndpoint(r: IbmRegionFacts): PolicyTemplate {
-  return gnp('allow-private-service-endpoint', {
-    order: 1900,
-    selector: SEL_WORKER_PRIVATE,
-    types: ['Egress'],
-    egress: allowUdpTcp({ nets: r.privateControlPlaneNets, ports: ports(MASTER_PORT_RANGE, 443) }),
-  });
+  return allowServiceEndpoint('allow-private-service-endpoint', 1900, SEL_WORKER_PRIVATE, r.privateControlPlaneNets);
 }
 
 /** The egress rules of the optional private services policies. */
@@ -100,16 +87,11 @@ export function allowPrivateServices(r: IbmRegionFacts): PolicyTemplate {
 /** `allow-private-services-pods` (optional): the same for pods. */
 export function allowPrivateServicesPods(r: IbmRegionFacts): PolicyTemplate {
   const order = r.privateServicesPodsOrder;
-  return gnp('allow-private-services-pods', {
-    order: 1900,
-    selector: SEL_PODS,
-    types: ['Egress'],
-    egress: privateServicesEgress({
-      ...r.privateServices,
-      registry: order?.registry ?? r.privateServices.registry,
-      logging: order?.logging ?? r.privateServices.logging,
-    }),
-  });
+  return allowServicesPods('allow-private-services-pods', 1900, privateServicesEgress({
+    ...r.privateServices,
+    registry: order?.registry ?? r.privateServices.registry,
+    logging: order?.logging ?? r.privateServices.logging,
+  }));
 }
 
 /** `allow-sys-mgmt-private`: to and from the IBM infrastructure management subnets. */

@@ -2,7 +2,8 @@ import { CalicoRule } from '../../../model/resources';
 import { SEL_PODS, SEL_WORKER_PUBLIC } from '../roles';
 import { IbmRegionFacts } from '../region-facts';
 import { PolicyTemplate, allow, allowUdpTcp, calicoNp, deny, gnp, ports } from '../rules';
-import { CLASSIC_POD_CIDR, LOCAL_PROXY_NET, LOCAL_PROXY_PORTS, MASTER_PORT_RANGE } from './common';
+import { CLASSIC_POD_CIDR } from './common';
+import { allowEgressPods, allowServiceEndpoint, allowServicesPods, localProxyEgress, masterProxyEgress } from './shared-rules';
 
 /**
  * Rule templates of IBM's public network isolation set (`public-network-isolation/<region>/`).
@@ -11,17 +12,7 @@ import { CLASSIC_POD_CIDR, LOCAL_PROXY_NET, LOCAL_PROXY_PORTS, MASTER_PORT_RANGE
 
 /** `allow-egress-pods-public`: pod egress to cluster services, the local proxy and the masters. */
 export function allowEgressPodsPublic(r: IbmRegionFacts): PolicyTemplate {
-  return gnp('allow-egress-pods-public', {
-    order: 1500,
-    selector: SEL_PODS,
-    types: ['Egress'],
-    egress: [
-      allow({ protocol: 'UDP', destination: { ports: ports(53, 5353, 443, 2049, 3260, 10250) } }),
-      allow({ protocol: 'TCP', destination: { ports: ports(53, 5353, 443, 4443, 6443, 2049, 3260, 10250) } }),
-      ...allowUdpTcp({ ports: ports(LOCAL_PROXY_PORTS), nets: [LOCAL_PROXY_NET] }),
-      ...allowUdpTcp({ nets: r.publicControlPlaneNets, ports: ports(MASTER_PORT_RANGE) }),
-    ],
-  });
+  return allowEgressPods('allow-egress-pods-public', r.publicControlPlaneNets, []);
 }
 
 /** `allow-ibm-ports-public`: worker egress and ingress on the ports the worker itself needs. */
@@ -32,8 +23,8 @@ export function allowIbmPortsPublic(r: IbmRegionFacts): PolicyTemplate {
     types: ['Ingress', 'Egress'],
     egress: [
       ...allowUdpTcp({ ports: ports(53, 5353, 443, 2049, 3260, 5473) }),
-      ...allowUdpTcp({ ports: ports(443), nets: r.masterProxyNets }),
-      ...allowUdpTcp({ ports: ports(LOCAL_PROXY_PORTS), nets: [LOCAL_PROXY_NET] }),
+      ...masterProxyEgress(r.masterProxyNets),
+      ...localProxyEgress(),
       allow({ destination: { nets: [CLASSIC_POD_CIDR] } }),
     ],
     ingress: allowUdpTcp({ ports: ports(53, 5353, 52311) }),
@@ -42,12 +33,7 @@ export function allowIbmPortsPublic(r: IbmRegionFacts): PolicyTemplate {
 
 /** `allow-public-service-endpoint`: worker egress to the masters' public service endpoint. */
 export function allowPublicServiceEndpoint(r: IbmRegionFacts): PolicyTemplate {
-  return gnp('allow-public-service-endpoint', {
-    order: 1500,
-    selector: SEL_WORKER_PUBLIC,
-    types: ['Egress'],
-    egress: allowUdpTcp({ nets: r.publicControlPlaneNets, ports: ports(MASTER_PORT_RANGE, 443) }),
-  });
+  return allowServiceEndpoint('allow-public-service-endpoint', 1500, SEL_WORKER_PUBLIC, r.publicControlPlaneNets);
 }
 
 /** `deny-all-outbound-public`: every other worker egress on the public interface is denied. */
@@ -85,12 +71,7 @@ export function allowPublicServices(r: IbmRegionFacts): PolicyTemplate {
 
 /** `allow-public-services-pods` (optional): the same egress for pods. */
 export function allowPublicServicesPods(r: IbmRegionFacts): PolicyTemplate {
-  return gnp('allow-public-services-pods', {
-    order: 1800,
-    selector: SEL_PODS,
-    types: ['Egress'],
-    egress: publicServicesEgress(r),
-  });
+  return allowServicesPods('allow-public-services-pods', 1800, publicServicesEgress(r));
 }
 
 /** `kube-system/allow-konnectivity`: the konnectivity agents may connect anywhere. */

@@ -1,10 +1,41 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import { AP_SOUTH_REGISTRY_PRIVATE, AP_SOUTH_REGISTRY_PUBLIC_HOSTS } from './shared/asia-pacific';
+
+/**
+ * IBM: "IBM Log Analysis with LogDNA: au-syd" (private), first part
+ * (https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-endpoints).
+ */
+const AU_SYD_LOGGING_PRIVATE: readonly string[] = [
+  '166.9.52.2/32',
+  '166.9.52.5/32',
+  '166.9.56.3/32',
+  '166.9.56.20/32',
+];
+
+/**
+ * IBM: the addresses of au-syd's private logging list added in 2023. `allow-private-services`
+ * dates the first three "1/20/2023", `allow-private-services-pods` "1/19/2023".
+ */
+const AU_SYD_LOGGING_PRIVATE_2023: readonly string[] = [
+  '166.9.56.79/32',
+  '166.9.52.82/32',
+  '166.9.54.129/32',
+  // New IP addresses added on 10/19/2023
+  '166.9.244.111/32',
+  '166.9.244.141/32',
+  '166.9.244.175/32',
+];
 
 /**
  * IBM Cloud region `au-syd` (control plane: ap-south: syd01, syd04, syd05).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/au-syd/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const AU_SYD: IbmRegionFacts = {
   name: 'au-syd',
@@ -66,16 +97,9 @@ export const AU_SYD: IbmRegionFacts = {
     '166.9.244.137/32',
     '166.9.244.171/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for AP South zones
     '10.3.96.0/20', // syd01
     '10.201.16.0/20', // syd04
@@ -83,24 +107,12 @@ export const AU_SYD: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: AP South nets for your own registry
       '168.1.1.240/29',
       '130.198.88.128/29',
       '135.90.66.48/29',
-      '103.41.70.135/32',
-      '103.41.70.139/32',
-      '103.41.70.141/32',
-      '103.41.70.142/32',
-      '103.41.70.157/32',
-      '103.41.70.158/32',
+      ...AP_SOUTH_REGISTRY_PUBLIC_HOSTS,
     ],
     monitoring: [
       // IBM Cloud Monitoring with Sysdig: au-syd
@@ -140,16 +152,7 @@ export const AU_SYD: IbmRegionFacts = {
     ],
   },
   privateServices: {
-    registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
-      // IBM Cloud Container Registry: AP South registry subnets
-      '166.9.244.106/32',
-      '166.9.244.136/32',
-      '166.9.244.170/32',
-    ],
+    registry: [...GLOBAL_REGISTRY_PRIVATE, ...AP_SOUTH_REGISTRY_PRIVATE],
     monitoringIngest: [
       // IBM Cloud Monitoring ingest: au-syd
       // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints#endpoints_ingestion_private
@@ -170,23 +173,7 @@ export const AU_SYD: IbmRegionFacts = {
       '166.9.244.153/32',
       '166.9.244.185/32',
     ],
-    logging: [
-      // IBM Log Analysis with LogDNA: au-syd
-      // Taken from: https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-endpoints
-      '166.9.52.2/32',
-      '166.9.52.5/32',
-      '166.9.56.3/32',
-      '166.9.56.20/32',
-      // New IP addresses added on 1/20/2023
-      '166.9.56.79/32',
-      '166.9.52.82/32',
-      '166.9.54.129/32',
-      // New IP addresses added on 10/19/2023
-      '166.9.244.111/32',
-      '166.9.244.141/32',
-      '166.9.244.175/32',
-      // End new IP address list
-    ],
+    logging: [...AU_SYD_LOGGING_PRIVATE, ...AU_SYD_LOGGING_PRIVATE_2023],
     loggingSyslogTcp: [
       // IBM Log Analysis with LogDNA: AU Syd nets
       '166.9.56.22/32',
@@ -200,22 +187,6 @@ export const AU_SYD: IbmRegionFacts = {
   },
   /** IBM lists the same addresses in another order in allow-private-services-pods.yaml. */
   privateServicesPodsOrder: {
-    logging: [
-      // IBM Log Analysis with LogDNA: au-syd
-      // Taken from: https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-endpoints
-      // New IP addresses added on 1/19/2023
-      '166.9.56.79/32',
-      '166.9.52.82/32',
-      '166.9.54.129/32',
-      // New IP addresses added on 10/19/2023
-      '166.9.244.111/32',
-      '166.9.244.141/32',
-      '166.9.244.175/32',
-      // End new IP address list
-      '166.9.52.2/32',
-      '166.9.52.5/32',
-      '166.9.56.3/32',
-      '166.9.56.20/32',
-    ],
+    logging: [...AU_SYD_LOGGING_PRIVATE_2023, ...AU_SYD_LOGGING_PRIVATE],
   },
 };

@@ -1,10 +1,19 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+} from './shared/all-regions';
+import {
+  BR_SAO_MONITORING_PUBLIC, US_REGISTRY_PUBLIC_HOSTS_SAO_TOR_ORDER, US_REGISTRY_PUBLIC_SUBNETS,
+  US_SOUTH_LOGGING_PUBLIC, US_SOUTH_REGISTRY_PRIVATE, US_SOUTH_SYSLOG_TCP_PRIVATE,
+  US_SOUTH_SYSLOG_UDP_PRIVATE,
+} from './shared/americas';
 
 /**
  * IBM Cloud region `br-sao` (control plane: br-sao: sao01, sao04, sao05).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/br-sao/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const BR_SAO: IbmRegionFacts = {
   name: 'br-sao',
@@ -54,15 +63,9 @@ export const BR_SAO: IbmRegionFacts = {
     '166.9.246.106/32',
     '166.9.246.132/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32',
-  ],
+  masterProxyNets: [MASTER_PROXY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for São Paulo zones: sao01, sao04, sao05
     '10.200.0.0/20',
     '10.202.208.0/20',
@@ -70,37 +73,19 @@ export const BR_SAO: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: US South, US East, and São Paulo nets for your own registry
       '163.107.68.16/29',
       '163.109.67.96/29',
       '169.57.158.16/29',
-      '169.61.46.80/29',
-      '169.61.135.160/29',
-      '169.61.234.224/29',
+      ...US_REGISTRY_PUBLIC_SUBNETS,
       '103.41.69.118/32',
       '103.41.69.122/32',
       '103.41.69.124/32',
-      '103.41.70.140/32',
-      '103.41.70.138/32',
-      '103.41.70.137/32',
-      '103.41.70.148/32',
-      '103.41.70.146/32',
-      '103.41.70.145/32',
+      ...US_REGISTRY_PUBLIC_HOSTS_SAO_TOR_ORDER,
     ],
     monitoring: [
-      // IBM Cloud Monitoring with Sysdig: br-sao
-      // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints
-      '163.107.66.98/32',
-      '163.109.67.242/32',
-      '169.57.141.43/32',
+      ...BR_SAO_MONITORING_PUBLIC,
       // IBM Cloud Monitoring with Sysdig: US South nets
       '169.46.0.70/32',
       '169.47.102.30/32',
@@ -111,13 +96,7 @@ export const BR_SAO: IbmRegionFacts = {
       '169.62.255.116/32',
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '169.47.224.74/32',
-      '169.47.224.77/32',
-      '169.48.237.107/32',
-      '169.48.237.109/32',
-      '169.60.166.44/32',
-      '169.60.166.45/32',
+      ...US_SOUTH_LOGGING_PUBLIC,
       // New IP addresses added on 1/20/2023
       '163.107.67.3/32',
       '163.107.68.196/32',
@@ -135,14 +114,9 @@ export const BR_SAO: IbmRegionFacts = {
   },
   privateServices: {
     registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
+      ...GLOBAL_REGISTRY_PRIVATE,
       // IBM Cloud Container Registry: US South and São Paulo subnets
-      '166.9.250.214/32',
-      '166.9.250.246/32',
-      '166.9.251.21/32',
+      ...US_SOUTH_REGISTRY_PRIVATE,
       '166.9.246.72/32',
       '166.9.246.104/32',
       '166.9.246.130/32',
@@ -186,17 +160,7 @@ export const BR_SAO: IbmRegionFacts = {
       '166.9.246.75/32',
       // End New IP list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '166.9.12.15/32',
-      '166.9.14.5/32',
-      '166.9.16.14/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '166.9.12.16/32',
-      '166.9.14.6/32',
-      '166.9.16.15/32',
-    ],
+    loggingSyslogTcp: [...US_SOUTH_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...US_SOUTH_SYSLOG_UDP_PRIVATE],
   },
 };

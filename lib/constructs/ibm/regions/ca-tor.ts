@@ -1,10 +1,18 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+} from './shared/all-regions';
+import {
+  CA_TOR_MONITORING_PUBLIC, US_EAST_LOGGING_PUBLIC, US_EAST_SYSLOG_TCP_PRIVATE, US_EAST_SYSLOG_UDP_PRIVATE,
+  US_REGISTRY_PUBLIC_HOSTS_SAO_TOR_ORDER, US_REGISTRY_PUBLIC_SUBNETS, US_SOUTH_REGISTRY_PRIVATE,
+} from './shared/americas';
 
 /**
  * IBM Cloud region `ca-tor` (control plane: ca-tor: tor01, tor04, tor05).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/ca-tor/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const CA_TOR: IbmRegionFacts = {
   name: 'ca-tor',
@@ -54,15 +62,9 @@ export const CA_TOR: IbmRegionFacts = {
     '166.9.247.172/32',
     '166.9.247.209/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32',
-  ],
+  masterProxyNets: [MASTER_PROXY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for Toronto zones
     '10.2.48.0/20', // tor01
     '10.202.176.0/20', // tor04
@@ -70,37 +72,19 @@ export const CA_TOR: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: US South, US East, Toronto nets for your own registry
       '158.85.100.0/29',
       '163.74.65.192/29',
       '163.75.66.88/29',
-      '169.61.46.80/29',
-      '169.61.135.160/29',
-      '169.61.234.224/29',
+      ...US_REGISTRY_PUBLIC_SUBNETS,
       '103.41.69.117/32',
       '103.41.69.121/32',
       '103.41.69.126/32',
-      '103.41.70.140/32',
-      '103.41.70.138/32',
-      '103.41.70.137/32',
-      '103.41.70.148/32',
-      '103.41.70.146/32',
-      '103.41.70.145/32',
+      ...US_REGISTRY_PUBLIC_HOSTS_SAO_TOR_ORDER,
     ],
     monitoring: [
-      // IBM Cloud Monitoring with Sysdig: ca-tor
-      // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints
-      '163.74.69.186/32',
-      '158.85.94.130/32',
-      '163.75.65.237/32',
+      ...CA_TOR_MONITORING_PUBLIC,
       // IBM Cloud Monitoring with Sysdig: US East nets
       '169.47.136.237/32',
       '169.47.35.174/32',
@@ -113,13 +97,7 @@ export const CA_TOR: IbmRegionFacts = {
       '169.63.163.50/32',
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '169.47.43.67/32',
-      '169.47.52.83/32',
-      '169.60.95.75/32',
-      '169.61.65.235/32',
-      '169.62.55.212/32',
-      '169.63.163.51/32',
+      ...US_EAST_LOGGING_PUBLIC,
       // New IP addresses added on 1/19/2023
       '169.53.161.75/32',
       '163.74.65.133/32',
@@ -136,14 +114,9 @@ export const CA_TOR: IbmRegionFacts = {
   },
   privateServices: {
     registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
+      ...GLOBAL_REGISTRY_PRIVATE,
       // IBM Cloud Container Registry: US South, Toronto subnets
-      '166.9.250.214/32',
-      '166.9.250.246/32',
-      '166.9.251.21/32',
+      ...US_SOUTH_REGISTRY_PRIVATE,
       '166.9.247.143/32',
       '166.9.247.170/32',
       '166.9.247.207/32',
@@ -186,15 +159,7 @@ export const CA_TOR: IbmRegionFacts = {
       '166.9.247.201/32',
       // End New IP list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '166.9.20.76/32',
-      '166.9.22.38/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '166.9.20.77/32',
-      '166.9.22.39/32',
-    ],
+    loggingSyslogTcp: [...US_EAST_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...US_EAST_SYSLOG_UDP_PRIVATE],
   },
 };

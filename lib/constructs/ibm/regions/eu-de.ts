@@ -1,10 +1,20 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import {
+  EUROPE_SYS_MGMT, EU_CENTRAL_LOGGING_PUBLIC, EU_CENTRAL_REGISTRY_PRIVATE, EU_CENTRAL_REGISTRY_PUBLIC,
+  EU_CENTRAL_SYS_MGMT, EU_DE_LOGGING_PRIVATE, EU_DE_MONITORING_INGEST_PRIVATE, EU_DE_MONITORING_PUBLIC,
+  EU_DE_SYSLOG_TCP_PRIVATE, EU_DE_SYSLOG_UDP_PRIVATE,
+} from './shared/europe';
 
 /**
  * IBM Cloud region `eu-de` (control plane: eu-central: ams03, mil01, par01, fra02, fra04, fra05).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/eu-de/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const EU_DE: IbmRegionFacts = {
   name: 'eu-de',
@@ -117,75 +127,13 @@ export const EU_DE: IbmRegionFacts = {
     '166.9.248.106/32',
     '166.9.248.137/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
-  sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
-    // Required net for clusters in Europe: ams01
-    '10.2.64.0/20',
-    // Nets for EU Central zones
-    '10.3.128.0/20', // ams03
-    '10.3.80.0/20', // fra02
-    '10.201.112.0/20', // fra04
-    '10.201.128.0/20', // fra05
-    '10.3.144.0/20', // mil01
-    '10.2.144.0/20', // par01
-    '10.200.96.0/20', // osl01
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
+  sysMgmtNets: [...IKS_REQUIRED_SYS_MGMT_CIDRS, ...EUROPE_SYS_MGMT, ...EU_CENTRAL_SYS_MGMT],
   publicServices: {
-    registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
-      // IBM Cloud Container Registry: EU Central nets for your own registry
-      '149.81.79.152/29',
-      '161.156.93.16/29',
-      '169.50.58.104/29',
-      '103.41.70.147/32',
-      '103.41.70.149/32',
-      '103.41.70.150/32',
-      '103.41.70.153/32',
-      '103.41.70.154/32',
-      '103.41.70.156/32',
-    ],
-    monitoring: [
-      // IBM Cloud Monitoring with Sysdig: eu-de
-      // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints
-      '149.81.77.78/32',
-      '161.156.102.206/32',
-      '159.122.102.38/32',
-      // backup pools IBM Cloud Monitoring with Sysdig: EU Central nets
-      '149.81.96.226/32',
-      '149.81.96.229/32',
-      '158.177.136.58/32',
-      '158.177.136.59/32',
-      '161.156.75.98/32',
-      '161.156.75.99/32',
-    ],
+    registry: [...GLOBAL_REGISTRY_PUBLIC, ...EU_CENTRAL_REGISTRY_PUBLIC],
+    monitoring: [...EU_DE_MONITORING_PUBLIC],
     logging: [
-      // IBM Log Analysis with LogDNA: EU Central nets
-      '149.81.86.66/32',
-      '149.81.86.68/32',
-      '158.177.129.34/32',
-      '158.177.129.36/32',
-      '161.156.89.11/32',
-      '161.156.89.12/32',
-      // New IP addresses added on 1/19/2023
-      '158.177.133.235/32',
-      '161.156.28.220/32',
-      '149.81.169.206/32',
-      // End new IP address list
+      ...EU_CENTRAL_LOGGING_PUBLIC,
       // CIDR Blocks added on 7/26/2023
       '149.81.103.80/28',
       '149.81.189.192/26',
@@ -202,22 +150,10 @@ export const EU_DE: IbmRegionFacts = {
     ],
   },
   privateServices: {
-    registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
-      // IBM Cloud Container Registry: EU Central registry subnets
-      '166.9.248.76/32',
-      '166.9.248.105/32',
-      '166.9.248.136/32',
-    ],
+    registry: [...GLOBAL_REGISTRY_PRIVATE, ...EU_CENTRAL_REGISTRY_PRIVATE],
     monitoringIngest: [
       // IBM Cloud Monitoring ingest: eu-de
-      // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints#endpoints_ingestion_private
-      '166.9.28.71/32',
-      '166.9.30.53/32',
-      '166.9.32.51/32',
+      ...EU_DE_MONITORING_INGEST_PRIVATE,
       '166.9.209.205/32',
       '166.9.209.227/32',
       '166.9.210.13/32',
@@ -233,33 +169,14 @@ export const EU_DE: IbmRegionFacts = {
       '166.9.210.13/32',
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: eu-de
-      // Taken from: https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-endpoints
-      '166.9.28.2/32',
-      '166.9.28.3/32',
-      '166.9.30.231/32',
-      '166.9.30.238/32',
-      '166.9.32.21/32',
-      '166.9.32.7/32',
-      // New IP addresses added on 1/20/2023
-      '166.9.30.45/32',
-      '166.9.28.159/32',
-      '166.9.32.117/32',
+      ...EU_DE_LOGGING_PRIVATE,
       // New IP addresses added on 10/30/2023
       '166.9.248.116/32',
       '166.9.248.149/32',
       '166.9.248.85/32',
       // End new IP address list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: EU DE nets
-      '166.9.28.5/32',
-      '166.9.32.23/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: EU DE nets
-      '166.9.28.7/32',
-      '166.9.32.24/32',
-    ],
+    loggingSyslogTcp: [...EU_DE_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...EU_DE_SYSLOG_UDP_PRIVATE],
   },
 };

@@ -1,10 +1,16 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import { EUROPE_SYS_MGMT } from './shared/europe';
 
 /**
  * IBM Cloud region `eu-gb` (control plane: uk-south: lon02, lon04, lon05, lon06).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/eu-gb/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const EU_GB: IbmRegionFacts = {
   name: 'eu-gb',
@@ -84,18 +90,10 @@ export const EU_GB: IbmRegionFacts = {
     '166.9.244.48/32',
     '166.9.244.75/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
-    // Required net for clusters in Europe: ams01
-    '10.2.64.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
+    ...EUROPE_SYS_MGMT,
     // Nets for UK South zones
     '10.1.208.0/20', // lon02
     '10.201.32.0/20', // lon04
@@ -104,14 +102,7 @@ export const EU_GB: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: UK South nets for your own registry
       '141.125.71.136/29',
       '158.175.97.184/29',
@@ -162,10 +153,7 @@ export const EU_GB: IbmRegionFacts = {
   },
   privateServices: {
     registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
+      ...GLOBAL_REGISTRY_PRIVATE,
       // IBM Cloud Container Registry: UK South registry subnets
       '166.9.244.9/32',
       '166.9.244.45/32',

@@ -1,10 +1,20 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import {
+  AP_NORTH_LOGGING_PUBLIC, AP_NORTH_REGISTRY_PRIVATE, AP_NORTH_SOUTH_REGISTRY_PUBLIC_HOSTS,
+  AP_NORTH_SOUTH_REGISTRY_PUBLIC_SUBNETS, AP_SOUTH_REGISTRY_PRIVATE, JP_TOK_SYSLOG_TCP_PRIVATE,
+  JP_TOK_SYSLOG_UDP_PRIVATE,
+} from './shared/asia-pacific';
 
 /**
  * IBM Cloud region `jp-tok` (control plane: ap-north: che01, sng01, tok02, tok04, tok05).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/jp-tok/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const JP_TOK: IbmRegionFacts = {
   name: 'jp-tok',
@@ -72,16 +82,9 @@ export const JP_TOK: IbmRegionFacts = {
     '166.9.249.136/32',
     '166.9.249.170/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for AP North zones
     '10.200.16.0/20', // che01
     '10.2.160.0/20', // hkg02
@@ -93,30 +96,10 @@ export const JP_TOK: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: AP North, AP South nets for your own registry
-      '128.168.71.64/29',
-      '161.202.146.80/29',
-      '165.192.71.216/29',
-      '130.198.88.128/29',
-      '135.90.66.48/29',
-      '168.1.1.240/29',
-      '103.41.70.143/32',
-      '103.41.70.151/32',
-      '103.41.70.155/32',
-      '103.41.70.135/32',
-      '103.41.70.139/32',
-      '103.41.70.141/32',
-      '103.41.70.142/32',
-      '103.41.70.157/32',
-      '103.41.70.158/32',
+      ...AP_NORTH_SOUTH_REGISTRY_PUBLIC_SUBNETS,
+      ...AP_NORTH_SOUTH_REGISTRY_PUBLIC_HOSTS,
     ],
     monitoring: [
       // IBM Cloud Monitoring with Sysdig: jp-tok
@@ -137,17 +120,7 @@ export const JP_TOK: IbmRegionFacts = {
       '169.56.80.182/32',
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: AP North nets
-      '128.168.70.51/32',
-      '128.168.70.53/32',
-      '161.202.67.2/32',
-      '161.202.93.253/32',
-      '165.192.69.122/32',
-      '165.192.71.226/32',
-      '169.38.128.164/32',
-      '169.38.82.170/32',
-      '169.56.70.102/32',
-      '169.56.70.98/32',
+      ...AP_NORTH_LOGGING_PUBLIC,
       // New IP addresses added on 1/19/2023
       '161.202.231.186/32',
       '128.168.96.179/32',
@@ -165,17 +138,10 @@ export const JP_TOK: IbmRegionFacts = {
   },
   privateServices: {
     registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
+      ...GLOBAL_REGISTRY_PRIVATE,
       // IBM Cloud Container Registry: AP North, AP South registry subnets
-      '166.9.249.104/32',
-      '166.9.249.157/32',
-      '166.9.249.168/32',
-      '166.9.244.106/32',
-      '166.9.244.136/32',
-      '166.9.244.170/32',
+      ...AP_NORTH_REGISTRY_PRIVATE,
+      ...AP_SOUTH_REGISTRY_PRIVATE,
     ],
     monitoringIngest: [
       // IBM Cloud Monitoring ingest: jp-tok
@@ -217,19 +183,7 @@ export const JP_TOK: IbmRegionFacts = {
       '166.9.249.173/32',
       // End new IP address list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: JP Tok nets
-      '166.9.40.23/32',
-      '166.9.42.26/32',
-      '166.9.46.8/32',
-      '166.9.60.9/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: JP Tok nets
-      '166.9.40.24/32',
-      '166.9.42.27/32',
-      '166.9.46.9/32',
-      '166.9.60.10/32',
-    ],
+    loggingSyslogTcp: [...JP_TOK_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...JP_TOK_SYSLOG_UDP_PRIVATE],
   },
 };

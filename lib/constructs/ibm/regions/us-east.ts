@@ -1,10 +1,19 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import {
+  CA_TOR_MONITORING_PUBLIC, US_EAST_LOGGING_PUBLIC, US_EAST_SYSLOG_TCP_PRIVATE, US_EAST_SYSLOG_UDP_PRIVATE,
+  US_REGISTRY_PUBLIC_HOSTS, US_REGISTRY_PUBLIC_SUBNETS, US_SOUTH_REGISTRY_PRIVATE,
+} from './shared/americas';
 
 /**
  * IBM Cloud region `us-east` (control plane: us-east: mon01, tor01, wdc04, wdc06, wdc07).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/us-east/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const US_EAST: IbmRegionFacts = {
   name: 'us-east',
@@ -105,16 +114,9 @@ export const US_EAST: IbmRegionFacts = {
     '166.9.232.15/32',
     '166.9.251.118/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for US East zones
     '10.3.112.0/20', // mon01
     '10.2.48.0/20', // tor01
@@ -123,24 +125,10 @@ export const US_EAST: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: US South & US East nets for your own registry
-      '169.61.46.80/29',
-      '169.61.135.160/29',
-      '169.61.234.224/29',
-      '103.41.70.137/32',
-      '103.41.70.138/32',
-      '103.41.70.140/32',
-      '103.41.70.145/32',
-      '103.41.70.146/32',
-      '103.41.70.148/32',
+      ...US_REGISTRY_PUBLIC_SUBNETS,
+      ...US_REGISTRY_PUBLIC_HOSTS,
     ],
     monitoring: [
       // IBM Cloud Monitoring with Sysdig: us-east
@@ -155,19 +143,10 @@ export const US_EAST: IbmRegionFacts = {
       '169.61.65.234/32',
       '169.63.158.254/32',
       '169.63.163.50/32',
-      // IBM Cloud Monitoring with Sysdig: ca-tor subnets
-      '163.74.69.186/32',
-      '158.85.94.130/32',
-      '163.75.65.237/32',
+      ...CA_TOR_MONITORING_PUBLIC,
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '169.47.43.67/32',
-      '169.47.52.83/32',
-      '169.60.95.75/32',
-      '169.61.65.235/32',
-      '169.62.55.212/32',
-      '169.63.163.51/32',
+      ...US_EAST_LOGGING_PUBLIC,
       // New IP addresses added on 1/19/2023
       '169.47.134.86/32',
       '169.60.72.62/32',
@@ -187,16 +166,7 @@ export const US_EAST: IbmRegionFacts = {
     ],
   },
   privateServices: {
-    registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
-      // IBM Cloud Container Registry: US South registry subnets
-      '166.9.250.214/32',
-      '166.9.250.246/32',
-      '166.9.251.21/32',
-    ],
+    registry: [...GLOBAL_REGISTRY_PRIVATE, ...US_SOUTH_REGISTRY_PRIVATE],
     monitoringIngest: [
       // IBM Cloud Monitoring ingest: us-east
       // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints#endpoints_ingestion_private
@@ -234,15 +204,7 @@ export const US_EAST: IbmRegionFacts = {
       '166.9.233.10/32',
       // End new IP address list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '166.9.20.76/32',
-      '166.9.22.38/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: US East nets
-      '166.9.20.77/32',
-      '166.9.22.39/32',
-    ],
+    loggingSyslogTcp: [...US_EAST_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...US_EAST_SYSLOG_UDP_PRIVATE],
   },
 };

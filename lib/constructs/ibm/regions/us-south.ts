@@ -1,10 +1,19 @@
 import { IbmRegionFacts } from '../region-facts';
+import {
+  GLOBAL_REGISTRY_PRIVATE, GLOBAL_REGISTRY_PUBLIC, IKS_REQUIRED_SYS_MGMT_CIDRS, MASTER_PROXY_IP,
+  MASTER_PROXY_LEGACY_IP,
+} from './shared/all-regions';
+import {
+  BR_SAO_MONITORING_PUBLIC, US_REGISTRY_PUBLIC_HOSTS, US_REGISTRY_PUBLIC_SUBNETS, US_SOUTH_LOGGING_PUBLIC,
+  US_SOUTH_REGISTRY_PRIVATE, US_SOUTH_SYSLOG_TCP_PRIVATE, US_SOUTH_SYSLOG_UDP_PRIVATE,
+} from './shared/americas';
 
 /**
  * IBM Cloud region `us-south` (control plane: us-south: sao01, sjc03, sjc04, dal10, dal12, dal13).
  *
  * Facts from IBM-Cloud/kube-samples `calico-policies/{public,private}-network-isolation/us-south/`
- * at commit 7057ed01e998; comments are IBM's.
+ * at commit 7057ed01e998; comments are IBM's. Lists that IBM writes the same for several regions
+ * are named constants from `shared/`.
  */
 export const US_SOUTH: IbmRegionFacts = {
   name: 'us-south',
@@ -201,16 +210,9 @@ export const US_SOUTH: IbmRegionFacts = {
     '166.9.229.10/32',
     '166.9.230.9/32',
   ],
-  masterProxyNets: [
-    '172.21.0.1/32', // For clusters created <3 years ago
-    '10.10.10.1/32', // For clusters created >3 years ago
-  ],
+  masterProxyNets: [MASTER_PROXY_IP, MASTER_PROXY_LEGACY_IP],
   sysMgmtNets: [
-    // Required nets for all clusters: dal01, dal10, wdc04
-    '10.0.64.0/19',
-    '10.200.80.0/20',
-    '10.3.160.0/20',
-    '10.201.0.0/20',
+    ...IKS_REQUIRED_SYS_MGMT_CIDRS,
     // Nets for US South zones
     '10.200.112.0/20', // dal12
     '10.200.128.0/20', // dal13
@@ -222,24 +224,10 @@ export const US_SOUTH: IbmRegionFacts = {
   ],
   publicServices: {
     registry: [
-      // IBM Cloud Container Registry: Global registry
-      '169.60.98.80/29',
-      '169.62.37.240/29',
-      '169.63.104.232/29',
-      '169.47.153.160/28',
-      '103.41.69.127/32',
-      '103.41.69.114/32',
-      '103.41.69.115/32',
+      ...GLOBAL_REGISTRY_PUBLIC,
       // IBM Cloud Container Registry: US South & US East nets for your own registry
-      '169.61.46.80/29',
-      '169.61.135.160/29',
-      '169.61.234.224/29',
-      '103.41.70.137/32',
-      '103.41.70.138/32',
-      '103.41.70.140/32',
-      '103.41.70.145/32',
-      '103.41.70.146/32',
-      '103.41.70.148/32',
+      ...US_REGISTRY_PUBLIC_SUBNETS,
+      ...US_REGISTRY_PUBLIC_HOSTS,
     ],
     monitoring: [
       // IBM Cloud Monitoring with Sysdig: us-south
@@ -252,19 +240,10 @@ export const US_SOUTH: IbmRegionFacts = {
       '169.47.227.243/32',
       '169.62.255.114/32',
       '169.62.255.116/32',
-      // IBM Cloud Monitoring with Sysdig: br-sao subnets
-      '163.107.66.98/32',
-      '163.109.67.242/32',
-      '169.57.141.43/32',
+      ...BR_SAO_MONITORING_PUBLIC,
     ],
     logging: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '169.47.224.74/32',
-      '169.47.224.77/32',
-      '169.48.237.107/32',
-      '169.48.237.109/32',
-      '169.60.166.44/32',
-      '169.60.166.45/32',
+      ...US_SOUTH_LOGGING_PUBLIC,
       // New IP addresses added on 1/19/2023
       '52.117.134.204/32',
       '50.22.151.6/32',
@@ -287,16 +266,7 @@ export const US_SOUTH: IbmRegionFacts = {
     ],
   },
   privateServices: {
-    registry: [
-      // IBM Cloud Container Registry: Global (US East) registry subnets
-      '166.9.251.49/32',
-      '166.9.251.82/32',
-      '166.9.251.113/32',
-      // IBM Cloud Container Registry: US South registry subnets
-      '166.9.250.214/32',
-      '166.9.250.246/32',
-      '166.9.251.21/32',
-    ],
+    registry: [...GLOBAL_REGISTRY_PRIVATE, ...US_SOUTH_REGISTRY_PRIVATE],
     monitoringIngest: [
       // IBM Cloud Monitoring ingest: us-south
       // Taken from: https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints#endpoints_ingestion_private
@@ -336,17 +306,7 @@ export const US_SOUTH: IbmRegionFacts = {
       '166.9.230.39/32',
       // End New IP list
     ],
-    loggingSyslogTcp: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '166.9.12.15/32',
-      '166.9.14.5/32',
-      '166.9.16.14/32',
-    ],
-    loggingSyslogUdp: [
-      // IBM Log Analysis with LogDNA: US South nets
-      '166.9.12.16/32',
-      '166.9.14.6/32',
-      '166.9.16.15/32',
-    ],
+    loggingSyslogTcp: [...US_SOUTH_SYSLOG_TCP_PRIVATE],
+    loggingSyslogUdp: [...US_SOUTH_SYSLOG_UDP_PRIVATE],
   },
 };
