@@ -1,6 +1,8 @@
-// The IBM lab-like scenario (fixtures/ibm-lab) on a real kernel: the documented effects of the
-// IKS defaults and the guestbook policies are observed on the wire, and every probe agrees with
-// the engine.
+// A hand-written IBM lab-like fixture (fixtures/ibm-lab) on a real kernel: the classic generation
+// of the IKS defaults (allow-kubelet-port, TCP 10250) and IBM management subnets stood in for by
+// documentation addresses, which the real lab (examples/ibm-lab, current generation, real IBM
+// management nets) cannot show. The real lab itself is verified in lab.test.ts. The documented
+// effects are observed on the wire, and every probe agrees with the engine.
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ProbeComparison } from '../../lib/verify/compare';
@@ -21,7 +23,7 @@ const FRONTEND = '192.0.2.21';
 const BACKEND = '192.0.2.22';
 const DB = '192.0.2.23';
 
-describe('kernel verification of the IBM lab scenario', () => {
+describe('kernel verification of the hand-written IBM lab-like fixture (classic generation)', () => {
   kernelIt('public SSH dropped, kubelet and ICMP allowed, private open, guestbook paths as designed, 0 mismatches', async () => {
     const report = await verifyCluster({
       sources,
