@@ -56,3 +56,104 @@ describe('truth table', () => {
     expect(j.allowed['n0/p0']['n0/p0']).toBe(true);
   });
 });
+
+// Host endpoints on several nodes (IKS puts one on every worker). Each HostEndpoint carries its own
+// `node` label, so grouping by labels alone would split every node; what matters is which policies
+// its chains hold. node-a and node-b: same policies (one class); node-c: a `*` endpoint (no untracked
+// chain); node-d: other policies; node-e: no host endpoint.
+describe('truth table with host endpoints on several nodes', () => {
+  const nodes = ['a', 'b', 'c', 'd', 'e'].map((x, i) => ({ name: `node-${x}`, ip: `10.0.0.${i + 1}` }));
+  const hepPods: PodDef[] = [];
+  for (let i = 0; i < 40; i++) {
+    hepPods.push({
+      ns: `n${i % 2}`, name: `p${i}`, ip: `10.1.${i % 3}.${i + 1}`, labels: { tier: `t${i % 2}` },
+      node: nodes[Math.floor(i / 3) % 5].name,
+    });
+  }
+  const hep = (node: string, iface: string, role: string, ip?: string): string => `apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: ${node}-hep, labels: {role: ${role}, node: ${node}}}
+spec: {node: ${node}, interfaceName: '${iface}'${ip ? `, expectedIPs: [${ip}]` : ''}}
+---
+`;
+  const gnp = (name: string, spec: string): string => `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: ${name}}
+spec:
+${spec.split('\n').map((l) => `  ${l}`).join('\n')}
+---
+`;
+  const MANIFESTS = hep('node-a', 'eth0', 'worker', '10.0.0.1') + hep('node-b', 'eth0', 'worker', '10.0.0.2')
+    + hep('node-c', '*', 'worker') + hep('node-d', 'eth0', 'edge', '10.0.0.4')
+    + gnp('fwd-worker', `selector: role == 'worker'
+applyOnForward: true
+types: [Ingress, Egress]
+ingress: [{action: Deny, source: {selector: tier == 't1'}, destination: {ports: [80]}}, {action: Allow}]
+egress: [{action: Deny, destination: {nets: [10.1.2.0/24]}}, {action: Allow}]`)
+    + gnp('untracked-worker', `selector: role == 'worker'
+doNotTrack: true
+applyOnForward: true
+types: [Ingress]
+ingress: [{action: Allow, source: {nets: [10.1.0.0/24]}}]`)
+    + gnp('prednat-edge', `selector: role == 'edge'
+preDNAT: true
+applyOnForward: true
+types: [Ingress]
+ingress: [{action: Deny, source: {selector: tier == 't0'}}]`)
+    + `apiVersion: projectcalico.org/v3
+kind: FelixConfiguration
+metadata: {name: default}
+spec:
+  failsafeInboundHostPorts: [{protocol: tcp, port: 80, net: 10.1.1.0/25}]
+---
+` + POLICIES;
+  const m = model(MANIFESTS, inventory(hepPods, {}, nodes));
+  const outside = { name: 'outside', ip: '203.0.113.9' };
+  const nodeAddr = { name: 'node-a-address', ip: '10.0.0.1' };
+  const podAlias = { name: 'pod-alias', ip: '10.1.1.2' };
+
+  test.each([80, 81])('equals evaluating every pair one by one (TCP %i; hosts, externals)', (port) => {
+    const table = buildTruthTable(m, { protocol: 'TCP', port, includeHostEndpoints: true, externalAddresses: [outside, nodeAddr, podAlias] });
+    const refs = new Map<string, string>(table.ids.map((id) => [id, id]));
+    refs.set('outside', outside.ip);
+    refs.set('node-a-address', nodeAddr.ip);
+    refs.set('pod-alias', podAlias.ip);
+    let allowed = 0;
+    let denied = 0;
+    for (const a of table.ids) {
+      for (const b of table.ids) {
+        const from = refs.get(a) as string;
+        const to = refs.get(b) as string;
+        const v = a === b ? true : evaluateFlow(m, buildFlow(m, { from, to, protocol: 'TCP', port })).allowed;
+        expect([a, b, table.allowed(a, b)]).toEqual([a, b, v]);
+        if (v) allowed++;
+        else denied++;
+      }
+    }
+    // both outcomes occur, so the comparison is not vacuous
+    expect(allowed).toBeGreaterThan(100);
+    expect(denied).toBeGreaterThan(100);
+    // node-a and node-b share a host class: fewer kinds of rows than rows
+    expect(table.groupCount).toBeLessThan(table.ids.length);
+  });
+
+  test('worked by hand: forward policies of the host endpoints decide cross-node flows', () => {
+    const table = buildTruthTable(m, { protocol: 'TCP', port: 80 });
+    // n0/p0 (t0, 10.1.0.1, node-a) to n1/p1 (t1, 10.1.1.2, node-a): same node, no host chain; n1 has
+    // no ingress policy and n0 no egress policy: allowed.
+    expect(table.allowed('n0/p0', 'n1/p1')).toBe(true);
+    // n1/p1 (t1, 10.1.1.2, node-a) to n0/p18 (t0, 10.1.0.19, node-b): n1's egress ipBlock allows
+    // 10.1.0.19 and node-a's forward egress does not deny it; 10.1.1.2 is in the failsafe net
+    // 10.1.1.0/25 for port 80, which skips only untracked and pre-DNAT policy, so node-b's forward
+    // chain (fwd-worker) denies the t1 source on port 80.
+    expect(table.allowed('n1/p1', 'n0/p18')).toBe(false);
+    // the same pair on port 81: no failsafe, untracked and pre-DNAT do not decide, fwd-worker falls
+    // through to Allow, and n0's policy admits t1 sources on any port.
+    expect(buildTruthTable(m, { protocol: 'TCP', port: 81 }).allowed('n1/p1', 'n0/p18')).toBe(true);
+    // n1/p9 (t1, 10.1.0.10, node-d) to n0/p18 (node-b) on port 80: node-b's untracked policy allows
+    // sources in 10.1.0.0/24 before the forward chain, so the t1 deny never runs.
+    expect(table.allowed('n1/p9', 'n0/p18')).toBe(true);
+    // n0/p0 (t0, node-a) to n1/p9 (node-d): node-d's pre-DNAT policy denies t0 sources.
+    expect(table.allowed('n0/p0', 'n1/p9')).toBe(false);
+  });
+});

@@ -25,7 +25,8 @@ export interface ChainResult {
   readonly reason: string;
 }
 
-interface ApplicableTier {
+/** A tier with the policies of one chain that apply to an endpoint. */
+export interface ApplicableTier {
   readonly tier: BuiltTier;
   readonly applicable: readonly PolicyImpl[];
 }
@@ -33,7 +34,7 @@ interface ApplicableTier {
 const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string, ApplicableTier[]>>>();
 
 /** The tiers with at least one policy for the endpoint in the direction (cached per label set). */
-function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction: string, opts: ChainOptions): ApplicableTier[] {
+export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction: string, opts: ChainOptions): ApplicableTier[] {
   let byOpts = applicableCache.get(model);
   if (!byOpts) {
     byOpts = new WeakMap();
@@ -58,7 +59,7 @@ function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction: strin
 }
 
 /** Rules of the policy for the direction, or undefined when its types do not include it. */
-function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | undefined {
+export function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | undefined {
   return direction === 'ingress' ? p.compiledIngress : p.compiledEgress;
 }
 
@@ -111,7 +112,8 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
 
 const compiledProfiles = new WeakMap<Profile, { ingress: CompiledRule[]; egress: CompiledRule[] }>();
 
-function profileRules(p: Profile, direction: string): readonly CompiledRule[] {
+/** A profile's compiled rules for the direction (cached per profile). */
+export function profileRules(p: Profile, direction: string): readonly CompiledRule[] {
   let c = compiledProfiles.get(p);
   if (!c) {
     c = {

@@ -4,7 +4,7 @@
 import { toIpNum } from '../../model/net/address';
 import { CidrMatcher } from '../model/address-match';
 import { BuiltModel } from '../model/build';
-import { Endpoint } from '../model/types';
+import { Endpoint, NodeInfo } from '../model/types';
 
 /** The host endpoint that polices one crossing of a node interface, and why. */
 export interface InterfacePolicing {
@@ -28,11 +28,27 @@ function hostEndpointsOf(model: BuiltModel, node: string): readonly Endpoint[] {
   if (!byNode) {
     byNode = new Map();
     for (const e of model.endpoints) {
-      if (e.kind === 'host') byNode.set(e.node, [...(byNode.get(e.node) ?? []), e]);
+      if (e.kind !== 'host') continue;
+      const list = byNode.get(e.node);
+      if (list) list.push(e);
+      else byNode.set(e.node, [e]);
     }
     hostsByNode.set(model, byNode);
   }
   return byNode.get(node) ?? [];
+}
+
+const nodesByName = new WeakMap<BuiltModel, Map<string, NodeInfo>>();
+
+/** The addresses of the named node (the first node of that name), indexed once per model. */
+function nodeAddressesOf(model: BuiltModel, node: string): NodeInfo['addresses'] {
+  let byName = nodesByName.get(model);
+  if (!byName) {
+    byName = new Map();
+    for (const n of model.nodes) if (!byName.has(n.name)) byName.set(n.name, n);
+    nodesByName.set(model, byName);
+  }
+  return byName.get(node)?.addresses ?? [];
 }
 
 /** The host endpoint of the node for a named interface: the one naming it, else the node's `*` one. */
@@ -71,7 +87,7 @@ interface Candidate {
 function closestInterface(model: BuiltModel, node: string, peerIp: string): InterfacePolicing | undefined {
   const heps = hostEndpointsOf(model, node).filter((e) => e.interfaceName !== '*');
   const claimed = new Set(heps.flatMap((e) => e.ips));
-  const addresses = model.nodes.find((n) => n.name === node)?.addresses ?? [];
+  const addresses = nodeAddressesOf(model, node);
   const all: Candidate[] = [
     ...heps.flatMap((e) => e.ips.map((address) => ({ address, hostEndpoint: e }))),
     ...addresses.filter((a) => !claimed.has(a.address)).map((a) => ({ address: a.address })),

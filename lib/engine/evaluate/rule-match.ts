@@ -12,13 +12,19 @@ const PROTOCOL_NAMES: { readonly [n: number]: string } = { 6: 'TCP', 17: 'UDP', 
 /** True when every field of the rule matches the flow. */
 export function ruleMatches(model: BuiltModel, rule: CompiledRule, flow: Flow): boolean {
   const r = rule.rule;
-  if (rule.protocol !== undefined && rule.protocol !== flow.protocol) return false;
-  if (rule.notProtocol !== undefined && rule.notProtocol === flow.protocol) return false;
+  if (!protocolPartMatches(rule, flow)) return false;
   if (r.ipVersion !== undefined && ipVersion(flow) !== r.ipVersion) return false;
-  if (r.icmp && !icmpMatches(r.icmp, flow)) return false;
-  if (r.notICMP && icmpMatches(r.notICMP, flow)) return false;
   if (!entityMatches(model, rule.source, flow.source, flow.sourcePort, flow)) return false;
   return entityMatches(model, rule.destination, flow.destination, flow.port, flow);
+}
+
+/** The parts of a rule that read only the flow's protocol and ICMP type/code (not addresses or ports). */
+export function protocolPartMatches(rule: CompiledRule, flow: Flow): boolean {
+  const r = rule.rule;
+  if (rule.protocol !== undefined && rule.protocol !== flow.protocol) return false;
+  if (rule.notProtocol !== undefined && rule.notProtocol === flow.protocol) return false;
+  if (r.icmp && !icmpMatches(r.icmp, flow)) return false;
+  return !(r.notICMP && icmpMatches(r.notICMP, flow));
 }
 
 function ipVersion(flow: Flow): number | undefined {

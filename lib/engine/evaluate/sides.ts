@@ -10,11 +10,24 @@ import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
 
+const nodeByAddress = new WeakMap<BuiltModel, Map<string, string>>();
+
+/** The node owning a Node address (the first node listing it, as a scan in model order finds). */
+function nodeOwningAddress(model: BuiltModel, ip: string): string | undefined {
+  let index = nodeByAddress.get(model);
+  if (!index) {
+    index = new Map();
+    for (const n of model.nodes) for (const a of n.addresses) if (!index.has(a.address)) index.set(a.address, n.name);
+    nodeByAddress.set(model, index);
+  }
+  return index.get(ip);
+}
+
 /** The node whose host a party is: a host endpoint's node, or the node owning an external address. */
-function hostNodeOf(model: BuiltModel, party: FlowParty): string | undefined {
+export function hostNodeOf(model: BuiltModel, party: FlowParty): string | undefined {
   if (party.endpoint) return party.endpoint.kind === 'host' ? party.endpoint.node : undefined;
   const ip = party.ip;
-  return ip === undefined ? undefined : model.nodes.find((n) => n.addresses.some((a) => a.address === ip))?.name;
+  return ip === undefined ? undefined : nodeOwningAddress(model, ip);
 }
 
 /** The node a party lives on (workload's node or host's node). */
@@ -22,7 +35,8 @@ function nodeOf(model: BuiltModel, party: FlowParty): string | undefined {
   return party.endpoint ? party.endpoint.node : hostNodeOf(model, party);
 }
 
-function failsafe(list: readonly ProtoPort[], flow: Flow, peerIp: string | undefined): string | undefined {
+/** The failsafe entry the flow hits (as text), or undefined; `peerIp` is checked against the entry's net. */
+export function failsafe(list: readonly ProtoPort[], flow: Flow, peerIp: string | undefined): string | undefined {
   const hit = list.find((f) => FAILSAFE_PROTOCOLS[f.protocol.toLowerCase()] === flow.protocol && f.port === flow.port
     && (f.net === undefined || (peerIp !== undefined && CidrMatcher.parse(f.net).contains(peerIp))));
   return hit ? `${hit.protocol.toLowerCase()}:${hit.port}${hit.net ? ` from/to ${hit.net}` : ''}` : undefined;

@@ -1,11 +1,19 @@
 // Fast address-in-CIDR checks: IPv4 as 32-bit integers, IPv6 through the model's Cidr.
 import { Cidr, ipVersionOf } from '../../model/net';
 
+const parsed = new Map<string, CidrMatcher>();
+
 /** A parsed CIDR that answers `contains(ip)` quickly. */
 export class CidrMatcher {
-  /** Parses the CIDR; throws NetError when it is not one. */
+  /** Parses the CIDR (cached per text; matchers are immutable); throws NetError when it is not one. */
   public static parse(text: string): CidrMatcher {
-    return new CidrMatcher(Cidr.parse(text));
+    let m = parsed.get(text);
+    if (m === undefined) {
+      m = new CidrMatcher(Cidr.parse(text));
+      if (parsed.size > 100000) parsed.clear();
+      parsed.set(text, m);
+    }
+    return m;
   }
 
   public readonly version: number;
