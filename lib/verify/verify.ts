@@ -23,6 +23,8 @@ export interface VerifyOptions {
   readonly maxProbes?: number;
   /** @default - ProbeOptions defaults */
   readonly probe?: ProbeOptions;
+  /** Called before the first node (done 0) and after each node is verified. @default - none */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The outcome for every verified node. */
@@ -43,6 +45,7 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
   const tcp = options.tcpPorts ?? derived.tcp;
   const udp = options.udpPorts ?? derived.udp;
   const reports: NodeVerifyReport[] = [];
+  options.onProgress?.(0, nodes.length);
   for (const node of nodes) {
     const plan = renderNodePlan(model, node);
     const eps = plan.endpoints.endpoints;
@@ -60,6 +63,7 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
       flows: { workloadPorts: ports, nodePorts: ports, externalPorts: ports, nodeRefs, maxProbes: options.maxProbes ?? 900 },
       probe: options.probe,
     }));
+    options.onProgress?.(reports.length, nodes.length);
   }
   const compared = reports.reduce((n, r) => n + r.comparisons.length, 0);
   const mismatches = reports.reduce((n, r) => n + r.mismatches.length, 0);

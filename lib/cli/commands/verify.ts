@@ -1,6 +1,7 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
 import { UsageError, parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
+import { progressFor } from '../progress';
 
 const VERIFY_USAGE = `usage: netsec verify --manifests M... --cluster C [--node N] [--max-probes N]
 
@@ -50,9 +51,14 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const files = require('../../engine/input/files') as typeof import('../../engine/input/files');
   const verify = require('../../verify/verify') as typeof import('../../verify/verify');
   const sources = files.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: files.readTextFile(file) }));
+  const progress = progressFor(io, false);
   const report = await verify.verifyCluster({
-    sources, node: parsed.values.get('node'), maxProbes: maxText === undefined ? undefined : Number(maxText),
+    sources,
+    node: parsed.values.get('node'),
+    maxProbes: maxText === undefined ? undefined : Number(maxText),
+    onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),
   });
+  progress.done();
   io.stdout(`${verify.formatClusterReport(report)}\n`);
   return report.mismatches === 0 ? 0 : 1;
 }
