@@ -74,8 +74,9 @@ function main(args: ChildArgs): void {
   // first pass fills the engine's per-label-set caches; the second is the steady state of a table
   const coldUs = evalAll();
   const warmUs = evalAll();
-  const hasHosts = model.endpoints.some((e) => e.kind === 'host');
-  const groupKeys = new Set(wls.map((e) => JSON.stringify([e.namespace, e.labels, e.namedPorts, hasHosts ? e.node : ''])));
+  // the table groups workloads by labels, named ports, address signature and the host class of their node
+  // (not the node itself): this estimate ignores the address signature
+  const groupKeys = new Set(wls.map((e) => JSON.stringify([e.namespace, e.labels, e.namedPorts])));
   emit('sample', { usPerEval: warmUs, coldUsPerEval: coldUs, groupsEstimate: groupKeys.size });
 
   // plans of the busiest nodes (most endpoints)

@@ -2,7 +2,8 @@
 import { CompiledPolicy, CompiledTier } from '../engine/model/types';
 import { MarkBits } from './marks';
 import * as m from './match';
-import { Direction, policyChain, policyLabel, profileChain } from './policy-chains';
+import { Direction, policyChain, profileChain } from './policy-chains';
+import { groupPolicies, isInlined, policyGroupChainName } from './policy-groups';
 import { Chain, Rule, rule } from './rule';
 
 /** normal (filter), forward (filter, applyOnForward), untracked (raw) or preDNAT (mangle). */
@@ -36,7 +37,10 @@ function endsWithDrop(kind: EndpointChainKind, tier: CompiledTier): boolean {
   return (kind === 'normal' || kind === 'forward') && tier.defaultAction.toLowerCase() !== 'pass';
 }
 
-/** Renders the chain: conntrack, failsafe, mark reset, tiers, profiles, final drop. */
+/**
+ * Renders the chain: conntrack, failsafe, mark reset, tiers (one jump per policy group: a policy, or
+ * a chain of consecutive policies with the same selector, see policy-groups.ts), profiles, final drop.
+ */
 export function endpointChain(s: EndpointChainSpec): Chain {
   const who = `${s.endpoint} ${s.dir}`;
   const out: Rule[] = [];
@@ -49,10 +53,13 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   const tiers = s.tiers.filter((t) => t.policies.length > 0);
   for (const t of tiers) {
     out.push(rule([], m.clearMark(s.marks.pass), `Start of tier ${t.tier.name}`));
-    for (const p of t.policies) {
-      out.push(rule([m.markClear(s.marks.pass)], m.jump(policyChain(p, s.dir)), `${policyLabel(p)} ${s.dir} (tier ${t.tier.name})`));
-      if (s.kind === 'untracked') out.push(rule([m.markSet(s.marks.accept)], m.NOTRACK, `${policyLabel(p)}: untrack if policy accepted`));
-      out.push(rule([m.markSet(s.marks.accept)], m.RETURN, `Return if policy accepted: ${policyLabel(p)}`));
+    // As Felix: the jump carries no readable comment (the target chain's first rule names the policy
+    // or group), the return only "Return if policy accepted". Comments cost iptables-restore time.
+    for (const g of groupPolicies(t.tier.name, s.dir, t.policies)) {
+      const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
+      out.push(rule([m.markClear(s.marks.pass)], m.jump(target)));
+      if (s.kind === 'untracked') out.push(rule([m.markSet(s.marks.accept)], m.NOTRACK));
+      out.push(rule([m.markSet(s.marks.accept)], m.RETURN, 'Return if policy accepted'));
     }
     if (endsWithDrop(s.kind, t.tier)) {
       out.push(rule([m.markClear(s.marks.pass)], s.denyAction, `End of tier ${t.tier.name}. DROP if no policies passed packet`));

@@ -31,6 +31,8 @@ export const notConntrackState = (s: string): string => `-m conntrack ! --ctstat
 export const markSet = (bit: number): string => `-m mark --mark ${hex(bit)}/${hex(bit)}`;
 /** `-m mark --mark 0/<bits>`. */
 export const markClear = (bits: number): string => `-m mark --mark 0/${hex(bits)}`;
+/** `-m mark ! --mark 0/<bits>`: some of the bits are set. */
+export const markNotClear = (bits: number): string => `-m mark ! --mark 0/${hex(bits)}`;
 
 /** ICMP type (and code) match; v6 uses the icmp6 module. */
 export function icmpMatch(version: IpVersion, type: number, code: number | undefined, negated: boolean): string {

@@ -8,6 +8,7 @@ import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
+import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { DEFAULT_MARKS } from './marks';
 import { DROP, IpVersion, jump } from './match';
@@ -70,6 +71,7 @@ class TableBuilder {
   private readonly policyOrder: string[] = [];
   private readonly policyChainMap = new Map<string, Chain[]>();
   private readonly profileNames = new Set<string>();
+  private readonly groupChains = new Map<string, Chain>();
   constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
@@ -83,6 +85,11 @@ class TableBuilder {
       failsafeChain: failsafe, marks: SETTINGS.marks, denyAction: SETTINGS.denyAction,
     }));
     for (const t of tiers) {
+      for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
+        if (isInlined(g)) continue;
+        const chain = policyGroupChain(g, SETTINGS.marks);
+        if (!this.groupChains.has(chain.name)) this.groupChains.set(chain.name, chain);
+      }
       for (const p of t.policies) {
         const key = `${p.tier}\u0000${p.namespace ?? ''}\u0000${p.name}\u0000${p.origin.kind}`;
         if (!this.policyChainMap.has(key)) {
@@ -95,9 +102,9 @@ class TableBuilder {
     return name;
   }
 
-  /** Policy chains in tier/policy order, then profile chains by name. */
+  /** Policy group chains in first-use order, policy chains in tier/policy order, then profile chains by name. */
   public ruleChains(): Chain[] {
-    const out = this.policyOrder.flatMap((k) => this.policyChainMap.get(k) ?? []);
+    const out = [...this.groupChains.values(), ...this.policyOrder.flatMap((k) => this.policyChainMap.get(k) ?? [])];
     for (const name of [...this.profileNames].sort()) {
       const p = this.model.profiles.get(name);
       if (p) out.push(...profileChains(p, this.reg, SETTINGS));

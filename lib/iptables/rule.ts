@@ -7,7 +7,7 @@ export interface Rule {
   readonly match: readonly string[];
   /** e.g. `--jump ACCEPT`, `--goto cali-fw-x`; empty for a comment-only rule. */
   readonly action: string;
-  /** Readable comments (every rendered rule carries at least one). */
+  /** Readable comments (may be empty: every rendered rule still carries its `cali:` hash comment). */
   readonly comments: readonly string[];
 }
 

@@ -45,6 +45,7 @@ export function policy(p: PolicyProps): CompiledPolicy {
   const sel = Selector.parse(p.selector);
   return {
     name: p.name, namespace: p.namespace, tier: p.tier ?? 'default', order: p.order, selector: p.selector,
+    selectorKey: `${sel.toString()} && ${p.namespace ?? ''}`,
     ingress: p.ingress, egress: p.egress, preDNAT: p.preDNAT ?? false, doNotTrack: p.doNotTrack ?? false,
     applyOnForward: p.applyOnForward ?? false,
     origin: { kind: p.kind ?? (p.namespace ? 'NetworkPolicy' : 'GlobalNetworkPolicy'), name: p.name, namespace: p.namespace, file: 'policies.yaml', documentIndex: 0 },

@@ -41,9 +41,24 @@ describe('node plan of the lab fixture', () => {
     expect(filter).not.toContain('deny-nodeports');
   });
 
-  it('every rule carries a readable comment besides its hash', () => {
+  it('every rule carries a readable comment besides its hash, except policy jumps (named by their target chain)', () => {
+    const chains = new Map<string, string[]>();
     for (const l of plan.iptables.split('\n').filter((x) => x.startsWith('-A '))) {
-      expect(l).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "[^"]+"/);
+      const name = l.split(' ')[1];
+      chains.set(name, [...(chains.get(name) ?? []), l]);
+    }
+    for (const l of [...chains.values()].flat()) {
+      const inGroup = l.startsWith('-A cali-gi-') || l.startsWith('-A cali-go-');
+      const jump = inGroup ? null : /--jump (cali-p[io]-\S+|cali-g[io]-\S+)$/.exec(l);
+      const notrack = / --jump CT --notrack$/.test(l);
+      if (jump || notrack) {
+        // as in Felix, the jump to a policy (or its untrack rule) has only the hash comment
+        expect(l).toMatch(/^-A \S+ -m comment --comment "cali:[A-Za-z0-9_-]{16}" -m mark/);
+        // and the first rule of the target chain names the policy or the group
+        if (jump) expect((chains.get(jump[1]) ?? [])[0]).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "(Policy|Policy group) [^"]+"/);
+      } else {
+        expect(l).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "[^"]+"/);
+      }
     }
   });
 

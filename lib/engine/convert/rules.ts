@@ -94,10 +94,18 @@ function peerToEntity(peer: NetworkPolicyPeer | undefined): EntityRule {
   return namespaceSelector === '' ? { selector } : { selector, namespaceSelector };
 }
 
+const normalised = new Map<string, string | undefined>();
+
+/** The canonical CIDR text, or undefined when it is not a CIDR (cached per text: ip-num parsing is slow). */
 function normaliseCidr(text: string): string | undefined {
+  if (normalised.has(text)) return normalised.get(text);
+  let out: string | undefined;
   try {
-    return Cidr.parse(text).toString();
+    out = Cidr.parse(text).toString();
   } catch {
-    return undefined;
+    out = undefined;
   }
+  if (normalised.size > 50000) normalised.clear();
+  normalised.set(text, out);
+  return out;
 }

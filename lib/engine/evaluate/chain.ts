@@ -50,7 +50,9 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
   if (!out) {
     out = [];
     for (const tier of model.tiers) {
-      const applicable = tier.policies.filter((p) => opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+      // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo): test that first
+      const applicable = tier.policies.filter((p) => (p.namespace === undefined || p.namespace === endpoint.namespace)
+        && opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
       if (applicable.length > 0) out.push({ tier, applicable });
     }
     byKey.set(key, out);

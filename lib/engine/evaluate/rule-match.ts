@@ -2,7 +2,7 @@
 import { PortSpec } from '../../model/net';
 import { CompiledEntity } from '../model/entity';
 import { BuiltModel } from '../model/build';
-import { endpointParty } from '../model/party';
+import { NetworkSetParty, endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
@@ -59,12 +59,30 @@ function onEndpointAddress(party: FlowParty): Endpoint | undefined {
   return ep && party.ip !== undefined && ep.ips.includes(party.ip) ? ep : undefined;
 }
 
+const holding = new WeakMap<BuiltModel, Map<string, readonly NetworkSetParty[]>>();
+
+/** The network sets whose nets contain the address, in model order (cached per model and address). */
+function networkSetsHolding(model: BuiltModel, ip: string): readonly NetworkSetParty[] {
+  let byIp = holding.get(model);
+  if (!byIp) {
+    byIp = new Map();
+    holding.set(model, byIp);
+  }
+  let found = byIp.get(ip);
+  if (!found) {
+    found = model.networkSetParties.filter((n) => n.nets.some((c) => c.contains(ip)));
+    if (byIp.size > 200000) byIp.clear();
+    byIp.set(ip, found);
+  }
+  return found;
+}
+
 function labelPartMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
   const ep = onEndpointAddress(party);
   if (ep && e.labelPartMatches(endpointParty(ep))) return true;
   const ip = party.ip;
   if (ip === undefined) return false;
-  return model.networkSetParties.some((n) => n.nets.some((c) => c.contains(ip)) && e.labelPartMatches(n.party));
+  return networkSetsHolding(model, ip).some((n) => e.labelPartMatches(n.party));
 }
 
 function notSelectorMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
@@ -72,7 +90,7 @@ function notSelectorMatches(model: BuiltModel, e: CompiledEntity, party: FlowPar
   if (ep && e.notSelectorMatches(endpointParty(ep))) return true;
   const ip = party.ip;
   if (ip === undefined) return false;
-  return model.networkSetParties.some((n) => n.nets.some((c) => c.contains(ip)) && e.notSelectorMatches(n.party));
+  return networkSetsHolding(model, ip).some((n) => e.notSelectorMatches(n.party));
 }
 
 function portMatches(spec: PortSpec, port: number, endpoint: Endpoint | undefined, flow: Flow): boolean {

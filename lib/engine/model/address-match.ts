@@ -40,6 +40,11 @@ export class CidrMatcher {
     return ipVersionOf(ip) === 6 && this.cidr.containsAddress(ip);
   }
 
+  /** True when the IPv4 address, as an unsigned 32-bit number, is in the network (false for IPv6 networks). */
+  public containsV4(n: number): boolean {
+    return this.version === 4 && ((n & this.mask) >>> 0) === this.network >>> 0;
+  }
+
   /** The canonical CIDR text. */
   public toString(): string {
     return this.cidr.toString();
@@ -48,7 +53,8 @@ export class CidrMatcher {
 
 const v4Cache = new Map<string, number | undefined>();
 
-function ipv4ToNumber(ip: string): number | undefined {
+/** An IPv4 address as an unsigned 32-bit number; undefined when it is not one. */
+export function ipv4ToNumber(ip: string): number | undefined {
   if (v4Cache.has(ip)) return v4Cache.get(ip);
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
   let out: number | undefined;

@@ -110,6 +110,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r));
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
+  const membersCache = new Map<string, EntityMembers>();
 
   return {
     nodes: inputs.nodes,
@@ -127,11 +128,20 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
         entityCache.set(entity, compiled);
       }
       if (!compiled.hasLabelPart) return undefined;
-      const c = compiled;
-      return {
-        endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
-        networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
-      };
+      // the label part reads only these fields and the policy's namespace (which scopes selectors,
+      // also when only a notSelector is given): entities that agree on them have the same members
+      const key = JSON.stringify([policy.namespace ?? null, entity.selector ?? null, entity.namespaceSelector ?? null,
+        entity.serviceAccounts ?? null, entity.notSelector !== undefined && entity.notSelector !== '']);
+      let found = membersCache.get(key);
+      if (!found) {
+        const c = compiled;
+        found = {
+          endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
+          networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
+        };
+        membersCache.set(key, found);
+      }
+      return found;
     },
     selectorMembers(selector: string): EntityMembers {
       let found = selectorCache.get(selector);

@@ -46,6 +46,7 @@ export class PolicyImpl implements CompiledPolicy {
   public readonly tier: string;
   public readonly order?: number;
   public readonly selector: string;
+  public readonly selectorKey: string;
   public readonly ingress?: readonly CalicoRule[];
   public readonly egress?: readonly CalicoRule[];
   public readonly preDNAT: boolean;
@@ -79,6 +80,10 @@ export class PolicyImpl implements CompiledPolicy {
     if (input.serviceAccountSelector) {
       this.saSelector = compileSelector(input.serviceAccountSelector, `${input.where}: spec.serviceAccountSelector`);
     }
+    this.selectorKey = [
+      this.compiledSelector.toString(), input.namespace === undefined ? '' : `namespace == ${JSON.stringify(input.namespace)}`,
+      this.nsSelector ? `ns(${this.nsSelector.toString()})` : '', this.saSelector ? `sa(${this.saSelector.toString()})` : '',
+    ].join(' && ');
     const types = input.types && input.types.length > 0 ? input.types : defaultTypes(input);
     if (types.includes('Ingress')) {
       this.ingress = input.ingress ?? [];

@@ -79,6 +79,12 @@ export interface CompiledPolicy {
   readonly order?: number;
   /** spec.selector as written (empty means all()). */
   readonly selector: string;
+  /**
+   * The policy's whole endpoint selection as one canonical text: spec.selector, the namespace of a
+   * namespaced policy, namespaceSelector and serviceAccountSelector. Two policies with equal text
+   * select the same endpoints (Felix groups consecutive policies with the same selector).
+   */
+  readonly selectorKey: string;
   /** Present iff the policy's types include Ingress. */
   readonly ingress?: readonly CalicoRule[];
   /** Present iff the policy's types include Egress. */

@@ -1,0 +1,233 @@
+// Computes a truth table's cells: groups workload rows, evaluates each pair of groups once for the
+// same-node case and once for the cross-node case, and each single row against each group once per view.
+//
+// Why the grouping is exact (evaluate/sides.ts): between two workloads, the node enters a verdict only
+// through (1) whether both are on one node (then no host endpoint chain runs) and (2) the host endpoint
+// that polices forwarded traffic on each node, which for a workload peer is the node's `*` or only host
+// endpoint (interfaces.ts `fallback`). That endpoint acts only through the policies its forward,
+// untracked and pre-DNAT chains hold, so nodes are keyed by that ("host class"), not by name. Between
+// a single row and a workload, the workload's node enters through whether it is the single's node and
+// the host endpoint policingOf picks on it for the single's address: the view.
+import { CidrMatcher, ipv4ToNumber } from '../model/address-match';
+import { BuiltModel } from '../model/build';
+import { endpointParty } from '../model/party';
+import { Endpoint } from '../model/types';
+import { evaluateFlow } from '../evaluate/evaluate';
+import { policingOf } from '../evaluate/interfaces';
+import { hostNodeOf } from '../evaluate/sides';
+import { FlowParty } from '../evaluate/types';
+import { SingleCells, TableCells } from './cells';
+import { FastPairs, hostClassKey } from './fast-pairs';
+
+/** A row of the table. */
+export interface TableRow {
+  readonly id: string;
+  readonly party: FlowParty;
+}
+
+/** The CIDRs a verdict can depend on: rule nets and notNets, network set nets, failsafe nets. */
+function addressMatchers(model: BuiltModel): CidrMatcher[] {
+  const cidrs = new Map<string, CidrMatcher>();
+  for (const tier of model.tiers) {
+    for (const p of tier.policies) {
+      for (const r of [...(p.compiledIngress ?? []), ...(p.compiledEgress ?? [])]) {
+        for (const e of [r.source, r.destination]) {
+          for (const c of [...(e.nets ?? []), ...(e.notNets ?? [])]) cidrs.set(c.toString(), c);
+        }
+      }
+    }
+  }
+  for (const s of model.networkSetParties) for (const c of s.nets) cidrs.set(c.toString(), c);
+  const out = [...cidrs.values()];
+  for (const f of [...model.felix.failsafeInbound, ...model.felix.failsafeOutbound]) {
+    if (f.net !== undefined) out.push(CidrMatcher.parse(f.net));
+  }
+  return out;
+}
+
+interface Grouping {
+  readonly rowGroup: Int32Array;
+  readonly rowSingle: Int32Array;
+  /** Rows of each group. */
+  readonly members: number[][];
+  readonly groupClass: number[];
+  readonly singles: number[];
+}
+
+/** Computes the cells for the rows. */
+export function computeCells(model: BuiltModel, rows: readonly TableRow[], protocol: number, port: number | undefined): TableCells {
+  const nodeNames: string[] = [];
+  const nodeIndex = new Map<string, number>();
+  const addNode = (name: string): void => {
+    if (!nodeIndex.has(name)) {
+      nodeIndex.set(name, nodeNames.length);
+      nodeNames.push(name);
+    }
+  };
+  model.nodes.forEach((n) => addNode(n.name));
+  model.endpoints.forEach((e) => addNode(e.node));
+  const classKeys = new Map<string, number>();
+  const classHeps: (Endpoint | undefined)[] = [];
+  const classOf = (hep: Endpoint | undefined): number => {
+    const key = hostClassKey(model, hep);
+    let c = classKeys.get(key);
+    if (c === undefined) {
+      c = classHeps.length;
+      classKeys.set(key, c);
+      classHeps.push(hep);
+    }
+    return c;
+  };
+  const nodeClass = nodeNames.map((n) => classOf(policingOf(model, n, undefined, undefined, true).hostEndpoint));
+  const rowNode = new Int32Array(rows.length).fill(-1);
+  const endpointIndex = new Map<Endpoint, number>();
+  model.endpoints.forEach((e, i) => endpointIndex.set(e, i));
+  const rowEndpoint = new Int32Array(rows.length).fill(-1);
+  rows.forEach((r, i) => {
+    const ep = r.party.endpoint;
+    if (ep) rowEndpoint[i] = endpointIndex.get(ep) ?? -1;
+    const node = ep ? ep.node : hostNodeOf(model, r.party);
+    if (node !== undefined) rowNode[i] = nodeIndex.get(node) ?? -1;
+  });
+  const g = groupRows(model, rows, (i) => nodeClass[rowNode[i]]);
+  const groups = g.members.length;
+  const reps = g.members.map((m) => rows[m[0]].party);
+  const fastOk = reps.map((p) => p.ip !== undefined);
+  const fast = new FastPairs(model, protocol, port, reps.map((p, i) => (fastOk[i] ? p : { ...p, ip: '0.0.0.0' })),
+    Int32Array.from(g.groupClass), classHeps);
+  const verdict = (i: number, j: number, sameNode: boolean): number => {
+    const a = g.rowGroup[i];
+    const b = g.rowGroup[j];
+    if (a >= 0 && b >= 0 && fastOk[a] && fastOk[b]) return fast.allowed(a, b, sameNode) ? 1 : 0;
+    return evaluateFlow(model, { source: rows[i].party, destination: rows[j].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
+  };
+
+  // cross-node cells: a representative pair on two different nodes, when the groups have one
+  const alt = g.members.map((m) => m.find((r) => rowNode[r] !== rowNode[m[0]]) ?? -1);
+  const cross = new Uint8Array(groups * groups);
+  for (let a = 0; a < groups; a++) {
+    const a0 = g.members[a][0];
+    for (let b = 0; b < groups; b++) {
+      const b0 = g.members[b][0];
+      let pair: [number, number] | undefined;
+      if (a !== b && rowNode[a0] !== rowNode[b0]) pair = [a0, b0];
+      else if (alt[b] >= 0) pair = [a0, alt[b]];
+      else if (alt[a] >= 0 && a !== b) pair = [alt[a], b0];
+      if (pair) cross[a * groups + b] = verdict(pair[0], pair[1], false);
+    }
+  }
+  // same-node cells: for each node, every pair of groups with members there
+  const same = new Uint8Array(groups * groups);
+  const done = new Uint8Array(groups * groups);
+  const byNode = new Map<number, Map<number, number[]>>();
+  g.members.forEach((m, grp) => {
+    for (const r of m) {
+      let there = byNode.get(rowNode[r]);
+      if (!there) {
+        there = new Map();
+        byNode.set(rowNode[r], there);
+      }
+      const list = there.get(grp);
+      if (!list) there.set(grp, [r]);
+      else if (list.length < 2) list.push(r);
+    }
+  });
+  for (const there of byNode.values()) {
+    const present = [...there.entries()];
+    for (const [a, ra] of present) {
+      for (const [b, rb] of present) {
+        const cell = a * groups + b;
+        if (done[cell]) continue;
+        const dst = a === b ? rb[1] : rb[0];
+        if (dst === undefined) continue;
+        same[cell] = verdict(ra[0], dst, true);
+        done[cell] = 1;
+      }
+    }
+  }
+  const singles = g.singles.map((s) => singleCells(model, rows, s, g, nodeNames, rowNode, classOf, protocol, port));
+  const S = g.singles.length;
+  const singlePairs = new Uint8Array(S * S);
+  for (let x = 0; x < S; x++) {
+    for (let y = 0; y < S; y++) {
+      if (x !== y) singlePairs[x * S + y] = evaluateFlow(model, { source: rows[g.singles[x]].party, destination: rows[g.singles[y]].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
+    }
+  }
+  return new TableCells({ rowGroup: g.rowGroup, rowSingle: g.rowSingle, rowNode, rowEndpoint, groups, same, cross, singles, singlePairs });
+}
+
+function singleCells(model: BuiltModel, rows: readonly TableRow[], s: number, g: Grouping, nodeNames: readonly string[],
+  rowNode: Int32Array, classOf: (hep: Endpoint | undefined) => number, protocol: number, port: number | undefined): SingleCells {
+  const party = rows[s].party;
+  const own = rowNode[s];
+  const viewKeys = new Map<number, number>();
+  const viewOfNode = Int32Array.from(nodeNames, (name, n) => {
+    const key = n === own ? -1 : classOf(policingOf(model, name, undefined, party.ip, party.endpoint?.kind === 'workload').hostEndpoint);
+    let v = viewKeys.get(key);
+    if (v === undefined) {
+      v = viewKeys.size;
+      viewKeys.set(key, v);
+    }
+    return v;
+  });
+  const groups = g.members.length;
+  const out = new Uint8Array(viewKeys.size * groups);
+  const into = new Uint8Array(viewKeys.size * groups);
+  const done = new Uint8Array(viewKeys.size * groups);
+  const run = (from: FlowParty, to: FlowParty): number =>
+    (evaluateFlow(model, { source: from, destination: to, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0);
+  g.members.forEach((m, grp) => {
+    for (const r of m) {
+      const cell = viewOfNode[rowNode[r]] * groups + grp;
+      if (done[cell]) continue;
+      done[cell] = 1;
+      out[cell] = run(party, rows[r].party);
+      into[cell] = run(rows[r].party, party);
+    }
+  });
+  return { viewOfNode, out, into };
+}
+
+/** The IP version and which matchers contain the address. */
+function addressSignature(matchers: readonly CidrMatcher[], ip: string): string {
+  const v4 = ipv4ToNumber(ip);
+  let bits = '';
+  if (v4 !== undefined) for (const m of matchers) bits += m.containsV4(v4) ? '1' : '0';
+  else for (const m of matchers) bits += m.contains(ip) ? '1' : '0';
+  return `${ip.includes(':') ? 6 : 4}:${bits}`;
+}
+
+/** Groups workload rows by everything their verdicts read; other rows become singles. */
+function groupRows(model: BuiltModel, rows: readonly TableRow[], classOfRow: (i: number) => number): Grouping {
+  const matchers = addressMatchers(model);
+  const nodeAddresses = new Set(model.nodes.flatMap((n) => n.addresses.map((a) => a.address)));
+  const groupIds = new Map<string, number>();
+  const members: number[][] = [];
+  const groupClass: number[] = [];
+  const singles: number[] = [];
+  const rowGroup = new Int32Array(rows.length).fill(-1);
+  const rowSingle = new Int32Array(rows.length).fill(-1);
+  rows.forEach((r, i) => {
+    const ep = r.party.endpoint;
+    const ip = r.party.ip;
+    if (!ep || ep.kind === 'host' || (ip !== undefined && nodeAddresses.has(ip))) {
+      rowSingle[i] = singles.length;
+      singles.push(i);
+      return;
+    }
+    const signature = ip === undefined ? 'none' : addressSignature(matchers, ip);
+    const cls = classOfRow(i);
+    const key = [endpointParty(ep).labelKey, ep.namedPorts.map((np) => `${np.name}/${np.protocol}/${np.port}`).sort().join(','),
+      ep.profiles.join(','), cls, signature].join('\u0001');
+    let grp = groupIds.get(key);
+    if (grp === undefined) {
+      grp = members.length;
+      groupIds.set(key, grp);
+      members.push([]);
+      groupClass.push(cls);
+    }
+    members[grp].push(i);
+    rowGroup[i] = grp;
+  });
+  return { rowGroup, rowSingle, members, groupClass, singles };
+}

@@ -1,0 +1,299 @@
+// Verdict-only evaluation of workload-to-workload flows for truth tables. It follows
+// evaluate/sides.ts and evaluate/chain.ts step by step but builds no traces or reasons: each chain is
+// compiled once per label set into arrays of rule ids, and whether a rule's source (destination)
+// matches a group is computed once per (rule, group). The result equals evaluateFlow(...).allowed
+// for any source in group `a` and destination in group `b` (test/engine/table.test.ts checks it).
+import { BuiltModel } from '../model/build';
+import { endpointParty } from '../model/party';
+import { CompiledRule, PolicyImpl } from '../model/policy';
+import { Endpoint } from '../model/types';
+import { ChainOptions, applicableTiers, profileRules, rulesFor } from '../evaluate/chain';
+import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
+import { entityMatches, protocolPartMatches } from '../evaluate/rule-match';
+import { failsafe } from '../evaluate/sides';
+import { Flow, FlowParty } from '../evaluate/types';
+
+const CONTINUE = 0;
+const ALLOW = 1;
+const DENY = 2;
+const PASS = 3;
+const AFTER_CONTINUE = 0;
+const AFTER_ALLOW = 1;
+const AFTER_PROFILES = 2;
+
+interface FastTier {
+  /** Per rule: the id of its source entity (a row of srcMatch). */
+  readonly src: Int32Array;
+  /** Per rule: the id of its destination entity (a row of dstMatch). */
+  readonly dst: Int32Array;
+  readonly actions: Uint8Array;
+  /** True when the end of the tier passes to the next tier (else it drops). */
+  readonly passAtEnd: boolean;
+}
+
+interface FastChain {
+  /** Interned by content: chains with one id give one verdict for the same matches. */
+  readonly id: number;
+  readonly tiers: readonly FastTier[];
+  readonly after: number;
+  readonly profile: FastTier;
+  /** Distinct source (destination) entity ids the chain reads. */
+  readonly srcEntities: Int32Array;
+  readonly dstEntities: Int32Array;
+}
+
+/** The chains of a host endpoint class (the forward-path chains of a node's fallback host endpoint). */
+interface HostChains {
+  readonly forwardEgress: FastChain;
+  readonly forwardIngress: FastChain;
+  readonly untracked?: FastChain;
+  readonly preDnat: FastChain;
+}
+
+/** Which chain of a pair: egress ones belong to the source group, ingress ones to the destination's. */
+const SLOT_EGRESS = 0;
+const SLOT_FORWARD_EGRESS = 1;
+const SLOT_INGRESS = 2;
+const SLOT_UNTRACKED = 3;
+const SLOT_PRE_DNAT = 4;
+const SLOT_FORWARD_INGRESS = 5;
+const SLOTS = 6;
+
+function actionCode(action: string): number {
+  return action === 'Allow' ? ALLOW : action === 'Deny' ? DENY : PASS;
+}
+
+function ipVersionOf(ip: string): number {
+  return ip.includes(':') ? 6 : 4;
+}
+
+/** Ids of policies, for keys that must tell policies apart by identity. */
+const policyIds = new WeakMap<PolicyImpl, number>();
+let nextPolicyId = 0;
+
+function policyId(p: PolicyImpl): number {
+  let id = policyIds.get(p);
+  if (id === undefined) {
+    id = nextPolicyId++;
+    policyIds.set(p, id);
+  }
+  return id;
+}
+
+const HOST_CHAINS: readonly (readonly [ChainOptions, string])[] = [[FORWARD, 'egress'], [FORWARD, 'ingress'], [UNTRACKED, 'ingress'], [PRE_DNAT, 'ingress']];
+
+/**
+ * What a host endpoint contributes to forwarded workload traffic: whether it names an interface (the
+ * untracked chain exists) and which policies each of its forward, untracked and pre-DNAT chains holds.
+ * Two host endpoints with the same key police forwarded traffic alike, whatever their labels or node.
+ */
+export function hostClassKey(model: BuiltModel, hep: Endpoint | undefined): string {
+  if (!hep) return 'none';
+  const parts = [hep.interfaceName === '*' ? '*' : 'iface'];
+  for (const [opts, direction] of HOST_CHAINS) {
+    parts.push(applicableTiers(model, hep, direction, opts)
+      .map(({ tier, applicable }) => `${tier.name}:${applicable.map(policyId).join(',')}`).join(';'));
+  }
+  return parts.join('|');
+}
+
+/**
+ * Verdicts of workload pairs by group. A chain's verdict depends on its owner group (the source for
+ * egress chains, the destination for ingress chains) only through the chain's rules and which of
+ * their owner-side entities match the owner; so owners with the same chain content and the same
+ * matches share one row of cached verdicts against every other group.
+ */
+export class FastPairs {
+  private readonly entityIds = new Map<string, number>();
+  private readonly entities: { readonly rule: CompiledRule; readonly role: string }[] = [];
+  private readonly matchOf: Int8Array[] = [];
+  private readonly chainIds = new Map<string, number>();
+  private readonly chainCache = new Map<string, FastChain>();
+  private readonly egressChains: FastChain[];
+  private readonly ingressChains: FastChain[];
+  private readonly hostChains: (HostChains | undefined)[];
+  private readonly failsafeIn: Uint8Array;
+  private readonly flow: Flow;
+  private readonly groups: number;
+  /** Per slot and owner group: the shared row of verdicts + 1 (0: not computed yet). */
+  private readonly rows: (Uint8Array | undefined)[][];
+  private readonly rowIds = new Map<string, Uint8Array>();
+
+  /**
+   * `reps[g]`: a party of group g (a workload with an address); `groupClass[g]`: the host class of
+   * its node; `classHeps[c]`: a host endpoint of class c (undefined: no host endpoint).
+   */
+  constructor(
+    private readonly model: BuiltModel,
+    protocol: number,
+    private readonly port: number | undefined,
+    private readonly reps: readonly FlowParty[],
+    private readonly groupClass: Int32Array,
+    classHeps: readonly (Endpoint | undefined)[],
+  ) {
+    this.groups = reps.length;
+    const none: FlowParty = { id: '' };
+    this.flow = { source: none, destination: none, protocol, port };
+    this.egressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'egress', NORMAL));
+    this.ingressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'ingress', NORMAL));
+    this.hostChains = classHeps.map((hep) => (hep ? {
+      forwardEgress: this.compile(hep, 'egress', FORWARD),
+      forwardIngress: this.compile(hep, 'ingress', FORWARD),
+      ...(hep.interfaceName !== '*' ? { untracked: this.compile(hep, 'ingress', UNTRACKED) } : {}),
+      preDnat: this.compile(hep, 'ingress', PRE_DNAT),
+    } : undefined));
+    this.failsafeIn = Uint8Array.from(reps, (r) => (failsafe(model.felix.failsafeInbound, this.flow, r.ip) ? 1 : 0));
+    this.rows = Array.from({ length: SLOTS }, () => new Array<Uint8Array | undefined>(this.groups));
+  }
+
+  /** Whether a workload of group `a` may open the flow to a workload of group `b`, on one node or across nodes. */
+  public allowed(a: number, b: number, sameNode: boolean): boolean {
+    if (this.verdict(SLOT_EGRESS, this.egressChains[a], a, b) === DENY) return false;
+    if (!sameNode) {
+      const out = this.hostChains[this.groupClass[a]];
+      if (out && this.verdict(SLOT_FORWARD_EGRESS, out.forwardEgress, a, b) === DENY) return false;
+      const into = this.hostChains[this.groupClass[b]];
+      if (into) {
+        let early = CONTINUE;
+        if (this.failsafeIn[a] === 0) {
+          if (into.untracked) early = this.verdict(SLOT_UNTRACKED, into.untracked, a, b);
+          if (early === CONTINUE) early = this.verdict(SLOT_PRE_DNAT, into.preDnat, a, b);
+        }
+        if (early === DENY) return false;
+        if (early !== ALLOW && this.verdict(SLOT_FORWARD_INGRESS, into.forwardIngress, a, b) === DENY) return false;
+      }
+    }
+    return this.verdict(SLOT_INGRESS, this.ingressChains[b], a, b) === ALLOW;
+  }
+
+  /** The chain's verdict for a -> b, through the owner's shared row. */
+  private verdict(slot: number, chain: FastChain, a: number, b: number): number {
+    const egress = slot < SLOT_INGRESS;
+    const owner = egress ? a : b;
+    const other = egress ? b : a;
+    let row = this.rows[slot][owner];
+    if (!row) {
+      const bits: number[] = [];
+      for (const e of egress ? chain.srcEntities : chain.dstEntities) bits.push(this.match(e, owner));
+      const key = `${egress ? 'e' : 'i'}${chain.id}|${bits.join('')}`;
+      row = this.rowIds.get(key);
+      if (!row) {
+        row = new Uint8Array(this.groups);
+        this.rowIds.set(key, row);
+      }
+      this.rows[slot][owner] = row;
+    }
+    let v = row[other];
+    if (v === 0) {
+      v = this.run(chain, a, b) + 1;
+      row[other] = v;
+    }
+    return v - 1;
+  }
+
+  private compile(ep: Endpoint, direction: string, opts: ChainOptions): FastChain {
+    const after = opts.after === 'continue' ? AFTER_CONTINUE : opts.after === 'allow' ? AFTER_ALLOW : AFTER_PROFILES;
+    const tag = opts === UNTRACKED ? 'u' : opts === PRE_DNAT ? 'p' : opts === FORWARD ? 'f' : 'n';
+    const key = `${tag}|${direction}|${ep.profiles.join(',')}|${endpointParty(ep).labelKey}`;
+    let chain = this.chainCache.get(key);
+    if (chain) return chain;
+    const tiers = applicableTiers(this.model, ep, direction, opts).map(({ tier, applicable }) => {
+      const rules: [CompiledRule, string | undefined, number][] = [];
+      for (const p of applicable) {
+        for (const rule of rulesFor(p, direction) ?? []) {
+          if (rule.action === 'Log' || !protocolPartMatches(rule, this.flow)) continue;
+          rules.push([rule, p.namespace, actionCode(rule.action)]);
+        }
+      }
+      return this.tier(rules, opts.tiersPass || tier.defaultAction === 'Pass');
+    });
+    const profileList: [CompiledRule, string | undefined, number][] = [];
+    if (after === AFTER_PROFILES) {
+      for (const name of ep.profiles) {
+        const profile = this.model.profiles.get(name);
+        if (!profile) continue;
+        for (const rule of profileRules(profile, direction)) {
+          if (rule.action === 'Log' || rule.action === 'Pass' || !protocolPartMatches(rule, this.flow)) continue;
+          profileList.push([rule, undefined, rule.action === 'Allow' ? ALLOW : DENY]);
+        }
+      }
+    }
+    const profile = this.tier(profileList, false);
+    const all = [...tiers, profile];
+    const content = `${after}|${all.map((t) => `${t.passAtEnd ? 'p' : 'd'}:${[...t.src].join(',')}/${[...t.dst].join(',')}/${[...t.actions].join(',')}`).join(';')}`;
+    let id = this.chainIds.get(content);
+    if (id === undefined) {
+      id = this.chainIds.size;
+      this.chainIds.set(content, id);
+    }
+    const distinct = (pick: (t: FastTier) => Int32Array): Int32Array => Int32Array.from(new Set(all.flatMap((t) => [...pick(t)])));
+    chain = { id, tiers, after, profile, srcEntities: distinct((t) => t.src), dstEntities: distinct((t) => t.dst) };
+    this.chainCache.set(key, chain);
+    return chain;
+  }
+
+  private tier(rules: readonly [CompiledRule, string | undefined, number][], passAtEnd: boolean): FastTier {
+    return {
+      src: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 's')),
+      dst: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 'd')),
+      actions: Uint8Array.from(rules, ([, , a]) => a),
+      passAtEnd,
+    };
+  }
+
+  /**
+   * One id per distinct entity meaning: the entity as written, the policy's namespace (it scopes
+   * selectors) and, for destinations, the rule's ipVersion (checked against the destination).
+   */
+  private entityId(rule: CompiledRule, namespace: string | undefined, role: string): number {
+    const key = role === 's' ? `s|${namespace ?? ''}|${JSON.stringify(rule.rule.source ?? {})}`
+      : `d|${namespace ?? ''}|${rule.rule.ipVersion ?? ''}|${JSON.stringify(rule.rule.destination ?? {})}`;
+    let id = this.entityIds.get(key);
+    if (id === undefined) {
+      id = this.entities.length;
+      this.entities.push({ rule, role });
+      this.matchOf.push(new Int8Array(this.groups).fill(-1));
+      this.entityIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** Whether entity `id` matches group `g` (computed once per pair of entity and group). */
+  private match(id: number, g: number): number {
+    const row = this.matchOf[id];
+    let v = row[g];
+    if (v < 0) {
+      const { rule, role } = this.entities[id];
+      const party = this.reps[g];
+      if (role === 's') {
+        v = entityMatches(this.model, rule.source, party, undefined, this.flow) ? 1 : 0;
+      } else {
+        const version = rule.rule.ipVersion;
+        v = (version === undefined || ipVersionOf(party.ip as string) === version)
+          && entityMatches(this.model, rule.destination, party, this.port, this.flow) ? 1 : 0;
+      }
+      row[g] = v;
+    }
+    return v;
+  }
+
+  private first(tier: FastTier, a: number, b: number): number {
+    const { src, dst, actions } = tier;
+    for (let i = 0; i < src.length; i++) {
+      if (this.match(src[i], a) === 1 && this.match(dst[i], b) === 1) return actions[i];
+    }
+    return CONTINUE;
+  }
+
+  private run(chain: FastChain, a: number, b: number): number {
+    for (const tier of chain.tiers) {
+      const outcome = this.first(tier, a, b);
+      if (outcome === ALLOW || outcome === DENY) return outcome;
+      if (outcome === CONTINUE && !tier.passAtEnd) return DENY;
+    }
+    if (chain.after === AFTER_CONTINUE) return CONTINUE;
+    if (chain.after === AFTER_ALLOW) return ALLOW;
+    const v = this.first(chain.profile, a, b);
+    return v === CONTINUE ? DENY : v;
+  }
+}
