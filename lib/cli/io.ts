@@ -2,6 +2,8 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** True when stderr is a terminal (progress is drawn only then). @default false */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** A subcommand: its help text and its entry point (returns the exit code). */

@@ -14,14 +14,31 @@ const TOP_USAGE = (): string => [
 ].join('\n');
 
 /** Error kinds that mean bad input (exit 2), recognised by name so this file imports nothing heavy. */
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError'];
+const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError', 'OutputError'];
+
+/**
+ * True for errors caused by the input rather than by netsec: the named input errors above, and
+ * operating system errors (a file that cannot be read or written: ENOENT, EACCES, EISDIR...).
+ */
+export function isInputError(e: unknown): e is Error {
+  // read structurally: errors of Node's own modules may come from another realm (e.g. under Jest)
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { readonly name?: unknown; readonly message?: unknown; readonly code?: unknown; readonly syscall?: unknown };
+  if (typeof err.message !== 'string') return false;
+  if (typeof err.name === 'string' && INPUT_ERRORS.includes(err.name)) return true;
+  return typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code) && typeof err.syscall === 'string';
+}
 
 /** Runs the CLI; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(TOP_USAGE());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(TOP_USAGE());
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
@@ -40,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`netsec ${name}: ${e.message}\n\n${command.usage}`);
       return 2;
     }
-    if (e instanceof Error && INPUT_ERRORS.includes(e.name)) {
+    if (isInputError(e)) {
       io.stderr(`netsec ${name}: ${e.message}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 // The semantic diff: pod-level flows whose verdict differs between two models over the same inventory.
 import { BuiltModel, DirectionTrace, FlowVerdict, buildFlow, buildTruthTable, evaluateFlow } from '../engine';
-import { Progress } from '../cli/progress';
+import { Progress } from '../util/progress';
 import { PortKey, portKeyText } from './ports';
 import { DecidingPolicy, decidingPolicies } from './responsible';
 

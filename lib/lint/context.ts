@@ -1,10 +1,12 @@
-// What every lint rule reads: the engine's model, the parsed resources and the run's options.
-import { CompiledPolicy, EngineModel, Endpoint, EntityMembers } from '../engine';
+// What every lint rule reads: the engine's model, the parsed resources and the run's options,
+// with the indexes the rules share.
+import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, SourcedResource } from '../engine';
 import { EntityRule } from '../model/resources';
-import { SourcedResource } from '../engine';
 import { Cidr } from '../model/net';
-import { LintFinding, LintLocation, LintOptions } from './types';
-import { lintRule } from './catalog';
+import { LintOptions } from './types';
+
+const K8S_NETWORKING = 'networking.k8s.io/v1';
+const CALICO_API = 'projectcalico.org/v3';
 
 /** The default Service ClusterIP ranges: IKS, then upstream kubeadm. */
 export const DEFAULT_SERVICE_CLUSTER_IP_RANGES: readonly string[] = ['172.21.0.0/16', '10.96.0.0/12'];
@@ -32,7 +34,7 @@ export class LintContext {
   ) {
     this.serviceRanges = (options.serviceClusterIpRanges ?? DEFAULT_SERVICE_CLUSTER_IP_RANGES).map((r) => Cidr.parse(r));
     for (const s of resources) {
-      const key = documentKey(s.file, s.documentIndex, s.resource.kind, s.resource.metadata.name);
+      const key = documentKey(s.file, s.documentIndex, s.resource.apiVersion, s.resource.kind, s.resource.metadata.name);
       const list = this.byDocument.get(key);
       if (list) list.push(s);
       else this.byDocument.set(key, [s]);
@@ -107,9 +109,11 @@ export class LintContext {
   public sourceOf(policy: CompiledPolicy): SourcedResource | undefined {
     if (this.sources.has(policy)) return this.sources.get(policy);
     const o = policy.origin;
-    const kind = o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind;
+    // Kubernetes and Calico NetworkPolicies share the kind name (and, in a List or a chart, the document index)
+    const [apiVersion, kind] = o.kind === 'NetworkPolicy' ? [K8S_NETWORKING, 'NetworkPolicy']
+      : [CALICO_API, o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind];
     const found = o.file === undefined || o.documentIndex === undefined ? undefined
-      : this.byDocument.get(documentKey(o.file, o.documentIndex, kind, o.name))
+      : this.byDocument.get(documentKey(o.file, o.documentIndex, apiVersion, kind, o.name))
         ?.find((s) => o.namespace === undefined || (s.resource.metadata.namespace ?? 'default') === o.namespace);
     this.sources.set(policy, found);
     return found;
@@ -121,47 +125,8 @@ export class LintContext {
     const v = spec?.[key];
     return typeof v === 'string' && v.trim() !== '' ? v : undefined;
   }
-
-  /** True for a policy converted from a Kubernetes NetworkPolicy. */
-  public isKubernetesPolicy(policy: CompiledPolicy): boolean {
-    return policy.origin.kind === 'NetworkPolicy';
-  }
 }
 
-function documentKey(file: string, documentIndex: number, kind: string, name: string): string {
-  return JSON.stringify([file, documentIndex, kind, name]);
-}
-
-/** The location of a policy, optionally a field inside it. */
-export function policyLocation(policy: CompiledPolicy, field?: string): LintLocation {
-  const o = policy.origin;
-  return {
-    file: o.file, documentIndex: o.documentIndex, kind: o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind,
-    namespace: o.namespace, name: o.name, ...(field !== undefined ? { field } : {}),
-  };
-}
-
-/** The location of a sourced resource. */
-export function resourceLocation(s: SourcedResource, field?: string): LintLocation {
-  return {
-    file: s.file, documentIndex: s.documentIndex, kind: s.resource.kind, namespace: s.resource.metadata.namespace,
-    name: s.resource.metadata.name, ...(field !== undefined ? { field } : {}),
-  };
-}
-
-/** A finding of the rule with the catalogue's severity. */
-export function finding(ruleId: string, message: string, location: LintLocation): LintFinding {
-  return { ruleId, severity: lintRule(ruleId).severity, message, location };
-}
-
-/** How a policy is named in messages: `GlobalNetworkPolicy deny-all` or `NetworkPolicy shop/web`. */
-export function policyLabel(policy: CompiledPolicy): string {
-  const o = policy.origin;
-  const kind = o.kind === 'CalicoNetworkPolicy' ? 'Calico NetworkPolicy' : o.kind === 'NetworkPolicy' ? 'Kubernetes NetworkPolicy' : o.kind;
-  return `${kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
-}
-
-/** The field of a rule: `spec.ingress[2]` for Calico policies, `ingress rule 3 as Calico converts it` for Kubernetes ones. */
-export function ruleField(ctx: LintContext, policy: CompiledPolicy, direction: string, index: number): string {
-  return ctx.isKubernetesPolicy(policy) ? `${direction} rule ${index + 1} as Calico converts it` : `spec.${direction}[${index}]`;
+function documentKey(file: string, documentIndex: number, apiVersion: string, kind: string, name: string): string {
+  return JSON.stringify([file, documentIndex, apiVersion, kind, name]);
 }

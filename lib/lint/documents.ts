@@ -1,7 +1,6 @@
 // Engine inputs from documents held as plain data (lint at synth), read exactly as
 // parseEngineInputs reads a file holding them as one JSON array, without the YAML round trip.
-import { EngineInputs, SourcedResource } from '../engine';
-import { NodeInfo } from '../engine';
+import { EngineInputs, NodeInfo, SourcedResource } from '../engine';
 import { InventoryNamespace, InventoryPod, isInventoryKind, parseInventoryItem } from '../engine/input/inventory';
 import { parseResource } from '../model/parse';
 import { isJsonData } from './json-data';

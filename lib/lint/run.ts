@@ -1,6 +1,5 @@
 // Runs every lint rule over manifests (and an optional inventory).
-import { EngineInputs, TextSource, loadEngineInputs, parseEngineInputs } from '../engine';
-import { buildEngineModel } from '../engine';
+import { EngineInputs, TextSource, buildEngineModel, loadEngineInputs, parseEngineInputs } from '../engine';
 import { LintContext } from './context';
 import { peerMatchesNothing, policySelectsNothing } from './rules/selects-nothing';
 import { shadowedRules } from './rules/shadowed';

@@ -1,5 +1,6 @@
 // Lint at synth: manifests per chart in, findings with the chart's construct path out.
 import { DocumentSource, engineInputsOfDocuments } from './documents';
+import { resourceName } from './format/location';
 import { lintInputs } from './run';
 import { LintFinding, LintOptions } from './types';
 
@@ -7,7 +8,9 @@ import { LintFinding, LintOptions } from './types';
 export interface ChartManifestsInput {
   /** The chart's construct path, used as the findings' file. */
   readonly chartPath: string;
+  /** The chart's Kubernetes documents (NetworkPolicies, inventory objects) as plain objects. */
   readonly kubernetes: readonly unknown[];
+  /** The chart's Calico documents as plain objects. */
   readonly calico: readonly unknown[];
 }
 
@@ -19,6 +22,7 @@ export interface SynthLintOptions extends LintOptions {
 
 /** What synth does with the findings: stop on `errors`, print `warnings` (info included). */
 export interface SynthLintResult {
+  /** Every finding, sorted by chart, rule id and message. */
   readonly findings: readonly LintFinding[];
   /** One line per error: `<chart path>: <Kind> <ns/name>: [NSxxx] message`. */
   readonly errors: readonly string[];
@@ -34,7 +38,8 @@ export function lintChartManifests(charts: readonly ChartManifestsInput[], optio
   const findings = lintInputs(engineInputsOfDocuments(sources), options.inventory !== undefined, options);
   const line = (f: LintFinding): string => {
     const l = f.location;
-    const what = l.kind ? `${l.kind} ${l.namespace ? `${l.namespace}/` : ''}${l.name ?? ''}${l.field ? ` (${l.field})` : ''}: ` : '';
+    const name = resourceName(l);
+    const what = name ? `${name}${l.field ? ` (${l.field})` : ''}: ` : '';
     return `${l.file ?? '(cluster)'}: ${what}[${f.ruleId}] ${f.message}`;
   };
   return {

@@ -9,6 +9,7 @@ export interface LintRuleInfo {
   readonly id: string;
   /** Short kebab-case name, e.g. `shadowed-rule`. */
   readonly name: string;
+  /** The severity of every finding of the rule. */
   readonly severity: LintSeverity;
   /** One line: why the rule exists. */
   readonly rationale: string;
@@ -20,9 +21,11 @@ export interface LintLocation {
   readonly file?: string;
   /** 0-based document index in the file. @default - no document */
   readonly documentIndex?: number;
-  /** `GlobalNetworkPolicy`, `NetworkPolicy`, `HostEndpoint`... */
+  /** `GlobalNetworkPolicy`, `NetworkPolicy`, `HostEndpoint`... @default - no resource (a finding about the whole input) */
   readonly kind?: string;
+  /** The resource's namespace. @default - not namespaced */
   readonly namespace?: string;
+  /** The resource's metadata.name. @default - no resource */
   readonly name?: string;
   /** The field path inside the document, e.g. `spec.ingress[2]`. @default - the whole document */
   readonly field?: string;
@@ -30,9 +33,13 @@ export interface LintLocation {
 
 /** One problem found. */
 export interface LintFinding {
+  /** The rule's stable id, e.g. `NS003` (see LINT_RULES). */
   readonly ruleId: string;
+  /** The rule's severity. */
   readonly severity: LintSeverity;
+  /** What is wrong and what to do, naming the resource, the field and the value. */
   readonly message: string;
+  /** Where the problem is. */
   readonly location: LintLocation;
 }
 

@@ -9,12 +9,13 @@ export function buildGraph(endpoints: readonly Endpoint[], matrices: readonly Re
   const groups = groupEndpoints(endpoints.filter((e) => e.kind === 'workload'));
   const nodes: GraphNode[] = groups.map((g, i) => ({ id: `g${i + 1}`, label: g.label, namespace: g.namespace, members: g.members }));
   const edges: GraphEdge[] = [];
+  const indexes = matrices.map((m) => new Map(m.ids.map((id, i) => [id, i])));
   for (const a of nodes) {
     for (const b of nodes) {
       const ports: string[] = [];
       let partial = false;
-      for (const m of matrices) {
-        const index = new Map(m.ids.map((id, i) => [id, i]));
+      for (const [mi, m] of matrices.entries()) {
+        const index = indexes[mi];
         let pairs = 0;
         let allowed = 0;
         for (const from of a.members) {

@@ -2,7 +2,7 @@
 import { BuiltModel, DirectionTrace, buildFlow, buildTruthTable, evaluateFlow } from '../engine';
 import { PortKey, portKeyText } from '../diff/ports';
 import { decidingPolicies, describeDeciding } from '../diff/responsible';
-import { Progress } from '../cli/progress';
+import { Progress } from '../util/progress';
 import { MatrixCell, ReportMatrix } from './data';
 
 function sideText(trace: DirectionTrace): string {

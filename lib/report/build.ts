@@ -1,8 +1,9 @@
 // Assembles the report's data from the engine inputs: matrices, graph, host summaries, lint findings.
-import { EngineInputs, buildEngineModel } from '../engine';
+import { BuiltModel, EngineInputs } from '../engine';
 import { LintFinding, lintInputs } from '../lint';
+import { documentName, resourceName } from '../lint/format/location';
 import { PortKey } from '../diff/ports';
-import { Progress } from '../cli/progress';
+import { Progress } from '../util/progress';
 import { LintSection, ReportData, ReportFinding } from './data';
 import { buildGraph } from './build-graph';
 import { buildNodeSummaries } from './build-hosts';
@@ -18,9 +19,7 @@ export interface ReportOptions {
 
 function where(f: LintFinding): string {
   const l = f.location;
-  const doc = l.file !== undefined ? `${l.file}${l.documentIndex !== undefined ? `#${l.documentIndex}` : ''}` : '';
-  const name = l.name !== undefined ? `${l.kind ?? ''} ${l.namespace ? `${l.namespace}/` : ''}${l.name}`.trim() : (l.kind ?? '');
-  return [doc, name, l.field ?? ''].filter((s) => s).join(' ');
+  return [documentName(l), resourceName(l) ?? l.kind, l.field].filter((s) => s).join(' ');
 }
 
 function lintSection(inputs: EngineInputs): LintSection {
@@ -32,13 +31,11 @@ function lintSection(inputs: EngineInputs): LintSection {
   }
 }
 
-/** Builds everything the page shows. */
-export function buildReport(inputs: EngineInputs, options: ReportOptions): ReportData {
-  const model = buildEngineModel(inputs);
+/** Builds everything the page shows, from the inputs and the model built of them. */
+export function buildReport(inputs: EngineInputs, model: BuiltModel, options: ReportOptions): ReportData {
   const matrices = buildMatrices(model, options.ports, options.progress);
   return {
     title: options.title,
-    ports: options.ports,
     matrices,
     graph: buildGraph(model.endpoints, matrices),
     nodes: buildNodeSummaries(model, options.ports),

@@ -83,7 +83,7 @@ export interface LintSection {
 /** Everything on the page. */
 export interface ReportData {
   readonly title: string;
-  readonly ports: readonly PortKey[];
+  /** One per compared port, in order. */
   readonly matrices: readonly ReportMatrix[];
   readonly graph: ReportGraph;
   readonly nodes: readonly NodeSummary[];

@@ -50,7 +50,7 @@ const RENDER_CHECK = `(function () {
 
 /** The whole page. */
 export function reportToHtml(data: ReportData): string {
-  const ports = data.ports.map(portKeyText).join(', ') || 'none';
+  const ports = data.matrices.map((m) => portKeyText(m.port)).join(', ') || 'none';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(data.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

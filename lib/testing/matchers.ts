@@ -1,6 +1,6 @@
 // `toAllow` / `toDeny`: evaluate one flow over synthesised manifests with the engine; failures
 // print the explain trace of both directions.
-import { buildEngineModel, buildFlow, evaluateFlow, explainText, parseEngineInputs, protocolName } from '../engine';
+import { FlowVerdict, buildEngineModel, buildFlow, evaluateFlow, explainText, parseEngineInputs, protocolName } from '../engine';
 import { NetsecFlowExpectation, toFlowSpec } from './flow';
 import { inventorySource, manifestSources } from './sources';
 
@@ -10,7 +10,7 @@ export interface NetsecMatcherResult {
   message(): string;
 }
 
-function verdictOf(received: unknown, flow: NetsecFlowExpectation, inventory: unknown) {
+function verdictOf(received: unknown, flow: NetsecFlowExpectation, inventory: unknown): FlowVerdict {
   const spec = toFlowSpec(flow);
   const inv = inventorySource(inventory);
   const sources = manifestSources(received);

@@ -1,5 +1,15 @@
+// Output written whole or not at all: a directory replaced by rename, or one file renamed over.
 import * as fs from 'fs';
 import * as path from 'path';
+
+/** A refused output location (the CLI exits 2 for it, recognising the name). */
+class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
 /** A file to write: path relative to the output directory, `/`-separated, and its whole content. */
 export interface OutputFile {
   readonly path: string;
@@ -49,10 +59,10 @@ export function writeOutputAtomically(outdir: string, files: readonly OutputFile
   const base = path.basename(target);
   if (fs.existsSync(target)) {
     if (!fs.statSync(target).isDirectory()) {
-      throw new Error(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
+      throw new OutputError(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
     }
     if (!mayReplace(target)) {
-      throw new Error(`outdir ${outdir} is not empty and was not written by cdk8s-netsec (no ${MARKER_FILE} file); `
+      throw new OutputError(`outdir ${outdir} is not empty and was not written by cdk8s-netsec (no ${MARKER_FILE} file); `
         + 'refusing to replace it: remove it or choose another outdir');
     }
   }

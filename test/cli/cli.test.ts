@@ -46,6 +46,36 @@ describe('netsec CLI', () => {
     }
   });
 
+  test('no command: the usage goes to stderr with exit 2 (stdout stays empty for pipes)', async () => {
+    const r = await run();
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('usage: netsec <command>');
+  });
+
+  test('a refused or unwritable output is an input error: exit 2 with the message, no stack trace', async () => {
+    const taken = path.join(dir, 'taken');
+    fs.mkdirSync(taken, { recursive: true });
+    fs.writeFileSync(path.join(taken, 'keep.txt'), 'not netsec output');
+    const withNode = path.join(dir, 'with-node.yaml');
+    fs.writeFileSync(withNode, inventory([{ ns: 'x', name: 'a', ip: '10.0.1.1', node: 'node-1' }], {}, [{ name: 'node-1', ip: '10.0.0.1' }]));
+    const plan = await run('plan', '--manifests', pol, '--cluster', withNode, '--out', taken);
+    expect(plan.code).toBe(2);
+    expect(plan.err).toMatch(/^netsec plan: outdir .*taken is not empty and was not written by cdk8s-netsec/);
+    expect(plan.err).not.toContain('    at ');
+    expect(fs.readFileSync(path.join(taken, 'keep.txt'), 'utf8')).toBe('not netsec output');
+    const report = await run('report', '--manifests', pol, '--cluster', cl, '--out', taken);
+    expect(report.code).toBe(2);
+    expect(report.err).toMatch(/^netsec report: E[A-Z]+: /);
+  });
+
+  test('plan on an inventory without nodes is an input error (exit 2, one line), and writes nothing', async () => {
+    const out = path.join(dir, 'plan-out');
+    const r = await run('plan', '--manifests', pol, '--cluster', cl, '--out', out);
+    expect([r.code, r.err]).toEqual([2, `netsec plan: ${cl}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)\n`]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test('check prints verdict and trace, exit 0; --expect gates 0/1', async () => {
     const base = ['check', '--manifests', pol, '--cluster', cl, '--from', 'x/a', '--to', 'x/b', '--protocol', 'TCP'];
     const ok = await run(...base, '--port', '80');

@@ -3,6 +3,8 @@
 // shop/db-1 (app=db), ops/monitor-1, ops/monitor-2 (app=monitor). Before: shop denies all ingress
 // except backend:8080 from frontend pods and from the ops namespace, db:5432 from backend.
 // Egress is unrestricted and ops has no policy.
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { command } from '../../lib/cli/commands/diff';
 import { FIXTURES, capture } from './run';
@@ -52,6 +54,27 @@ describe('netsec diff: removing one allow rule', () => {
     const { diff } = await jsonDiff('after-remove');
     // Policies: TCP 8080, TCP 5432; container ports: 80 (frontend), 8080 (backend), 5432 (db).
     expect(diff.ports).toEqual(['TCP/80', 'TCP/5432', 'TCP/8080']);
+  });
+});
+
+describe('netsec diff: default ports', () => {
+  test('container ports of pods given with the manifests count too (any file may hold inventory items)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-diff-'));
+    try {
+      fs.copyFileSync(path.join(before, 'policies.yaml'), path.join(dir, 'policies.yaml'));
+      fs.writeFileSync(path.join(dir, 'pod.yaml'), `apiVersion: v1
+kind: Pod
+metadata: { name: cache-1, namespace: shop, labels: { app: cache } }
+spec: { nodeName: worker-1, containers: [{ name: redis, ports: [{ containerPort: 6379 }] }] }
+status: { phase: Running, podIP: 172.30.1.41 }
+`);
+      const r = capture(command, ['--before', dir, '--after', dir, '--cluster', inventory, '--format', 'json']);
+      expect(r.code).toBe(0);
+      // The inventory's container ports (80, 8080, 5432) and the policies' (8080, 5432), plus the pod's 6379.
+      expect((JSON.parse(r.stdout) as JsonDiff).ports).toEqual(['TCP/80', 'TCP/5432', 'TCP/6379', 'TCP/8080']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { UsageError } from '../../lib/cli/args';
 import { CliCommand } from '../../lib/cli/io';
+import { isInputError } from '../../lib/cli/run';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -13,8 +14,6 @@ export interface RunResult {
   readonly error?: string;
 }
 
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError'];
-
 export function capture(command: CliCommand, argv: readonly string[]): RunResult {
   let stdout = '';
   let stderr = '';
@@ -24,7 +23,7 @@ export function capture(command: CliCommand, argv: readonly string[]): RunResult
     if (typeof code !== 'number') throw new Error('capture() runs synchronous commands only');
     return { code, stdout, stderr };
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof Error && INPUT_ERRORS.includes(e.name))) {
+    if (e instanceof UsageError || isInputError(e)) {
       return { code: 2, stdout, stderr: `${stderr}${e.message}`, error: e.name };
     }
     throw e;

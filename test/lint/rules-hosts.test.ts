@@ -33,6 +33,10 @@ describe('NS005 world-ingress-to-host', () => {
   test('a named network is fine', () => {
     expect(only(lint(hep('10.0.0.9') + gnp(HTTPS_FROM('198.51.100.0/24'))), 'NS005')).toEqual([]);
   });
+  test('0.0.0.0/0 with a source selector is only the labelled endpoints, not the world', () => {
+    expect(only(lint(hep('10.0.0.9') + gnp(HTTPS_FROM('0.0.0.0/0').replace('source: {', "source: {selector: app == 'frontend', "))), 'NS005'))
+      .toEqual([]);
+  });
   test('0.0.0.0/0 in a policy that selects no host endpoint is not this rule', () => {
     const yaml = hep('10.0.0.9') + gnp(HTTPS_FROM('0.0.0.0/0')).replace("role == 'edge'", "app == 'frontend'");
     expect(only(lint(yaml), 'NS005')).toEqual([]);
@@ -48,6 +52,9 @@ describe('NS006 host-lockout-risk', () => {
   });
   test('a host endpoint with no policy and no profile is default deny', () => {
     expect(only(lint(hep('10.0.0.9')), 'NS006')).toHaveLength(1);
+  });
+  test('an SSH allow with an empty ports list (any port, as Calico reads it) is enough', () => {
+    expect(only(lint(hep('10.0.0.9') + gnp('  - {action: Allow, protocol: TCP, destination: {ports: []}}')), 'NS006')).toEqual([]);
   });
   test('SSH allowed from one network is enough', () => {
     const rules = `${HTTPS_FROM('0.0.0.0/0')}\n  - {action: Allow, protocol: TCP, source: {nets: [10.0.0.0/8]}, destination: {ports: [22]}}`;

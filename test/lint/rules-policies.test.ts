@@ -164,3 +164,85 @@ describe('NS012 order-tie-conflict', () => {
     expect(only(lint(tie(100, 'UDP')), 'NS012')).toEqual([]);
   });
 });
+
+// Two global policies of the default tier, `a` (order 100) before `b` (order 200), one ingress rule each.
+const globalPair = (aRule: string, bRule: string) => `
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: a}
+spec: {order: 100, selector: all(), ingress: [${aRule}]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: b}
+spec: {order: 200, selector: all(), ingress: [${bRule}]}
+`;
+const shadowedOrRedundant = (yaml: string): string[] =>
+  lint(yaml, false).filter((f) => f.ruleId === 'NS003' || f.ruleId === 'NS004').map((f) => `${f.ruleId} ${f.location.name}`);
+
+describe('NS003/NS004: namespaceSelector and empty lists are read as Calico reads them', () => {
+  test('a namespaceSelector (even all()) misses host endpoints and global network sets, which a global policy\'s bare selector matches', () => {
+    // Calico: a rule namespaceSelector selects namespaced endpoints only; `b`'s source also matches
+    // a host endpoint or GlobalNetworkSet labelled app=x, which `a` never matches.
+    const yaml = globalPair(
+      "{action: Deny, protocol: TCP, source: {selector: app == 'x', namespaceSelector: all()}}",
+      "{action: Allow, protocol: TCP, source: {selector: app == 'x'}}");
+    expect(shadowedOrRedundant(yaml)).toEqual([]);
+  });
+  test('the other way round it is covered: the bare selector of a global policy matches every namespace', () => {
+    const yaml = globalPair(
+      "{action: Deny, protocol: TCP, source: {selector: app == 'x'}}",
+      "{action: Allow, protocol: TCP, source: {selector: app == 'x', namespaceSelector: all()}}");
+    expect(shadowedOrRedundant(yaml)).toEqual(['NS004 b']);
+  });
+  test('namespaceSelector all() (namespaced endpoints) does not cover global() (non-namespaced ones)', () => {
+    const yaml = globalPair(
+      '{action: Deny, protocol: TCP, source: {namespaceSelector: all()}}',
+      '{action: Allow, protocol: TCP, source: {namespaceSelector: global()}}');
+    expect(shadowedOrRedundant(yaml)).toEqual([]);
+  });
+  test('a source limited to endpoints does not cover a rule without a source (any address)', () => {
+    const yaml = `
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: p, namespace: shop}
+spec:
+  selector: all()
+  ingress:
+  - {action: Deny, protocol: TCP, source: {namespaceSelector: all()}}
+  - {action: Allow, protocol: TCP}
+`;
+    expect(shadowedOrRedundant(yaml)).toEqual([]);
+  });
+  test('an empty nets list constrains nothing, so a narrower earlier rule does not cover it', () => {
+    const yaml = globalPair(
+      '{action: Deny, protocol: UDP, source: {nets: [10.0.0.0/8]}}',
+      '{action: Allow, protocol: UDP, source: {nets: []}}');
+    expect(shadowedOrRedundant(yaml)).toEqual([]);
+  });
+});
+
+describe('lint matches each policy to its own document', () => {
+  test('a Kubernetes and a Calico NetworkPolicy of the same name in one List are told apart', () => {
+    // The Calico `web` applies only to pods of service accounts with role x (serviceAccountSelector),
+    // so it does not cover `later`. Read with the Kubernetes `web`'s spec it would seem to apply to all.
+    const yaml = `
+apiVersion: v1
+kind: List
+items:
+- apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: web, namespace: shop}
+  spec: {podSelector: {matchLabels: {app: none}}, policyTypes: [Ingress]}
+- apiVersion: projectcalico.org/v3
+  kind: NetworkPolicy
+  metadata: {name: web, namespace: shop}
+  spec: {order: 10, selector: all(), serviceAccountSelector: "role == 'x'", ingress: [{action: Deny, protocol: TCP}]}
+- apiVersion: projectcalico.org/v3
+  kind: NetworkPolicy
+  metadata: {name: later, namespace: shop}
+  spec: {order: 20, selector: app == 'backend', ingress: [{action: Allow, protocol: TCP}]}
+`;
+    expect(shadowedOrRedundant(yaml)).toEqual([]);
+  });
+});

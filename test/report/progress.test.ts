@@ -1,4 +1,4 @@
-import { Progress, progressWanted } from '../../lib/cli/progress';
+import { Progress, progressWanted } from '../../lib/util/progress';
 
 function fakeStream(isTTY: boolean): { isTTY: boolean; text: string; write(t: string): boolean } {
   return { isTTY, text: '', write(t: string) { this.text += t; return true; } };
@@ -47,4 +47,18 @@ describe('progress', () => {
     q.done();
     expect(off.text).toBe('');
   });
+});
+
+test('the one-second delay counts from the first task, also on a clock that starts at 0', () => {
+  let t = 0;
+  const s = fakeStream(true);
+  const p = new Progress({ stream: s, enabled: true, now: () => t });
+  p.start('first', 1);
+  t = 1200;
+  p.tick();
+  p.done();
+  s.text = '';
+  t = 1300;
+  p.start('second', 2);
+  expect(s.text).toBe('\r\x1b[Ksecond 0/2 0%');
 });

@@ -1,5 +1,7 @@
 // Helpers shared by the engine subcommands: loading the model, protocol and port options.
 import { BuiltModel, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
+import { PortKey, parsePortList } from '../../diff/ports';
+import { protocolHasPorts } from '../../model/net';
 import { ParsedArgs, UsageError, requiredList } from '../args';
 import { CliIo } from '../io';
 
@@ -22,7 +24,7 @@ export function protocolAndPort(parsed: ParsedArgs, protocolText: string): { pro
     throw new UsageError((e as Error).message);
   }
   const portText = parsed.values.get('port');
-  const hasPorts = protocol === 6 || protocol === 17 || protocol === 132;
+  const hasPorts = protocolHasPorts(String(protocol));
   if (portText === undefined) {
     if (hasPorts) throw new UsageError(`--port is required for ${protocolText}`);
     return { protocol: protocolText };
@@ -32,4 +34,15 @@ export function protocolAndPort(parsed: ParsedArgs, protocolText: string): { pro
     throw new UsageError(`--port must be a number 0-65535, got ${JSON.stringify(portText)}`);
   }
   return { protocol: protocolText, port: Number(portText) };
+}
+
+/** `--ports` of `diff` and `report`, parsed (usage error when bad); undefined when not given. */
+export function portsOption(parsed: ParsedArgs): PortKey[] | undefined {
+  const text = parsed.values.get('ports');
+  if (text === undefined) return undefined;
+  try {
+    return parsePortList(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

@@ -3,10 +3,11 @@ import { buildEngineModel, loadEngineInputs } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
 import { inventoryContainerPorts } from '../../diff/container-ports';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
-import { PortKey, defaultPortKeys, parsePortList } from '../../diff/ports';
-import { UsageError, choice, parseArgs, required } from '../args';
+import { defaultPortKeys } from '../../diff/ports';
+import { choice, parseArgs, required } from '../args';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
+import { portsOption } from './common';
 
 const USAGE = `usage: netsec diff --before DIR --after DIR --cluster C [--ports P,...]
                    [--format text|json|markdown] [--allow-opening]
@@ -19,7 +20,7 @@ decided before and after.
   --after DIR         manifests after the change (file or folder)
   --cluster C         inventory: kubectl get namespaces,pods,nodes -o yaml
   --ports P,...       what to compare, e.g. TCP/80,UDP/53,ICMP (default: every port and protocol
-                      that either side's policies or the inventory's container ports name)
+                      that either side's policies or the container ports of the inventory's pods name)
   --format F          text (default), json ({"opened":[{"from","to","protocol","port","policies"}],
                       "closed":[...]}) or markdown (for a pull-request comment)
   --allow-opening     exit 0 even when flows open
@@ -27,22 +28,13 @@ decided before and after.
 Exit codes: 0 nothing opens (or --allow-opening), 1 at least one flow opens, 2 usage or input error.
 `;
 
-function ports(text: string | undefined): PortKey[] | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parsePortList(text);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, { single: ['before', 'after', 'cluster', 'ports', 'format'], switches: ['allow-opening'] });
   const format = choice(parsed, 'format', ['text', 'json', 'markdown'], 'text');
   const beforeDir = required(parsed, 'before');
   const afterDir = required(parsed, 'after');
   const cluster = required(parsed, 'cluster');
-  const requested = ports(parsed.values.get('ports'));
+  const requested = portsOption(parsed);
   const progress = progressFor(io, format === 'json');
   progress.start('netsec diff: reading manifests', 2);
   const before = buildEngineModel(loadEngineInputs({ manifests: [beforeDir], cluster }));
@@ -50,7 +42,7 @@ function run(args: readonly string[], io: CliIo): number {
   const after = buildEngineModel(loadEngineInputs({ manifests: [afterDir], cluster }));
   progress.tick();
   const result = semanticDiff(before, after, {
-    ports: requested ?? defaultPortKeys([before, after], inventoryContainerPorts([cluster])), progress,
+    ports: requested ?? defaultPortKeys([before, after], inventoryContainerPorts([beforeDir, afterDir, cluster])), progress,
   });
   io.stdout(format === 'json' ? diffToJson(result)
     : format === 'markdown' ? diffToMarkdown(result, before.endpoints) : diffToText(result, before.endpoints));

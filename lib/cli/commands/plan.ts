@@ -1,4 +1,5 @@
 // `netsec plan --manifests M... --cluster C --out DIR`: writes each node's plan, whole or not at all.
+import { InputError } from '../../engine';
 import { planFilesFromModel } from '../../iptables/plan-files';
 import { writeOutputAtomically } from '../../util/atomic-write';
 import { parseArgs, required } from '../args';
@@ -21,6 +22,9 @@ function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, { single: ['cluster', 'out'], multi: ['manifests'] });
   const out = required(parsed, 'out');
   const model = loadModel(parsed, io, true);
+  if (model.nodes.length === 0) {
+    throw new InputError(`${required(parsed, 'cluster')}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)`);
+  }
   const files = planFilesFromModel(model);
   writeOutputAtomically(out, files);
   io.stdout(`netsec plan: wrote ${files.length} files for ${model.nodes.length} node(s) to ${out}\n`);

@@ -1,7 +1,7 @@
 // `netsec report`: one self-contained HTML page (matrices, graph, host endpoints, lint), or the graph as Mermaid/DOT.
 import { buildEngineModel, loadEngineInputs } from '../../engine';
 import { inventoryContainerPorts } from '../../diff/container-ports';
-import { PortKey, defaultPortKeys, parsePortList } from '../../diff/ports';
+import { defaultPortKeys } from '../../diff/ports';
 import { buildReport } from '../../report/build';
 import { graphToDot, graphToMermaid } from '../../report/graph-text';
 import { reportToHtml } from '../../report/html';
@@ -9,6 +9,7 @@ import { UsageError, choice, parseArgs, required, requiredList } from '../args';
 import { writeFileAtomically } from '../../util/atomic-write';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
+import { portsOption } from './common';
 
 const USAGE = `usage: netsec report --manifests M... --cluster C [--out report.html]
                      [--format html|mermaid|dot] [--ports P,...] [--title T]
@@ -28,15 +29,6 @@ findings. --format mermaid or dot prints the graph alone on stdout.
 Exit codes: 0 written, 2 usage or input error.
 `;
 
-function ports(text: string | undefined): PortKey[] | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parsePortList(text);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
-
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, { single: ['cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests'] });
   const format = choice(parsed, 'format', ['html', 'mermaid', 'dot'], 'html');
@@ -44,10 +36,11 @@ function run(args: readonly string[], io: CliIo): number {
   const cluster = required(parsed, 'cluster');
   const out = parsed.values.get('out');
   if (format === 'html' && out === undefined) throw new UsageError('--out is required for --format html');
-  const requested = ports(parsed.values.get('ports'));
+  const requested = portsOption(parsed);
   const inputs = loadEngineInputs({ manifests, cluster });
-  const keys = requested ?? defaultPortKeys([buildEngineModel(inputs)], inventoryContainerPorts([cluster]));
-  const data = buildReport(inputs, { title: parsed.values.get('title') ?? 'netsec report', ports: keys, progress: progressFor(io, false) });
+  const model = buildEngineModel(inputs);
+  const keys = requested ?? defaultPortKeys([model], inventoryContainerPorts([...manifests, cluster]));
+  const data = buildReport(inputs, model, { title: parsed.values.get('title') ?? 'netsec report', ports: keys, progress: progressFor(io, false) });
   if (format !== 'html') {
     const text = format === 'mermaid' ? graphToMermaid(data.graph) : graphToDot(data.graph);
     if (out === undefined) io.stdout(text);

@@ -1,5 +1,5 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
-import { UsageError, parseArgs, requiredList } from '../args';
+import { UsageError, parseArgs, required, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
 
@@ -35,8 +35,7 @@ function missingPrivilege(): string | undefined {
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { single: ['cluster', 'node', 'max-probes'], multi: ['manifests'] });
   const manifests = requiredList(parsed, 'manifests');
-  const cluster = parsed.values.get('cluster');
-  if (cluster === undefined) throw new UsageError('--cluster is required');
+  const cluster = required(parsed, 'cluster');
   const maxText = parsed.values.get('max-probes');
   if (maxText !== undefined && (!/^[0-9]{1,6}$/.test(maxText) || Number(maxText) < 1)) {
     throw new UsageError(`--max-probes must be a positive number, got ${JSON.stringify(maxText)}`);

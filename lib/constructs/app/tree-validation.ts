@@ -14,10 +14,26 @@ export function constructValidationErrors(root: IConstruct): string[] {
   return errors;
 }
 
+/**
+ * The namespace an API object is written with. cdk8s gives every object its chart's namespace, but
+ * cluster-scoped objects (inventory Nodes and Namespaces) drop it when rendered, so ask the rendering.
+ */
+function writtenNamespace(obj: ApiObject): string | undefined {
+  let json: unknown;
+  try {
+    json = obj.toJson();
+  } catch {
+    return obj.metadata.namespace; // the rendering error itself is reported when the chart is rendered
+  }
+  const metadata = typeof json === 'object' && json !== null ? (json as { readonly metadata?: unknown }).metadata : undefined;
+  const ns = typeof metadata === 'object' && metadata !== null ? (metadata as { readonly namespace?: unknown }).namespace : undefined;
+  return typeof ns === 'string' ? ns : undefined;
+}
+
 /** The identity of an API object: `<group>/<kind>/<namespace>/<name>` (no namespace when cluster-scoped). */
 function identityOf(obj: ApiObject): string {
   if (NetsecApiObject.isNetsecApiObject(obj)) return resourceId(obj.toResource());
-  const ns = obj.metadata.namespace;
+  const ns = writtenNamespace(obj);
   return ns ? `${obj.apiGroup}/${obj.kind}/${ns}/${obj.name}` : `${obj.apiGroup}/${obj.kind}/${obj.name}`;
 }
 

@@ -29,9 +29,12 @@ export interface AllowSshProps extends IntentProps {
 export class AllowSsh extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowSshProps) {
     super(scope, id);
-    const peers = withPath(this, () => cidrPeers(props.sourceCidrs));
-    this.emit({
+    const { target, peers } = withPath(this, () => ({
       target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate()),
+      peers: cidrPeers(props.sourceCidrs),
+    }));
+    this.emit({
+      target,
       name: props.name, forceCalico: true, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers, ports: [Port.tcp(22)] }], egress: [],

@@ -1,18 +1,25 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { CALICO_API_VERSION } from '../../model/resources';
 import { CalicoTier } from '../l1/calico-tier';
+import { NetsecApiObject } from '../l1/netsec-api-object';
 import { OrderBands } from './order-bands';
 
 /** The tier that holds DenyCidr policies. */
 export const DENY_TIER_NAME = 'netsec-deny';
+
+/** True for a Calico Tier named `netsec-deny` (by kind: cdk8s makes `instanceof` true for any ApiObject). */
+function isDenyTier(c: IConstruct): c is NetsecApiObject {
+  return NetsecApiObject.isNetsecApiObject(c) && c.apiVersion === CALICO_API_VERSION && c.kind === 'Tier' && c.name === DENY_TIER_NAME;
+}
 
 /**
  * Makes sure the app has the `netsec-deny` Tier (order {@link OrderBands.DENY_TIER}, defaultAction
  * Pass, so that traffic no deny matches goes on to the default tier). One per app: the first
  * intent that needs it creates it in its chart, as construct `NetsecDenyTier`.
  */
-export function ensureDenyTier(scope: IConstruct): CalicoTier {
-  const existing = scope.node.root.node.findAll().find((c): c is CalicoTier => c instanceof CalicoTier && c.name === DENY_TIER_NAME);
+export function ensureDenyTier(scope: IConstruct): NetsecApiObject {
+  const existing = scope.node.root.node.findAll().find(isDenyTier);
   if (existing) return existing;
   return new CalicoTier(Chart.of(scope), 'NetsecDenyTier', {
     metadata: { name: DENY_TIER_NAME },

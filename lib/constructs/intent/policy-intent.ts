@@ -1,16 +1,17 @@
 import { Construct } from 'constructs';
-import { CalicoRule, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '../../model/resources';
+import { CalicoRule, K8S_NETWORKING_API_VERSION, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '../../model/resources';
 import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
 import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
 import { KubeNetworkPolicy } from '../l1/kube-network-policy';
 import { NetsecApiObject } from '../l1/netsec-api-object';
-import { DNS1123_LABEL_ALLOWED, isDns1123Label } from '../vocabulary/names';
+import { isDns1123Label } from '../../model/validate/names';
+import { DNS1123_LABEL_ALLOWED } from '../vocabulary/names';
 import { PolicyTarget } from './policy-target';
 import { withPath } from './with-path';
 import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
 
 /** Everything an intent decides; {@link PolicyIntent.emit} turns it into one resource. Internal. */
-export interface PolicyPlan {
+interface PolicyPlan {
   readonly target: PolicyTarget;
   /** Explicit name, else the construct id. */
   readonly name?: string;
@@ -28,28 +29,24 @@ export interface PolicyPlan {
   readonly applyOnForward?: boolean;
 }
 
-/** What {@link PolicyIntent.emit} made. */
-interface Emitted {
-  readonly resource: NetsecApiObject;
-  readonly usesCalico: boolean;
-}
-
 /**
  * Base of the intent constructs: validates the plan, chooses the kind (Kubernetes NetworkPolicy
  * when the intent is expressible there and Calico is not forced; else a Calico NetworkPolicy for a
  * namespaced target, a GlobalNetworkPolicy otherwise) and emits it as child `Resource`.
  */
 export abstract class PolicyIntent extends Construct {
-  private emitted?: Emitted;
+  private emitted?: NetsecApiObject;
 
   /** The emitted resource (a KubeNetworkPolicy, CalicoNetworkPolicy or CalicoGlobalNetworkPolicy). */
   public get resource(): NetsecApiObject {
-    return this.result().resource;
+    if (!this.emitted) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
+    return this.emitted;
   }
 
   /** True when the intent was emitted as a Calico policy. */
   public get usesCalico(): boolean {
-    return this.result().usesCalico;
+    // Not `instanceof`: cdk8s makes `x instanceof <any ApiObject subclass>` true for every ApiObject.
+    return this.resource.apiVersion !== K8S_NETWORKING_API_VERSION;
   }
 
   /** Emits the plan as child `Resource`; errors are prefixed with this construct's path. Call once. */
@@ -57,12 +54,7 @@ export abstract class PolicyIntent extends Construct {
     this.emitted = withPath(this, () => this.build(plan));
   }
 
-  private result(): Emitted {
-    if (!this.emitted) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
-    return this.emitted;
-  }
-
-  private build(plan: PolicyPlan): Emitted {
+  private build(plan: PolicyPlan): NetsecApiObject {
     const name = plan.name ?? this.node.id;
     if (!isDns1123Label(name)) {
       const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';
@@ -87,7 +79,7 @@ export abstract class PolicyIntent extends Construct {
         const parts = kubernetesRuleParts(r);
         return { ...(parts.peers ? { to: parts.peers } : {}), ...(parts.ports ? { ports: parts.ports } : {}) };
       });
-      const resource = new KubeNetworkPolicy(this, 'Resource', {
+      return new KubeNetworkPolicy(this, 'Resource', {
         metadata: { name, namespace },
         spec: {
           podSelector: plan.target.toKubernetesPodSelector(),
@@ -96,7 +88,6 @@ export abstract class PolicyIntent extends Construct {
           ...(egress.length > 0 ? { egress } : {}),
         },
       });
-      return { resource, usesCalico: false };
     }
 
     const context = { policyNamespace: namespace };
@@ -112,9 +103,9 @@ export abstract class PolicyIntent extends Construct {
       ...(egress.length > 0 ? { egress } : {}),
     };
     if (namespace !== undefined && !plan.preDnat && !plan.applyOnForward) {
-      return { resource: new CalicoNetworkPolicy(this, 'Resource', { metadata: { name: fullName, namespace }, spec }), usesCalico: true };
+      return new CalicoNetworkPolicy(this, 'Resource', { metadata: { name: fullName, namespace }, spec });
     }
-    const resource = new CalicoGlobalNetworkPolicy(this, 'Resource', {
+    return new CalicoGlobalNetworkPolicy(this, 'Resource', {
       metadata: { name: fullName },
       spec: {
         ...spec,
@@ -122,6 +113,5 @@ export abstract class PolicyIntent extends Construct {
         ...(plan.applyOnForward ? { applyOnForward: true } : {}),
       },
     });
-    return { resource, usesCalico: true };
   }
 }

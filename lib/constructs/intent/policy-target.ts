@@ -48,12 +48,16 @@ export class PolicyTarget {
   /**
    * Calico host endpoints (node interfaces) whose labels match `selector`, e.g.
    * `LabelSelector.of({ 'ibm.role': 'worker_public' })`. Needs Calico (GlobalNetworkPolicy).
+   * The selector must require at least one label: a GlobalNetworkPolicy selector `all()` would
+   * select every pod of the cluster as well as every host endpoint.
    */
   public static hostEndpoints(selector: LabelSelector): PolicyTarget {
-    return new PolicyTarget({
-      description: `PolicyTarget.hostEndpoints(${JSON.stringify(selector.toString())})`,
-      selector, hostEndpoints: true, excludedNamespaces: [],
-    });
+    const description = `PolicyTarget.hostEndpoints(${JSON.stringify(selector.toString())})`;
+    if (selector.isEmpty()) {
+      throw new Error(`${description}: an empty selector selects every pod as well as every host endpoint; `
+        + "allowed: a selector that requires at least one host endpoint label, e.g. LabelSelector.of({ 'ibm.role': 'worker_public' })");
+    }
+    return new PolicyTarget({ description, selector, hostEndpoints: true, excludedNamespaces: [] });
   }
 
   private static namespaced(what: string, namespace: string, selector: LabelSelector): PolicyTarget {

@@ -55,8 +55,9 @@ export class RestrictNodePorts extends PolicyIntent {
         { action: 'Deny', ports: range },
       ];
     });
+    const target = withPath(this, () => PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic()));
     this.emit({
-      target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic()),
+      target,
       name: props.name, forceCalico: true, order: OrderBands.PRE_DNAT, preDnat: true, applyOnForward: true,
       ingressTypes: true, egressTypes: false, ingress, egress: [],
     });

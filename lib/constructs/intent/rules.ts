@@ -41,8 +41,9 @@ export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerCon
   const peers: ReadonlyArray<IPeer | undefined> = rule.peers ?? [undefined];
   const out: CalicoRule[] = [];
   for (const group of groups) {
+    // ICMP matches only IPv4 and ICMPv6 only IPv6 (an `icmp` type/code comes with either protocol).
+    const version = group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
     for (const peer of peers) {
-      const version = group.icmp || group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
       if (peer && version !== 0 && peer.ipVersion !== 0 && peer.ipVersion !== version) {
         throw new Error(`${peer.description} is IPv${peer.ipVersion} but protocol ${group.protocol} only matches IPv${version}; `
           + `allowed: ${version === 4 ? 'Port.icmpv6()' : 'Port.icmp()'} for IPv${peer.ipVersion} peers, or a peer of IPv${version}`);

@@ -1,4 +1,5 @@
 import { isValidPortName } from '../../model/validate/ports';
+import { PORT_NAME_ALLOWED } from '../vocabulary/names';
 import { PortProtocol } from '../vocabulary/port';
 
 /** One port of the pod's container, as `spec.containers[].ports[]` lists it. */
@@ -14,9 +15,6 @@ export interface InventoryContainerPort {
   /** The protocol. @default PortProtocol.TCP */
   readonly protocol?: PortProtocol;
 }
-
-const PORT_NAME_ALLOWED = 'an IANA service name: 1-15 lower-case letters, digits and "-", with at least one letter, '
-  + 'not starting or ending with "-" and without "--"';
 
 /**
  * Checks the ports the way the API server does (number range, name syntax, unique names, unique

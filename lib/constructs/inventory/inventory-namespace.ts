@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
 import { INVENTORY_ANNOTATION, StringMap } from '../../model/resources';
 import { checkDns1123Label } from '../vocabulary/names';
+import { NAMESPACE_NAME_LABEL } from '../vocabulary/peer-kinds';
 import { ClusterScopedObject } from './cluster-scoped-object';
 import { checkedLabels } from './labels';
-
-/** The label Kubernetes (1.21+) sets on every namespace to the namespace's name. */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Props of {@link InventoryNamespace}. */
 export interface InventoryNamespaceProps {

@@ -2,8 +2,8 @@ import { EntityRule, NetworkPolicyPeer } from '../../model/resources';
 import { LabelSelector } from './label-selector';
 import { IPeer, PeerContext } from './peer-types';
 
-/** The label Kubernetes (1.21+) puts on every namespace: its name. */
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+/** The label Kubernetes (1.21+) puts on every namespace: its name. Internal. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Selects the namespace with the given name by its `kubernetes.io/metadata.name` label. Internal. */
 export function namespaceByName(name: string): LabelSelector {

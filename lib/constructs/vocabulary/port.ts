@@ -1,4 +1,6 @@
 import { IcmpFields, NetworkPolicyPort } from '../../model/resources';
+import { isValidPortName } from '../../model/validate/ports';
+import { PORT_NAME_ALLOWED } from './names';
 
 /** The protocols that carry ports, for {@link Port.named}. */
 export enum PortProtocol {
@@ -38,8 +40,6 @@ interface PortInit {
 }
 
 const PORT_ALLOWED = 'an integer 1-65535';
-const NAMED_PORT_ALLOWED = 'an IANA service name: 1-15 lower-case letters, digits and "-", with at least one letter, '
-  + 'not starting or ending with "-" and without "--"';
 const PROTOCOL_NAMES: { readonly [n: number]: string } = { 1: 'ICMP', 6: 'TCP', 17: 'UDP', 58: 'ICMPv6', 132: 'SCTP' };
 
 /**
@@ -93,9 +93,7 @@ export class Port {
   public static named(name: string, options: NamedPortOptions = {}): Port {
     const protocol = options.protocol ?? PortProtocol.TCP;
     const description = `Port.named(${JSON.stringify(name)})`;
-    const ok = name.length >= 1 && name.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name)
-      && /[a-z]/.test(name) && !name.includes('--');
-    if (!ok) throw new Error(`${description}: port name ${JSON.stringify(name)} is invalid; allowed: ${NAMED_PORT_ALLOWED}`);
+    if (!isValidPortName(name)) throw new Error(`${description}: port name ${JSON.stringify(name)} is invalid; allowed: ${PORT_NAME_ALLOWED}`);
     return new Port({ description, protocol, port: name });
   }
 

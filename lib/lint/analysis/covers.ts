@@ -5,7 +5,8 @@ import { CompiledPolicy } from '../../engine';
 import { LintContext } from '../context';
 import { netsCover } from './nets';
 import { portsCover } from './ports';
-import { selectorImplies, selectsAll } from './selector-implies';
+import { nonEmpty } from './lists';
+import { namespaceSelectorImplies, selectorImplies, selectsAll } from './selector-implies';
 
 /** What policyScopeCovers reads of a covering policy, worked out once per policy. */
 interface CoverScope {
@@ -51,21 +52,40 @@ export function ruleCovers(a: CalicoRule, pa: CompiledPolicy, b: CalicoRule, pb:
 }
 
 function entityCovers(a: EntityRule, pa: CompiledPolicy, b: EntityRule, pb: CompiledPolicy): boolean {
-  if (a.nets !== undefined && (b.nets === undefined || !netsCover(a.nets, b.nets))) return false;
-  if (a.ports !== undefined && (b.ports === undefined || !portsCover(a.ports, b.ports))) return false;
-  if (a.notNets !== undefined && !same(a.notNets, b.notNets)) return false;
-  if (a.notPorts !== undefined && !same(a.notPorts, b.notPorts)) return false;
-  if (a.notSelector !== undefined && !same(a.notSelector, b.notSelector)) return false;
+  const [aNets, bNets, aPorts, bPorts] = [nonEmpty(a.nets), nonEmpty(b.nets), nonEmpty(a.ports), nonEmpty(b.ports)];
+  if (aNets !== undefined && (bNets === undefined || !netsCover(aNets, bNets))) return false;
+  if (aPorts !== undefined && (bPorts === undefined || !portsCover(aPorts, bPorts))) return false;
+  if (nonEmpty(a.notNets) !== undefined && !same(a.notNets, b.notNets)) return false;
+  if (nonEmpty(a.notPorts) !== undefined && !same(a.notPorts, b.notPorts)) return false;
+  if (a.notSelector && !same(a.notSelector, b.notSelector)) return false;
   if (a.serviceAccounts !== undefined && !same(a.serviceAccounts, b.serviceAccounts)) return false;
   if (a.services !== undefined && !same(a.services, b.services)) return false;
-  const labelled = a.selector !== undefined || a.namespaceSelector !== undefined;
-  if (!labelled) return true;
+  // Empty selector texts are unset, as the engine reads them.
+  const aSelector = a.selector || undefined;
+  const aNamespaces = a.namespaceSelector || undefined;
+  if (aSelector === undefined && aNamespaces === undefined) return true;
+  // `a` matches endpoints (and network sets) only: `b` must too.
+  if (!matchesOnlyEndpoints(b, pb)) return false;
   // A selector of a namespaced policy means its own namespace unless a namespaceSelector says otherwise.
   if (pa.namespace !== pb.namespace) return false;
-  if (a.namespaceSelector !== undefined && !selectorImplies(b.namespaceSelector, a.namespaceSelector)) return false;
-  if (a.namespaceSelector === undefined && b.namespaceSelector !== undefined) return false;
-  if (a.selector !== undefined && (b.selector === undefined || !selectorImplies(b.selector, a.selector))) {
-    return false;
-  }
-  return true;
+  if (!namespaceScopeCovers(aNamespaces, pa, b.namespaceSelector || undefined, pb)) return false;
+  const bSelector = b.selector || undefined;
+  return aSelector === undefined || (bSelector !== undefined && selectorImplies(bSelector, aSelector));
+}
+
+/** True when the entity has a label part, so it never matches an address outside every endpoint and network set. */
+function matchesOnlyEndpoints(e: EntityRule, p: CompiledPolicy): boolean {
+  return Boolean(e.selector) || Boolean(e.namespaceSelector) || e.serviceAccounts !== undefined
+    || (p.namespace !== undefined && Boolean(e.notSelector));
+}
+
+/**
+ * The namespaces `a` may match cover those of `b` (both of policies of one namespace, or both global).
+ * Unset means the policy's own namespace for a namespaced policy and no constraint at all for a
+ * global one; a namespaceSelector, even `all()`, never matches host endpoints or global network sets.
+ */
+function namespaceScopeCovers(a: string | undefined, pa: CompiledPolicy, b: string | undefined, pb: CompiledPolicy): boolean {
+  if (a === undefined) return pa.namespace === undefined || b === undefined;
+  if (b === undefined) return pb.namespace !== undefined && selectsAll(a);
+  return namespaceSelectorImplies(b, a);
 }

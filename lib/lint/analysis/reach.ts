@@ -3,6 +3,7 @@
 import { ipVersionOf, protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
 import { CompiledPolicy, EngineModel, Endpoint } from '../../engine';
+import { nonEmpty } from './lists';
 import { parseNets } from './nets';
 import { portListIncludes } from './ports';
 
@@ -80,9 +81,10 @@ function netsCatchAll(nets: readonly string[], endpoint: Endpoint): boolean {
 }
 
 function hasPeerFields(e: EntityRule, withPorts: boolean, endpoint: Endpoint): boolean {
-  return (e.nets !== undefined && !netsCatchAll(e.nets, endpoint)) || e.notNets !== undefined || e.selector !== undefined || e.notSelector !== undefined
-    || e.namespaceSelector !== undefined || e.serviceAccounts !== undefined || e.services !== undefined
-    || (withPorts && (e.ports !== undefined || e.notPorts !== undefined));
+  const nets = nonEmpty(e.nets);
+  return (nets !== undefined && !netsCatchAll(nets, endpoint)) || nonEmpty(e.notNets) !== undefined || Boolean(e.selector)
+    || Boolean(e.notSelector) || Boolean(e.namespaceSelector) || e.serviceAccounts !== undefined || e.services !== undefined
+    || (withPorts && (nonEmpty(e.ports) !== undefined || nonEmpty(e.notPorts) !== undefined));
 }
 
 /** Does the rule match packets of this protocol to this destination port for the endpoint? */
@@ -95,11 +97,13 @@ function matchRule(rule: CalicoRule, endpoint: Endpoint, direction: Direction, p
   const named = (name: string): number | undefined => (direction === 'ingress'
     ? endpoint.namedPorts.find((n) => n.name === name && protocolNumber(n.protocol) === protocol)?.port : undefined);
   let partial = rule.ipVersion !== undefined || rule.notICMP !== undefined;
-  if (dst.ports !== undefined && !portListIncludes(dst.ports, port, named)) {
-    if (direction === 'ingress' || dst.ports.every((p) => /^[0-9:]+$/.test(p))) return 'no';
+  const ports = nonEmpty(dst.ports);
+  const notPorts = nonEmpty(dst.notPorts);
+  if (ports !== undefined && !portListIncludes(ports, port, named)) {
+    if (direction === 'ingress' || ports.every((p) => /^[0-9:]+$/.test(p))) return 'no';
     partial = true;
   }
-  if (dst.notPorts !== undefined && portListIncludes(dst.notPorts, port, named)) return 'no';
+  if (notPorts !== undefined && portListIncludes(notPorts, port, named)) return 'no';
   // The peer is the source for ingress and the destination for egress; the other side is the
   // endpoint itself, whose selector or net constraints are treated as partial too.
   if (hasPeerFields(src, true, endpoint) || hasPeerFields(dst, false, endpoint)) partial = true;

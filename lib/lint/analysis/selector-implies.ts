@@ -29,6 +29,24 @@ export function selectorImplies(b: string | undefined, a: string | undefined): b
   });
 }
 
+/** The label Calico gives every namespaced endpoint: its namespace's name. */
+const NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
+
+/**
+ * A namespaceSelector in the form it is matched in, as Calico rewrites it (and the engine does):
+ * `all()` means "in any namespace" and `global()` "in no namespace", so neither matches everything.
+ */
+function namespaceForm(text: string): string {
+  const s = tryParseSelector(text);
+  if (s === undefined) return text;
+  return s.toString().split('all()').join(`has(${NAMESPACE_NAME_LABEL})`).split('global()').join(`!has(${NAMESPACE_NAME_LABEL})`);
+}
+
+/** Like selectorImplies, for two namespaceSelectors (where `all()` does not match non-namespaced endpoints). */
+export function namespaceSelectorImplies(b: string, a: string): boolean {
+  return selectorImplies(namespaceForm(b), namespaceForm(a));
+}
+
 /** True for an empty or `all()` selector. */
 export function selectsAll(text: string | undefined): boolean {
   const s = tryParseSelector(text);

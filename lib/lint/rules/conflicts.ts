@@ -2,10 +2,12 @@
 import { protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
 import { CompiledPolicy, EntityMembers } from '../../engine';
+import { nonEmpty } from '../analysis/lists';
 import { netsIntersect } from '../analysis/nets';
 import { portsIntersect } from '../analysis/ports';
 import { selectorImplies, selectsAll } from '../analysis/selector-implies';
-import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
+import { LintContext } from '../context';
+import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
 
 /** NS011: GlobalNetworkPolicies with an empty/all() selector and no namespaceSelector that deny. */
@@ -19,7 +21,7 @@ export function globalDenyOnAll(ctx: LintContext): LintFinding[] {
       if (i < 0) continue;
       out.push(finding('NS011', `${policyLabel(p)} selects every endpoint of the cluster (selector ${JSON.stringify(p.selector || '')}) `
         + `and ${direction} rule ${i} denies: a mistake here cuts off every pod and node; scope the selector`,
-      policyLocation(p, ruleField(ctx, p, direction, i))));
+      policyLocation(p, ruleField(p, direction, i))));
     }
   }
   return out;
@@ -131,8 +133,9 @@ function rulesOverlap(ctx: LintContext, ra: CalicoRule, pa: CompiledPolicy, rb: 
 }
 
 function entitiesOverlap(ctx: LintContext, a: EntityRule, pa: CompiledPolicy, b: EntityRule, pb: CompiledPolicy): boolean {
-  if (a.ports && b.ports && !portsIntersect(a.ports, b.ports)) return false;
-  if (a.nets && b.nets && !netsIntersect(a.nets, b.nets)) return false;
+  const [aPorts, bPorts, aNets, bNets] = [nonEmpty(a.ports), nonEmpty(b.ports), nonEmpty(a.nets), nonEmpty(b.nets)];
+  if (aPorts && bPorts && !portsIntersect(aPorts, bPorts)) return false;
+  if (aNets && bNets && !netsIntersect(aNets, bNets)) return false;
   const ma = ctx.entityMembers(pa, a);
   const mb = ctx.entityMembers(pb, b);
   if (!ma || !mb) return true;

@@ -2,10 +2,12 @@
 import { Cidr, protocolNumber } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { CompiledPolicy, Endpoint } from '../../engine';
+import { nonEmpty } from '../analysis/lists';
 import { parseNets } from '../analysis/nets';
 import { portListIncludes } from '../analysis/ports';
 import { policyEnforces, reach } from '../analysis/reach';
-import { LintContext, finding, policyLabel, policyLocation, resourceLocation } from '../context';
+import { LintContext } from '../context';
+import { finding, policyLabel, policyLocation, resourceLocation } from '../finding';
 import { LintFinding } from '../types';
 
 const UDP = 17;
@@ -48,7 +50,7 @@ function firstEnforcing(view: readonly (readonly CompiledPolicy[])[], e: Endpoin
 function allowsDns(rule: CalicoRule): boolean {
   if (rule.action !== 'Allow') return false;
   if (rule.protocol !== undefined && ![UDP, TCP].includes(protocolNumber(rule.protocol) ?? 0)) return false;
-  const ports = rule.destination?.ports;
+  const ports = nonEmpty(rule.destination?.ports);
   return ports === undefined || ports.some((p) => !/^[0-9:]+$/.test(p)) || portListIncludes(ports, DNS, () => undefined);
 }
 

@@ -3,7 +3,8 @@ import { Cidr, protocolNumber } from '../../model/net';
 import { Endpoint } from '../../engine';
 import { parseNets } from '../analysis/nets';
 import { reach } from '../analysis/reach';
-import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
+import { LintContext } from '../context';
+import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
 
 const TCP = 6;
@@ -19,12 +20,15 @@ export function worldIngressToHost(ctx: LintContext): LintFinding[] {
     if (selected.length === 0) continue;
     (p.ingress ?? []).forEach((rule, i) => {
       if (rule.action !== 'Allow') return;
-      const world = (parseNets(rule.source?.nets ?? []) ?? []).filter((n) => n.isCatchAll());
-      if (world.length === 0 || (rule.source?.notNets ?? []).length > 0) return;
+      const src = rule.source ?? {};
+      const world = (parseNets(src.nets ?? []) ?? []).filter((n) => n.isCatchAll());
+      if (world.length === 0 || (src.notNets ?? []).length > 0) return;
+      // a label part narrows the source to labelled endpoints: not the world
+      if (src.selector || src.namespaceSelector || src.serviceAccounts !== undefined) return;
       out.push(finding('NS005',
         `${policyLabel(p)}: ingress rule ${i} allows ${world.map((n) => n.toString()).join(' and ')} to host endpoint(s) `
         + `${names(selected)}; name the networks that need access instead`,
-        policyLocation(p, `${ruleField(ctx, p, 'ingress', i)}.source.nets`)));
+        policyLocation(p, `${ruleField(p, 'ingress', i)}.source.nets`)));
     });
   }
   return out;

@@ -5,8 +5,10 @@
 import { protocolNumber } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { CompiledPolicy, Endpoint } from '../../engine';
+import { nonEmpty } from '../analysis/lists';
 import { portListIncludes } from '../analysis/ports';
-import { LintContext, finding, policyLocation } from '../context';
+import { LintContext } from '../context';
+import { finding, policyLocation } from '../finding';
 import { LintFinding } from '../types';
 
 interface DefaultSpec {
@@ -23,9 +25,11 @@ interface DefaultSpec {
 
 const noPeer = (r: CalicoRule, side: 'source' | 'destination'): boolean => Object.keys(r[side] ?? {}).length === 0;
 const onlyPorts = (r: CalicoRule): boolean => Object.keys(r.destination ?? {}).every((k) => k === 'ports');
+const portsInclude = (ports: readonly string[] | undefined, port: number): boolean =>
+  ports === undefined || portListIncludes(ports, port, () => undefined);
 const tcpPort = (port: number) => (r: CalicoRule): boolean => r.protocol !== undefined && protocolNumber(r.protocol) === 6
   && noPeer(r, 'source') && onlyPorts(r) && r.destination?.notPorts === undefined
-  && (r.destination?.ports === undefined || portListIncludes(r.destination.ports, port, () => undefined));
+  && portsInclude(nonEmpty(r.destination?.ports), port);
 
 const PUBLIC = ['worker_public', 'master_public'];
 const WORKER_PUBLIC = ['worker_public'];

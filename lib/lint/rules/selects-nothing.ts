@@ -1,7 +1,8 @@
 // NS001 a policy that selects no endpoint; NS002 a rule peer whose selector matches nothing.
 // Both need an inventory: without pods every workload selector would match nothing.
 import { EntityRule } from '../../model/resources';
-import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
+import { LintContext } from '../context';
+import { finding, isKubernetesPolicy, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
 
 /** NS001: policies whose selector (namespace scoping included) matches no endpoint. */
@@ -12,7 +13,7 @@ export function policySelectsNothing(ctx: LintContext): LintFinding[] {
     .map((p) => finding('NS001',
       `${policyLabel(p)} selects no endpoint of the inventory (selector ${JSON.stringify(p.selector || 'all()')}`
       + `${p.namespace ? ` in namespace ${p.namespace}` : ''}); check the labels`,
-      policyLocation(p, ctx.isKubernetesPolicy(p) ? 'spec.podSelector' : 'spec.selector')));
+      policyLocation(p, isKubernetesPolicy(p) ? 'spec.podSelector' : 'spec.selector')));
 }
 
 /** NS002: rule sources/destinations whose selector part matches no endpoint and no network set. */
@@ -31,10 +32,11 @@ export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
             entity.selector !== undefined ? `selector ${JSON.stringify(entity.selector)}` : '',
             entity.namespaceSelector !== undefined ? `namespaceSelector ${JSON.stringify(entity.namespaceSelector)}` : '',
             entity.serviceAccounts !== undefined ? `serviceAccounts ${JSON.stringify(entity.serviceAccounts)}` : '',
+            entity.notSelector ? `notSelector ${JSON.stringify(entity.notSelector)} in namespace ${p.namespace ?? ''}` : '',
           ].filter((s) => s !== '').join(', ');
           out.push(finding('NS002',
             `${policyLabel(p)}: the ${side} of ${direction} rule ${i} (${what}) matches no endpoint or network set of the inventory, so the rule never matches`,
-            policyLocation(p, `${ruleField(ctx, p, direction, i)}${ctx.isKubernetesPolicy(p) ? `, ${side}` : `.${side}`}`)));
+            policyLocation(p, `${ruleField(p, direction, i)}${isKubernetesPolicy(p) ? `, ${side}` : `.${side}`}`)));
         }
       });
     }

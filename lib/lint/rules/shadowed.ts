@@ -3,7 +3,8 @@
 import { CalicoRule } from '../../model/resources';
 import { CompiledPolicy } from '../../engine';
 import { policyScopeCovers, ruleCovers } from '../analysis/covers';
-import { LintContext, finding, policyLabel, policyLocation, ruleField } from '../context';
+import { LintContext } from '../context';
+import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
 
 const TERMINAL = ['Allow', 'Deny', 'Pass'];
@@ -114,7 +115,7 @@ export function shadowedRules(ctx: LintContext): LintFinding[] {
     const where = s.by === s.policy ? `rule ${s.byIndex} of the same policy` : `${s.direction} rule ${s.byIndex} of ${policyLabel(s.by)}`;
     out.push(finding('NS003',
       `${policyLabel(s.policy)}: ${s.direction} rule ${s.index} is never reached: ${where} (${s.byAction}) matches all its traffic first`,
-      policyLocation(s.policy, ruleField(ctx, s.policy, s.direction, s.index))));
+      policyLocation(s.policy, ruleField(s.policy, s.direction, s.index))));
   }
   return out;
 }

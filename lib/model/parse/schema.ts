@@ -121,7 +121,7 @@ const FELIX_SPEC: FieldType = {
 };
 
 /** A known kind: its schema and whether the spec may be left out (it then parses as `{}`). */
-export interface KindSchema {
+interface KindSchema {
   readonly apiVersion: string;
   readonly kind: string;
   readonly spec: FieldType;

@@ -3,7 +3,7 @@ import { ManifestError, describeValue } from './errors';
 import { isRecord } from './read';
 
 /** One document of a manifest file. */
-export interface LoadedDocument {
+interface LoadedDocument {
   /** 0-based position of the YAML document in the file; items of a `kind: List` share their list's index. */
   readonly index: number;
   /** The parsed document (plain data). */

@@ -26,6 +26,7 @@ export interface ServiceAccountMatch {
 
 /** Match on a Kubernetes Service (egress destinations or ingress sources). */
 export interface ServiceMatch {
+  /** The Service name (Calico requires it whenever `services` is set). @default - none */
   readonly name?: string;
   /** @default - the policy's namespace */
   readonly namespace?: string;
@@ -113,30 +114,43 @@ export interface GlobalNetworkPolicySpec extends CalicoPolicySpec {
   readonly applyOnForward?: boolean;
 }
 
+/** A Calico NetworkPolicy: applies to the workload endpoints of its namespace. */
 export interface CalicoNetworkPolicy {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `NetworkPolicy`. */
   readonly kind: 'NetworkPolicy';
+  /** Name, labels and annotations (the namespace is required). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: CalicoPolicySpec;
 }
 
+/** A Calico GlobalNetworkPolicy: cluster-scoped, applies to workload and host endpoints. */
 export interface GlobalNetworkPolicy {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `GlobalNetworkPolicy`. */
   readonly kind: 'GlobalNetworkPolicy';
+  /** Name, labels and annotations (no namespace). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: GlobalNetworkPolicySpec;
 }
 
 /** A named port on a host endpoint. */
 export interface EndpointPort {
+  /** The port name that rules refer to (a Kubernetes IANA service name). */
   readonly name: string;
+  /** The port number, 1-65535. */
   readonly port: number;
   /** `TCP`, `UDP` or `SCTP`. */
   readonly protocol: string;
 }
 
+/** Spec of a HostEndpoint. */
 export interface HostEndpointSpec {
-  /** The Calico node name. */
+  /** The Calico node name (required by Calico). @default - none */
   readonly node?: string;
   /** `"*"` for all interfaces, a name, or empty to find it by expectedIPs. @default - by expectedIPs */
   readonly interfaceName?: string;
@@ -148,32 +162,49 @@ export interface HostEndpointSpec {
   readonly ports?: EndpointPort[];
 }
 
+/** A Calico HostEndpoint: one interface (or every interface) of a node, which policies can select. */
 export interface HostEndpoint {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `HostEndpoint`. */
   readonly kind: 'HostEndpoint';
+  /** Name, labels and annotations (no namespace). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: HostEndpointSpec;
 }
 
+/** Spec of a GlobalNetworkSet or NetworkSet. */
 export interface NetworkSetSpec {
   /** @default - none */
   readonly nets?: string[];
 }
 
+/** A Calico GlobalNetworkSet: cluster-scoped named CIDRs that rule selectors match by label. */
 export interface GlobalNetworkSet {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `GlobalNetworkSet`. */
   readonly kind: 'GlobalNetworkSet';
+  /** Name, labels and annotations (no namespace). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: NetworkSetSpec;
 }
 
+/** A Calico NetworkSet: namespaced named CIDRs, matched by policies of its namespace. */
 export interface NetworkSet {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `NetworkSet`. */
   readonly kind: 'NetworkSet';
+  /** Name, labels and annotations (the namespace is required). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: NetworkSetSpec;
 }
 
+/** Spec of a Tier. */
 export interface TierSpec {
   /** @default - last */
   readonly order?: number;
@@ -181,10 +212,15 @@ export interface TierSpec {
   readonly defaultAction?: string;
 }
 
+/** A Calico Tier: an ordered group of policies with a default action. */
 export interface Tier {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `Tier`. */
   readonly kind: 'Tier';
+  /** Name, labels and annotations (no namespace). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: TierSpec;
 }
 
@@ -192,6 +228,7 @@ export interface Tier {
 export interface ProtoPort {
   /** `tcp`, `udp` or `sctp` (any case). */
   readonly protocol: string;
+  /** The port number, 1-65535. */
   readonly port: number;
   /** @default - any address */
   readonly net?: string;
@@ -213,9 +250,14 @@ export interface FelixConfigurationSpec {
   readonly logPrefix?: string;
 }
 
+/** A Calico FelixConfiguration (`default` for the cluster, `node.<name>` for one node). */
 export interface FelixConfiguration {
+  /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `FelixConfiguration`. */
   readonly kind: 'FelixConfiguration';
+  /** Name, labels and annotations (no namespace). */
   readonly metadata: ObjectMeta;
+  /** The resource's settings. */
   readonly spec: FelixConfigurationSpec;
 }

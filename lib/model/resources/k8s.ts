@@ -25,6 +25,7 @@ export interface LabelSelector {
 
 /** An IP block peer: `cidr` minus each `except` (which must lie inside `cidr`). */
 export interface IpBlock {
+  /** The address block, e.g. `192.0.2.0/24` (network form, no host bits). */
   readonly cidr: string;
   /** @default - no exceptions */
   readonly except?: string[];
@@ -82,7 +83,10 @@ export interface K8sNetworkPolicySpec {
 export interface K8sNetworkPolicy {
   /** Always `networking.k8s.io/v1`. */
   readonly apiVersion: 'networking.k8s.io/v1';
+  /** Always `NetworkPolicy`. */
   readonly kind: 'NetworkPolicy';
+  /** Name, namespace (required), labels and annotations. */
   readonly metadata: ObjectMeta;
+  /** The policy itself. */
   readonly spec: K8sNetworkPolicySpec;
 }

@@ -65,7 +65,7 @@ function checkPort(issues: Issues, field: string, p: NetworkPolicyPort): void {
     report(issues, `${field}.endPort`, p.endPort, 'endPort needs a numeric port', 'endPort only together with a port number');
   } else if (p.endPort < Number(p.port)) {
     report(issues, `${field}.endPort`, p.endPort, `endPort is below port ${p.port}`, `a port from ${p.port} to 65535`);
-  } else if (p.endPort > 65535) {
+  } else if (!Number.isInteger(p.endPort) || p.endPort > 65535) {
     report(issues, `${field}.endPort`, p.endPort, 'port number must be between 1 and 65535', `a port from ${p.port} to 65535`);
   }
 }

@@ -18,12 +18,22 @@ const MAX_NAME = 253;
 const MAX_LABEL = 63;
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
+/** True for a DNS-1123 label (namespace names): at most 63 lower-case letters, digits and '-'. */
+export function isDns1123Label(value: string): boolean {
+  return value.length <= MAX_LABEL && DNS1123_LABEL.test(value);
+}
+
+/** True for a DNS-1123 subdomain (resource names): dot-separated labels, at most 253 characters. */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length <= MAX_NAME && DNS1123_SUBDOMAIN.test(value);
+}
+
 /** True for a Kubernetes qualified name (label and annotation keys). */
 export function isQualifiedName(key: string): boolean {
   const parts = key.split('/');
   if (parts.length > 2) return false;
   const name = parts[parts.length - 1];
-  if (parts.length === 2 && (parts[0].length === 0 || parts[0].length > MAX_NAME || !DNS1123_SUBDOMAIN.test(parts[0]))) return false;
+  if (parts.length === 2 && !isDns1123Subdomain(parts[0])) return false;
   return name.length <= MAX_LABEL && QUALIFIED_NAME_PART.test(name);
 }
 
@@ -56,7 +66,7 @@ function checkName(issues: Issues, r: NetsecResource): void {
     report(issues, 'metadata.name', name, `name is longer than ${MAX_NAME} characters`, `at most ${MAX_NAME} characters`);
   } else if (!DNS1123_SUBDOMAIN.test(name)) {
     report(issues, 'metadata.name', name, 'name is not a DNS-1123 subdomain', SUBDOMAIN_ALLOWED);
-  } else if (r.kind === 'Tier' && (name.length > MAX_LABEL || !DNS1123_LABEL.test(name))) {
+  } else if (r.kind === 'Tier' && !isDns1123Label(name)) {
     report(issues, 'metadata.name', name, 'Tier name is not a DNS-1123 label', LABEL_ALLOWED);
   } else if (r.kind === 'GlobalNetworkPolicy' && !GNP_NAME.test(name)) {
     report(issues, 'metadata.name', name, 'GlobalNetworkPolicy name has more than one dot', "a DNS-1123 label, optionally prefixed by '<tier>.'");
@@ -72,7 +82,7 @@ function checkNamespace(issues: Issues, r: NetsecResource): void {
     report(issues, 'metadata.namespace', ns, `${r.kind} is cluster-scoped and cannot have a namespace`, 'no namespace');
   } else if (!clusterScoped && ns === undefined) {
     report(issues, 'metadata.namespace', ns, `${r.kind} is namespaced and needs a namespace`, LABEL_ALLOWED);
-  } else if (ns !== undefined && (ns.length > MAX_LABEL || !DNS1123_LABEL.test(ns))) {
+  } else if (ns !== undefined && !isDns1123Label(ns)) {
     report(issues, 'metadata.namespace', ns, 'namespace is not a DNS-1123 label', LABEL_ALLOWED);
   }
 }

@@ -17,10 +17,10 @@ function checkProtocol(issues: Issues, field: string, p: string | undefined): vo
 
 function checkIcmp(issues: Issues, field: string, icmp: IcmpFields | undefined): void {
   if (!icmp) return;
-  if (icmp.type !== undefined && (icmp.type < 0 || icmp.type > 254)) {
+  if (icmp.type !== undefined && (!Number.isInteger(icmp.type) || icmp.type < 0 || icmp.type > 254)) {
     report(issues, `${field}.type`, icmp.type, 'ICMP type out of range', 'an ICMP type 0-254');
   }
-  if (icmp.code !== undefined && (icmp.code < 0 || icmp.code > 255)) {
+  if (icmp.code !== undefined && (!Number.isInteger(icmp.code) || icmp.code < 0 || icmp.code > 255)) {
     report(issues, `${field}.code`, icmp.code, 'ICMP code out of range', 'an ICMP code 0-255');
   }
   if (icmp.code !== undefined && icmp.type === undefined) {

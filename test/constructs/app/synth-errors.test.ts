@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NetsecApp } from '../../../lib/constructs/app';
+import { InventoryNamespace } from '../../../lib/constructs/inventory';
 import { CalicoGlobalNetworkPolicy, CalicoNetworkPolicy, CalicoTier, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';
 
@@ -67,6 +68,17 @@ describe('NetsecApp refuses bad input and writes nothing', () => {
     expect(message).toContain('duplicate resource projectcalico.org/GlobalNetworkPolicy/allow-icmp: defined by a/one and b/two');
     expect(message).toContain('duplicate resource networking.k8s.io/NetworkPolicy/z/dup: defined by a/np2 and b/raw');
     expect(message).toContain('2 problem(s)');
+    expect(fs.existsSync(outdir)).toBe(false);
+  });
+
+  // cdk8s stamps a chart's namespace on every object, but cluster-scoped objects are written without
+  // one: the same Namespace declared in charts of different namespaces is still one resource.
+  test('cluster-scoped inventory objects are duplicates whatever their charts\' namespaces', () => {
+    const outdir = path.join(tempParent(), 'dist');
+    const app = new NetsecApp({ outdir, iptablesPlan: false });
+    new InventoryNamespace(new Chart(app, 'a', { namespace: 'x' }), 'ns', { name: 'shop' });
+    new InventoryNamespace(new Chart(app, 'b', { namespace: 'y' }), 'ns', { name: 'shop' });
+    expect(synthError(app)).toContain('duplicate resource core/Namespace/shop: defined by a/ns/Resource and b/ns/Resource');
     expect(fs.existsSync(outdir)).toBe(false);
   });
 

@@ -165,4 +165,18 @@ describe('AllowEgressTo', () => {
     expect(errorOf(() => new AllowEgressTo(newChart(), 'x', { target: BACKEND, to: [Peer.cidr('2001:db8::/32')], ports: [Port.icmp()] })))
       .toBe('test/x: Peer.cidr("2001:db8::/32") is IPv6 but protocol ICMP only matches IPv4; allowed: Port.icmpv6() for IPv6 peers, or a peer of IPv4');
   });
+
+  // An ICMPv6 type (e.g. 128, echo request) is IPv6 traffic: it fits an IPv6 peer and not an IPv4 one,
+  // whether or not a type is given (Calico: ICMPv6 needs ipVersion 6).
+  test('ICMPv6 with a type goes to an IPv6 peer, and is refused for an IPv4 peer', () => {
+    const chart = newChart();
+    new AllowEgressTo(chart, 'ping6', { target: BACKEND, to: [Peer.cidr('2001:db8::/32')], ports: [Port.icmpv6(128)] });
+    expect(synth(chart)).toEqual([expect.objectContaining({
+      spec: expect.objectContaining({
+        egress: [{ action: 'Allow', protocol: 'ICMPv6', icmp: { type: 128 }, destination: { nets: ['2001:db8::/32'] } }],
+      }),
+    })]);
+    expect(errorOf(() => new AllowEgressTo(newChart(), 'x', { target: BACKEND, to: [Peer.cidr('192.0.2.0/24')], ports: [Port.icmpv6(128, 0)] })))
+      .toBe('test/x: Peer.cidr("192.0.2.0/24") is IPv4 but protocol ICMPv6 only matches IPv6; allowed: Port.icmp() for IPv4 peers, or a peer of IPv6');
+  });
 });

@@ -1,4 +1,5 @@
 import { AllowCidr, DenyCidr, PolicyTarget, TrafficDirection } from '../../../lib/constructs/intent';
+import { KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { LabelSelector, Port } from '../../../lib/constructs/vocabulary';
 import { errorOf, newChart, synth } from './helpers';
 
@@ -106,6 +107,15 @@ describe('DenyCidr', () => {
         egress: [{ action: 'Deny', destination: { nets: ['198.51.100.0/24'] } }],
       },
     }]);
+  });
+
+  // cdk8s answers `instanceof` on ApiObject subclasses for any ApiObject, so another object named
+  // netsec-deny must not be taken for the tier (the policies would then name a tier that is never created).
+  test('another kind of object named netsec-deny does not stand in for the tier', () => {
+    const chart = newChart();
+    new KubeNetworkPolicy(chart, 'np', { metadata: { name: 'netsec-deny', namespace: 'shop' }, spec: { podSelector: {} } });
+    new DenyCidr(chart, 'block-bad', { target: SHOP, cidrs: ['198.51.100.0/24'], direction: TrafficDirection.INGRESS });
+    expect(synth(chart)).toContainEqual(DENY_TIER);
   });
 
   test('errors', () => {

@@ -85,6 +85,16 @@ describe('AllowSsh', () => {
     expect(errorOf(() => new AllowSsh(newChart(), 'ssh', { sourceCidrs: [] })))
       .toBe('test/ssh: cidrs is empty; allowed: at least one CIDR like 203.0.113.0/24');
   });
+
+  // A GlobalNetworkPolicy with selector all() applies to every workload endpoint too, so an empty
+  // host endpoint selector would put every pod of the cluster behind this policy.
+  test('an empty host endpoint selector is refused, naming the construct', () => {
+    expect(errorOf(() => new AllowSsh(newChart(), 'ssh', { sourceCidrs: ['10.0.0.0/8'], hostEndpoints: LabelSelector.all() })))
+      .toBe('test/ssh: PolicyTarget.hostEndpoints("all()"): an empty selector selects every pod as well as every host endpoint; '
+        + "allowed: a selector that requires at least one host endpoint label, e.g. LabelSelector.of({ 'ibm.role': 'worker_public' })");
+    expect(errorOf(() => new RestrictNodePorts(newChart(), 'np', { hostEndpoints: LabelSelector.all() })))
+      .toMatch(/^test\/np: PolicyTarget.hostEndpoints\("all\(\)"\): an empty selector selects every pod/);
+  });
 });
 
 describe('IsolateNamespace', () => {

@@ -58,6 +58,12 @@ describe('Kubernetes NetworkPolicy checks', () => {
     ]);
   });
 
+  test('endPort must be an integer', () => {
+    expect(messages(knp({ podSelector: {}, egress: [{ ports: [{ port: '100', endPort: 200.5 }] }] }))).toEqual([
+      'r: spec.egress[0].ports[0].endPort: port number must be between 1 and 65535 (got 200.5; allowed: a port from 100 to 65535)',
+    ]);
+  });
+
   test('peers: empty, and ipBlock combined with a selector', () => {
     expect(messages(knp({ podSelector: {}, ingress: [{ from: [{}, { ipBlock: { cidr: '192.0.2.0/24' }, podSelector: {} }] }] }))).toEqual([
       'r: spec.ingress[0].from[0]: a peer needs podSelector, namespaceSelector or ipBlock (got {}; allowed: at least one of them)',

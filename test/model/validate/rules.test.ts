@@ -62,6 +62,14 @@ describe('Calico rule checks', () => {
     ]);
   });
 
+  // Typed props from constructs can carry fractions, which no ICMP header (one byte each) can hold.
+  test('ICMP type and code must be integers', () => {
+    expect(messages(withRule({ action: 'Allow', protocol: 'ICMP', icmp: { type: 8.5, code: 0.5 } }))).toEqual([
+      'r: spec.ingress[0].icmp.type: ICMP type out of range (got 8.5; allowed: an ICMP type 0-254)',
+      'r: spec.ingress[0].icmp.code: ICMP code out of range (got 0.5; allowed: an ICMP code 0-255)',
+    ]);
+  });
+
   test('icmp with a non-ICMP protocol', () => {
     expect(messages(withRule({ action: 'Allow', protocol: 'TCP', icmp: { type: 8 } }))).toEqual([
       'r: spec.ingress[0].icmp: rules that specify ICMP fields must set protocol to ICMP or ICMPv6 (got {"type":8}; allowed: protocol ICMP or ICMPv6 on the same rule)',

@@ -1,0 +1,43 @@
+// What lint rules build findings with: the catalogue severity, locations and how policies are named.
+import { CompiledPolicy, SourcedResource } from '../engine';
+import { lintRule } from './catalog';
+import { LintFinding, LintLocation } from './types';
+
+/** True for a policy converted from a Kubernetes NetworkPolicy. */
+export function isKubernetesPolicy(policy: CompiledPolicy): boolean {
+  return policy.origin.kind === 'NetworkPolicy';
+}
+
+/** The location of a policy, optionally a field inside it. */
+export function policyLocation(policy: CompiledPolicy, field?: string): LintLocation {
+  const o = policy.origin;
+  return {
+    file: o.file, documentIndex: o.documentIndex, kind: o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind,
+    namespace: o.namespace, name: o.name, ...(field !== undefined ? { field } : {}),
+  };
+}
+
+/** The location of a sourced resource. */
+export function resourceLocation(s: SourcedResource, field?: string): LintLocation {
+  return {
+    file: s.file, documentIndex: s.documentIndex, kind: s.resource.kind, namespace: s.resource.metadata.namespace,
+    name: s.resource.metadata.name, ...(field !== undefined ? { field } : {}),
+  };
+}
+
+/** A finding of the rule with the catalogue's severity. */
+export function finding(ruleId: string, message: string, location: LintLocation): LintFinding {
+  return { ruleId, severity: lintRule(ruleId).severity, message, location };
+}
+
+/** How a policy is named in messages: `GlobalNetworkPolicy deny-all` or `NetworkPolicy shop/web`. */
+export function policyLabel(policy: CompiledPolicy): string {
+  const o = policy.origin;
+  const kind = o.kind === 'CalicoNetworkPolicy' ? 'Calico NetworkPolicy' : o.kind === 'NetworkPolicy' ? 'Kubernetes NetworkPolicy' : o.kind;
+  return `${kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+}
+
+/** The field of a rule: `spec.ingress[2]` for Calico policies, `ingress rule 3 as Calico converts it` for Kubernetes ones. */
+export function ruleField(policy: CompiledPolicy, direction: string, index: number): string {
+  return isKubernetesPolicy(policy) ? `${direction} rule ${index + 1} as Calico converts it` : `spec.${direction}[${index}]`;
+}
