@@ -2,7 +2,7 @@
 // protocol that the policies (either side) or the inventory's container ports name.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolHasPorts, protocolNumber } from '../model/net';
-import { EngineModel, protocolName } from '../engine';
+import { BuiltModel, EngineModel, protocolName } from '../engine';
 
 /** One protocol and destination port to compare (no port for ICMP and other portless protocols). */
 export interface PortKey {
@@ -81,14 +81,15 @@ function ruleKeys(rule: CalicoRule, model: EngineModel): PortKey[] {
   return out;
 }
 
-/** Every port and protocol the models' rules, their endpoints' named ports or `extra` (container ports) name, sorted. */
-export function defaultPortKeys(models: readonly EngineModel[], extra: readonly PortKey[] = []): PortKey[] {
-  const keys: PortKey[] = [...extra];
+/**
+ * Every port and protocol that the models' rules name or that a container of an inventory pod
+ * declares (named or not, init containers and pods that are no workload endpoint included), sorted.
+ */
+export function defaultPortKeys(models: readonly BuiltModel[]): PortKey[] {
+  const keys: PortKey[] = [];
   for (const model of models) {
     for (const rule of rulesOf(model)) keys.push(...ruleKeys(rule, model));
-    for (const e of model.endpoints) {
-      if (e.kind === 'workload') for (const np of e.namedPorts) keys.push({ protocol: np.protocol, port: np.port });
-    }
+    for (const pod of model.pods) for (const p of pod.containerPorts) keys.push({ protocol: p.protocol, port: p.port });
   }
   return sortPortKeys(dedupe(keys));
 }

@@ -1,13 +1,17 @@
 // The semantics engine: read inputs, convert Kubernetes policies, evaluate, explain, truth tables.
 export { InputError } from './input/errors';
-export { loadEngineInputs, parseEngineInputs, EngineInputs, LoadOptions, SourcedResource, TextSource } from './input/load';
-export { InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
+export {
+  loadEngineInputs, parseEngineInputs, parseEngineDocuments, EngineDocument, EngineInputs, LoadOptions, SourcedResource, TextSource,
+} from './input/load';
+export { expandManifestPaths, readTextFile } from './input/files';
+export { ContainerPort, InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
 export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './convert/policy';
 export { simplifyPorts } from './convert/simplify-ports';
 export { namespaceProfile, namespaceProfileLabels } from './convert/profile';
 export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
 export { vethNameForWorkload } from './model/veth';
+export { namespaceSelectorText } from './model/compile-selector';
 export * from './model/types';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';
 export { buildFlow, resolveParty, parseProtocol, protocolName, FlowSpec, PROTOCOL_CHOICES } from './evaluate/resolve';

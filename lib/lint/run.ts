@@ -28,8 +28,19 @@ function sortFindings(findings: readonly LintFinding[]): LintFinding[] {
 
 /** Lints engine inputs; `hasInventory` enables the rules that count matches (NS001, NS002). */
 export function lintInputs(inputs: EngineInputs, hasInventory: boolean, options: LintOptions = {}): LintFinding[] {
+  return runChecks(inputs, hasInventory, options);
+}
+
+/** Builds the model and runs every check, calling `step` after the model and after each check. */
+function runChecks(inputs: EngineInputs, hasInventory: boolean, options: LintOptions, step?: () => void): LintFinding[] {
   const ctx = new LintContext(buildEngineModel(inputs), inputs.resources, hasInventory, options);
-  return sortFindings(CHECKS.flatMap((check) => check(ctx)));
+  step?.();
+  const findings: LintFinding[] = [];
+  for (const check of CHECKS) {
+    findings.push(...check(ctx));
+    step?.();
+  }
+  return sortFindings(findings);
 }
 
 /** Options of {@link lintFiles}. */
@@ -38,11 +49,23 @@ export interface LintFilesOptions extends LintOptions {
   readonly manifests: readonly string[];
   /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`). @default - no inventory */
   readonly cluster?: string;
+  /**
+   * Hears how far linting is: called with `(0, total)` first, then after reading the files, building
+   * the model and each rule's check with the steps done so far (up to `total`). @default - none
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Reads the files and lints them. Throws ManifestError or InputError on unreadable input. */
 export function lintFiles(options: LintFilesOptions): LintFinding[] {
-  return lintInputs(loadEngineInputs({ manifests: options.manifests, cluster: options.cluster }), options.cluster !== undefined, options);
+  const report = options.onProgress;
+  const total = CHECKS.length + 2;
+  let done = 0;
+  const step = report === undefined ? undefined : (): void => report(++done, total);
+  report?.(0, total);
+  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster });
+  step?.();
+  return runChecks(inputs, options.cluster !== undefined, options, step);
 }
 
 /** Lints files given as text; the inventory, when given, is one more text source. */

@@ -1,8 +1,8 @@
 // `toAllow` / `toDeny`: evaluate one flow over synthesised manifests with the engine; failures
 // print the explain trace of both directions.
-import { FlowVerdict, buildEngineModel, buildFlow, evaluateFlow, explainText, parseEngineInputs, protocolName } from '../engine';
+import { FlowVerdict, buildEngineModel, buildFlow, evaluateFlow, explainText, parseEngineDocuments, protocolName } from '../engine';
 import { NetsecFlowExpectation, toFlowSpec } from './flow';
-import { inventorySource, manifestSources } from './sources';
+import { inventoryDocuments, manifestDocuments } from './sources';
 
 /** What a Jest matcher returns. */
 export interface NetsecMatcherResult {
@@ -12,9 +12,8 @@ export interface NetsecMatcherResult {
 
 function verdictOf(received: unknown, flow: NetsecFlowExpectation, inventory: unknown): FlowVerdict {
   const spec = toFlowSpec(flow);
-  const inv = inventorySource(inventory);
-  const sources = manifestSources(received);
-  const model = buildEngineModel(parseEngineInputs(inv ? [...sources, inv] : sources));
+  const inv = inventoryDocuments(inventory);
+  const model = buildEngineModel(parseEngineDocuments([...manifestDocuments(received), ...inv]));
   return evaluateFlow(model, buildFlow(model, spec));
 }
 

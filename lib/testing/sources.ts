@@ -1,13 +1,18 @@
-// Turns what a matcher receives (chart, app, manifests, paths) into manifest texts. Charts and apps
-// are synthesised in memory; the matchers read only the resulting plain manifests.
+// Turns what a matcher receives (chart, app, manifests, paths) into manifest documents. Charts and
+// apps are synthesised in memory; the matchers read only the resulting plain manifests.
 import { Chart, Testing } from 'cdk8s';
-import { TextSource } from '../engine';
-import { expandManifestPaths, readTextFile } from '../engine/input/files';
+import { EngineDocument, expandManifestPaths, readTextFile } from '../engine';
+import { loadYamlDocuments } from '../model/parse';
 
 const RECEIVED_ALLOWED = 'a cdk8s Chart or App, manifest objects, or manifest file/folder paths';
 
-function fromPaths(paths: readonly string[]): TextSource[] {
-  return expandManifestPaths(paths).map((file) => ({ file, text: readTextFile(file) }));
+/** The documents of a text (YAML or JSON: documents, `kind: List` items and array items). */
+function ofText(file: string, text: string): EngineDocument[] {
+  return loadYamlDocuments(text, file).map(({ index, doc }) => ({ file, documentIndex: index, doc }));
+}
+
+function fromPaths(paths: readonly string[]): EngineDocument[] {
+  return expandManifestPaths(paths).flatMap((file) => ofText(file, readTextFile(file)));
 }
 
 function isStringArray(v: unknown): v is string[] {
@@ -15,23 +20,28 @@ function isStringArray(v: unknown): v is string[] {
 }
 
 /** The manifests of the received value. */
-export function manifestSources(received: unknown): TextSource[] {
+export function manifestDocuments(received: unknown): EngineDocument[] {
   if (typeof received === 'string') return fromPaths([received]);
   if (isStringArray(received)) return fromPaths(received);
-  if (Chart.isChart(received)) return [{ file: `chart ${received.node.path || received.node.id}`, text: JSON.stringify(Testing.synth(received)) }];
+  if (Chart.isChart(received)) {
+    // the chart's objects, read like the items of one JSON array (JSON drops undefined values)
+    const file = `chart ${received.node.path || received.node.id}`;
+    const objects = JSON.parse(JSON.stringify(Testing.synth(received))) as unknown[];
+    return objects.map((doc) => ({ file, documentIndex: 0, doc }));
+  }
   if (typeof received === 'object' && received !== null) {
     // a cdk8s App (NetsecApp included) synthesises every chart in memory
     const app = received as { readonly synthYaml?: unknown };
-    if (typeof app.synthYaml === 'function') return [{ file: 'app', text: String(app.synthYaml()) }];
-    return [{ file: 'manifests', text: JSON.stringify(received) }];
+    if (typeof app.synthYaml === 'function') return ofText('app', String(app.synthYaml()));
+    return ofText('manifests', JSON.stringify(received));
   }
   throw new Error(`netsec matcher: received ${JSON.stringify(received)}; allowed: ${RECEIVED_ALLOWED}`);
 }
 
 /** The inventory: a file path, a list of Namespace/Pod/Node objects, or a `kind: List`. */
-export function inventorySource(inventory: unknown): TextSource | undefined {
-  if (inventory === undefined) return undefined;
-  if (typeof inventory === 'string') return { file: inventory, text: readTextFile(inventory) };
-  if (typeof inventory === 'object' && inventory !== null) return { file: 'inventory', text: JSON.stringify(inventory) };
+export function inventoryDocuments(inventory: unknown): EngineDocument[] {
+  if (inventory === undefined) return [];
+  if (typeof inventory === 'string') return ofText(inventory, readTextFile(inventory));
+  if (typeof inventory === 'object' && inventory !== null) return ofText('inventory', JSON.stringify(inventory));
   throw new Error(`netsec matcher: inventory ${JSON.stringify(inventory)}; allowed: a file path or inventory objects (Namespace, Pod, Node, or a List)`);
 }

@@ -2,7 +2,7 @@
 // hosts behind them and the ports worth probing, all from the documentation ranges.
 import { Cidr, NetError } from '../model/net';
 import { CalicoRule } from '../model/resources';
-import { EngineModel } from '../engine/model/types';
+import { EngineModel } from '../engine';
 import { familyOf, isDocumentationAddress } from './addresses';
 import { LinkSpec } from './topology';
 

@@ -157,3 +157,34 @@ spec:
     expect(table.allowed('n0/p0', 'n1/p9')).toBe(false);
   });
 });
+
+describe('truth table progress', () => {
+  // worked by hand: x/a and x/c share labels (app=a), x/b differs: 2 groups. Node n1 holds both
+  // groups, n2 only app=a: 2 nodes with same-node cells. No host endpoints or externals: no singles.
+  const world = model('', inventory([
+    { ns: 'x', name: 'a', ip: '10.0.0.1', labels: { app: 'a' }, node: 'n1' },
+    { ns: 'x', name: 'b', ip: '10.0.0.2', labels: { app: 'b' }, node: 'n1' },
+    { ns: 'x', name: 'c', ip: '10.0.0.3', labels: { app: 'a' }, node: 'n2' },
+  ]));
+
+  const calls = (externalAddresses: { name: string; ip: string }[] = []): [number, number][] => {
+    const seen: [number, number][] = [];
+    buildTruthTable(world, { protocol: 'TCP', port: 80, externalAddresses, onProgress: (done, total) => seen.push([done, total]) });
+    return seen;
+  };
+
+  test('reports 0 first, then each step up to the total: a cross-node row per group and each node', () => {
+    expect(calls()).toEqual([[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]]);
+  });
+
+  test('an external address is a single row: two more steps (its cells against the groups, its row of single pairs)', () => {
+    expect(calls([{ name: 'ext', ip: '203.0.113.5' }]).map(([d, t]) => `${d}/${t}`)).toEqual(['0/6', '1/6', '2/6', '3/6', '4/6', '5/6', '6/6']);
+  });
+
+  test('the table is the same with or without a listener', () => {
+    const ext = [{ name: 'ext', ip: '203.0.113.5' }];
+    const plain = buildTruthTable(world, { protocol: 'TCP', port: 80, externalAddresses: ext });
+    const heard = buildTruthTable(world, { protocol: 'TCP', port: 80, externalAddresses: ext, onProgress: () => undefined });
+    expect(heard.toJSON()).toEqual(plain.toJSON());
+  });
+});

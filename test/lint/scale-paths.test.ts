@@ -1,8 +1,11 @@
 // The shortcuts lint takes for speed must not change findings: lint at synth reads documents
 // without YAML, policies are only paired within reach of each other (same namespace or global).
+import * as yaml from 'js-yaml';
+import { parseEngineInputs } from '../../lib/engine';
 import { lintChartManifests, lintTexts } from '../../lib/lint';
+import { engineInputsOfDocuments } from '../../lib/lint/documents';
 import { isJsonData } from '../../lib/lint/json-data';
-import { only } from './helpers';
+import { INVENTORY, only } from './helpers';
 
 const knp = (name: string, namespace: string, ingress: unknown[]): { [k: string]: unknown } => ({
   apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace },
@@ -44,6 +47,21 @@ describe('lint at synth reads chart documents like a JSON file', () => {
     expect(only(f, 'NS004').map((x) => `${x.location.file} ${x.location.kind} ${x.location.namespace}/${x.location.name}`).sort())
       .toEqual(['app/b NetworkPolicy shop/api-port-80', 'app/b NetworkPolicy shop/covered']);
     expect(only(f, 'NS003')).toEqual([]);
+  });
+
+  test('with an inventory: the same findings as lintTexts with the inventory as one more JSON array', () => {
+    const inventory = (yaml.load(INVENTORY) as { items: unknown[] }).items;
+    const shop = [knp('api-any-port', 'shop', [fromApiAnyPort]), knp('api-port-80', 'shop', [fromApi])];
+    const viaText = lintTexts([{ file: 'app/b', text: JSON.stringify(shop) }], { file: '(inventory)', text: JSON.stringify(inventory) });
+    expect(lintChartManifests([{ chartPath: 'app/b', kubernetes: shop, calico: [] }], { inventory }).findings).toEqual(viaText);
+  });
+
+  test('the inputs equal parseEngineInputs over JSON text, also for inventory items and documents that are not plain data', () => {
+    const inventory = (yaml.load(INVENTORY) as { items: unknown[] }).items;
+    const odd = { ...knp('p', 'shop', [fromApi]), status: undefined };
+    const sources = [{ file: 'app/a', documents: [odd, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }] },
+      { file: '(inventory)', documents: inventory }];
+    expect(engineInputsOfDocuments(sources)).toEqual(parseEngineInputs(sources.map((s) => ({ file: s.file, text: JSON.stringify(s.documents) }))));
   });
 
   test('documents that are not plain JSON data go through JSON, as before', () => {

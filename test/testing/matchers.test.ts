@@ -59,6 +59,16 @@ describe('matchers on an app and on manifests', () => {
     const manifests = Testing.synth(shopChart());
     expect(manifests).toAllow(FRONT_TO_BACK(Port.tcp(9090)), INVENTORY);
   });
+  test('a kind: List, as manifests and as the inventory', () => {
+    const manifests = { apiVersion: 'v1', kind: 'List', items: Testing.synth(shopChart()) };
+    const inventory = { apiVersion: 'v1', kind: 'List', items: INVENTORY };
+    expect(manifests).toAllow(FRONT_TO_BACK(Port.tcp(9090)), inventory);
+    expect(manifests).toDeny(FRONT_TO_BACK(Port.tcp(9091)), inventory);
+  });
+  test('a malformed manifest object is an error naming where it was and the field', () => {
+    const bad = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'b', namespace: 'shop' }, spec: { podSelector: 'app=x' } };
+    expect(() => expect([bad]).toAllow(FRONT_TO_BACK(Port.tcp(9090)), INVENTORY)).toThrow(/^manifests#0: spec\.podSelector: /);
+  });
   test('a manifest file path, alone or in a list', () => {
     expect(path.join(FIXTURES, 'shop-policy.yaml')).toDeny(FRONT_TO_BACK(Port.tcp(443)), INVENTORY_FILE);
     expect([path.join(FIXTURES, 'shop-policy.yaml')]).toAllow(FRONT_TO_BACK(Port.tcp(9090)), INVENTORY_FILE);

@@ -1,7 +1,6 @@
 // `netsec diff`: the pod-level flows whose verdict changes between two trees of manifests.
 import { buildEngineModel, loadEngineInputs } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
-import { inventoryContainerPorts } from '../../diff/container-ports';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
 import { defaultPortKeys } from '../../diff/ports';
 import { choice, parseArgs, required } from '../args';
@@ -42,7 +41,7 @@ function run(args: readonly string[], io: CliIo): number {
   const after = buildEngineModel(loadEngineInputs({ manifests: [afterDir], cluster }));
   progress.tick();
   const result = semanticDiff(before, after, {
-    ports: requested ?? defaultPortKeys([before, after], inventoryContainerPorts([beforeDir, afterDir, cluster])), progress,
+    ports: requested ?? defaultPortKeys([before, after]), progress,
   });
   io.stdout(format === 'json' ? diffToJson(result)
     : format === 'markdown' ? diffToMarkdown(result, before.endpoints) : diffToText(result, before.endpoints));

@@ -1,7 +1,8 @@
 // `netsec lint`: the lint rules over manifests and an optional inventory; text, JSON or SARIF.
-import { formatJson, formatSarif, formatText, lintFiles, LINT_RULES } from '../../lint';
+import { LintFinding, formatJson, formatSarif, formatText, lintFiles, LINT_RULES } from '../../lint';
 import { UsageError, choice, parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
+import { progressFor } from '../progress';
 
 const USAGE = `usage: netsec lint --manifests M... [--cluster C] [--format text|json|sarif]
                    [--service-cidr CIDR...] [--rules]
@@ -43,7 +44,16 @@ function run(args: readonly string[], io: CliIo): number {
   for (const c of serviceCidrs ?? []) {
     if (!/^[0-9a-fA-F.:]+\/[0-9]{1,3}$/.test(c)) throw new UsageError(`--service-cidr must be CIDRs like 172.21.0.0/16, got ${JSON.stringify(c)}`);
   }
-  const findings = lintFiles({ manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs });
+  const progress = progressFor(io, format !== 'text');
+  let findings: LintFinding[];
+  try {
+    findings = lintFiles({
+      manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs,
+      onProgress: (done, total) => (done === 0 ? progress.start('netsec lint: checking', total) : progress.tick()),
+    });
+  } finally {
+    progress.done();
+  }
   io.stdout(format === 'json' ? formatJson(findings) : format === 'sarif' ? formatSarif(findings, toolVersion()) : formatText(findings));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -1,6 +1,5 @@
 // `netsec report`: one self-contained HTML page (matrices, graph, host endpoints, lint), or the graph as Mermaid/DOT.
 import { buildEngineModel, loadEngineInputs } from '../../engine';
-import { inventoryContainerPorts } from '../../diff/container-ports';
 import { defaultPortKeys } from '../../diff/ports';
 import { buildReport } from '../../report/build';
 import { graphToDot, graphToMermaid } from '../../report/graph-text';
@@ -39,7 +38,7 @@ function run(args: readonly string[], io: CliIo): number {
   const requested = portsOption(parsed);
   const inputs = loadEngineInputs({ manifests, cluster });
   const model = buildEngineModel(inputs);
-  const keys = requested ?? defaultPortKeys([model], inventoryContainerPorts([...manifests, cluster]));
+  const keys = requested ?? defaultPortKeys([model]);
   const data = buildReport(inputs, model, { title: parsed.values.get('title') ?? 'netsec report', ports: keys, progress: progressFor(io, false) });
   if (format !== 'html') {
     const text = format === 'mermaid' ? graphToMermaid(data.graph) : graphToDot(data.graph);

@@ -2,6 +2,7 @@
 import { ExternalAddress, TruthTable, buildTruthTable } from '../../engine';
 import { UsageError, choice, parseArgs, required } from '../args';
 import { CliCommand, CliIo } from '../io';
+import { progressFor } from '../progress';
 import { loadModel, protocolAndPort } from './common';
 
 const USAGE = `usage: netsec table --manifests M... --cluster C --protocol P [--port N] [--format text|json]
@@ -32,10 +33,19 @@ function run(args: readonly string[], io: CliIo): number {
     if (!m) throw new UsageError(`--external takes NAME=IP, got ${JSON.stringify(x)}`);
     return { name: m[1], ip: m[2] };
   });
-  const model = loadModel(parsed, io, true);
-  const table = buildTruthTable(model, {
-    ...pp, includeHostEndpoints: parsed.switches.has('host-endpoints'), externalAddresses,
-  });
+  const progress = progressFor(io, format === 'json');
+  let table: TruthTable;
+  try {
+    progress.start('netsec table: reading manifests', 1);
+    const model = loadModel(parsed, io, true);
+    progress.tick();
+    table = buildTruthTable(model, {
+      ...pp, includeHostEndpoints: parsed.switches.has('host-endpoints'), externalAddresses,
+      onProgress: (done, total) => (done === 0 ? progress.start('netsec table: computing cells', total) : progress.tick()),
+    });
+  } finally {
+    progress.done();
+  }
   io.stdout(format === 'json' ? `${JSON.stringify(table.toJSON())}\n` : renderText(table));
   return 0;
 }

@@ -47,9 +47,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   // Loaded here so that --help and usage errors do not pull in the engine and the harness.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const files = require('../../engine/input/files') as typeof import('../../engine/input/files');
+  const engine = require('../../engine') as typeof import('../../engine');
   const verify = require('../../verify/verify') as typeof import('../../verify/verify');
-  const sources = files.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: files.readTextFile(file) }));
+  const sources = engine.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: engine.readTextFile(file) }));
   const progress = progressFor(io, false);
   const report = await verify.verifyCluster({
     sources,

@@ -1,4 +1,5 @@
 import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, isIpAddress } from '../../model/net';
+import { isDns1123Subdomain } from '../../model/validate/names';
 
 /** Throws `<path>: <field>: ...` unless `value` is a plain IPv4/IPv6 address. */
 export function requireIp(path: string, field: string, value: string): void {
@@ -17,11 +18,9 @@ export function requireCidr(path: string, field: string, value: string): void {
   }
 }
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Throws unless `value` is a DNS-1123 subdomain (a Kubernetes node name). */
 export function requireNodeName(path: string, field: string, value: string): void {
-  if (value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
+  if (!isDns1123Subdomain(value)) {
     throw new Error(`${path}: ${field}: invalid node name ${JSON.stringify(value)}; allowed: a DNS-1123 subdomain `
       + '(lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters)');
   }

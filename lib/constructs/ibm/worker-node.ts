@@ -1,6 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { StringMap } from '../../model/resources';
+import { ClusterScopedObject } from '../inventory/cluster-scoped-object';
 import { INVENTORY_ANNOTATION, PRIVATE_INTERFACE_ANNOTATION, PUBLIC_INTERFACE_ANNOTATION } from './inventory';
 import { requireInterfaceName, requireIp, requireNodeName } from './validate';
 
@@ -68,7 +68,7 @@ export class WorkerNode extends Construct {
     this.privateIp = props.privateIp;
     this.labels = { ...props.labels, 'kubernetes.io/hostname': props.name };
 
-    new InventoryNode(this, 'Node', {
+    new ClusterScopedObject(this, 'Node', {
       apiVersion: 'v1',
       kind: 'Node',
       metadata: {
@@ -91,16 +91,3 @@ export class WorkerNode extends Construct {
   }
 }
 
-/** A cluster-scoped ApiObject: drops the namespace a chart would give it. */
-class InventoryNode extends ApiObject {
-  public toJson(): { [key: string]: unknown } {
-    const json = super.toJson() as { [key: string]: unknown };
-    const metadata = json.metadata;
-    if (typeof metadata === 'object' && metadata !== null && 'namespace' in metadata) {
-      const { namespace: _dropped, ...rest } = metadata as { [key: string]: unknown };
-      void _dropped;
-      return { ...json, metadata: rest };
-    }
-    return json;
-  }
-}

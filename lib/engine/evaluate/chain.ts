@@ -102,12 +102,12 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
       return { verdict: 'deny', tiers, reason: `end of tier ${tier.name}: no policy allowed or passed the packet` };
     }
   }
-  const any = tiers.length > 0;
+  const tiersApplied = tiers.length > 0;
   if (opts.after === 'continue') {
-    return { verdict: 'continue', tiers, reason: any ? 'no rule decided; default action Pass' : 'no policy applies' };
+    return { verdict: 'continue', tiers, reason: tiersApplied ? 'no rule decided; default action Pass' : 'no policy applies' };
   }
   if (opts.after === 'allow') {
-    return { verdict: 'allow', tiers, reason: any ? 'every tier passed the packet' : 'no applyOnForward policy applies: forwarded traffic is allowed' };
+    return { verdict: 'allow', tiers, reason: tiersApplied ? 'every tier passed the packet' : 'no applyOnForward policy applies: forwarded traffic is allowed' };
   }
   return evaluateProfiles(model, endpoint, direction, flow, tiers);
 }

@@ -21,7 +21,19 @@ export interface InventoryPod {
   /** status.phase; empty when absent. */
   readonly phase: string;
   readonly ips: readonly string[];
+  /** The named ports of spec.containers (what Calico resolves named ports in rules against). */
   readonly namedPorts: readonly NamedPort[];
+  /** Every port of spec.containers and spec.initContainers, named or not, in document order. */
+  readonly containerPorts: readonly ContainerPort[];
+}
+
+/** A port a container of a pod declares. */
+export interface ContainerPort {
+  /** The port's name. @default - unnamed */
+  readonly name?: string;
+  /** `TCP`, `UDP` or `SCTP` (Kubernetes' default is TCP). */
+  readonly protocol: string;
+  readonly port: number;
 }
 
 /** The parsed inventory item, tagged by kind. */
@@ -112,21 +124,18 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   const spec = r.rec(doc.spec, 'spec');
   const status = r.rec(doc.status, 'status');
   const namedPorts: NamedPort[] = [];
-  r.list(spec.containers, 'spec.containers').forEach((c, ci) => {
-    const cr = r.rec(c, `spec.containers[${ci}]`, false);
-    r.list(cr.ports, `spec.containers[${ci}].ports`).forEach((p, pi) => {
-      const field = `spec.containers[${ci}].ports[${pi}]`;
-      const pr = r.rec(p, field, false);
-      const port = pr.containerPort;
-      if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-        r.fail(`${field}.containerPort`, port, 'a port number 1-65535');
-      }
-      const protocol = r.str(pr.protocol, `${field}.protocol`, false) || 'TCP';
-      if (!['TCP', 'UDP', 'SCTP'].includes(protocol)) r.fail(`${field}.protocol`, protocol, 'TCP, UDP or SCTP');
-      const portName = r.str(pr.name, `${field}.name`, false);
-      if (portName) namedPorts.push({ name: portName, protocol, port });
+  const containerPorts: ContainerPort[] = [];
+  for (const list of ['containers', 'initContainers']) {
+    r.list(spec[list], `spec.${list}`).forEach((c, ci) => {
+      const cr = r.rec(c, `spec.${list}[${ci}]`, false);
+      r.list(cr.ports, `spec.${list}[${ci}].ports`).forEach((p, pi) => {
+        const port = parseContainerPort(r, p, `spec.${list}[${ci}].ports[${pi}]`);
+        containerPorts.push(port);
+        // Calico's workload endpoint carries the named ports of the regular containers
+        if (port.name !== undefined && list === 'containers') namedPorts.push({ name: port.name, protocol: port.protocol, port: port.port });
+      });
     });
-  });
+  }
   const ips: string[] = [];
   r.list(status.podIPs, 'status.podIPs').forEach((p, i) => {
     const ip = r.str(r.rec(p, `status.podIPs[${i}]`, false).ip, `status.podIPs[${i}].ip`, true);
@@ -145,5 +154,18 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
     phase: r.str(status.phase, 'status.phase', false),
     ips,
     namedPorts,
+    containerPorts,
   };
+}
+
+function parseContainerPort(r: Reader, p: unknown, field: string): ContainerPort {
+  const pr = r.rec(p, field, false);
+  const port = pr.containerPort;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    r.fail(`${field}.containerPort`, port, 'a port number 1-65535');
+  }
+  const protocol = r.str(pr.protocol, `${field}.protocol`, false) || 'TCP';
+  if (!['TCP', 'UDP', 'SCTP'].includes(protocol)) r.fail(`${field}.protocol`, protocol, 'TCP, UDP or SCTP');
+  const name = r.str(pr.name, `${field}.name`, false);
+  return name ? { name, protocol, port } : { protocol, port };
 }

@@ -5,6 +5,7 @@ import {
 } from '../../model/resources';
 import { convertK8sNetworkPolicy } from '../convert/policy';
 import { namespaceProfile } from '../convert/profile';
+import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
@@ -23,6 +24,11 @@ export const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
 export interface BuiltModel extends EngineModel {
   readonly tiers: readonly BuiltTier[];
   readonly networkSetParties: readonly NetworkSetParty[];
+  /**
+   * Every pod of the inventory as read, workload endpoint or not (host-network and finished pods
+   * too), with all its container ports.
+   */
+  readonly pods: readonly InventoryPod[];
   /** Notes gathered while building (pods skipped, tiers missing, conversion warnings). */
   readonly notes: readonly string[];
 }
@@ -117,6 +123,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     endpoints,
     networkSets,
     networkSetParties,
+    pods: inputs.pods,
     tiers,
     profiles,
     felix,

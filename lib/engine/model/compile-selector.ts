@@ -1,5 +1,6 @@
 // Parses selectors once per text; parse errors become InputErrors naming where the selector was.
 import { Selector, SelectorSyntaxError } from '../../model/selector';
+import { NAMESPACE_NAME_LABEL } from '../convert/profile';
 import { InputError } from '../input/errors';
 
 const cache = new Map<string, Selector>();
@@ -21,13 +22,17 @@ export function compileSelector(text: string, where: string): Selector {
 }
 
 /**
- * A namespaceSelector made to run against namespace labels: `all()` means "in any namespace" and
- * `global()` means "in no namespace" (Calico rewrites them to has()/!has() of the namespace label).
+ * The selector a namespaceSelector is matched as, against namespace labels: `all()` means "in any
+ * namespace" and `global()` "in no namespace", so Calico rewrites them to has()/!has() of the label
+ * every namespace carries (its name). Works on the canonical text of an already parsed selector.
  */
+export function namespaceSelectorText(selector: Selector): string {
+  return selector.toString()
+    .split('all()').join(`has(${NAMESPACE_NAME_LABEL})`)
+    .split('global()').join(`!has(${NAMESPACE_NAME_LABEL})`);
+}
+
+/** A namespaceSelector compiled to run against namespace labels (see namespaceSelectorText). */
 export function compileNamespaceSelector(text: string, where: string): Selector {
-  const canonical = compileSelector(text, where).toString();
-  const rewritten = canonical
-    .split('all()').join('has(projectcalico.org/name)')
-    .split('global()').join('!has(projectcalico.org/name)');
-  return compileSelector(rewritten, where);
+  return compileSelector(namespaceSelectorText(compileSelector(text, where)), where);
 }

@@ -54,8 +54,9 @@ interface Grouping {
   readonly singles: number[];
 }
 
-/** Computes the cells for the rows. */
-export function computeCells(model: BuiltModel, rows: readonly TableRow[], protocol: number, port: number | undefined): TableCells {
+/** Computes the cells for the rows; `onProgress` hears of each step (see TruthTableOptions). */
+export function computeCells(model: BuiltModel, rows: readonly TableRow[], protocol: number, port: number | undefined,
+  onProgress?: (done: number, total: number) => void): TableCells {
   const nodeNames: string[] = [];
   const nodeIndex = new Map<string, number>();
   const addNode = (name: string): void => {
@@ -102,23 +103,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     return evaluateFlow(model, { source: rows[i].party, destination: rows[j].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
   };
 
-  // cross-node cells: a representative pair on two different nodes, when the groups have one
-  const alt = g.members.map((m) => m.find((r) => rowNode[r] !== rowNode[m[0]]) ?? -1);
-  const cross = new Uint8Array(groups * groups);
-  for (let a = 0; a < groups; a++) {
-    const a0 = g.members[a][0];
-    for (let b = 0; b < groups; b++) {
-      const b0 = g.members[b][0];
-      let pair: [number, number] | undefined;
-      if (a !== b && rowNode[a0] !== rowNode[b0]) pair = [a0, b0];
-      else if (alt[b] >= 0) pair = [a0, alt[b]];
-      else if (alt[a] >= 0 && a !== b) pair = [alt[a], b0];
-      if (pair) cross[a * groups + b] = verdict(pair[0], pair[1], false);
-    }
-  }
-  // same-node cells: for each node, every pair of groups with members there
-  const same = new Uint8Array(groups * groups);
-  const done = new Uint8Array(groups * groups);
+  // the rows of each group on each node (at most two per group: a pair within one group needs two)
   const byNode = new Map<number, Map<number, number[]>>();
   g.members.forEach((m, grp) => {
     for (const r of m) {
@@ -132,26 +117,57 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
       else if (list.length < 2) list.push(r);
     }
   });
+  const S = g.singles.length;
+  // steps: a row of cross-node cells per group, the same-node cells of each node, each single's
+  // cells against the groups, and each single's row of single pairs
+  const total = groups + byNode.size + 2 * S;
+  let done = 0;
+  const step = onProgress === undefined ? undefined : (): void => onProgress(++done, total);
+  onProgress?.(0, total);
+
+  // cross-node cells: a representative pair on two different nodes, when the groups have one
+  const alt = g.members.map((m) => m.find((r) => rowNode[r] !== rowNode[m[0]]) ?? -1);
+  const cross = new Uint8Array(groups * groups);
+  for (let a = 0; a < groups; a++) {
+    const a0 = g.members[a][0];
+    for (let b = 0; b < groups; b++) {
+      const b0 = g.members[b][0];
+      let pair: [number, number] | undefined;
+      if (a !== b && rowNode[a0] !== rowNode[b0]) pair = [a0, b0];
+      else if (alt[b] >= 0) pair = [a0, alt[b]];
+      else if (alt[a] >= 0 && a !== b) pair = [alt[a], b0];
+      if (pair) cross[a * groups + b] = verdict(pair[0], pair[1], false);
+    }
+    step?.();
+  }
+  // same-node cells: for each node, every pair of groups with members there
+  const same = new Uint8Array(groups * groups);
+  const sameDone = new Uint8Array(groups * groups);
   for (const there of byNode.values()) {
     const present = [...there.entries()];
     for (const [a, ra] of present) {
       for (const [b, rb] of present) {
         const cell = a * groups + b;
-        if (done[cell]) continue;
+        if (sameDone[cell]) continue;
         const dst = a === b ? rb[1] : rb[0];
         if (dst === undefined) continue;
         same[cell] = verdict(ra[0], dst, true);
-        done[cell] = 1;
+        sameDone[cell] = 1;
       }
     }
+    step?.();
   }
-  const singles = g.singles.map((s) => singleCells(model, rows, s, g, nodeNames, rowNode, classOf, protocol, port));
-  const S = g.singles.length;
+  const singles = g.singles.map((s) => {
+    const cells = singleCells(model, rows, s, g, nodeNames, rowNode, classOf, protocol, port);
+    step?.();
+    return cells;
+  });
   const singlePairs = new Uint8Array(S * S);
   for (let x = 0; x < S; x++) {
     for (let y = 0; y < S; y++) {
       if (x !== y) singlePairs[x * S + y] = evaluateFlow(model, { source: rows[g.singles[x]].party, destination: rows[g.singles[y]].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
     }
+    step?.();
   }
   return new TableCells({ rowGroup: g.rowGroup, rowSingle: g.rowSingle, rowNode, rowEndpoint, groups, same, cross, singles, singlePairs });
 }

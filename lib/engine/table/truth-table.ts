@@ -24,6 +24,12 @@ export interface TruthTableOptions {
   readonly includeHostEndpoints?: boolean;
   /** External addresses to include. @default - none */
   readonly externalAddresses?: readonly ExternalAddress[];
+  /**
+   * Hears how far the computation is: called with `(0, total)` once the rows are grouped, then
+   * after each step with the steps done so far (`done` rises by one up to `total`). For progress
+   * display; costs nothing when not given. @default - none
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The JSON form: `{"protocol":"TCP","port":80,"pods":[...],"allowed":{src:{dst:bool}}}`. */
@@ -82,6 +88,6 @@ export function buildTruthTable(model: BuiltModel, options: TruthTableOptions): 
     const owner = model.endpoints.find((e) => e.ips.includes(x.ip));
     rows.push({ id: x.name, party: owner ? { endpoint: owner, ip: x.ip, id: x.name } : { ip: x.ip, id: x.name } });
   }
-  const cells = computeCells(model, rows, protocol, options.port);
+  const cells = computeCells(model, rows, protocol, options.port, options.onProgress);
   return new TruthTable(protocolName(protocol), options.port, rows.map((r) => r.id), cells);
 }

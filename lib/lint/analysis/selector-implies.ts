@@ -1,4 +1,5 @@
 // A sound (never wrong, sometimes unsure) test that one Calico selector implies another.
+import { namespaceSelectorText } from '../../engine';
 import { AllNode, AndNode, OrNode, Selector, SelectorNode } from '../../model/selector';
 import { Memo, PairMemo } from './memo';
 
@@ -29,17 +30,10 @@ export function selectorImplies(b: string | undefined, a: string | undefined): b
   });
 }
 
-/** The label Calico gives every namespaced endpoint: its namespace's name. */
-const NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
-
-/**
- * A namespaceSelector in the form it is matched in, as Calico rewrites it (and the engine does):
- * `all()` means "in any namespace" and `global()` "in no namespace", so neither matches everything.
- */
+/** A namespaceSelector in the form it is matched in (the engine's rewrite of `all()` and `global()`). */
 function namespaceForm(text: string): string {
   const s = tryParseSelector(text);
-  if (s === undefined) return text;
-  return s.toString().split('all()').join(`has(${NAMESPACE_NAME_LABEL})`).split('global()').join(`!has(${NAMESPACE_NAME_LABEL})`);
+  return s === undefined ? text : namespaceSelectorText(s);
 }
 
 /** Like selectorImplies, for two namespaceSelectors (where `all()` does not match non-namespaced endpoints). */

@@ -54,6 +54,17 @@ describe('bad input names the construct path, field, value and what is allowed',
 
   test('bad node name', () => {
     expect(() => build({ name: 'Worker_1' })).toThrow(/^test\/w: name: invalid node name "Worker_1"; allowed: a DNS-1123 subdomain/);
+    expect(() => build({ name: '-w1' })).toThrow(/^test\/w: name: invalid node name "-w1"/);
+    expect(() => build({ name: 'w1.' })).toThrow(/^test\/w: name: invalid node name "w1."/);
+  });
+
+  test('node names are DNS-1123 subdomains of at most 253 characters', () => {
+    expect(() => build({ name: '10.0.0.5' })).not.toThrow();
+    const label = 'a'.repeat(63);
+    const longest = [label, label, label, 'b'.repeat(61)].join('.'); // 63 * 3 + 61 + 3 dots = 253
+    expect(longest).toHaveLength(253);
+    expect(() => build({ name: longest })).not.toThrow();
+    expect(() => build({ name: `${longest}b` })).toThrow(/^test\/w: name: invalid node name "a{63}\./);
   });
 
   test('bad and clashing interface names', () => {

@@ -87,13 +87,14 @@ describe('InventoryPod', () => {
     }]);
   });
 
-  test('the engine reads it as a running pod on its node, with its IP and named ports', () => {
+  test('the engine reads it as a running pod on its node, with its IP, named ports and every container port', () => {
     const { app, chart, node } = world();
     new InventoryPod(chart, 'pod', { ...props(node), serviceAccountName: 'web' });
     const inputs = parseEngineInputs([{ file: 'inv.inventory.yaml', text: inventoryFile(app) }]);
     expect(inputs.pods).toEqual([{
       name: 'web-1', namespace: 'shop', labels: { app: 'web' }, nodeName: 'worker-1', serviceAccount: 'web',
       hostNetwork: false, phase: 'Running', ips: ['192.0.2.10'], namedPorts: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+      containerPorts: [{ name: 'http', protocol: 'TCP', port: 8080 }, { protocol: 'UDP', port: 53 }],
     }]);
     expect(inputs.nodes.map((n) => n.name)).toEqual(['worker-1']);
   });
