@@ -68,6 +68,9 @@ function synthRow(size: BenchSize): SynthRow {
 }
 
 const n = (v: unknown, digits = 0): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '-');
+/** `median 703 ms (min 650, max 760)` for a list of timings. */
+const spread = (ms: readonly number[] | undefined): string => (ms && ms.length > 0
+  ? `median ${n(median([...ms]))} ms (min ${n(Math.min(...ms))}, max ${n(Math.max(...ms))})` : '-');
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -130,8 +133,9 @@ async function main(): Promise<void> {
     out.push('');
     out.push(kernel.skipped ? `iptables-restore load: skipped (${kernel.skipped})`
       : kernel.error ? `iptables-restore load: FAILED: ${kernel.error}`
-        : `iptables-restore load of the largest plan (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains): `
-          + `${n(kernel.iptablesMs)} ms (ipset restore ${n(kernel.ipsetMs)} ms; ${kernel.iptablesVersion})`);
+        : `iptables-restore load of the largest plan (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains), `
+          + `${kernel.iptablesMs?.length} loads: ${spread(kernel.iptablesMs)} (ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion})`);
+    if (kernel.legacyMs) out.push(`iptables-legacy-restore of the same plan, ${kernel.legacyMs.length} loads: ${spread(kernel.legacyMs)}`);
     out.push(startup.ms !== undefined ? `netsec --help start-up: ${n(startup.ms)} ms (median of 5)` : `netsec --help: FAILED: ${startup.error}`);
     out.push(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${n(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}; total ${n((Date.now() - started) / 1000)} s`);
     for (const note of notes) out.push(`note: ${note}`);

@@ -211,7 +211,8 @@ export function renderNodeTables(model: EngineModel, node: string, version: IpVe
   });
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
-    '# What Calico Felix (v3.31, iptables mode, default marks, flow logs off) would program. Generated; do not edit.',
+    '# What Calico Felix (v3.31, iptables mode, default marks, flow logs off) would program, with one comment per rule',
+    '# ("cali:<hash> <text>") and, in endpoint chains, an accept check every 5 policy jumps (same verdicts). Generated; do not edit.',
   ];
   return `${[...header, rawText, mangleText, filterText].join('\n')}\n`;
 }

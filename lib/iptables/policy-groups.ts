@@ -12,8 +12,8 @@ import { Chain, Rule, rule } from './rule';
 
 const POLICY_GROUP_IN_PREFIX = 'cali-gi-';
 const POLICY_GROUP_OUT_PREFIX = 'cali-go-';
-/** Felix's returnStride: a group chain checks for a verdict before every 5th jump. */
-const RETURN_STRIDE = 5;
+/** Felix's returnStride: a group chain checks for a verdict before every 5th jump (endpoint chains do the same). */
+export const RETURN_STRIDE = 5;
 
 /** A run of consecutive policies of one tier with the same selector. */
 export interface PolicyGroup {

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
@@ -19,7 +20,8 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
       '--jump cali-failsafe-in',
       '--jump MARK --set-mark 0/0x10000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x20000 --jump ${pChain}`,
+      // accept 0x10000 | pass 0x20000: jump only while neither is set, then return if accepted
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '-m mark --mark 0/0x20000 --jump DROP',
       '--jump DROP',
@@ -47,7 +49,7 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
       '--jump cali-failsafe-in',
       '--jump MARK --set-mark 0/0x10000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x20000 --jump ${pChain}`,
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump CT --notrack',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
     ]);
@@ -95,12 +97,26 @@ describe('rule hash comments', () => {
     expect(h2).not.toBe(h1);
     expect(ruleHashes({ ...c, name: 'cali-y' })[0]).not.toBe(h1);
     expect(ruleHashes(c)).toEqual([h1, h2]);
-    expect(renderChainRules(c)[0]).toBe(`-A cali-x -m comment --comment "cali:${h1}" -m comment --comment "a" --jump ACCEPT`);
   });
-  it('comments lose double quotes and stay within 255 characters', () => {
+  it("are Felix's hashes: SHA-224 chained from the chain name over the rule as Felix renders it", () => {
+    // Felix's Chain.RuleHashes over `-A cali-x HASH -m comment --comment "a" --jump ACCEPT`
+    const h0 = createHash('sha224').update('cali-x').digest();
+    const h1 = createHash('sha224').update(h0).update('-A cali-x HASH -m comment --comment "a" --jump ACCEPT').digest();
+    expect(ruleHashes(c)[0]).toBe(h1.toString('base64url').slice(0, 16));
+  });
+  it('one comment match per rule: the hash, a space, then the readable comments joined by "; "', () => {
+    const [h1] = ruleHashes(c);
+    expect(renderChainRules(c)[0]).toBe(`-A cali-x -m comment --comment "cali:${h1} a" --jump ACCEPT`);
+    const two: Chain = { name: 'cali-y', rules: [{ match: ['-p tcp'], action: '--jump RETURN', comments: ['Policy gnp p ingress', 'gnp p ingress rule 0 Allow'] }] };
+    expect(renderChainRules(two)[0]).toMatch(/^-A cali-y -m comment --comment "cali:[A-Za-z0-9_-]{16} Policy gnp p ingress; gnp p ingress rule 0 Allow" -p tcp --jump RETURN$/);
+    const none: Chain = { name: 'cali-z', rules: [{ match: [], action: '--jump DROP', comments: [] }] };
+    expect(renderChainRules(none)[0]).toMatch(/^-A cali-z -m comment --comment "cali:[A-Za-z0-9_-]{16}" --jump DROP$/);
+  });
+  it('comments lose double quotes and stay within 255 characters (xt_comment holds 256 bytes with the NUL), hash first', () => {
     const out = renderChainRules({ name: 'c', rules: [{ match: [], action: '', comments: [`say "hi" ${'x'.repeat(300)}`] }] })[0];
-    expect(out).toContain("say 'hi'");
-    const comment = /--comment "(say[^"]*)"/.exec(out);
+    expect(out.match(/-m comment/g)).toHaveLength(1);
+    const comment = /--comment "(cali:[A-Za-z0-9_-]{16} say 'hi' x+)"$/.exec(out);
+    // 'cali:' + 16 + ' ' = 22 characters, then 233 of the text
     expect(comment?.[1].length).toBe(255);
   });
 });

@@ -41,24 +41,32 @@ describe('node plan of the lab fixture', () => {
     expect(filter).not.toContain('deny-nodeports');
   });
 
-  it('every rule carries a readable comment besides its hash, except policy jumps (named by their target chain)', () => {
+  it('every rule carries one comment: its hash, then readable text, except policy jumps (named by their target chain)', () => {
     const chains = new Map<string, string[]>();
     for (const l of plan.iptables.split('\n').filter((x) => x.startsWith('-A '))) {
       const name = l.split(' ')[1];
       chains.set(name, [...(chains.get(name) ?? []), l]);
     }
     for (const l of [...chains.values()].flat()) {
+      expect(l.match(/-m comment/g)).toHaveLength(1);
       const inGroup = l.startsWith('-A cali-gi-') || l.startsWith('-A cali-go-');
       const jump = inGroup ? null : /--jump (cali-p[io]-\S+|cali-g[io]-\S+)$/.exec(l);
-      const notrack = / --jump CT --notrack$/.test(l);
-      if (jump || notrack) {
-        // as in Felix, the jump to a policy (or its untrack rule) has only the hash comment
+      if (jump) {
+        // as in Felix, the jump to a policy has only the hash comment
         expect(l).toMatch(/^-A \S+ -m comment --comment "cali:[A-Za-z0-9_-]{16}" -m mark/);
         // and the first rule of the target chain names the policy or the group
-        if (jump) expect((chains.get(jump[1]) ?? [])[0]).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "(Policy|Policy group) [^"]+"/);
+        expect((chains.get(jump[1]) ?? [])[0]).toMatch(/--comment "cali:[A-Za-z0-9_-]{16} (Policy|Policy group) [^"]+"/);
       } else {
-        expect(l).toMatch(/--comment "cali:[A-Za-z0-9_-]{16}" -m comment --comment "[^"]+"/);
+        expect(l).toMatch(/^-A \S+ -m comment --comment "cali:[A-Za-z0-9_-]{16} [^"]+"/);
       }
+    }
+  });
+
+  it('every rendered policy rule names its policy, direction, rule index and action', () => {
+    const ruleLines = plan.iptables.split('\n').filter((l) => /^-A cali-p[io]-/.test(l) && / rule \d+ /.test(l));
+    expect(ruleLines.length).toBeGreaterThan(0);
+    for (const l of ruleLines) {
+      expect(l).toMatch(/--comment "cali:[A-Za-z0-9_-]{16} [^"]*\b(np|gnp|pro) \S+ (ingress|egress) rule \d+ (Allow|Deny|Pass|Log)\b[^"]*"/);
     }
   });
 

@@ -40,7 +40,7 @@ describe('policy groups', () => {
     expect(policyGroupChainName({ ...g, dir: 'egress' })).toMatch(/^cali-go-/);
   });
 
-  test('endpoint chain: one jump and one return per group; a group of one jumps straight to the policy', () => {
+  test('endpoint chain: one jump per group, guarded by both marks; a group of one jumps straight to the policy', () => {
     const tier = { name: 'default', defaultAction: 'Deny', policies: [] };
     const ps = [web(1), web(2), db];
     const group = policyGroupChainName(groupPolicies('default', 'ingress', ps)[0]);
@@ -53,12 +53,31 @@ describe('policy groups', () => {
       '-m conntrack --ctstate INVALID --jump DROP',
       '--jump MARK --set-mark 0/0x10000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x20000 --jump ${group}`,
-      '-m mark --mark 0x10000/0x10000 --jump RETURN',
-      '-m mark --mark 0/0x20000 --jump cali-pi-gnp/db',
+      `-m mark --mark 0/0x30000 --jump ${group}`,
+      '-m mark --mark 0/0x30000 --jump cali-pi-gnp/db',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '-m mark --mark 0/0x20000 --jump DROP',
       '--jump DROP',
+    ]);
+  });
+
+  test('endpoint chain: return-if-accepted before every 5th jump and at the end of the tier (NOTRACK first in raw)', () => {
+    const tier = { name: 'default', defaultAction: 'Deny', policies: [] };
+    // seven policies with different selectors: seven groups of one
+    const ps = [1, 2, 3, 4, 5, 6, 7].map((n) => policy({ name: `p${n}`, selector: `app == 'a${n}'`, ingress: [{ action: 'Allow' }] }));
+    const c = endpointChain({
+      name: 'cali-th-eth0', kind: 'untracked', dir: 'ingress', endpoint: 'hostendpoint/h', tiers: [{ tier, policies: ps }], profiles: [],
+      marks: DEFAULT_MARKS, denyAction: '--jump DROP',
+    });
+    const notrack = '-m mark --mark 0x10000/0x10000 --jump CT --notrack';
+    const ret = '-m mark --mark 0x10000/0x10000 --jump RETURN';
+    expect(lines(c)).toEqual([
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      ...[1, 2, 3, 4, 5].map((n) => `-m mark --mark 0/0x30000 --jump cali-pi-gnp/p${n}`),
+      notrack, ret,
+      ...[6, 7].map((n) => `-m mark --mark 0/0x30000 --jump cali-pi-gnp/p${n}`),
+      notrack, ret,
     ]);
   });
 });
