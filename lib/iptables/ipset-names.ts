@@ -1,17 +1,11 @@
 // IP set IDs and dataplane names (libcalico-go hash.MakeUniqueID, felix/ipsets NameForMainIPSet).
-import { createHash } from 'crypto';
 import { EntityRule } from '../model/resources';
 import { Selector } from '../model/selector';
 import { IpVersion } from './match';
+import { makeUniqueId } from '../model/selector/unique-id';
 
 /** Felix's MaxIPSetNameLength. */
-export const MAX_IPSET_NAME_LENGTH = 31;
-
-/** `<prefix>:` + base64url(SHA-224(`<prefix>:<content>`)). */
-export function makeUniqueId(prefix: string, content: string): string {
-  const hash = createHash('sha224').update(`${prefix}:${content}`, 'utf8').digest('base64url');
-  return `${prefix}:${hash}`;
-}
+const MAX_IPSET_NAME_LENGTH = 31;
 
 /** `cali40s:...` / `cali60n:...`: `cali` + version + `0` + ID, cut to 31 characters. */
 export function mainIpSetName(version: IpVersion, id: string): string {

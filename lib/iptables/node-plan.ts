@@ -127,7 +127,7 @@ function target(ep: Endpoint, chain: string): DispatchTarget {
 }
 
 /** The raw, mangle and filter tables of one node for one IP version. */
-export function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
+function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
   const eps = nodeEndpoints(model, node);
   const { failsafeInbound: fin, failsafeOutbound: fout } = model.felix;
   const marks = SETTINGS.marks;

@@ -17,7 +17,7 @@ import { Chain, Rule, rule, withComments } from './rule';
 export type Direction = 'ingress' | 'egress';
 
 /** The ID Felix hashes into a policy's chain names. */
-export function compiledPolicyId(p: CompiledPolicy): string {
+function compiledPolicyId(p: CompiledPolicy): string {
   return policyId(p.origin.kind, p.name, p.namespace);
 }
 
@@ -44,7 +44,7 @@ function origin(p: CompiledPolicy | undefined): string {
  * Renders one Calico rule: match blocks, the final match (plus `scratch0` when blocks are used),
  * the action rules; every line names the owner, direction and rule index.
  */
-export function renderCalicoRule(
+function renderCalicoRule(
   r: CalicoRule, index: number, owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings,
   policy: CompiledPolicy | undefined,
 ): Rule[] {

@@ -7,7 +7,7 @@ export interface PortRange {
 }
 
 /** iptables' multiport module has 15 slots; a range takes 2. */
-export const MULTIPORT_SLOTS = 15;
+const MULTIPORT_SLOTS = 15;
 
 /** Groups the ranges, in order, so no group needs more than 15 multiport slots. */
 export function splitPortList(ports: readonly PortRange[]): PortRange[][] {

@@ -12,7 +12,7 @@ const PROTOCOL_NAMES: ReadonlyMap<number, string> = new Map([
 ]);
 
 /** Felix's protocol token: the lower-case name for named protocols, else the number. */
-export function protocolToken(p: string): string {
+function protocolToken(p: string): string {
   const n = protocolNumber(p);
   if (n === undefined) throw new Error(`protocol ${JSON.stringify(p)} is not TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or 1-255`);
   return /^[0-9]+$/.test(p) ? `${n}` : PROTOCOL_NAMES.get(n) ?? `${n}`;

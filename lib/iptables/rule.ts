@@ -19,10 +19,10 @@ export interface Chain {
 }
 
 /** Felix's RuleHashPrefix. */
-export const RULE_HASH_PREFIX = 'cali:';
+const RULE_HASH_PREFIX = 'cali:';
 const HASH_LENGTH = 16;
 /** xt_comment holds 256 bytes including the terminating NUL. */
-export const MAX_COMMENT_LENGTH = 255;
+const MAX_COMMENT_LENGTH = 255;
 
 export function rule(match: readonly string[], action: string, ...comments: string[]): Rule {
   return { match, action, comments };
@@ -34,7 +34,7 @@ export function withComments(r: Rule, ...comments: string[]): Rule {
 }
 
 /** Makes a comment safe for iptables-restore: printable ASCII, no double quotes, at most 255 chars. */
-export function sanitizeComment(text: string): string {
+function sanitizeComment(text: string): string {
   const clean = text.replace(/"/g, "'").replace(/\\/g, '/').replace(/[^\x20-\x7e]/g, '?');
   return clean.length > MAX_COMMENT_LENGTH ? clean.slice(0, MAX_COMMENT_LENGTH) : clean;
 }

@@ -8,12 +8,12 @@ import {
 } from './dispatch';
 import { Chain, rule } from './rule';
 
-export const WORKLOAD_WILDCARD = 'cali+';
+const WORKLOAD_WILDCARD = 'cali+';
 export const CHAIN_INPUT = 'cali-INPUT';
 export const CHAIN_OUTPUT = 'cali-OUTPUT';
 export const CHAIN_FORWARD = 'cali-FORWARD';
 export const CHAIN_PREROUTING = 'cali-PREROUTING';
-export const CHAIN_WL_TO_HOST = 'cali-wl-to-host';
+const CHAIN_WL_TO_HOST = 'cali-wl-to-host';
 export const CHAIN_CIDR_BLOCK = 'cali-cidr-block';
 export const CHAIN_RPF_SKIP = 'cali-rpf-skip';
 

@@ -2,7 +2,7 @@
 import { Chain, Rule, renderChainRules } from './rule';
 
 /** Built-in chains of each table we write. */
-export const BUILTIN_CHAINS: { readonly [table: string]: readonly string[] } = {
+const BUILTIN_CHAINS: { readonly [table: string]: readonly string[] } = {
   raw: ['PREROUTING', 'OUTPUT'],
   mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],

@@ -18,7 +18,7 @@ import { CompiledPolicy, CompiledTier, EngineModel, EntityMembers, Endpoint, Net
 /** Calico's DefaultTierOrder: the `default` tier's order when no Tier resource gives one. */
 export const DEFAULT_TIER_ORDER = 1_000_000;
 /** The profile that allows everything both ways (for host endpoints). */
-export const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
+const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
 
 /** The EngineModel plus what the evaluator needs beyond the contract. */
 export interface BuiltModel extends EngineModel {

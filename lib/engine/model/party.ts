@@ -56,6 +56,6 @@ function makeParty(kind: string, labels: StringMap, namespace: string | undefine
 }
 
 /** JSON of a string map with sorted keys. */
-export function stableJson(m: StringMap): string {
+function stableJson(m: StringMap): string {
   return JSON.stringify(Object.keys(m).sort().map((k) => [k, m[k]]));
 }
