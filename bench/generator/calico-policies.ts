@@ -4,7 +4,7 @@
 import {
   CalicoNetworkPolicy, CalicoRule, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier,
 } from '../../lib/model/resources';
-import { Rng } from '../rng';
+import { Rng } from '../../lib/util/rng';
 import { ENVS, GeneratedInventory, NODE_CIDR, POD_CIDR, TEAMS, TIERS, Workload } from './cluster';
 import { EXTERNAL_CIDRS } from './kube-policies';
 

@@ -1,5 +1,5 @@
 // The cluster part of a generated benchmark: namespaces, workloads (Deployments' pods), nodes, as inventory.
-import { Rng } from '../rng';
+import { Rng } from '../../lib/util/rng';
 
 /** Teams own namespaces; namespace selectors in policies pick namespaces by team or env. */
 export const TEAMS = ['payments', 'search', 'identity', 'catalog', 'shipping', 'analytics', 'platform', 'frontend'];

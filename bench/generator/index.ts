@@ -2,7 +2,7 @@
 import { dump } from 'js-yaml';
 import { K8sNetworkPolicy, NetsecResource } from '../../lib/model/resources';
 import { renderResource } from '../../lib/model/parse';
-import { Rng } from '../rng';
+import { Rng } from '../../lib/util/rng';
 import { ClusterShape, GeneratedInventory, generateInventory, inventoryList } from './cluster';
 import { CalicoResource, generateCalicoPolicies, generateHostEndpoints, generateNetworkSets, securityTier } from './calico-policies';
 import { generateKubePolicies } from './kube-policies';

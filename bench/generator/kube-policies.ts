@@ -2,7 +2,7 @@
 // ports, so that cdk8s-plus (one peer per addIngressRule/addEgressRule, numeric ports) can express
 // exactly the same policies.
 import { K8sNetworkPolicy, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyIngressRule, NetworkPolicyEgressRule } from '../../lib/model/resources';
-import { Rng } from '../rng';
+import { Rng } from '../../lib/util/rng';
 import { ENVS, GeneratedInventory, TEAMS, TIERS, Workload } from './cluster';
 
 /** Addresses outside the cluster that policies name (documentation ranges and a corporate range). */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { buildEngineModel, buildTruthTable, evaluateFlow, loadEngineInputs, parseProtocol } from '../../lib/engine';
 import { renderNodePlan, nodeEndpoints } from '../../lib/iptables';
 import { clusterYaml, generateCluster } from '../generator';
-import { Rng } from '../rng';
+import { Rng } from '../../lib/util/rng';
 import { parseFilterTable, parseIpSets, walkForward } from './iptables-walk';
 
 /** What the parent asks for. */

@@ -25,7 +25,7 @@ function canonical(text: string): string {
  * The selector an entity's positive label part stands for, as Calico's update processor
  * (getEndpointSelector in libcalico-go updateprocessors/rules.go) combines it: namespace scope
  * (the namespaceSelector with its `pcns.` meaning, or the policy's own namespace for a namespaced
- * policy), service accounts and the selector, ANDed. The namespace scope is added as soon as any of
+ * policy), service accounts and the selector, ANDed. The namespace scope is added as soon as one of
  * selector, notSelector, namespaceSelector or service accounts is set, so a namespaced policy's
  * rule with only a notSelector still gets the positive `projectcalico.org/namespace == '<ns>'` set.
  * undefined when there is no positive label part. Namespace and service-account selectors are

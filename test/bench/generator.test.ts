@@ -1,6 +1,6 @@
 import { clusterYaml, generateCluster, manifestObjects, resolveSpec } from '../../bench/generator';
 import { inventoryList } from '../../bench/generator/cluster';
-import { Rng } from '../../bench/rng';
+import { Rng } from '../../lib/util/rng';
 import { parseEngineInputs } from '../../lib/engine';
 import { validateResource } from '../../lib/model/validate';
 

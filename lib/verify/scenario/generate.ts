@@ -3,7 +3,7 @@
 // doNotTrack host endpoint policies) and Kubernetes policies. Every address is from the
 // documentation ranges.
 import { dump } from 'js-yaml';
-import { Rng } from './random';
+import { Rng } from '../../util/rng';
 
 type Doc = { [key: string]: unknown };
 

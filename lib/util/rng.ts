@@ -1,4 +1,5 @@
-// A small seeded pseudo-random generator (mulberry32): the same seed gives the same cluster.
+// A small seeded pseudo-random generator (mulberry32): the same seed gives the same output
+// (random kernel scenarios, benchmark clusters).
 
 /** Deterministic random numbers from a 32-bit seed. */
 export class Rng {
@@ -48,5 +49,13 @@ export class Rng {
     let s = '';
     while (s.length < length) s += Math.floor(this.next() * 16).toString(16);
     return s;
+  }
+
+  /** Between min and max distinct elements, in their original order. */
+  public subset<T>(items: readonly T[], min: number, max: number): T[] {
+    const count = this.int(min, Math.min(max, items.length));
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(this.next() * items.length));
+    return items.filter((_, i) => chosen.has(i));
   }
 }
