@@ -1,6 +1,6 @@
 // Endpoint chains (Felix's endpointIptablesChain in felix/rules/endpoints.go; the accept checks are
 // spaced as in Felix's policy-group chains, see tierJumps).
-import { CompiledPolicy, CompiledTier } from '../engine/model/types';
+import { CompiledPolicy, CompiledTier } from '../engine';
 import { MarkBits } from './marks';
 import * as m from './match';
 import { Direction, policyChain, profileChain } from './policy-chains';

@@ -1,6 +1,6 @@
 // Which tiers and policies apply to an endpoint, per chain kind and direction (Felix's
 // calc/event_sequencer.go tier placement).
-import { CompiledPolicy, EngineModel, Endpoint } from '../engine/model/types';
+import { CompiledPolicy, EngineModel, Endpoint } from '../engine';
 import { EndpointChainKind, TierPolicies } from './endpoint-chains';
 import { Direction } from './policy-chains';
 

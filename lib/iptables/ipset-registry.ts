@@ -1,5 +1,5 @@
 // Collects the IP sets a node's rules reference, naming them as Felix does.
-import { CompiledPolicy, EngineModel, EntityMembers } from '../engine/model/types';
+import { CompiledPolicy, EngineModel, EntityMembers } from '../engine';
 import { EntityRule } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
 import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId } from './ipset-names';

@@ -1,5 +1,5 @@
 // The IP sets a node's rules reference, with members, and their `ipset restore` text.
-import { Endpoint, NetworkSetInfo } from '../engine/model/types';
+import { Endpoint, NetworkSetInfo } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { IpVersion } from './match';
 

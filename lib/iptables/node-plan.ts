@@ -1,5 +1,5 @@
 // The plan of one node: the tables Felix would program, the IP sets, the endpoint list.
-import { EngineModel, Endpoint } from '../engine/model/types';
+import { EngineModel, Endpoint } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
 import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,

@@ -1,8 +1,6 @@
 // Plan files for every node of a model, and for plain manifest/inventory objects (synth).
 import { dump } from 'js-yaml';
-import { buildEngineModel } from '../engine/model/build';
-import { EngineModel } from '../engine/model/types';
-import { parseEngineInputs } from '../engine/input/load';
+import { EngineModel, buildEngineModel, parseEngineInputs } from '../engine';
 import { renderNodePlan } from './node-plan';
 
 /** A file to write, relative to the output folder. */

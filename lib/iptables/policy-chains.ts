@@ -1,5 +1,5 @@
 // Policy and profile chains (Felix's PolicyToIptablesChains / ProfileToIptablesChains).
-import { CompiledPolicy, Profile } from '../engine/model/types';
+import { CompiledPolicy, Profile } from '../engine';
 import { CalicoRule } from '../model/resources';
 import { ActionSettings, actionRules } from './actions';
 import { IpSetRegistry } from './ipset-registry';

@@ -3,7 +3,7 @@
 // selector apply to the same endpoints, so Felix puts them in one `cali-gi-`/`cali-go-` chain that
 // every endpoint chain jumps to once, instead of repeating a jump and a return per policy.
 import { createHash } from 'crypto';
-import { CompiledPolicy } from '../engine/model/types';
+import { CompiledPolicy } from '../engine';
 import { MarkBits } from './marks';
 import * as m from './match';
 import { MAX_CHAIN_NAME_LENGTH } from './names';

@@ -1,6 +1,6 @@
 // A Calico rule (as the engine holds it) to the ProtoRule of one IP version, as Felix's
 // calc/rule_convert.go and FilterRuleToIPVersion do.
-import { CompiledPolicy } from '../engine/model/types';
+import { CompiledPolicy } from '../engine';
 import { CalicoRule, EntityRule, IcmpFields } from '../model/resources';
 import { Cidr, parsePortSpec, protocolNumber } from '../model/net';
 import { IpSetRegistry } from './ipset-registry';

@@ -65,6 +65,11 @@ export function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRul
   return direction === 'ingress' ? p.compiledIngress : p.compiledEgress;
 }
 
+/** True when the end of the tier passes to the next tier in this chain; false when it drops. */
+export function tierPassesAtEnd(tier: BuiltTier, opts: ChainOptions): boolean {
+  return opts.tiersPass || tier.defaultAction === 'Pass';
+}
+
 /** Evaluates the chain Felix builds for the endpoint in the direction. */
 export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: string, flow: Flow, opts: ChainOptions): ChainResult {
   const tiers: TierTrace[] = [];
@@ -92,7 +97,7 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
         break;
       }
     }
-    if (outcome === undefined) outcome = opts.tiersPass || tier.defaultAction === 'Pass' ? 'end-of-tier-pass' : 'end-of-tier-drop';
+    if (outcome === undefined) outcome = tierPassesAtEnd(tier, opts) ? 'end-of-tier-pass' : 'end-of-tier-drop';
     tiers.push({ tier: tier.name, policies: traces, outcome });
     if (outcome === 'allow' || outcome === 'deny') {
       const last = traces[traces.length - 1];
@@ -114,13 +119,17 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
 
 const compiledProfiles = new WeakMap<Profile, { ingress: CompiledRule[]; egress: CompiledRule[] }>();
 
-/** A profile's compiled rules for the direction (cached per profile). */
+/**
+ * A profile's rules that can decide, compiled, for the direction (cached per profile): its Allow and
+ * Deny rules in order, with their indexes as written (Log and Pass rules decide nothing in a profile).
+ */
 export function profileRules(p: Profile, direction: string): readonly CompiledRule[] {
   let c = compiledProfiles.get(p);
   if (!c) {
+    const deciding = (rules: readonly CompiledRule[]): CompiledRule[] => rules.filter((r) => r.action === 'Allow' || r.action === 'Deny');
     c = {
-      ingress: p.ingress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: ingress[${i}]`)),
-      egress: p.egress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: egress[${i}]`)),
+      ingress: deciding(p.ingress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: ingress[${i}]`))),
+      egress: deciding(p.egress.map((r, i) => compileRule(r, i, undefined, `profile ${p.name}: egress[${i}]`))),
     };
     compiledProfiles.set(p, c);
   }
@@ -133,7 +142,7 @@ function evaluateProfiles(model: BuiltModel, endpoint: Endpoint, direction: stri
     const profile = model.profiles.get(name);
     if (!profile) continue;
     for (const rule of profileRules(profile, direction)) {
-      if (rule.action === 'Log' || rule.action === 'Pass' || !ruleMatches(model, rule, flow)) continue;
+      if (!ruleMatches(model, rule, flow)) continue;
       const profiles: ProfileTrace = { profiles: endpoint.profiles, matchedProfile: name, matchedRule: rule.index, action: rule.action };
       const verdict = rule.action === 'Allow' ? 'allow' : 'deny';
       return { verdict, tiers, profiles, reason: `${prefix}profile ${name} rule ${rule.index} (${rule.action})` };

@@ -6,16 +6,6 @@ import { CidrMatcher } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { Endpoint, NodeInfo } from '../model/types';
 
-/** The host endpoint that polices one crossing of a node interface, and why. */
-export interface InterfacePolicing {
-  /** The host endpoint; undefined when no host endpoint covers the interface. */
-  readonly hostEndpoint?: Endpoint;
-  /** The interface, when known (given as the flow's `via`, or found by the default). */
-  readonly interfaceName?: string;
-  /** How the interface was found, for traces. */
-  readonly how: string;
-}
-
 /** Address ranges that count as private when the default picks an interface. */
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7', 'fe80::/10']
   .map((c) => CidrMatcher.parse(c));
@@ -76,15 +66,21 @@ interface Candidate {
   readonly hostEndpoint?: Endpoint;
 }
 
+/** What closestInterface found: the host endpoint of the chosen interface (undefined: none covers it). */
+interface Closest {
+  readonly hostEndpoint?: Endpoint;
+}
+
 /**
  * The default when a flow gives no `via`: among the node's host endpoints that name an interface
  * (their expectedIPs) and the Node's addresses that no host endpoint claims, take the addresses of
  * the peer's family, prefer those of the peer's scope (private: 10/8, 172.16/12, 192.168/16,
  * 100.64/10, fc00::/7, fe80::/10; else public), and pick the one sharing the longest prefix with the
- * peer. The traffic is taken to use that address's interface. undefined when the node has no such
+ * peer. The traffic is taken to use that address's interface: its host endpoint, or for an address
+ * no named host endpoint claims, the node's `*` host endpoint. undefined when the node has no such
  * address.
  */
-function closestInterface(model: BuiltModel, node: string, peerIp: string): InterfacePolicing | undefined {
+function closestInterface(model: BuiltModel, node: string, peerIp: string): Closest | undefined {
   const heps = hostEndpointsOf(model, node).filter((e) => e.interfaceName !== '*');
   const claimed = new Set(heps.flatMap((e) => e.ips));
   const addresses = nodeAddressesOf(model, node);
@@ -97,33 +93,27 @@ function closestInterface(model: BuiltModel, node: string, peerIp: string): Inte
   const pool = sameScope.length > 0 ? sameScope : all;
   let best = pool[0];
   for (const c of pool) if (commonPrefix(c.address, peerIp) > commonPrefix(best.address, peerIp)) best = c;
-  const why = `default: node address ${best.address} is the closest to ${peerIp}`;
-  if (best.hostEndpoint) {
-    const iface = best.hostEndpoint.interfaceName;
-    return { hostEndpoint: best.hostEndpoint, interfaceName: iface === '' ? undefined : iface, how: `${why} (${best.hostEndpoint.id})` };
-  }
-  const wildcard = hostEndpointsOf(model, node).find((e) => e.interfaceName === '*');
-  return { hostEndpoint: wildcard, how: `${why}, on an interface no named host endpoint covers` };
+  return { hostEndpoint: best.hostEndpoint ?? hostEndpointsOf(model, node).find((e) => e.interfaceName === '*') };
 }
 
 /** The node's `*` host endpoint, else its only host endpoint (when nothing says which interface). */
-function fallback(model: BuiltModel, node: string): InterfacePolicing {
+function fallback(model: BuiltModel, node: string): Endpoint | undefined {
   const heps = hostEndpointsOf(model, node);
-  const hep = heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
-  return { hostEndpoint: hep, interfaceName: hep && hep.interfaceName !== '*' ? hep.interfaceName : undefined, how: 'default: the node\'s * or only host endpoint' };
+  return heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
 }
 
 /**
  * The host endpoint that polices traffic between the node and a party off the node (forwarded
- * traffic of a pod, or the host's own traffic). `via` is the interface the traffic uses; without
- * it, an off-node address picks the interface by {@link closestInterface}; a pod of another node
- * (or a node without addresses) falls back to the node's `*` or only host endpoint.
+ * traffic of a pod, or the host's own traffic); undefined when no host endpoint covers the
+ * interface. `via` is the interface the traffic uses; without it, an off-node address picks the
+ * interface by {@link closestInterface}; a pod of another node (or a node without addresses) falls
+ * back to the node's `*` or only host endpoint.
  */
-export function policingOf(model: BuiltModel, node: string, via: string | undefined, peerIp: string | undefined, peerIsWorkload: boolean): InterfacePolicing {
-  if (via !== undefined) return { hostEndpoint: hostEndpointOn(model, node, via), interfaceName: via, how: `via ${via}` };
+export function policingOf(model: BuiltModel, node: string, via: string | undefined, peerIp: string | undefined, peerIsWorkload: boolean): Endpoint | undefined {
+  if (via !== undefined) return hostEndpointOn(model, node, via);
   if (peerIp !== undefined && !peerIsWorkload) {
     const found = closestInterface(model, node, peerIp);
-    if (found) return found;
+    if (found) return found.hostEndpoint;
   }
   return fallback(model, node);
 }

@@ -1,5 +1,6 @@
 // Does one compiled rule match a flow, seen from a given endpoint and direction?
 import { PortSpec } from '../../model/net';
+import { ipFamily } from '../model/address-match';
 import { CompiledEntity } from '../model/entity';
 import { BuiltModel } from '../model/build';
 import { NetworkSetParty, endpointParty } from '../model/party';
@@ -29,8 +30,7 @@ export function protocolPartMatches(rule: CompiledRule, flow: Flow): boolean {
 
 function ipVersion(flow: Flow): number | undefined {
   const ip = flow.destination.ip ?? flow.source.ip;
-  if (ip === undefined) return undefined;
-  return ip.includes(':') ? 6 : 4;
+  return ip === undefined ? undefined : ipFamily(ip);
 }
 
 function icmpMatches(icmp: { readonly type?: number; readonly code?: number }, flow: Flow): boolean {

@@ -127,7 +127,7 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   stages.push(s);
   if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
   const dst = flow.destination;
-  const hep = policingOf(model, ep.node, flow.via, dst.ip, dst.endpoint?.kind === 'workload').hostEndpoint;
+  const hep = policingOf(model, ep.node, flow.via, dst.ip, dst.endpoint?.kind === 'workload');
   if (hep) stages.push(chainStage(model, 'host-forward', hep, 'egress', flow, FORWARD));
   return finish('egress', src.id, stages);
 }
@@ -145,7 +145,7 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic from the pod\'s own node is not policed')]);
     }
     if (!srcIsLocalWorkload(ep.node)) {
-      const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload').hostEndpoint;
+      const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload');
       if (hep && !forwardedIn(model, hep, flow, stages)) return finish('ingress', dst.id, stages);
     }
     stages.push(chainStage(model, 'workload', ep, 'ingress', flow, NORMAL));

@@ -51,6 +51,11 @@ export class CidrMatcher {
   }
 }
 
+/** The IP version of an address already known to be valid: 6 when it has a colon, else 4 (no parsing). */
+export function ipFamily(ip: string): number {
+  return ip.includes(':') ? 6 : 4;
+}
+
 const v4Cache = new Map<string, number | undefined>();
 
 /** An IPv4 address as an unsigned 32-bit number; undefined when it is not one. */

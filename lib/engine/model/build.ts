@@ -117,6 +117,10 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();
+  const membersOf = (c: CompiledEntity): EntityMembers => ({
+    endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
+    networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
+  });
 
   return {
     nodes: inputs.nodes,
@@ -141,11 +145,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
         entity.serviceAccounts ?? null, entity.notSelector !== undefined && entity.notSelector !== '']);
       let found = membersCache.get(key);
       if (!found) {
-        const c = compiled;
-        found = {
-          endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
-          networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
-        };
+        found = membersOf(compiled);
         membersCache.set(key, found);
       }
       return found;
@@ -153,11 +153,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     selectorMembers(selector: string): EntityMembers {
       let found = selectorCache.get(selector);
       if (!found) {
-        const c = new CompiledEntity({ selector }, undefined, 'selector');
-        found = {
-          endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
-          networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
-        };
+        found = membersOf(new CompiledEntity({ selector }, undefined, 'selector'));
         selectorCache.set(selector, found);
       }
       return found;

@@ -26,31 +26,14 @@ export class CompiledEntity {
   private readonly positiveCache = new Map<string, boolean>();
   private readonly negativeCache = new Map<string, boolean>();
 
-  constructor(public readonly rule: EntityRule, policyNamespace: string | undefined, where: string) {
-    const cidrs = (list: readonly string[] | undefined, field: string): CidrMatcher[] | undefined => {
-      if (!list || list.length === 0) return undefined;
-      return list.map((n, i) => {
-        try {
-          return CidrMatcher.parse(n);
-        } catch (e) {
-          throw new InputError(`${where}.${field}[${i}]: ${(e as Error).message}`);
-        }
-      });
-    };
-    const ports = (list: readonly string[] | undefined, field: string): PortSpec[] | undefined => {
-      if (!list || list.length === 0) return undefined;
-      return list.map((p, i) => {
-        try {
-          return parsePortSpec(String(p));
-        } catch (e) {
-          throw new InputError(`${where}.${field}[${i}]: ${(e as Error).message}`);
-        }
-      });
-    };
-    this.nets = cidrs(rule.nets, 'nets');
-    this.notNets = cidrs(rule.notNets, 'notNets');
-    this.ports = ports(rule.ports, 'ports');
-    this.notPorts = ports(rule.notPorts, 'notPorts');
+  /** `where` names the file, document and field for errors. */
+  constructor(rule: EntityRule, policyNamespace: string | undefined, where: string) {
+    const cidr = (n: string): CidrMatcher => CidrMatcher.parse(n);
+    const port = (p: string): PortSpec => parsePortSpec(String(p));
+    this.nets = parseList(rule.nets, `${where}.nets`, cidr);
+    this.notNets = parseList(rule.notNets, `${where}.notNets`, cidr);
+    this.ports = parseList(rule.ports, `${where}.ports`, port);
+    this.notPorts = parseList(rule.notPorts, `${where}.notPorts`, port);
     this.unresolvable = rule.services !== undefined;
     if (rule.selector) this.selector = compileSelector(rule.selector, `${where}.selector`);
     if (rule.notSelector) this.notSelector = compileSelector(rule.notSelector, `${where}.notSelector`);
@@ -99,4 +82,16 @@ export class CompiledEntity {
     if (this.selector && !this.selector.matches(party.selectorLabels)) return false;
     return true;
   }
+}
+
+/** Each item parsed; undefined for a missing or empty list; a parse error becomes an InputError naming `field[i]`. */
+function parseList<T>(list: readonly string[] | undefined, field: string, parse: (item: string) => T): T[] | undefined {
+  if (!list || list.length === 0) return undefined;
+  return list.map((item, i) => {
+    try {
+      return parse(item);
+    } catch (e) {
+      throw new InputError(`${field}[${i}]: ${(e as Error).message}`);
+    }
+  });
 }

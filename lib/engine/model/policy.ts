@@ -5,7 +5,7 @@ import { Selector } from '../../model/selector';
 import { InputError } from '../input/errors';
 import { compileNamespaceSelector, compileSelector } from './compile-selector';
 import { CompiledEntity } from './entity';
-import { endpointParty } from './party';
+import { Party, endpointParty } from './party';
 import { CompiledPolicy, Endpoint, PolicyOrigin } from './types';
 
 /** A rule with its parts compiled. */
@@ -100,14 +100,13 @@ export class PolicyImpl implements CompiledPolicy {
     const party = endpointParty(endpoint);
     let v = this.appliesCache.get(party.labelKey);
     if (v === undefined) {
-      v = this.computeApplies(endpoint);
+      v = this.computeApplies(endpoint, party);
       this.appliesCache.set(party.labelKey, v);
     }
     return v;
   }
 
-  private computeApplies(endpoint: Endpoint): boolean {
-    const party = endpointParty(endpoint);
+  private computeApplies(endpoint: Endpoint, party: Party): boolean {
     if (this.namespace !== undefined && (endpoint.kind !== 'workload' || endpoint.namespace !== this.namespace)) return false;
     if (this.nsSelector && !this.nsSelector.matches(party.namespaceLabels)) return false;
     if (this.saSelector && !this.saSelector.matches({})) return false;

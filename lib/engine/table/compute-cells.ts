@@ -1,5 +1,6 @@
-// Computes a truth table's cells: groups workload rows, evaluates each pair of groups once for the
-// same-node case and once for the cross-node case, and each single row against each group once per view.
+// Computes a truth table's cells: with the rows grouped (group-rows.ts), evaluates each pair of groups
+// once for the same-node case and once for the cross-node case, and each single row against each group
+// once per view.
 //
 // Why the grouping is exact (evaluate/sides.ts): between two workloads, the node enters a verdict only
 // through (1) whether both are on one node (then no host endpoint chain runs) and (2) the host endpoint
@@ -8,50 +9,20 @@
 // untracked and pre-DNAT chains hold, so nodes are keyed by that ("host class"), not by name. Between
 // a single row and a workload, the workload's node enters through whether it is the single's node and
 // the host endpoint policingOf picks on it for the single's address: the view.
-import { CidrMatcher, ipv4ToNumber } from '../model/address-match';
 import { BuiltModel } from '../model/build';
-import { endpointParty } from '../model/party';
 import { Endpoint } from '../model/types';
 import { evaluateFlow } from '../evaluate/evaluate';
 import { policingOf } from '../evaluate/interfaces';
 import { hostNodeOf } from '../evaluate/sides';
 import { FlowParty } from '../evaluate/types';
 import { SingleCells, TableCells } from './cells';
-import { FastPairs, hostClassKey } from './fast-pairs';
+import { FastPairs } from './fast-pairs';
+import { hostClassKey } from './host-class';
+import { Grouping, TableRow, groupRows } from './group-rows';
 
-/** A row of the table. */
-export interface TableRow {
-  readonly id: string;
-  readonly party: FlowParty;
-}
-
-/** The CIDRs a verdict can depend on: rule nets and notNets, network set nets, failsafe nets. */
-function addressMatchers(model: BuiltModel): CidrMatcher[] {
-  const cidrs = new Map<string, CidrMatcher>();
-  for (const tier of model.tiers) {
-    for (const p of tier.policies) {
-      for (const r of [...(p.compiledIngress ?? []), ...(p.compiledEgress ?? [])]) {
-        for (const e of [r.source, r.destination]) {
-          for (const c of [...(e.nets ?? []), ...(e.notNets ?? [])]) cidrs.set(c.toString(), c);
-        }
-      }
-    }
-  }
-  for (const s of model.networkSetParties) for (const c of s.nets) cidrs.set(c.toString(), c);
-  const out = [...cidrs.values()];
-  for (const f of [...model.felix.failsafeInbound, ...model.felix.failsafeOutbound]) {
-    if (f.net !== undefined) out.push(CidrMatcher.parse(f.net));
-  }
-  return out;
-}
-
-interface Grouping {
-  readonly rowGroup: Int32Array;
-  readonly rowSingle: Int32Array;
-  /** Rows of each group. */
-  readonly members: number[][];
-  readonly groupClass: number[];
-  readonly singles: number[];
+/** The verdict of one flow by the explaining evaluator (for pairs the fast path does not cover): 1 allowed, 0 denied. */
+function slowVerdict(model: BuiltModel, source: FlowParty, destination: FlowParty, protocol: number, port: number | undefined): number {
+  return evaluateFlow(model, { source, destination, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
 }
 
 /** Computes the cells for the rows; `onProgress` hears of each step (see TruthTableOptions). */
@@ -79,7 +50,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     }
     return c;
   };
-  const nodeClass = nodeNames.map((n) => classOf(policingOf(model, n, undefined, undefined, true).hostEndpoint));
+  const nodeClass = nodeNames.map((n) => classOf(policingOf(model, n, undefined, undefined, true)));
   const rowNode = new Int32Array(rows.length).fill(-1);
   const endpointIndex = new Map<Endpoint, number>();
   model.endpoints.forEach((e, i) => endpointIndex.set(e, i));
@@ -100,7 +71,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     const a = g.rowGroup[i];
     const b = g.rowGroup[j];
     if (a >= 0 && b >= 0 && fastOk[a] && fastOk[b]) return fast.allowed(a, b, sameNode) ? 1 : 0;
-    return evaluateFlow(model, { source: rows[i].party, destination: rows[j].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
+    return slowVerdict(model, rows[i].party, rows[j].party, protocol, port);
   };
 
   // the rows of each group on each node (at most two per group: a pair within one group needs two)
@@ -165,7 +136,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
   const singlePairs = new Uint8Array(S * S);
   for (let x = 0; x < S; x++) {
     for (let y = 0; y < S; y++) {
-      if (x !== y) singlePairs[x * S + y] = evaluateFlow(model, { source: rows[g.singles[x]].party, destination: rows[g.singles[y]].party, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0;
+      if (x !== y) singlePairs[x * S + y] = slowVerdict(model, rows[g.singles[x]].party, rows[g.singles[y]].party, protocol, port);
     }
     step?.();
   }
@@ -178,7 +149,7 @@ function singleCells(model: BuiltModel, rows: readonly TableRow[], s: number, g:
   const own = rowNode[s];
   const viewKeys = new Map<number, number>();
   const viewOfNode = Int32Array.from(nodeNames, (name, n) => {
-    const key = n === own ? -1 : classOf(policingOf(model, name, undefined, party.ip, party.endpoint?.kind === 'workload').hostEndpoint);
+    const key = n === own ? -1 : classOf(policingOf(model, name, undefined, party.ip, party.endpoint?.kind === 'workload'));
     let v = viewKeys.get(key);
     if (v === undefined) {
       v = viewKeys.size;
@@ -190,60 +161,14 @@ function singleCells(model: BuiltModel, rows: readonly TableRow[], s: number, g:
   const out = new Uint8Array(viewKeys.size * groups);
   const into = new Uint8Array(viewKeys.size * groups);
   const done = new Uint8Array(viewKeys.size * groups);
-  const run = (from: FlowParty, to: FlowParty): number =>
-    (evaluateFlow(model, { source: from, destination: to, protocol, port }, { stopAtFirstDeny: true }).allowed ? 1 : 0);
   g.members.forEach((m, grp) => {
     for (const r of m) {
       const cell = viewOfNode[rowNode[r]] * groups + grp;
       if (done[cell]) continue;
       done[cell] = 1;
-      out[cell] = run(party, rows[r].party);
-      into[cell] = run(rows[r].party, party);
+      out[cell] = slowVerdict(model, party, rows[r].party, protocol, port);
+      into[cell] = slowVerdict(model, rows[r].party, party, protocol, port);
     }
   });
   return { viewOfNode, out, into };
-}
-
-/** The IP version and which matchers contain the address. */
-function addressSignature(matchers: readonly CidrMatcher[], ip: string): string {
-  const v4 = ipv4ToNumber(ip);
-  let bits = '';
-  if (v4 !== undefined) for (const m of matchers) bits += m.containsV4(v4) ? '1' : '0';
-  else for (const m of matchers) bits += m.contains(ip) ? '1' : '0';
-  return `${ip.includes(':') ? 6 : 4}:${bits}`;
-}
-
-/** Groups workload rows by everything their verdicts read; other rows become singles. */
-function groupRows(model: BuiltModel, rows: readonly TableRow[], classOfRow: (i: number) => number): Grouping {
-  const matchers = addressMatchers(model);
-  const nodeAddresses = new Set(model.nodes.flatMap((n) => n.addresses.map((a) => a.address)));
-  const groupIds = new Map<string, number>();
-  const members: number[][] = [];
-  const groupClass: number[] = [];
-  const singles: number[] = [];
-  const rowGroup = new Int32Array(rows.length).fill(-1);
-  const rowSingle = new Int32Array(rows.length).fill(-1);
-  rows.forEach((r, i) => {
-    const ep = r.party.endpoint;
-    const ip = r.party.ip;
-    if (!ep || ep.kind === 'host' || (ip !== undefined && nodeAddresses.has(ip))) {
-      rowSingle[i] = singles.length;
-      singles.push(i);
-      return;
-    }
-    const signature = ip === undefined ? 'none' : addressSignature(matchers, ip);
-    const cls = classOfRow(i);
-    const key = [endpointParty(ep).labelKey, ep.namedPorts.map((np) => `${np.name}/${np.protocol}/${np.port}`).sort().join(','),
-      ep.profiles.join(','), cls, signature].join('\u0001');
-    let grp = groupIds.get(key);
-    if (grp === undefined) {
-      grp = members.length;
-      groupIds.set(key, grp);
-      members.push([]);
-      groupClass.push(cls);
-    }
-    members[grp].push(i);
-    rowGroup[i] = grp;
-  });
-  return { rowGroup, rowSingle, members, groupClass, singles };
 }

@@ -3,11 +3,12 @@
 // compiled once per label set into arrays of rule ids, and whether a rule's source (destination)
 // matches a group is computed once per (rule, group). The result equals evaluateFlow(...).allowed
 // for any source in group `a` and destination in group `b` (test/engine/table.test.ts checks it).
+import { ipFamily } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { endpointParty } from '../model/party';
-import { CompiledRule, PolicyImpl } from '../model/policy';
+import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
-import { ChainOptions, applicableTiers, profileRules, rulesFor } from '../evaluate/chain';
+import { ChainOptions, applicableTiers, profileRules, rulesFor, tierPassesAtEnd } from '../evaluate/chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { entityMatches, protocolPartMatches } from '../evaluate/rule-match';
 import { failsafe } from '../evaluate/sides';
@@ -22,10 +23,11 @@ const AFTER_ALLOW = 1;
 const AFTER_PROFILES = 2;
 
 interface FastTier {
-  /** Per rule: the id of its source entity (a row of srcMatch). */
+  /** Per rule: the id of its source entity (a row of FastPairs.matchOf). */
   readonly src: Int32Array;
-  /** Per rule: the id of its destination entity (a row of dstMatch). */
+  /** Per rule: the id of its destination entity (a row of FastPairs.matchOf). */
   readonly dst: Int32Array;
+  /** Per rule: ALLOW, DENY or PASS. */
   readonly actions: Uint8Array;
   /** True when the end of the tier passes to the next tier (else it drops). */
   readonly passAtEnd: boolean;
@@ -35,12 +37,17 @@ interface FastChain {
   /** Interned by content: chains with one id give one verdict for the same matches. */
   readonly id: number;
   readonly tiers: readonly FastTier[];
+  /** What follows the tiers: AFTER_CONTINUE, AFTER_ALLOW or AFTER_PROFILES (ChainOptions.after). */
   readonly after: number;
+  /** The profiles' rules (empty unless `after` is AFTER_PROFILES). */
   readonly profile: FastTier;
   /** Distinct source (destination) entity ids the chain reads. */
   readonly srcEntities: Int32Array;
   readonly dstEntities: Int32Array;
 }
+
+/** A rule of a chain and the namespace of its policy (undefined: global policy or profile). */
+type RuleOf = readonly [CompiledRule, string | undefined];
 
 /** The chains of a host endpoint class (the forward-path chains of a node's fallback host endpoint). */
 interface HostChains {
@@ -61,40 +68,6 @@ const SLOTS = 6;
 
 function actionCode(action: string): number {
   return action === 'Allow' ? ALLOW : action === 'Deny' ? DENY : PASS;
-}
-
-function ipVersionOf(ip: string): number {
-  return ip.includes(':') ? 6 : 4;
-}
-
-/** Ids of policies, for keys that must tell policies apart by identity. */
-const policyIds = new WeakMap<PolicyImpl, number>();
-let nextPolicyId = 0;
-
-function policyId(p: PolicyImpl): number {
-  let id = policyIds.get(p);
-  if (id === undefined) {
-    id = nextPolicyId++;
-    policyIds.set(p, id);
-  }
-  return id;
-}
-
-const HOST_CHAINS: readonly (readonly [ChainOptions, string])[] = [[FORWARD, 'egress'], [FORWARD, 'ingress'], [UNTRACKED, 'ingress'], [PRE_DNAT, 'ingress']];
-
-/**
- * What a host endpoint contributes to forwarded workload traffic: whether it names an interface (the
- * untracked chain exists) and which policies each of its forward, untracked and pre-DNAT chains holds.
- * Two host endpoints with the same key police forwarded traffic alike, whatever their labels or node.
- */
-export function hostClassKey(model: BuiltModel, hep: Endpoint | undefined): string {
-  if (!hep) return 'none';
-  const parts = [hep.interfaceName === '*' ? '*' : 'iface'];
-  for (const [opts, direction] of HOST_CHAINS) {
-    parts.push(applicableTiers(model, hep, direction, opts)
-      .map(({ tier, applicable }) => `${tier.name}:${applicable.map(policyId).join(',')}`).join(';'));
-  }
-  return parts.join('|');
 }
 
 /**
@@ -126,7 +99,7 @@ export class FastPairs {
   constructor(
     private readonly model: BuiltModel,
     protocol: number,
-    private readonly port: number | undefined,
+    port: number | undefined,
     private readonly reps: readonly FlowParty[],
     private readonly groupClass: Int32Array,
     classHeps: readonly (Endpoint | undefined)[],
@@ -198,23 +171,23 @@ export class FastPairs {
     let chain = this.chainCache.get(key);
     if (chain) return chain;
     const tiers = applicableTiers(this.model, ep, direction, opts).map(({ tier, applicable }) => {
-      const rules: [CompiledRule, string | undefined, number][] = [];
+      const rules: RuleOf[] = [];
       for (const p of applicable) {
         for (const rule of rulesFor(p, direction) ?? []) {
           if (rule.action === 'Log' || !protocolPartMatches(rule, this.flow)) continue;
-          rules.push([rule, p.namespace, actionCode(rule.action)]);
+          rules.push([rule, p.namespace]);
         }
       }
-      return this.tier(rules, opts.tiersPass || tier.defaultAction === 'Pass');
+      return this.tier(rules, tierPassesAtEnd(tier, opts));
     });
-    const profileList: [CompiledRule, string | undefined, number][] = [];
+    const profileList: RuleOf[] = [];
     if (after === AFTER_PROFILES) {
       for (const name of ep.profiles) {
         const profile = this.model.profiles.get(name);
         if (!profile) continue;
         for (const rule of profileRules(profile, direction)) {
-          if (rule.action === 'Log' || rule.action === 'Pass' || !protocolPartMatches(rule, this.flow)) continue;
-          profileList.push([rule, undefined, rule.action === 'Allow' ? ALLOW : DENY]);
+          if (!protocolPartMatches(rule, this.flow)) continue;
+          profileList.push([rule, undefined]);
         }
       }
     }
@@ -232,11 +205,11 @@ export class FastPairs {
     return chain;
   }
 
-  private tier(rules: readonly [CompiledRule, string | undefined, number][], passAtEnd: boolean): FastTier {
+  private tier(rules: readonly RuleOf[], passAtEnd: boolean): FastTier {
     return {
       src: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 's')),
       dst: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 'd')),
-      actions: Uint8Array.from(rules, ([, , a]) => a),
+      actions: Uint8Array.from(rules, ([r]) => actionCode(r.action)),
       passAtEnd,
     };
   }
@@ -269,8 +242,8 @@ export class FastPairs {
         v = entityMatches(this.model, rule.source, party, undefined, this.flow) ? 1 : 0;
       } else {
         const version = rule.rule.ipVersion;
-        v = (version === undefined || ipVersionOf(party.ip as string) === version)
-          && entityMatches(this.model, rule.destination, party, this.port, this.flow) ? 1 : 0;
+        v = (version === undefined || ipFamily(party.ip as string) === version)
+          && entityMatches(this.model, rule.destination, party, this.flow.port, this.flow) ? 1 : 0;
       }
       row[g] = v;
     }

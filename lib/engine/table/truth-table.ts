@@ -5,7 +5,8 @@
 import { BuiltModel } from '../model/build';
 import { parseProtocol, protocolName } from '../evaluate/resolve';
 import { TableCells } from './cells';
-import { TableRow, computeCells } from './compute-cells';
+import { computeCells } from './compute-cells';
+import { TableRow } from './group-rows';
 
 /** A named external address to include as a row and column. */
 export interface ExternalAddress {
