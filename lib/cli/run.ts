@@ -14,7 +14,7 @@ const TOP_USAGE = (): string => [
 ].join('\n');
 
 /** Error kinds that mean bad input (exit 2), recognised by name so this file imports nothing heavy. */
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError', 'OutputError'];
+const INPUT_ERRORS = ['InputError', 'ManifestError', 'ValidationError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError', 'OutputError'];
 
 /**
  * True for errors caused by the input rather than by netsec: the named input errors above, and

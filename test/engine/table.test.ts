@@ -88,7 +88,7 @@ ${spec.split('\n').map((l) => `  ${l}`).join('\n')}
     + gnp('fwd-worker', `selector: role == 'worker'
 applyOnForward: true
 types: [Ingress, Egress]
-ingress: [{action: Deny, source: {selector: tier == 't1'}, destination: {ports: [80]}}, {action: Allow}]
+ingress: [{action: Deny, protocol: TCP, source: {selector: tier == 't1'}, destination: {ports: [80]}}, {action: Allow}]
 egress: [{action: Deny, destination: {nets: [10.1.2.0/24]}}, {action: Allow}]`)
     + gnp('untracked-worker', `selector: role == 'worker'
 doNotTrack: true

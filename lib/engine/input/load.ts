@@ -1,13 +1,19 @@
 // Reads manifests and a cluster inventory into the engine's inputs.
+import { AppliedDefault, applyDefaults } from '../../model/defaults';
 import { loadYamlDocuments, parseResource } from '../../model/parse';
 import { NetsecResource } from '../../model/resources';
+import { validateResource } from '../../model/validate';
 import { NodeInfo } from '../model/types';
 import { expandManifestPaths, readTextFile } from './files';
+import { InvalidDocument, ValidationError } from './invalid';
 import { InventoryNamespace, InventoryPod, isInventoryKind, parseInventoryItem } from './inventory';
 
 /** A resource and where it was read. */
 export interface SourcedResource {
+  /** The resource with the API servers' defaults filled in. */
   readonly resource: NetsecResource;
+  /** The defaults that were filled in (empty when the document set everything). */
+  readonly defaults: readonly AppliedDefault[];
   readonly file: string;
   /** 0-based document index in the file. */
   readonly documentIndex: number;
@@ -21,6 +27,8 @@ export interface EngineInputs {
   readonly nodes: readonly NodeInfo[];
   /** Human-readable notes: skipped kinds, skipped pods. */
   readonly notes: readonly string[];
+  /** Files that were read but hold no Kubernetes object (skipped), one line each. */
+  readonly warnings: readonly string[];
 }
 
 /** A file given as text (for tests and in-memory callers). */
@@ -56,13 +64,30 @@ export interface EngineDocument {
 
 /** Parses already-read files. Any file may hold manifests or inventory items. */
 export function parseEngineInputs(sources: readonly TextSource[]): EngineInputs {
-  return readDocuments(documentsOfTexts(sources));
+  const warnings: string[] = [];
+  return readDocuments(documentsOfTexts(sources, warnings), warnings);
 }
 
-/** The documents of each file, one file at a time (a file's errors come before the next file is parsed). */
-function* documentsOfTexts(sources: readonly TextSource[]): Generator<EngineDocument> {
+/** True for a document that has neither apiVersion nor kind: not meant as a Kubernetes object. */
+function isNotAnObject(doc: unknown): boolean {
+  if (typeof doc !== 'object' || doc === null) return true;
+  const d = doc as { readonly apiVersion?: unknown; readonly kind?: unknown };
+  return d.apiVersion === undefined && d.kind === undefined;
+}
+
+/**
+ * The documents of each file, one file at a time (a file's errors come before the next file is
+ * parsed). A file none of whose documents is a Kubernetes object (our own `.endpoints.json`, a
+ * JSON array of expected results) is skipped with a warning.
+ */
+function* documentsOfTexts(sources: readonly TextSource[], warnings: string[]): Generator<EngineDocument> {
   for (const { file, text } of sources) {
-    for (const { index, doc } of loadYamlDocuments(text, file)) yield { file, documentIndex: index, doc };
+    const docs = loadYamlDocuments(text, file);
+    if (docs.length > 0 && docs.every((d) => isNotAnObject(d.doc))) {
+      warnings.push(`${file}: skipped: not a Kubernetes manifest (no document has apiVersion and kind)`);
+      continue;
+    }
+    for (const { index, doc } of docs) yield { file, documentIndex: index, doc };
   }
 }
 
@@ -72,10 +97,15 @@ function* documentsOfTexts(sources: readonly TextSource[]): Generator<EngineDocu
  * ManifestError naming `<file>#<documentIndex>` and the field.
  */
 export function parseEngineDocuments(documents: readonly EngineDocument[]): EngineInputs {
-  return readDocuments(documents);
+  return readDocuments(documents, []);
 }
 
-function readDocuments(documents: Iterable<EngineDocument>): EngineInputs {
+/**
+ * Reads documents: inventory items, then every resource parsed, defaulted as the API servers
+ * would and validated. All invalid documents are reported together (ValidationError), never skipped.
+ */
+function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly string[]): EngineInputs {
+  const invalid: InvalidDocument[] = [];
   const resources: SourcedResource[] = [];
   const namespaces: InventoryNamespace[] = [];
   const pods: InventoryPod[] = [];
@@ -96,7 +126,14 @@ function readDocuments(documents: Iterable<EngineDocument>): EngineInputs {
       notes.push(`${location}: skipped ${String(d.apiVersion)}/${String(d.kind)} (not a kind the engine reads)`);
       continue;
     }
-    resources.push({ resource, file, documentIndex });
+    const defaulted = applyDefaults(resource);
+    const issues = validateResource(defaulted.resource);
+    if (issues.length > 0) {
+      invalid.push({ location, issues });
+      continue;
+    }
+    resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
   }
-  return { resources, namespaces, pods, nodes, notes };
+  if (invalid.length > 0) throw new ValidationError(invalid);
+  return { resources, namespaces, pods, nodes, notes, warnings };
 }

@@ -1,4 +1,5 @@
 // A policy in Calico's form, compiled: selectors and rule entities parsed once.
+import { defaultCalicoPolicyTypes } from '../../model/defaults';
 import { protocolNumber } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { Selector } from '../../model/selector';
@@ -84,7 +85,8 @@ export class PolicyImpl implements CompiledPolicy {
       this.compiledSelector.toString(), input.namespace === undefined ? '' : `namespace == ${JSON.stringify(input.namespace)}`,
       this.nsSelector ? `ns(${this.nsSelector.toString()})` : '', this.saSelector ? `sa(${this.saSelector.toString()})` : '',
     ].join(' && ');
-    const types = input.types && input.types.length > 0 ? input.types : defaultTypes(input);
+    const types = input.types && input.types.length > 0 ? input.types
+      : defaultCalicoPolicyTypes((input.ingress ?? []).length, (input.egress ?? []).length);
     if (types.includes('Ingress')) {
       this.ingress = input.ingress ?? [];
       this.compiledIngress = this.ingress.map((r, i) => compileRule(r, i, input.namespace, `${input.where}: spec.ingress[${i}]`));
@@ -112,14 +114,6 @@ export class PolicyImpl implements CompiledPolicy {
     if (this.saSelector && !this.saSelector.matches({})) return false;
     return this.compiledSelector.matches(party.selectorLabels);
   }
-}
-
-/** Calico's default types: Ingress unless there are only egress rules; both when both exist. */
-function defaultTypes(input: PolicyInput): string[] {
-  const hasIngress = (input.ingress ?? []).length > 0;
-  const hasEgress = (input.egress ?? []).length > 0;
-  if (hasEgress && hasIngress) return ['Ingress', 'Egress'];
-  return hasEgress ? ['Egress'] : ['Ingress'];
 }
 
 /** Compiles one rule; `where` names the file, document and field for errors. */

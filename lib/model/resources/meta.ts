@@ -1,6 +1,8 @@
 /** API group/version strings of the resources this library models. */
 export const K8S_NETWORKING_API_VERSION = 'networking.k8s.io/v1';
 export const CALICO_API_VERSION = 'projectcalico.org/v3';
+/** The apiVersion of Calico's CRDs (`kubectl get globalnetworkpolicies -o yaml` on clusters without the Calico API server). */
+export const CALICO_CRD_API_VERSION = 'crd.projectcalico.org/v1';
 
 /** A string-to-string map, used for labels and annotations. */
 export interface StringMap {

@@ -17,8 +17,29 @@ describe('parseResource', () => {
   test('unknown kinds give undefined', () => {
     expect(parseResource({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 1 } }, 'f#0')).toBeUndefined();
     expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
-    // The same kind name in another group is not ours.
-    expect(parseResource({ apiVersion: 'crd.projectcalico.org/v1', kind: 'NetworkPolicy', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
+  });
+
+  test('a policy kind in a group the model does not read is an error, never skipped (fail closed)', () => {
+    for (const [apiVersion, kind] of [['extensions/v1beta1', 'NetworkPolicy'], ['policy.networking.k8s.io/v1alpha1', 'AdminNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy'], ['example.com/v1', 'HostEndpoint']]) {
+      const e = errorOf({ apiVersion, kind, metadata: { name: 'p' } }, 'f#0');
+      expect(e.message).toBe(`f#0: kind: expected a kind the engine reads (networking.k8s.io/v1 NetworkPolicy, or a projectcalico.org/v3 `
+        + '(or crd.projectcalico.org/v1) NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier or '
+        + `FelixConfiguration); skipping this one would give wrong answers, got ${apiVersion}/${kind}`);
+    }
+    // staged policies are not enforced: skipped
+    expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'StagedNetworkPolicy', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
+  });
+
+  test("Calico's CRD form (kubectl get -o yaml without the Calico API server) reads as projectcalico.org/v3", () => {
+    const r = parseResource({
+      apiVersion: 'crd.projectcalico.org/v1', kind: 'GlobalNetworkPolicy',
+      metadata: { name: 'default.deny-ssh', annotations: { 'projectcalico.org/metadata': '{}' }, uid: 'u', resourceVersion: '7' },
+      spec: { order: 10, selector: 'all()', ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: [22] } }] },
+    }, 'f#0');
+    expect(r?.apiVersion).toBe('projectcalico.org/v3');
+    expect(r?.kind).toBe('GlobalNetworkPolicy');
+    expect(r?.metadata.name).toBe('default.deny-ssh');
   });
 
   test('a bad port names document, field and value', () => {

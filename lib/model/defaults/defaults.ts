@@ -1,0 +1,70 @@
+// The defaults the API servers fill in before anything enforces a resource read from a file.
+import {
+  CALICO_API_VERSION, CLUSTER_SCOPED_CALICO_KINDS, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isKubernetesResource,
+} from '../resources';
+import { AppliedDefault, Defaulted } from './applied';
+import { defaultCalicoPolicyTypes, defaultK8sPolicyTypes } from './policy-types';
+
+const KUBE_APISERVER = 'kube-apiserver';
+const CALICO = 'Calico API server';
+const KUBECTL = 'kubectl and calicoctl use the context namespace';
+
+/** Options of applyDefaults. */
+export interface DefaultOptions {
+  /** Namespace for namespaced resources that name none (what kubectl's context would give). @default 'default' */
+  readonly namespace?: string;
+}
+
+const list = (types: readonly string[]): string => `[${types.join(', ')}]`;
+
+function defaultPorts(ports: readonly NetworkPolicyPort[] | undefined, field: string, out: AppliedDefault[]): NetworkPolicyPort[] | undefined {
+  if (!ports) return undefined;
+  return ports.map((p, i) => {
+    if (p.protocol !== undefined) return p;
+    out.push({ field: `${field}[${i}].protocol`, value: 'TCP', by: KUBE_APISERVER });
+    return { ...p, protocol: 'TCP' };
+  });
+}
+
+function defaultK8s(np: K8sNetworkPolicy, out: AppliedDefault[]): K8sNetworkPolicy {
+  const spec = np.spec;
+  let policyTypes = spec.policyTypes;
+  if (!policyTypes || policyTypes.length === 0) {
+    policyTypes = defaultK8sPolicyTypes((spec.egress ?? []).length);
+    out.push({ field: 'spec.policyTypes', value: list(policyTypes), by: KUBE_APISERVER });
+  }
+  const ingress = spec.ingress?.map((r, i) => (r.ports ? { ...r, ports: defaultPorts(r.ports, `spec.ingress[${i}].ports`, out) } : r));
+  const egress = spec.egress?.map((r, i) => (r.ports ? { ...r, ports: defaultPorts(r.ports, `spec.egress[${i}].ports`, out) } : r));
+  return {
+    ...np,
+    spec: { ...spec, policyTypes, ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) },
+  };
+}
+
+/**
+ * Fills in what kube-apiserver, the Calico API server (or calicoctl) and kubectl would fill in
+ * before the resource is stored: a Kubernetes NetworkPolicy's `policyTypes` and port protocols,
+ * a Calico policy's `types`, the namespace of a namespaced resource that names none. The result
+ * says which defaults were applied, so answers can say when a default decided something.
+ */
+export function applyDefaults(r: NetsecResource, options: DefaultOptions = {}): Defaulted<NetsecResource> {
+  const out: AppliedDefault[] = [];
+  let resource: NetsecResource = r;
+  const clusterScoped = r.apiVersion === CALICO_API_VERSION && CLUSTER_SCOPED_CALICO_KINDS.includes(r.kind);
+  if (!clusterScoped && r.metadata.namespace === undefined) {
+    const namespace = options.namespace ?? 'default';
+    out.push({ field: 'metadata.namespace', value: namespace, by: KUBECTL });
+    resource = { ...resource, metadata: { ...resource.metadata, namespace } } as NetsecResource;
+  }
+  if (isKubernetesResource(resource)) {
+    resource = defaultK8s(resource, out);
+  } else if (resource.kind === 'NetworkPolicy' || resource.kind === 'GlobalNetworkPolicy') {
+    const spec = resource.spec;
+    if (!spec.types || spec.types.length === 0) {
+      const types = defaultCalicoPolicyTypes((spec.ingress ?? []).length, (spec.egress ?? []).length);
+      out.push({ field: 'spec.types', value: list(types), by: CALICO });
+      resource = { ...resource, spec: { ...spec, types } } as NetsecResource;
+    }
+  }
+  return { resource, defaults: out };
+}
