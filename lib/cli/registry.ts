@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', summary: 'is one flow allowed, and which rule decided', load: () => (require('./commands/check') as { command: CliCommand }).command },
   { name: 'table', summary: 'truth table of every pod to every pod for a protocol and port', load: () => (require('./commands/table') as { command: CliCommand }).command },
   { name: 'convert', summary: 'print the Calico form of Kubernetes NetworkPolicies', load: () => (require('./commands/convert') as { command: CliCommand }).command },
+  { name: 'validate', summary: 'check manifests as Calico and the Kubernetes API server would (offline calicoctl validate)', load: () => (require('./commands/validate') as { command: CliCommand }).command },
   { name: 'lint', summary: 'check policies for mistakes (stable rule ids; text, JSON, SARIF)', load: () => (require('./commands/lint') as { command: CliCommand }).command },
   { name: 'diff', summary: 'flows whose verdict changes between two manifest trees', load: () => (require('./commands/diff') as { command: CliCommand }).command },
   { name: 'report', summary: 'self-contained HTML report (truth tables, graph, host endpoints, lint)', load: () => (require('./commands/report') as { command: CliCommand }).command },

@@ -25,7 +25,7 @@ function filterNets(nets: readonly string[] | undefined, version: number, negate
   if (!nets || nets.length === 0) return { nets: [], all: false };
   const kept: string[] = [];
   for (const n of nets) {
-    const c = Cidr.parse(n);
+    const c = Cidr.parseCidrOrIp(n);
     if (c.version !== version) continue;
     if (negated && c.isCatchAll()) return { nets: [], all: true };
     kept.push(c.toString());

@@ -54,6 +54,10 @@ export interface LintFilesOptions extends LintOptions {
    * the model and each rule's check with the steps done so far (up to `total`). @default - none
    */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
+  readonly felix?: readonly string[];
+  /** Called for each file skipped because it holds no Kubernetes object. @default - ignored */
+  readonly onWarning?: (warning: string) => void;
 }
 
 /** Reads the files and lints them. Throws ManifestError or InputError on unreadable input. */
@@ -63,7 +67,8 @@ export function lintFiles(options: LintFilesOptions): LintFinding[] {
   let done = 0;
   const step = report === undefined ? undefined : (): void => report(++done, total);
   report?.(0, total);
-  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster });
+  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster, felix: options.felix });
+  for (const w of inputs.warnings) options.onWarning?.(w);
   step?.();
   return runChecks(inputs, options.cluster !== undefined, options, step);
 }

@@ -11,6 +11,8 @@ import { nodeLinks, probePorts } from './site';
 export interface VerifyOptions {
   /** Manifests and inventory, as file texts (any file may hold either). */
   readonly sources: readonly TextSource[];
+  /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
+  readonly felix?: readonly string[];
   /** Verify only this node. @default - every node of the inventory with a pod or host endpoint */
   readonly node?: string;
   /** Peer host addresses per node interface (e.g. `{ eth1: [...] }`). @default - derived from node addresses and rule nets */
@@ -38,7 +40,7 @@ export interface ClusterVerifyReport {
 
 /** Renders, wires, loads and probes each node in turn; namespaces are removed after each node. */
 export async function verifyCluster(options: VerifyOptions): Promise<ClusterVerifyReport> {
-  const model = buildEngineModel(parseEngineInputs(options.sources));
+  const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix }));
   const nodes = options.node !== undefined ? [options.node]
     : model.nodes.map((n) => n.name).filter((n) => model.endpoints.some((e) => e.node === n));
   const derived = probePorts(model);

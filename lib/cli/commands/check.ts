@@ -2,7 +2,7 @@
 import { buildFlow, evaluateFlow, explainJson, explainText } from '../../engine';
 import { UsageError, choice, parseArgs, required } from '../args';
 import { CliCommand, CliIo } from '../io';
-import { loadModel, protocolAndPort } from './common';
+import { FELIX_USAGE, loadModel, protocolAndPort } from './common';
 
 const USAGE = `usage: netsec check --manifests M... --cluster C --from REF --to REF --protocol P [--port N]
                     [--via IFACE] [--expect allow|deny] [--format text|json]
@@ -25,6 +25,7 @@ egress and the destination's ingress, the tiers, policies and rules consulted.
                      node's * host endpoint, or its only one
   --expect V         allow or deny: exit 0 when the verdict matches, 1 when it does not
   --format F         text (default) or json
+${FELIX_USAGE}
 
 Exit codes: 0 verdict printed (or matches --expect), 1 verdict differs from --expect, 2 usage or input error.
 `;
@@ -32,7 +33,7 @@ Exit codes: 0 verdict printed (or matches --expect), 1 verdict differs from --ex
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, {
     single: ['cluster', 'from', 'to', 'protocol', 'port', 'via', 'expect', 'format'],
-    multi: ['manifests'],
+    multi: ['manifests', 'felix'],
   });
   const format = choice(parsed, 'format', ['text', 'json'], 'text');
   const expect = parsed.values.get('expect');

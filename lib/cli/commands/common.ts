@@ -1,16 +1,29 @@
 // Helpers shared by the engine subcommands: loading the model, protocol and port options.
-import { BuiltModel, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
+import { BuiltModel, EngineInputs, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
 import { PortKey, parsePortList } from '../../diff/ports';
 import { protocolHasPorts } from '../../model/net';
 import { ParsedArgs, UsageError, requiredList } from '../args';
 import { CliIo } from '../io';
 
-/** Loads `--manifests` and `--cluster` into a model; notes go to stderr. */
+/** The `--felix` help line every engine command shows. */
+export const FELIX_USAGE = `  --felix KEY=VALUE...   Felix settings set in calico-node's environment, which win over
+                         FelixConfiguration: DefaultEndpointToHostAction (Felix's default DROP; the
+                         stock calico-node manifests set ACCEPT), FailsafeInboundHostPorts,
+                         FailsafeOutboundHostPorts (e.g. tcp:22,udp:68 or none)`;
+
+/** Reads manifests (and an inventory) with the `--felix` settings; skipped files are warned about on stderr. */
+export function readInputs(parsed: ParsedArgs, io: CliIo, manifests: readonly string[], cluster: string | undefined): EngineInputs {
+  const inputs = loadEngineInputs({ manifests, cluster, felix: parsed.lists.get('felix') });
+  for (const w of inputs.warnings) io.stderr(`warning: ${w}\n`);
+  return inputs;
+}
+
+/** Loads `--manifests` and `--cluster` into a model; warnings and notes go to stderr. */
 export function loadModel(parsed: ParsedArgs, io: CliIo, clusterRequired: boolean): BuiltModel {
   const manifests = requiredList(parsed, 'manifests');
   const cluster = parsed.values.get('cluster');
   if (clusterRequired && cluster === undefined) throw new UsageError('--cluster is required');
-  const model = buildEngineModel(loadEngineInputs({ manifests, cluster }));
+  const model = buildEngineModel(readInputs(parsed, io, manifests, cluster));
   for (const note of model.notes) io.stderr(`note: ${note}\n`);
   return model;
 }

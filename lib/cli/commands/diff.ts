@@ -1,44 +1,45 @@
 // `netsec diff`: the pod-level flows whose verdict changes between two trees of manifests.
-import { buildEngineModel, loadEngineInputs } from '../../engine';
+import { buildEngineModel } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
 import { defaultPortKeys } from '../../diff/ports';
-import { choice, parseArgs, required } from '../args';
+import { choice, parseArgs, required, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
-import { portsOption } from './common';
+import { FELIX_USAGE, portsOption, readInputs } from './common';
 
-const USAGE = `usage: netsec diff --before DIR --after DIR --cluster C [--ports P,...]
+const USAGE = `usage: netsec diff --before M... --after M... --cluster C [--ports P,...]
                    [--format text|json|markdown] [--allow-opening]
 
 Lists the pod-level flows whose verdict changes (opened, closed) between two sets of manifests,
 grouped by source and destination group (same namespace and labels), with the policies that
 decided before and after.
 
-  --before DIR        manifests before the change (file or folder)
-  --after DIR         manifests after the change (file or folder)
+  --before M...       manifests before the change (files, folders or synth output folders)
+  --after M...        manifests after the change (files, folders or synth output folders)
   --cluster C         inventory: kubectl get namespaces,pods,nodes -o yaml
   --ports P,...       what to compare, e.g. TCP/80,UDP/53,ICMP (default: every port and protocol
                       that either side's policies or the container ports of the inventory's pods name)
   --format F          text (default), json ({"opened":[{"from","to","protocol","port","policies"}],
                       "closed":[...]}) or markdown (for a pull-request comment)
   --allow-opening     exit 0 even when flows open
+${FELIX_USAGE}
 
 Exit codes: 0 nothing opens (or --allow-opening), 1 at least one flow opens, 2 usage or input error.
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['before', 'after', 'cluster', 'ports', 'format'], switches: ['allow-opening'] });
+  const parsed = parseArgs(args, { single: ['cluster', 'ports', 'format'], multi: ['before', 'after', 'felix'], switches: ['allow-opening'] });
   const format = choice(parsed, 'format', ['text', 'json', 'markdown'], 'text');
-  const beforeDir = required(parsed, 'before');
-  const afterDir = required(parsed, 'after');
+  const beforePaths = requiredList(parsed, 'before');
+  const afterPaths = requiredList(parsed, 'after');
   const cluster = required(parsed, 'cluster');
   const requested = portsOption(parsed);
   const progress = progressFor(io, format === 'json');
   progress.start('netsec diff: reading manifests', 2);
-  const before = buildEngineModel(loadEngineInputs({ manifests: [beforeDir], cluster }));
+  const before = buildEngineModel(readInputs(parsed, io, beforePaths, cluster));
   progress.tick();
-  const after = buildEngineModel(loadEngineInputs({ manifests: [afterDir], cluster }));
+  const after = buildEngineModel(readInputs(parsed, io, afterPaths, cluster));
   progress.tick();
   const result = semanticDiff(before, after, {
     ports: requested ?? defaultPortKeys([before, after]), progress,

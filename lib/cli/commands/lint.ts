@@ -2,6 +2,7 @@
 import { LintFinding, formatJson, formatSarif, formatText, lintFiles, LINT_RULES } from '../../lint';
 import { UsageError, choice, parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
+import { FELIX_USAGE } from './common';
 import { progressFor } from '../progress';
 
 const USAGE = `usage: netsec lint --manifests M... [--cluster C] [--format text|json|sarif]
@@ -17,6 +18,7 @@ ClusterIP ipBlocks, cluster-wide denies and order ties. Each finding has a stabl
   --format F             text (default), json or sarif (SARIF 2.1.0 for code-scanning UIs)
   --service-cidr C...    Service ClusterIP ranges for NS010 (default 172.21.0.0/16 10.96.0.0/12)
   --rules                list the rules and exit
+${FELIX_USAGE}
 
 Exit codes: 0 no errors (warnings allowed), 1 at least one error finding, 2 usage or input error.
 `;
@@ -31,7 +33,7 @@ function toolVersion(): string {
 }
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'format'], multi: ['manifests', 'service-cidr'], switches: ['rules'] });
+  const parsed = parseArgs(args, { single: ['cluster', 'format'], multi: ['manifests', 'service-cidr', 'felix'], switches: ['rules'] });
   const format = choice(parsed, 'format', ['text', 'json', 'sarif'], 'text');
   if (parsed.switches.has('rules')) {
     io.stdout(format === 'text'
@@ -48,7 +50,8 @@ function run(args: readonly string[], io: CliIo): number {
   let findings: LintFinding[];
   try {
     findings = lintFiles({
-      manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs,
+      manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs, felix: parsed.lists.get('felix'),
+      onWarning: (w) => io.stderr(`warning: ${w}\n`),
       onProgress: (done, total) => (done === 0 ? progress.start('netsec lint: checking', total) : progress.tick()),
     });
   } finally {

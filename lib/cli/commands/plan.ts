@@ -4,7 +4,7 @@ import { planFilesFromModel } from '../../iptables/plan-files';
 import { writeOutputAtomically } from '../../util/atomic-write';
 import { parseArgs, required } from '../args';
 import { CliCommand, CliIo } from '../io';
-import { loadModel } from './common';
+import { FELIX_USAGE, loadModel } from './common';
 
 const USAGE = `usage: netsec plan --manifests M... --cluster C --out DIR
 
@@ -16,10 +16,11 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
   --manifests M...   manifest files or folders
   --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
   --out DIR          output folder (created; replaced only if empty or written by netsec)
+${FELIX_USAGE}
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'out'], multi: ['manifests'] });
+  const parsed = parseArgs(args, { single: ['cluster', 'out'], multi: ['manifests', 'felix'] });
   const out = required(parsed, 'out');
   const model = loadModel(parsed, io, true);
   if (model.nodes.length === 0) {

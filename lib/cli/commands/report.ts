@@ -1,5 +1,5 @@
 // `netsec report`: one self-contained HTML page (matrices, graph, host endpoints, lint), or the graph as Mermaid/DOT.
-import { buildEngineModel, loadEngineInputs } from '../../engine';
+import { buildEngineModel } from '../../engine';
 import { defaultPortKeys } from '../../diff/ports';
 import { buildReport } from '../../report/build';
 import { graphToDot, graphToMermaid } from '../../report/graph-text';
@@ -8,7 +8,7 @@ import { UsageError, choice, parseArgs, required, requiredList } from '../args';
 import { writeFileAtomically } from '../../util/atomic-write';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
-import { portsOption } from './common';
+import { FELIX_USAGE, readInputs, portsOption } from './common';
 
 const USAGE = `usage: netsec report --manifests M... --cluster C [--out report.html]
                      [--format html|mermaid|dot] [--ports P,...] [--title T]
@@ -24,19 +24,20 @@ findings. --format mermaid or dot prints the graph alone on stdout.
   --ports P,...      e.g. TCP/80,UDP/53,ICMP (default: every port and protocol that the policies or
                      the inventory's container ports name)
   --title T          page title (default "netsec report")
+${FELIX_USAGE}
 
 Exit codes: 0 written, 2 usage or input error.
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests'] });
+  const parsed = parseArgs(args, { single: ['cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests', 'felix'] });
   const format = choice(parsed, 'format', ['html', 'mermaid', 'dot'], 'html');
   const manifests = requiredList(parsed, 'manifests');
   const cluster = required(parsed, 'cluster');
   const out = parsed.values.get('out');
   if (format === 'html' && out === undefined) throw new UsageError('--out is required for --format html');
   const requested = portsOption(parsed);
-  const inputs = loadEngineInputs({ manifests, cluster });
+  const inputs = readInputs(parsed, io, manifests, cluster);
   const model = buildEngineModel(inputs);
   const keys = requested ?? defaultPortKeys([model]);
   const data = buildReport(inputs, model, { title: parsed.values.get('title') ?? 'netsec report', ports: keys, progress: progressFor(io, false) });

@@ -3,7 +3,7 @@ import { ExternalAddress, TruthTable, buildTruthTable } from '../../engine';
 import { UsageError, choice, parseArgs, required } from '../args';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
-import { loadModel, protocolAndPort } from './common';
+import { FELIX_USAGE, loadModel, protocolAndPort } from './common';
 
 const USAGE = `usage: netsec table --manifests M... --cluster C --protocol P [--port N] [--format text|json]
                     [--host-endpoints] [--external NAME=IP...]
@@ -18,12 +18,13 @@ Prints whether each pod (row) may open a connection to each pod (column).
                         {"protocol":"TCP","port":80,"pods":[...],"allowed":{"x/a":{"x/b":true}}}
   --host-endpoints      also include host endpoints
   --external NAME=IP    also include named external addresses
+${FELIX_USAGE}
 `;
 
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, {
     single: ['cluster', 'protocol', 'port', 'format'],
-    multi: ['manifests', 'external'],
+    multi: ['manifests', 'external', 'felix'],
     switches: ['host-endpoints'],
   });
   const format = choice(parsed, 'format', ['text', 'json'], 'text');

@@ -1,6 +1,7 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
 import { UsageError, parseArgs, required, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
+import { FELIX_USAGE } from './common';
 import { progressFor } from '../progress';
 
 const VERIFY_USAGE = `usage: netsec verify --manifests M... --cluster C [--node N] [--max-probes N]
@@ -19,6 +20,7 @@ no other address is ever wired or probed.
   --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
   --node N           verify only this node (default: every node with a pod or host endpoint)
   --max-probes N     at most N probes per node (default 900)
+${FELIX_USAGE}
 
 Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
 2 bad input or not root.
@@ -33,7 +35,7 @@ function missingPrivilege(): string | undefined {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { single: ['cluster', 'node', 'max-probes'], multi: ['manifests'] });
+  const parsed = parseArgs(args, { single: ['cluster', 'node', 'max-probes'], multi: ['manifests', 'felix'] });
   const manifests = requiredList(parsed, 'manifests');
   const cluster = required(parsed, 'cluster');
   const maxText = parsed.values.get('max-probes');
@@ -53,6 +55,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const progress = progressFor(io, false);
   const report = await verify.verifyCluster({
     sources,
+    felix: parsed.lists.get('felix'),
     node: parsed.values.get('node'),
     maxProbes: maxText === undefined ? undefined : Number(maxText),
     onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),

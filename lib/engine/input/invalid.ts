@@ -1,19 +1,33 @@
+import { ManifestError } from '../../model/parse';
 import { ValidationIssue, formatIssue } from '../../model/validate';
 
-/** One invalid document: where it is (`<file>#<index>`) and every problem found in it. */
+/** One invalid document (or file, for YAML syntax errors): where it is and every problem found in it. */
 export interface InvalidDocument {
+  /** `<file>#<document index>`, or `<file>:<line>` for a YAML syntax error. */
   readonly location: string;
-  readonly issues: readonly ValidationIssue[];
+  /** Each problem without the location: `<field>: <message> (got <value>; allowed: <allowed>)`. */
+  readonly problems: readonly string[];
+  /** The shape error, when that is what the problem is. */
+  readonly error?: ManifestError;
+}
+
+/** The document's validation issues as an InvalidDocument. */
+export function invalidFromIssues(location: string, issues: readonly ValidationIssue[]): InvalidDocument {
+  return { location, problems: issues.map((issue) => formatIssue(location, issue).slice(location.length + 2)) };
+}
+
+/** A shape error (wrong type, unknown field, unreadable kind) as an InvalidDocument. */
+export function invalidFromManifestError(e: ManifestError): InvalidDocument {
+  return { location: e.location, problems: [e.message.slice(e.location.length + 2)], error: e };
 }
 
 /** The line `netsec validate` and every other command print for an invalid document. */
 export function invalidDocumentLine(d: InvalidDocument): string {
-  const [first, ...rest] = d.issues.map((issue) => formatIssue(d.location, issue));
-  return [first, ...rest.map((line) => line.slice(d.location.length + 2))].join('; ');
+  return `${d.location}: ${d.problems.join('; ')}`;
 }
 
 /**
- * Thrown when documents were read but fail Calico's or Kubernetes' validation: the message has
+ * Thrown when documents fail to read or fail Calico's or Kubernetes' validation: the message has
  * one line per invalid document, naming file, document index, field, bad value and what is allowed.
  */
 export class ValidationError extends Error {
@@ -21,4 +35,11 @@ export class ValidationError extends Error {
     super(documents.map(invalidDocumentLine).join('\n'));
     this.name = 'ValidationError';
   }
+}
+
+/** Throws for invalid documents: a lone shape error as itself (ManifestError), anything else as ValidationError. */
+export function throwInvalid(documents: readonly InvalidDocument[]): void {
+  if (documents.length === 0) return;
+  const only = documents.length === 1 ? documents[0].error : undefined;
+  throw only ?? new ValidationError(documents);
 }

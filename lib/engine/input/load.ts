@@ -1,11 +1,12 @@
 // Reads manifests and a cluster inventory into the engine's inputs.
 import { AppliedDefault, applyDefaults } from '../../model/defaults';
-import { loadYamlDocuments, parseResource } from '../../model/parse';
-import { NetsecResource } from '../../model/resources';
+import { ManifestError, loadYamlDocuments, parseResource } from '../../model/parse';
+import { parseFelixEnv } from '../../model/felix';
+import { CALICO_API_VERSION, FelixConfigurationSpec, NetsecResource } from '../../model/resources';
 import { validateResource } from '../../model/validate';
 import { NodeInfo } from '../model/types';
 import { expandManifestPaths, readTextFile } from './files';
-import { InvalidDocument, ValidationError } from './invalid';
+import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
 import { InventoryNamespace, InventoryPod, isInventoryKind, parseInventoryItem } from './inventory';
 
 /** A resource and where it was read. */
@@ -29,6 +30,8 @@ export interface EngineInputs {
   readonly notes: readonly string[];
   /** Files that were read but hold no Kubernetes object (skipped), one line each. */
   readonly warnings: readonly string[];
+  /** Felix settings given as calico-node's environment would; they win over FelixConfiguration. @default - none */
+  readonly felixOverrides?: FelixConfigurationSpec;
 }
 
 /** A file given as text (for tests and in-memory callers). */
@@ -43,13 +46,30 @@ export interface LoadOptions {
   readonly manifests: readonly string[];
   /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`). @default - no inventory */
   readonly cluster?: string;
+  /** Felix settings as `KEY=VALUE` (`--felix`), as calico-node's environment sets them. @default - none */
+  readonly felix?: readonly string[];
 }
 
 /** Reads the files and folders; throws ManifestError (file, document index, field) or InputError. */
 export function loadEngineInputs(options: LoadOptions): EngineInputs {
   const files = expandManifestPaths(options.manifests);
   if (options.cluster !== undefined) files.push(...expandManifestPaths([options.cluster]));
-  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })));
+  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })), { felix: options.felix });
+}
+
+/** Options of parseEngineInputs and parseEngineDocuments. */
+export interface ParseOptions {
+  /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
+  readonly felix?: readonly string[];
+}
+
+/** The `--felix` entries as FelixConfiguration fields, checked by the FelixConfiguration validator. */
+function felixOverrides(entries: readonly string[] | undefined): FelixConfigurationSpec | undefined {
+  if (entries === undefined || entries.length === 0) return undefined;
+  const spec = parseFelixEnv(entries);
+  const issues = validateResource({ apiVersion: CALICO_API_VERSION, kind: 'FelixConfiguration', metadata: { name: 'default' }, spec });
+  if (issues.length > 0) throw new ValidationError([invalidFromIssues('--felix', issues)]);
+  return spec;
 }
 
 /** A document already parsed into plain data (what JSON.parse or a YAML loader gives), with where it was read. */
@@ -63,9 +83,11 @@ export interface EngineDocument {
 }
 
 /** Parses already-read files. Any file may hold manifests or inventory items. */
-export function parseEngineInputs(sources: readonly TextSource[]): EngineInputs {
+export function parseEngineInputs(sources: readonly TextSource[], options: ParseOptions = {}): EngineInputs {
   const warnings: string[] = [];
-  return readDocuments(documentsOfTexts(sources, warnings), warnings);
+  const invalid: InvalidDocument[] = [];
+  const felix = felixOverrides(options.felix);
+  return { ...readDocuments(documentsOfTexts(sources, warnings, invalid), warnings, invalid), ...(felix ? { felixOverrides: felix } : {}) };
 }
 
 /** True for a document that has neither apiVersion nor kind: not meant as a Kubernetes object. */
@@ -80,9 +102,16 @@ function isNotAnObject(doc: unknown): boolean {
  * parsed). A file none of whose documents is a Kubernetes object (our own `.endpoints.json`, a
  * JSON array of expected results) is skipped with a warning.
  */
-function* documentsOfTexts(sources: readonly TextSource[], warnings: string[]): Generator<EngineDocument> {
+function* documentsOfTexts(sources: readonly TextSource[], warnings: string[], invalid: InvalidDocument[]): Generator<EngineDocument> {
   for (const { file, text } of sources) {
-    const docs = loadYamlDocuments(text, file);
+    let docs: ReturnType<typeof loadYamlDocuments>;
+    try {
+      docs = loadYamlDocuments(text, file);
+    } catch (e) {
+      if (!(e instanceof ManifestError)) throw e;
+      invalid.push(invalidFromManifestError(e));
+      continue;
+    }
     if (docs.length > 0 && docs.every((d) => isNotAnObject(d.doc))) {
       warnings.push(`${file}: skipped: not a Kubernetes manifest (no document has apiVersion and kind)`);
       continue;
@@ -96,16 +125,16 @@ function* documentsOfTexts(sources: readonly TextSource[], warnings: string[]): 
  * namespaces, pods and nodes, kinds the engine reads become resources, other kinds a note. Throws
  * ManifestError naming `<file>#<documentIndex>` and the field.
  */
-export function parseEngineDocuments(documents: readonly EngineDocument[]): EngineInputs {
-  return readDocuments(documents, []);
+export function parseEngineDocuments(documents: readonly EngineDocument[], options: ParseOptions = {}): EngineInputs {
+  const felix = felixOverrides(options.felix);
+  return { ...readDocuments(documents, [], []), ...(felix ? { felixOverrides: felix } : {}) };
 }
 
 /**
  * Reads documents: inventory items, then every resource parsed, defaulted as the API servers
  * would and validated. All invalid documents are reported together (ValidationError), never skipped.
  */
-function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly string[]): EngineInputs {
-  const invalid: InvalidDocument[] = [];
+function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly string[], invalid: InvalidDocument[]): EngineInputs {
   const resources: SourcedResource[] = [];
   const namespaces: InventoryNamespace[] = [];
   const pods: InventoryPod[] = [];
@@ -113,14 +142,21 @@ function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly s
   const notes: string[] = [];
   for (const { file, documentIndex, doc } of documents) {
     const location = `${file}#${documentIndex}`;
-    if (isInventoryKind(doc)) {
-      const item = parseInventoryItem(doc as { readonly [key: string]: unknown }, location);
-      if (item.kind === 'Namespace') namespaces.push(item.value);
-      else if (item.kind === 'Node') nodes.push(item.value);
-      else pods.push(item.value);
+    let resource: NetsecResource | undefined;
+    try {
+      if (isInventoryKind(doc)) {
+        const item = parseInventoryItem(doc as { readonly [key: string]: unknown }, location);
+        if (item.kind === 'Namespace') namespaces.push(item.value);
+        else if (item.kind === 'Node') nodes.push(item.value);
+        else pods.push(item.value);
+        continue;
+      }
+      resource = parseResource(doc, location);
+    } catch (e) {
+      if (!(e instanceof ManifestError)) throw e;
+      invalid.push(invalidFromManifestError(e));
       continue;
     }
-    const resource = parseResource(doc, location);
     if (resource === undefined) {
       const d = doc as { readonly apiVersion?: unknown; readonly kind?: unknown };
       notes.push(`${location}: skipped ${String(d.apiVersion)}/${String(d.kind)} (not a kind the engine reads)`);
@@ -129,11 +165,11 @@ function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly s
     const defaulted = applyDefaults(resource);
     const issues = validateResource(defaulted.resource);
     if (issues.length > 0) {
-      invalid.push({ location, issues });
+      invalid.push(invalidFromIssues(location, issues));
       continue;
     }
     resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
   }
-  if (invalid.length > 0) throw new ValidationError(invalid);
+  throwInvalid(invalid);
   return { resources, namespaces, pods, nodes, notes, warnings };
 }

@@ -9,7 +9,7 @@ export class CidrMatcher {
   public static parse(text: string): CidrMatcher {
     let m = parsed.get(text);
     if (m === undefined) {
-      m = new CidrMatcher(Cidr.parse(text));
+      m = new CidrMatcher(Cidr.parseCidrOrIp(text));
       if (parsed.size > 100000) parsed.clear();
       parsed.set(text, m);
     }

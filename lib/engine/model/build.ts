@@ -113,7 +113,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   for (const ns of nsNames) profiles.set(`kns.${ns}`, namespaceProfile(ns));
   profiles.set(DEFAULT_ALLOW_PROFILE, { name: DEFAULT_ALLOW_PROFILE, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] });
 
-  const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r));
+  const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r), inputs.felixOverrides);
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();

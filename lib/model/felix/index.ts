@@ -1,0 +1,1 @@
+export { FELIX_ENV_NAMES, FelixSettingError, parseFelixEnv } from './env';
