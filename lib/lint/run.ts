@@ -56,6 +56,8 @@ export interface LintFilesOptions extends LintOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
   readonly felix?: readonly string[];
+  /** The pool for pods derived from workloads. @default - see LoadOptions.workloadPool */
+  readonly workloadPool?: string;
   /** Called for each file skipped because it holds no Kubernetes object. @default - ignored */
   readonly onWarning?: (warning: string) => void;
 }
@@ -67,7 +69,7 @@ export function lintFiles(options: LintFilesOptions): LintFinding[] {
   let done = 0;
   const step = report === undefined ? undefined : (): void => report(++done, total);
   report?.(0, total);
-  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster, felix: options.felix });
+  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster, felix: options.felix, workloadPool: options.workloadPool });
   for (const w of inputs.warnings) options.onWarning?.(w);
   step?.();
   return runChecks(inputs, options.cluster !== undefined, options, step);

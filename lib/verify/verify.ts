@@ -13,6 +13,8 @@ export interface VerifyOptions {
   readonly sources: readonly TextSource[];
   /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
   readonly felix?: readonly string[];
+  /** The pool for pods derived from workloads. @default - see LoadOptions.workloadPool */
+  readonly workloadPool?: string;
   /** Verify only this node. @default - every node of the inventory with a pod or host endpoint */
   readonly node?: string;
   /** Peer host addresses per node interface (e.g. `{ eth1: [...] }`). @default - derived from node addresses and rule nets */
@@ -40,7 +42,7 @@ export interface ClusterVerifyReport {
 
 /** Renders, wires, loads and probes each node in turn; namespaces are removed after each node. */
 export async function verifyCluster(options: VerifyOptions): Promise<ClusterVerifyReport> {
-  const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix }));
+  const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix, workloadPool: options.workloadPool }));
   const nodes = options.node !== undefined ? [options.node]
     : model.nodes.map((n) => n.name).filter((n) => model.endpoints.some((e) => e.node === n));
   const derived = probePorts(model);

@@ -12,7 +12,7 @@ const POLICY = {
 };
 const NAMESPACE = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x', labels: { team: 't' } } };
 const NODE = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'w1' }, status: { addresses: [{ type: 'InternalIP', address: '198.51.100.1' }] } };
-const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } };
+const DEPLOYMENT = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd' } };
 
 /** A pod with the given containers and init containers. */
 function pod(name: string, containers: unknown[], initContainers?: unknown[], extra: { [k: string]: unknown } = {}): { [k: string]: unknown } {
@@ -39,10 +39,11 @@ describe('parseEngineDocuments', () => {
     ]);
     const inputs = parseEngineDocuments(documents);
     expect(inputs).toEqual(viaText);
-    // worked out by hand: the policy is document 1 of a.yaml, the Deployment (document 0) is skipped
+    // worked out by hand: the policy is document 1 of a.yaml, the ConfigMap (document 0) is skipped
     expect(inputs.resources.map((r) => `${r.file}#${r.documentIndex} ${r.resource.kind}`)).toEqual(['a.yaml#1 NetworkPolicy']);
-    expect(inputs.notes).toEqual(['a.yaml#0: skipped apps/v1/Deployment (not a kind the engine reads)']);
-    expect(inputs.namespaces).toEqual([{ name: 'x', labels: { team: 't' } }]);
+    expect(inputs.notes).toEqual(['a.yaml#0: skipped v1/ConfigMap (not a kind the engine reads)']);
+    // kube-apiserver adds the name label to every namespace
+    expect(inputs.namespaces).toEqual([{ name: 'x', labels: { team: 't', 'kubernetes.io/metadata.name': 'x' } }]);
     expect(inputs.nodes).toEqual([{ name: 'w1', labels: {}, addresses: [{ type: 'InternalIP', address: '198.51.100.1' }] }]);
     expect(inputs.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['x/web']);
   });

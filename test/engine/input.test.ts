@@ -14,8 +14,8 @@ describe('reading inputs', () => {
 
   test('folders, multi-document YAML, JSON and kind: List; unknown kinds are skipped with a note', () => {
     fs.mkdirSync(path.join(dir, 'sub'));
-    fs.writeFileSync(path.join(dir, 'a.yaml'), `apiVersion: apps/v1
-kind: Deployment
+    fs.writeFileSync(path.join(dir, 'a.yaml'), `apiVersion: v1
+kind: ConfigMap
 metadata: {name: d}
 ---
 apiVersion: networking.k8s.io/v1
@@ -33,7 +33,7 @@ spec: {podSelector: {}}
       ['NetworkPolicy', 'p1', 1], ['GlobalNetworkSet', 's', 0],
     ]);
     expect(inputs.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['x/a']);
-    expect(inputs.notes).toEqual([`${path.join(dir, 'a.yaml')}#0: skipped apps/v1/Deployment (not a kind the engine reads)`]);
+    expect(inputs.notes).toEqual([`${path.join(dir, 'a.yaml')}#0: skipped v1/ConfigMap (not a kind the engine reads)`]);
   });
 
   test('a missing file is an InputError naming it', () => {

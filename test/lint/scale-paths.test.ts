@@ -59,7 +59,7 @@ describe('lint at synth reads chart documents like a JSON file', () => {
   test('the inputs equal parseEngineInputs over JSON text, also for inventory items and documents that are not plain data', () => {
     const inventory = (yaml.load(INVENTORY) as { items: unknown[] }).items;
     const odd = { ...knp('p', 'shop', [fromApi]), status: undefined };
-    const sources = [{ file: 'app/a', documents: [odd, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' } }] },
+    const sources = [{ file: 'app/a', documents: [odd, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'd' } }] },
       { file: '(inventory)', documents: inventory }];
     expect(engineInputsOfDocuments(sources)).toEqual(parseEngineInputs(sources.map((s) => ({ file: s.file, text: JSON.stringify(s.documents) }))));
   });

@@ -32,7 +32,7 @@ Exit codes: 0 verdict printed (or matches --expect), 1 verdict differs from --ex
 
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, {
-    single: ['cluster', 'from', 'to', 'protocol', 'port', 'via', 'expect', 'format'],
+    single: ['workload-pool', 'cluster', 'from', 'to', 'protocol', 'port', 'via', 'expect', 'format'],
     multi: ['manifests', 'felix'],
   });
   const format = choice(parsed, 'format', ['text', 'json'], 'text');

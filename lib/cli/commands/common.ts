@@ -9,11 +9,14 @@ import { CliIo } from '../io';
 export const FELIX_USAGE = `  --felix KEY=VALUE...   Felix settings set in calico-node's environment, which win over
                          FelixConfiguration: DefaultEndpointToHostAction (Felix's default DROP; the
                          stock calico-node manifests set ACCEPT), FailsafeInboundHostPorts,
-                         FailsafeOutboundHostPorts (e.g. tcp:22,udp:68 or none)`;
+                         FailsafeOutboundHostPorts (e.g. tcp:22,udp:68 or none)
+  --workload-pool CIDR   addresses for the pods derived from workload manifests when the inputs
+                         hold no pods (default: 198.18.0.0/15, else 100.64.0.0/10, whichever no
+                         policy names)`;
 
 /** Reads manifests (and an inventory) with the `--felix` settings; skipped files are warned about on stderr. */
 export function readInputs(parsed: ParsedArgs, io: CliIo, manifests: readonly string[], cluster: string | undefined): EngineInputs {
-  const inputs = loadEngineInputs({ manifests, cluster, felix: parsed.lists.get('felix') });
+  const inputs = loadEngineInputs({ manifests, cluster, felix: parsed.lists.get('felix'), workloadPool: parsed.values.get('workload-pool') });
   for (const w of inputs.warnings) io.stderr(`warning: ${w}\n`);
   return inputs;
 }

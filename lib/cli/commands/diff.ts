@@ -29,7 +29,7 @@ Exit codes: 0 nothing opens (or --allow-opening), 1 at least one flow opens, 2 u
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'ports', 'format'], multi: ['before', 'after', 'felix'], switches: ['allow-opening'] });
+  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'ports', 'format'], multi: ['before', 'after', 'felix'], switches: ['allow-opening'] });
   const format = choice(parsed, 'format', ['text', 'json', 'markdown'], 'text');
   const beforePaths = requiredList(parsed, 'before');
   const afterPaths = requiredList(parsed, 'after');

@@ -33,7 +33,7 @@ function toolVersion(): string {
 }
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'format'], multi: ['manifests', 'service-cidr', 'felix'], switches: ['rules'] });
+  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'format'], multi: ['manifests', 'service-cidr', 'felix'], switches: ['rules'] });
   const format = choice(parsed, 'format', ['text', 'json', 'sarif'], 'text');
   if (parsed.switches.has('rules')) {
     io.stdout(format === 'text'
@@ -50,7 +50,7 @@ function run(args: readonly string[], io: CliIo): number {
   let findings: LintFinding[];
   try {
     findings = lintFiles({
-      manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs, felix: parsed.lists.get('felix'),
+      manifests, cluster: parsed.values.get('cluster'), serviceClusterIpRanges: serviceCidrs, felix: parsed.lists.get('felix'), workloadPool: parsed.values.get('workload-pool'),
       onWarning: (w) => io.stderr(`warning: ${w}\n`),
       onProgress: (done, total) => (done === 0 ? progress.start('netsec lint: checking', total) : progress.tick()),
     });

@@ -20,7 +20,7 @@ ${FELIX_USAGE}
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'out'], multi: ['manifests', 'felix'] });
+  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'out'], multi: ['manifests', 'felix'] });
   const out = required(parsed, 'out');
   const model = loadModel(parsed, io, true);
   if (model.nodes.length === 0) {

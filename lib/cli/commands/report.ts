@@ -30,7 +30,7 @@ Exit codes: 0 written, 2 usage or input error.
 `;
 
 function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests', 'felix'] });
+  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests', 'felix'] });
   const format = choice(parsed, 'format', ['html', 'mermaid', 'dot'], 'html');
   const manifests = requiredList(parsed, 'manifests');
   const cluster = required(parsed, 'cluster');

@@ -23,7 +23,7 @@ ${FELIX_USAGE}
 
 function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, {
-    single: ['cluster', 'protocol', 'port', 'format'],
+    single: ['workload-pool', 'cluster', 'protocol', 'port', 'format'],
     multi: ['manifests', 'external', 'felix'],
     switches: ['host-endpoints'],
   });

@@ -35,7 +35,7 @@ function missingPrivilege(): string | undefined {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { single: ['cluster', 'node', 'max-probes'], multi: ['manifests', 'felix'] });
+  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'node', 'max-probes'], multi: ['manifests', 'felix'] });
   const manifests = requiredList(parsed, 'manifests');
   const cluster = required(parsed, 'cluster');
   const maxText = parsed.values.get('max-probes');
@@ -56,6 +56,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const report = await verify.verifyCluster({
     sources,
     felix: parsed.lists.get('felix'),
+    workloadPool: parsed.values.get('workload-pool'),
     node: parsed.values.get('node'),
     maxProbes: maxText === undefined ? undefined : Number(maxText),
     onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),

@@ -1,9 +1,9 @@
-import { EntityRule, NetworkPolicyPeer } from '../../model/resources';
+import { EntityRule, K8S_NAMESPACE_NAME_LABEL, NetworkPolicyPeer } from '../../model/resources';
 import { LabelSelector } from './label-selector';
 import { IPeer, PeerContext } from './peer-types';
 
 /** The label Kubernetes (1.21+) puts on every namespace: its name. Internal. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export const NAMESPACE_NAME_LABEL = K8S_NAMESPACE_NAME_LABEL;
 
 /** Selects the namespace with the given name by its `kubernetes.io/metadata.name` label. Internal. */
 export function namespaceByName(name: string): LabelSelector {

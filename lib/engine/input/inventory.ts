@@ -1,6 +1,6 @@
 // The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`): Namespace, Pod, Node.
-import { ManifestError } from '../../model/parse';
-import { StringMap } from '../../model/resources';
+import { ManifestError, describeValue } from '../../model/parse';
+import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
 import { NamedPort, NodeInfo } from '../model/types';
 
 /** A namespace of the inventory. */
@@ -51,11 +51,11 @@ function isRec(v: unknown): v is Rec {
 }
 
 class Reader {
-  constructor(private readonly location: string) {}
+  /** `prefix` is the path of the pod inside the document (`spec.template` for a workload's template). */
+  constructor(private readonly location: string, private readonly prefix = '') {}
 
   fail(field: string, value: unknown, expected: string): never {
-    const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
-    throw new ManifestError(this.location, field, text.length > 80 ? `${text.slice(0, 77)}...` : text, expected);
+    throw new ManifestError(this.location, this.prefix ? `${this.prefix}.${field}` : field, describeValue(value), expected);
   }
 
   rec(v: unknown, field: string, optional = true): Rec {
@@ -104,7 +104,8 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
   const meta = r.rec(doc.metadata, 'metadata', false);
   const name = r.str(meta.name, 'metadata.name', true);
   const labels = r.labels(meta.labels, 'metadata.labels');
-  if (doc.kind === 'Namespace') return { kind: 'Namespace', value: { name, labels } };
+  // kube-apiserver labels every namespace with its name (1.21+), whatever the manifest says
+  if (doc.kind === 'Namespace') return { kind: 'Namespace', value: { name, labels: { ...labels, [K8S_NAMESPACE_NAME_LABEL]: name } } };
   if (doc.kind === 'Node') {
     const status = r.rec(doc.status, 'status');
     const addresses = r.list(status.addresses, 'status.addresses').map((a, i) => {
@@ -117,6 +118,16 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
     return { kind: 'Node', value: { name, labels, addresses } };
   }
   return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
+}
+
+/**
+ * Reads a pod made from a workload's pod template (`prefix` is the template's path, for errors):
+ * its labels, namespace, service account, host network and container ports.
+ */
+export function parsePodSpecPorts(doc: Rec, location: string, prefix: string): InventoryPod {
+  const r = new Reader(location, prefix);
+  const meta = r.rec(doc.metadata, 'metadata');
+  return parsePod(r, doc, r.str(meta.name, 'metadata.name', true), r.labels(meta.labels, 'metadata.labels'), meta);
 }
 
 function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Rec): InventoryPod {

@@ -7,7 +7,9 @@ import { validateResource } from '../../model/validate';
 import { NodeInfo } from '../model/types';
 import { expandManifestPaths, readTextFile } from './files';
 import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
+import { derivePodsFromWorkloads } from './derive-pods';
 import { InventoryNamespace, InventoryPod, isInventoryKind, parseInventoryItem } from './inventory';
+import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
 
 /** A resource and where it was read. */
 export interface SourcedResource {
@@ -24,7 +26,10 @@ export interface SourcedResource {
 export interface EngineInputs {
   readonly resources: readonly SourcedResource[];
   readonly namespaces: readonly InventoryNamespace[];
+  /** Pods of the inventory, or (when it has none) one derived from each workload. */
   readonly pods: readonly InventoryPod[];
+  /** The workload manifests read (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob). */
+  readonly workloads: readonly InventoryWorkload[];
   readonly nodes: readonly NodeInfo[];
   /** Human-readable notes: skipped kinds, skipped pods. */
   readonly notes: readonly string[];
@@ -48,19 +53,29 @@ export interface LoadOptions {
   readonly cluster?: string;
   /** Felix settings as `KEY=VALUE` (`--felix`), as calico-node's environment sets them. @default - none */
   readonly felix?: readonly string[];
+  /**
+   * The IPv4 pool for pods derived from workload manifests when the inputs hold no pods.
+   * @default - the first of 198.18.0.0/15 and 100.64.0.0/10 that no policy names
+   */
+  readonly workloadPool?: string;
 }
 
 /** Reads the files and folders; throws ManifestError (file, document index, field) or InputError. */
 export function loadEngineInputs(options: LoadOptions): EngineInputs {
   const files = expandManifestPaths(options.manifests);
   if (options.cluster !== undefined) files.push(...expandManifestPaths([options.cluster]));
-  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })), { felix: options.felix });
+  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })), { felix: options.felix, workloadPool: options.workloadPool });
 }
 
 /** Options of parseEngineInputs and parseEngineDocuments. */
 export interface ParseOptions {
   /** Felix settings as `KEY=VALUE`, as calico-node's environment sets them. @default - none */
   readonly felix?: readonly string[];
+  /**
+   * The IPv4 pool for pods derived from workload manifests when the inputs hold no pods.
+   * @default - the first of 198.18.0.0/15 and 100.64.0.0/10 that no policy names
+   */
+  readonly workloadPool?: string;
 }
 
 /** The `--felix` entries as FelixConfiguration fields, checked by the FelixConfiguration validator. */
@@ -87,7 +102,7 @@ export function parseEngineInputs(sources: readonly TextSource[], options: Parse
   const warnings: string[] = [];
   const invalid: InvalidDocument[] = [];
   const felix = felixOverrides(options.felix);
-  return { ...readDocuments(documentsOfTexts(sources, warnings, invalid), warnings, invalid), ...(felix ? { felixOverrides: felix } : {}) };
+  return { ...readDocuments(documentsOfTexts(sources, warnings, invalid), warnings, invalid, options.workloadPool), ...(felix ? { felixOverrides: felix } : {}) };
 }
 
 /** True for a document that has neither apiVersion nor kind: not meant as a Kubernetes object. */
@@ -127,14 +142,17 @@ function* documentsOfTexts(sources: readonly TextSource[], warnings: string[], i
  */
 export function parseEngineDocuments(documents: readonly EngineDocument[], options: ParseOptions = {}): EngineInputs {
   const felix = felixOverrides(options.felix);
-  return { ...readDocuments(documents, [], []), ...(felix ? { felixOverrides: felix } : {}) };
+  return { ...readDocuments(documents, [], [], options.workloadPool), ...(felix ? { felixOverrides: felix } : {}) };
 }
 
 /**
  * Reads documents: inventory items, then every resource parsed, defaulted as the API servers
  * would and validated. All invalid documents are reported together (ValidationError), never skipped.
  */
-function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly string[], invalid: InvalidDocument[]): EngineInputs {
+function readDocuments(
+  documents: Iterable<EngineDocument>, warnings: readonly string[], invalid: InvalidDocument[], workloadPool: string | undefined,
+): EngineInputs {
+  const workloads: InventoryWorkload[] = [];
   const resources: SourcedResource[] = [];
   const namespaces: InventoryNamespace[] = [];
   const pods: InventoryPod[] = [];
@@ -144,6 +162,12 @@ function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly s
     const location = `${file}#${documentIndex}`;
     let resource: NetsecResource | undefined;
     try {
+      if (isWorkloadKind(doc)) {
+        const workload = parseWorkload(doc as { readonly [key: string]: unknown }, location);
+        if (workload) workloads.push(workload);
+        else notes.push(`${location}: skipped ${workloadKindOf(doc)}: no pod template to derive a pod from`);
+        continue;
+      }
       if (isInventoryKind(doc)) {
         const item = parseInventoryItem(doc as { readonly [key: string]: unknown }, location);
         if (item.kind === 'Namespace') namespaces.push(item.value);
@@ -171,5 +195,11 @@ function readDocuments(documents: Iterable<EngineDocument>, warnings: readonly s
     resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
   }
   throwInvalid(invalid);
-  return { resources, namespaces, pods, nodes, notes, warnings };
+  if (pods.length === 0 && workloads.length > 0) {
+    const derived = derivePodsFromWorkloads(workloads, resources.map((r) => r.resource), namespaces, workloadPool);
+    pods.push(...derived.pods);
+    namespaces.push(...derived.namespaces);
+    notes.push(derived.note);
+  }
+  return { resources, namespaces, pods, nodes, notes, warnings, workloads };
 }

@@ -4,6 +4,9 @@ export const CALICO_API_VERSION = 'projectcalico.org/v3';
 /** The apiVersion of Calico's CRDs (`kubectl get globalnetworkpolicies -o yaml` on clusters without the Calico API server). */
 export const CALICO_CRD_API_VERSION = 'crd.projectcalico.org/v1';
 
+/** The label kube-apiserver (1.21+) puts on every namespace: its name. */
+export const K8S_NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
 /** A string-to-string map, used for labels and annotations. */
 export interface StringMap {
   readonly [key: string]: string;
