@@ -1,4 +1,5 @@
 // The dispatcher: `netsec <command> [options]`, `--help` everywhere, exit codes 0/1/2.
+import { escapeUnsafe } from '../model/quote';
 import { UsageError } from './args';
 import { CliIo } from './io';
 import { COMMANDS } from './registry';
@@ -58,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     if (isInputError(e)) {
-      io.stderr(`netsec ${name}: ${e.message}\n`);
+      io.stderr(`netsec ${name}: ${escapeUnsafe(e.message)}\n`);
       return 2;
     }
     throw e;

@@ -42,7 +42,8 @@ spec: {order: 100}
     const v = check(m, 'x/a', 'y/c');
     expect(v.allowed).toBe(false);
     expect(v.ingress.stages[0].tiers).toEqual([
-      { tier: 'security', outcome: 'end-of-tier-drop', policies: [{ policy: 'sec', kind: 'GlobalNetworkPolicy', logged: [] }] },
+      // the policy names no types: the Calico API server defaults them from its rules
+      { tier: 'security', outcome: 'end-of-tier-drop', policies: [{ policy: 'sec', kind: 'GlobalNetworkPolicy', logged: [], defaults: ['spec.types defaulted to [Ingress] (Calico API server)'] }] },
     ]);
   });
 
@@ -86,7 +87,10 @@ spec: {order: 100}
     const m = model(gnp('log', "selector: all()\ningress:\n- action: Log\n- action: Deny\n  protocol: UDP\n- action: Allow"), PODS);
     const v = check(m, 'x/a', 'y/c');
     expect(v.allowed).toBe(true);
-    expect(v.ingress.stages[0].tiers[0].policies[0]).toEqual({ policy: 'log', kind: 'GlobalNetworkPolicy', logged: [0], matchedRule: 2, action: 'Allow' });
+    expect(v.ingress.stages[0].tiers[0].policies[0]).toEqual({
+      policy: 'log', kind: 'GlobalNetworkPolicy', logged: [0], matchedRule: 2, action: 'Allow',
+      defaults: ['spec.types defaulted to [Ingress] (Calico API server)'],
+    });
   });
 });
 

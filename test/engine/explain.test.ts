@@ -26,6 +26,9 @@ describe('explain', () => {
       '  [workload] x/b: allow (knp.default.only-a rule 0 (Allow) in tier default)',
       '    tier default: allow',
       '      NetworkPolicy x/knp.default.only-a: rule 0 Allow',
+      // the fixture names neither policyTypes nor the port's protocol: kube-apiserver fills them in
+      '        spec.policyTypes defaulted to [Ingress] (kube-apiserver)',
+      '        spec.ingress[0].ports[0].protocol defaulted to TCP (kube-apiserver)',
       '',
     ].join('\n'));
   });
@@ -45,7 +48,10 @@ describe('explain', () => {
     const ingress = j.ingress as { stages: { tiers: unknown[] }[] };
     expect(ingress.stages[0].tiers).toEqual([{
       tier: 'default', outcome: 'end-of-tier-drop',
-      policies: [{ policy: 'knp.default.only-a', namespace: 'x', kind: 'NetworkPolicy', logged: [] }],
+      policies: [{
+        policy: 'knp.default.only-a', namespace: 'x', kind: 'NetworkPolicy', logged: [],
+        defaults: ['spec.policyTypes defaulted to [Ingress] (kube-apiserver)', 'spec.ingress[0].ports[0].protocol defaulted to TCP (kube-apiserver)'],
+      }],
     }]);
   });
 });

@@ -35,7 +35,10 @@ spec: {podSelector: {}}
     const p = m.tiers.find((t) => t.name === 'default')?.policies[0];
     expect(p?.name).toBe('knp.default.deny');
     expect(p?.order).toBe(1000);
-    expect(p?.origin).toEqual({ file: 'policies.yaml', documentIndex: 0, kind: 'NetworkPolicy', namespace: 'x', name: 'deny' });
+    expect(p?.origin).toEqual({
+      file: 'policies.yaml', documentIndex: 0, kind: 'NetworkPolicy', namespace: 'x', name: 'deny',
+      defaults: ['spec.policyTypes defaulted to [Ingress] (kube-apiserver)'],
+    });
     expect(m.endpoints.filter((e) => p?.appliesTo(e)).map((e) => e.id)).toEqual(['x/a']);
     expect(p?.ingress).toEqual([]);
     expect(p?.egress).toBeUndefined();

@@ -1,6 +1,7 @@
 // `netsec validate`: an offline `calicoctl validate` (and Kubernetes' validation) of manifest files.
 import { ValidationError, invalidDocumentLine, invalidFromManifestError, loadEngineInputs } from '../../engine';
 import { ManifestError } from '../../model/parse';
+import { escapeUnsafe } from '../../model/quote';
 import { parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
 
@@ -33,7 +34,7 @@ function run(args: readonly string[], io: CliIo): number {
   } catch (e) {
     const documents = e instanceof ValidationError ? e.documents : e instanceof ManifestError ? [invalidFromManifestError(e)] : undefined;
     if (documents === undefined) throw e;
-    for (const d of documents) io.stdout(`${invalidDocumentLine(d)}\n`);
+    for (const d of documents) io.stdout(`${escapeUnsafe(invalidDocumentLine(d))}\n`);
     io.stderr(`netsec validate: ${documents.length} invalid document${documents.length === 1 ? '' : 's'}\n`);
     return 2;
   }

@@ -90,6 +90,7 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
       }
       traces.push({
         policy: p.name, namespace: p.namespace, kind: p.origin.kind, logged,
+        ...(p.origin.defaults && p.origin.defaults.length > 0 ? { defaults: p.origin.defaults } : {}),
         ...(decided ? { matchedRule: decided.index, action: decided.action } : {}),
       });
       if (decided) {

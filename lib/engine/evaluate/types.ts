@@ -48,6 +48,8 @@ export interface PolicyTrace {
   readonly kind: string;
   /** Indexes of Log rules that matched. */
   readonly logged: readonly number[];
+  /** Defaults the API servers filled in for this policy (`spec.policyTypes defaulted to [Ingress, Egress] (kube-apiserver)`). @default - none */
+  readonly defaults?: readonly string[];
   /** The rule that decided, when one did. */
   readonly matchedRule?: number;
   readonly action?: string;

@@ -30,6 +30,7 @@ function stage(s: StageTrace): string[] {
       const logged = p.logged.length > 0 ? `; logged by rule ${p.logged.join(', ')}` : '';
       const what = p.matchedRule !== undefined ? `rule ${p.matchedRule} ${p.action}` : 'no rule matched';
       lines.push(`      ${p.kind} ${name}: ${what}${logged}`);
+      for (const d of p.defaults ?? []) lines.push(`        ${d}`);
     }
   }
   if (s.profiles) {

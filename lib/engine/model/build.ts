@@ -3,6 +3,7 @@ import {
   CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
   NetworkSet, StringMap, Tier,
 } from '../../model/resources';
+import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy } from '../convert/policy';
 import { namespaceProfile } from '../convert/profile';
 import { InventoryPod } from '../input/inventory';
@@ -36,6 +37,11 @@ export interface BuiltModel extends EngineModel {
 /** A tier whose policies are the engine's compiled policies. */
 export interface BuiltTier extends CompiledTier {
   readonly policies: readonly PolicyImpl[];
+}
+
+/** The defaults filled in on read, as origin sentences (left out when none, so origins stay small). */
+function defaultsOf(s: SourcedResource): { defaults?: readonly string[] } {
+  return s.defaults && s.defaults.length > 0 ? { defaults: s.defaults.map(describeDefault) } : {};
 }
 
 /** Builds the model; throws InputError naming file, document and field on bad selectors, CIDRs or ports. */
@@ -80,7 +86,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       namespaceSelector: r.spec.namespaceSelector, serviceAccountSelector: r.spec.serviceAccountSelector,
       types: r.spec.types, ingress: r.spec.ingress, egress: r.spec.egress,
       preDNAT: r.spec.preDNAT === true, doNotTrack: r.spec.doNotTrack === true, applyOnForward: r.spec.applyOnForward === true,
-      origin: { file: s.file, documentIndex: s.documentIndex, kind: 'GlobalNetworkPolicy', name: r.metadata.name },
+      origin: { file: s.file, documentIndex: s.documentIndex, kind: 'GlobalNetworkPolicy', name: r.metadata.name, ...defaultsOf(s) },
       where: where(s),
     }));
   }
@@ -90,7 +96,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       name: r.metadata.name, namespace: ns, tier: r.spec.tier ?? 'default', order: r.spec.order,
       selector: r.spec.selector ?? '', serviceAccountSelector: r.spec.serviceAccountSelector, types: r.spec.types,
       ingress: r.spec.ingress, egress: r.spec.egress, preDNAT: false, doNotTrack: false, applyOnForward: false,
-      origin: { file: s.file, documentIndex: s.documentIndex, kind, namespace: ns, name: originalName },
+      origin: { file: s.file, documentIndex: s.documentIndex, kind, namespace: ns, name: originalName, ...defaultsOf(s) },
       where: where(s),
     });
   };

@@ -66,6 +66,8 @@ export interface PolicyOrigin {
   readonly namespace?: string;
   /** metadata.name as written. */
   readonly name: string;
+  /** Defaults filled in on read, as sentences (`spec.policyTypes defaulted to [Ingress] (kube-apiserver)`). @default - none */
+  readonly defaults?: readonly string[];
 }
 
 /** A policy in Calico's form (Kubernetes policies already converted). */

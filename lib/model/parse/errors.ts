@@ -1,7 +1,8 @@
+import { quote } from '../quote';
+
 /** Renders a bad value for a message: JSON, cut to a readable length. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = quote(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

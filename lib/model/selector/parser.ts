@@ -33,7 +33,33 @@ const EXPECT_END = "'&&', '||' or the end of the selector";
 
 /** Parses selector text into its AST; empty or whitespace-only text is `all()`. Throws SelectorSyntaxError. */
 export function parseSelector(text: string): SelectorNode {
-  return new Parser(text, tokenize(text)).parseRoot();
+  if (text.length > MAX_SELECTOR_LENGTH) {
+    throw new SelectorSyntaxError(text.slice(0, 40), MAX_SELECTOR_LENGTH, `a selector of at most ${MAX_SELECTOR_LENGTH} characters (got ${text.length})`);
+  }
+  const tokens = tokenize(text);
+  checkNesting(text, tokens);
+  return new Parser(text, tokens).parseRoot();
+}
+
+/** Selectors longer than this are refused (Calico's own are a few hundred characters at most). */
+const MAX_SELECTOR_LENGTH = 65536;
+/** Parentheses and negations nested deeper than this are refused, before any recursion. */
+const MAX_SELECTOR_DEPTH = 128;
+
+/** Refuses nesting deeper than MAX_SELECTOR_DEPTH (each `(` and each `!` counts), with its position. */
+function checkNesting(text: string, tokens: readonly Token[]): void {
+  let parens = 0;
+  let nots = 0;
+  for (const t of tokens) {
+    if (t.kind === TokenKind.LPAREN) parens++;
+    else if (t.kind === TokenKind.RPAREN) parens--;
+    if (t.kind === TokenKind.NOT) nots++;
+    else if (t.kind !== TokenKind.LPAREN) nots = 0;
+    if (parens + nots > MAX_SELECTOR_DEPTH) {
+      throw new SelectorSyntaxError(text.length > 80 ? `${text.slice(0, 77)}...` : text, t.position,
+        `parentheses and negations nested at most ${MAX_SELECTOR_DEPTH} deep`);
+    }
+  }
 }
 
 class Parser {

@@ -1,3 +1,5 @@
+import { quote } from '../quote';
+
 /** One problem found in a resource: the field path, the bad value, what is wrong and what is allowed. */
 export interface ValidationIssue {
   /** Field path inside the resource, e.g. `spec.ingress[0].source.nets[1]`. */
@@ -20,7 +22,7 @@ export type Issues = ValidationIssue[];
 
 /** Renders a value for an issue: strings quoted, everything else as JSON. */
 function show(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
+  return quote(value);
 }
 
 export function report(issues: Issues, field: string, value: unknown, message: string, allowed: string): void {
