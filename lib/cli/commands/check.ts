@@ -11,7 +11,8 @@ Evaluates one new connection with Calico's semantics and prints the verdict and,
 egress and the destination's ingress, the tiers, policies and rules consulted.
 
   --manifests M...   manifest files or folders (YAML, JSON, kind: List)
-  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
+  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml (without one, or
+                     when it has no pods: one pod per workload manifest)
   --from, --to REF   namespace/pod, hostendpoint/<name> or an IP address
   --protocol P       TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number
   --port N           destination port (TCP, UDP and SCTP only)

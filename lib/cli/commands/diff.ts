@@ -3,12 +3,12 @@ import { buildEngineModel } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
 import { defaultPortKeys } from '../../diff/ports';
-import { choice, parseArgs, required, requiredList } from '../args';
+import { choice, parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
 import { FELIX_USAGE, portsOption, readInputs } from './common';
 
-const USAGE = `usage: netsec diff --before M... --after M... --cluster C [--ports P,...]
+const USAGE = `usage: netsec diff --before M... --after M... [--cluster C] [--ports P,...]
                    [--format text|json|markdown] [--allow-opening]
 
 Lists the pod-level flows whose verdict changes (opened, closed) between two sets of manifests,
@@ -17,7 +17,8 @@ decided before and after.
 
   --before M...       manifests before the change (files, folders or synth output folders)
   --after M...        manifests after the change (files, folders or synth output folders)
-  --cluster C         inventory: kubectl get namespaces,pods,nodes -o yaml
+  --cluster C         inventory: kubectl get namespaces,pods,nodes -o yaml (without one, or
+                      when it has no pods: one pod per workload manifest)
   --ports P,...       what to compare, e.g. TCP/80,UDP/53,ICMP (default: every port and protocol
                       that either side's policies or the container ports of the inventory's pods name)
   --format F          text (default), json ({"opened":[{"from","to","protocol","port","policies"}],
@@ -33,7 +34,7 @@ function run(args: readonly string[], io: CliIo): number {
   const format = choice(parsed, 'format', ['text', 'json', 'markdown'], 'text');
   const beforePaths = requiredList(parsed, 'before');
   const afterPaths = requiredList(parsed, 'after');
-  const cluster = required(parsed, 'cluster');
+  const cluster = parsed.values.get('cluster');
   const requested = portsOption(parsed);
   const progress = progressFor(io, format === 'json');
   progress.start('netsec diff: reading manifests', 2);

@@ -4,13 +4,13 @@ import { defaultPortKeys } from '../../diff/ports';
 import { buildReport } from '../../report/build';
 import { graphToDot, graphToMermaid } from '../../report/graph-text';
 import { reportToHtml } from '../../report/html';
-import { UsageError, choice, parseArgs, required, requiredList } from '../args';
+import { UsageError, choice, parseArgs, requiredList } from '../args';
 import { writeFileAtomically } from '../../util/atomic-write';
 import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
 import { FELIX_USAGE, readInputs, portsOption } from './common';
 
-const USAGE = `usage: netsec report --manifests M... --cluster C [--out report.html]
+const USAGE = `usage: netsec report --manifests M... [--cluster C] [--out report.html]
                      [--format html|mermaid|dot] [--ports P,...] [--title T]
 
 Writes one self-contained HTML page: a truth table per port (hover a cell for the deciding rules),
@@ -18,7 +18,8 @@ a connectivity graph of pod groups (same namespace and labels), host endpoints p
 findings. --format mermaid or dot prints the graph alone on stdout.
 
   --manifests M...   manifest files or folders
-  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
+  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml (without one, or
+                     when it has no pods: one pod per workload manifest)
   --out FILE         where to write the HTML page (required for --format html)
   --format F         html (default), mermaid or dot
   --ports P,...      e.g. TCP/80,UDP/53,ICMP (default: every port and protocol that the policies or
@@ -33,7 +34,7 @@ function run(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'out', 'format', 'ports', 'title'], multi: ['manifests', 'felix'] });
   const format = choice(parsed, 'format', ['html', 'mermaid', 'dot'], 'html');
   const manifests = requiredList(parsed, 'manifests');
-  const cluster = required(parsed, 'cluster');
+  const cluster = parsed.values.get('cluster');
   const out = parsed.values.get('out');
   if (format === 'html' && out === undefined) throw new UsageError('--out is required for --format html');
   const requested = portsOption(parsed);

@@ -5,13 +5,14 @@ import { CliCommand, CliIo } from '../io';
 import { progressFor } from '../progress';
 import { FELIX_USAGE, loadModel, protocolAndPort } from './common';
 
-const USAGE = `usage: netsec table --manifests M... --cluster C --protocol P [--port N] [--format text|json]
+const USAGE = `usage: netsec table --manifests M... [--cluster C] --protocol P [--port N] [--format text|json]
                     [--host-endpoints] [--external NAME=IP...]
 
 Prints whether each pod (row) may open a connection to each pod (column).
 
   --manifests M...      manifest files or folders
-  --cluster C           inventory: kubectl get namespaces,pods,nodes -o yaml
+  --cluster C           inventory: kubectl get namespaces,pods,nodes -o yaml (without one, or
+                        when it has no pods: one pod per workload manifest)
   --protocol P          TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number
   --port N              destination port (TCP, UDP and SCTP only)
   --format F            text (default; '.' allowed, 'X' denied) or json:
@@ -38,7 +39,7 @@ function run(args: readonly string[], io: CliIo): number {
   let table: TruthTable;
   try {
     progress.start('netsec table: reading manifests', 1);
-    const model = loadModel(parsed, io, true);
+    const model = loadModel(parsed, io, false);
     progress.tick();
     table = buildTruthTable(model, {
       ...pp, includeHostEndpoints: parsed.switches.has('host-endpoints'), externalAddresses,
