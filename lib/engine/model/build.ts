@@ -1,7 +1,7 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
   CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
-  NetworkSet, StringMap, Tier,
+  K8S_NAMESPACE_NAME_LABEL, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy } from '../convert/policy';
@@ -50,17 +50,28 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const nsLabels = new Map<string, StringMap>();
   for (const ns of inputs.namespaces) nsLabels.set(ns.name, ns.labels);
   const endpoints: Endpoint[] = [];
+  const skipped = new Map<string, number>();
+  const skip = (reason: string): void => { skipped.set(reason, (skipped.get(reason) ?? 0) + 1); };
   for (const pod of inputs.pods) {
     if (pod.hostNetwork) {
       notes.push(`pod ${pod.namespace}/${pod.name} uses the host network: not a Calico workload endpoint`);
+      skip('host network');
       continue;
     }
     if (pod.phase === 'Succeeded' || pod.phase === 'Failed') {
       notes.push(`pod ${pod.namespace}/${pod.name} has finished (${pod.phase}): skipped`);
+      skip(`finished (${pod.phase})`);
       continue;
     }
-    if (!nsLabels.has(pod.namespace)) notes.push(`namespace ${pod.namespace} of pod ${pod.namespace}/${pod.name} is not in the inventory: no namespace labels`);
-    endpoints.push(workloadEndpoint(pod, nsLabels.get(pod.namespace) ?? {}));
+    if (!nsLabels.has(pod.namespace)) {
+      notes.push(`namespace ${pod.namespace} of pod ${pod.namespace}/${pod.name} is not in the inventory: only its ${K8S_NAMESPACE_NAME_LABEL} label is known`);
+    }
+    // kube-apiserver labels every namespace with its name, so that label is known even without the Namespace
+    endpoints.push(workloadEndpoint(pod, nsLabels.get(pod.namespace) ?? { [K8S_NAMESPACE_NAME_LABEL]: pod.namespace }));
+  }
+  if (skipped.size > 0) {
+    const total = [...skipped.values()].reduce((a, b) => a + b, 0);
+    notes.push(`${total} pod${total === 1 ? '' : 's'} skipped: ${[...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
   }
   const byKind = <T>(kind: string, apiVersion = 'projectcalico.org/v3'): { r: T; s: SourcedResource }[] =>
     inputs.resources.filter((s) => s.resource.kind === kind && s.resource.apiVersion === apiVersion)

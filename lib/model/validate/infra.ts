@@ -1,6 +1,7 @@
 import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
 import { checkCidr, checkCidrList, checkIpList } from './addresses';
 import { Issues, report } from './issue';
+import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from './names';
 import { checkPortNumber, isValidPortName } from './ports';
 
 const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
@@ -18,6 +19,9 @@ export function checkHostEndpointSpec(issues: Issues, spec: HostEndpointSpec): v
       "'*' or 1-15 letters, digits, '_', '.' or '-'");
   }
   checkIpList(issues, 'spec.expectedIPs', spec.expectedIPs);
+  (spec.profiles ?? []).forEach((name, i) => {
+    if (!isDns1123Subdomain(name)) report(issues, `spec.profiles[${i}]`, name, 'invalid profile name', SUBDOMAIN_ALLOWED);
+  });
   (spec.ports ?? []).forEach((p, i) => {
     if (!isValidPortName(p.name)) report(issues, `spec.ports[${i}].name`, p.name, 'invalid port name', "at most 15 lower case letters, digits and '-'");
     checkPortNumber(issues, `spec.ports[${i}].port`, p.port);
@@ -42,7 +46,10 @@ function checkFailsafe(issues: Issues, field: string, list: readonly ProtoPort[]
     if (!PORT_PROTOCOLS.includes(e.protocol.toUpperCase())) {
       report(issues, `${field}[${i}].protocol`, e.protocol, 'invalid failsafe protocol', 'tcp, udp or sctp');
     }
-    checkPortNumber(issues, `${field}[${i}].port`, e.port);
+    // Calico's ProtoPort takes 0-65535 (validator_test: "should accept ProtoPort.Protocol: UDP" with port 0)
+    if (!Number.isInteger(e.port) || e.port < 0 || e.port > 65535) {
+      report(issues, `${field}[${i}].port`, e.port, 'port number must be between 0 and 65535', 'a port number 0-65535');
+    }
     if (e.net !== undefined) checkCidr(issues, `${field}[${i}].net`, e.net, true);
   });
 }

@@ -36,14 +36,14 @@ describe('Tier', () => {
 });
 
 describe('FelixConfiguration', () => {
-  test('failsafe entries: protocol tcp/udp/sctp (any case), port 1-65535, net a CIDR', () => {
+  // port 0 is accepted, as Calico's validator_test says ("should accept ProtoPort.Protocol: UDP")
+  test('failsafe entries: protocol tcp/udp/sctp (any case), port 0-65535, net a CIDR', () => {
     expect(messages(felix({
       failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }, { protocol: 'SCTP', port: 9 }, { protocol: 'icmp', port: 0 }],
       failsafeOutboundHostPorts: [{ protocol: 'udp', port: 65536, net: '192.0.2.1/24' }],
     }))).toEqual([
       'r: spec.failsafeInboundHostPorts[2].protocol: invalid failsafe protocol (got "icmp"; allowed: tcp, udp or sctp)',
-      'r: spec.failsafeInboundHostPorts[2].port: port number must be between 1 and 65535 (got 0; allowed: a port number 1-65535)',
-      'r: spec.failsafeOutboundHostPorts[0].port: port number must be between 1 and 65535 (got 65536; allowed: a port number 1-65535)',
+      'r: spec.failsafeOutboundHostPorts[0].port: port number must be between 0 and 65535 (got 65536; allowed: a port number 0-65535)',
       'r: spec.failsafeOutboundHostPorts[0].net: CIDR has host bits set (got "192.0.2.1/24"; allowed: the network address, 192.0.2.0/24)',
     ]);
   });
