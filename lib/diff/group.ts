@@ -1,6 +1,6 @@
 // Changed flows grouped by source and destination group (same namespace and labels).
 import { Endpoint } from '../engine';
-import { groupKeyOf, groupLabelOf } from '../report/groups';
+import { groupKeyOf, groupLabelOf } from './groups';
 import { ChangedFlow } from './compare';
 import { portKeyText } from './ports';
 import { DecidingPolicy, describeDeciding } from './responsible';

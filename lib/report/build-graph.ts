@@ -2,7 +2,7 @@
 import { Endpoint } from '../engine';
 import { portKeyText } from '../diff/ports';
 import { GraphEdge, GraphNode, ReportGraph, ReportMatrix } from './data';
-import { groupEndpoints } from './groups';
+import { groupEndpoints } from '../diff/groups';
 
 /** Builds the graph from the matrices (no further evaluation). */
 export function buildGraph(endpoints: readonly Endpoint[], matrices: readonly ReportMatrix[]): ReportGraph {

@@ -6,7 +6,7 @@ import { FelixFailsafe } from './felix-failsafe';
 import { WorkerNodeDefaultsGeneration } from './generation';
 import { privateHostEndpoint, publicHostEndpoint, requireDistinctNodes } from './host-endpoints';
 import { IKS_REQUIRED_SYS_MGMT_CIDRS } from './regions/shared/all-regions';
-import { requireCidr } from './validate';
+import { requireCidr } from '../vocabulary/require';
 import { addSynthWarning } from '../app';
 import { WorkerNode } from './worker-node';
 

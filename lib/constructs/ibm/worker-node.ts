@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { StringMap } from '../../model/resources';
 import { ClusterScopedObject } from '../inventory/cluster-scoped-object';
+import { IWorkerNode } from '../inventory/inventory-pod';
 import { INVENTORY_ANNOTATION, PRIVATE_INTERFACE_ANNOTATION, PUBLIC_INTERFACE_ANNOTATION } from './inventory';
-import { requireInterfaceName, requireIp, requireNodeName } from './validate';
+import { requireInterfaceName, requireIp, requireNodeName } from '../vocabulary/require';
 
 /** Props of {@link WorkerNode}. */
 export interface WorkerNodeProps {
@@ -30,7 +31,7 @@ export interface WorkerNodeProps {
  * `InternalIP` = private IP, `ExternalIP` = public IP and `Hostname` = name. The Node describes the
  * cluster; it is not meant to be applied.
  */
-export class WorkerNode extends Construct {
+export class WorkerNode extends Construct implements IWorkerNode {
   /** The node name. */
   public readonly name: string;
   /** The node labels, including `kubernetes.io/hostname`. */

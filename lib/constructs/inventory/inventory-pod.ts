@@ -1,11 +1,18 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { INVENTORY_ANNOTATION, StringMap } from '../../model/resources';
-import { WorkerNode } from '../ibm/worker-node';
-import { requireIp } from '../ibm/validate';
+import { requireIp } from '../vocabulary/require';
 import { checkDns1123Label, checkDns1123Subdomain } from '../vocabulary/names';
 import { InventoryContainerPort, checkedContainerPorts } from './container-port';
 import { checkedLabels } from './labels';
+
+/** The worker a pod runs on, as a `WorkerNode` gives it. */
+export interface IWorkerNode {
+  /** The Kubernetes node name (`spec.nodeName`). */
+  readonly name: string;
+  /** The node's private IP (`status.hostIP`). */
+  readonly privateIp: string;
+}
 
 /** Props of {@link InventoryPod}. */
 export interface InventoryPodProps {
@@ -16,7 +23,7 @@ export interface InventoryPodProps {
   /** The pod's labels, which policy selectors match. @default - none */
   readonly labels?: StringMap;
   /** The worker the pod runs on (`spec.nodeName`, and `status.hostIP` is its private IP). */
-  readonly node: WorkerNode;
+  readonly node: IWorkerNode;
   /** The pod's IP address (`status.podIP`). */
   readonly ip: string;
   /** The ports of the pod's container; named ones resolve `Port.named(..)` rules. @default - none */

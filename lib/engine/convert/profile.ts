@@ -1,6 +1,12 @@
 // Namespace -> Calico profile `kns.<ns>` (libcalico-go NamespaceToProfile).
-import { StringMap } from '../../model/resources';
-import { Profile } from '../model/types';
+import { CalicoRule, StringMap } from '../../model/resources';
+
+/** A profile (kns.<ns> or a HostEndpoint profile). */
+export interface Profile {
+  readonly name: string;
+  readonly ingress: readonly CalicoRule[];
+  readonly egress: readonly CalicoRule[];
+}
 
 /** Prefix of namespace profiles. */
 export const NAMESPACE_PROFILE_PREFIX = 'kns.';

@@ -1,7 +1,22 @@
 // The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`): Namespace, Pod, Node.
 import { ManifestError, describeValue } from '../../model/parse';
 import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
-import { NamedPort, NodeInfo } from '../model/types';
+
+/** A named container port (workloads) or host endpoint port. */
+export interface NamedPort {
+  readonly name: string;
+  /** `TCP`, `UDP` or `SCTP`. */
+  readonly protocol: string;
+  readonly port: number;
+}
+
+/** A Kubernetes node of the inventory. */
+export interface NodeInfo {
+  readonly name: string;
+  readonly labels: StringMap;
+  /** status.addresses, e.g. InternalIP/ExternalIP. */
+  readonly addresses: readonly { readonly type: string; readonly address: string }[];
+}
 
 /** A namespace of the inventory. */
 export interface InventoryNamespace {

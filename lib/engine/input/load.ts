@@ -4,11 +4,10 @@ import { ManifestError, loadYamlDocuments, parseResource } from '../../model/par
 import { parseFelixEnv } from '../../model/felix';
 import { CALICO_API_VERSION, FelixConfigurationSpec, NetsecResource } from '../../model/resources';
 import { validateResource } from '../../model/validate';
-import { NodeInfo } from '../model/types';
 import { expandManifestPaths, readTextFile } from './files';
 import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
 import { derivePodsFromWorkloads } from './derive-pods';
-import { InventoryNamespace, InventoryPod, isInventoryKind, parseInventoryItem } from './inventory';
+import { InventoryNamespace, InventoryPod, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
 import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
 
 /** A resource and where it was read. */

@@ -1,14 +1,10 @@
 // The engine's resolved view of a cluster: what evaluation, the iptables plan and lint read.
 // Built from manifests plus an inventory by the engine (never from construct objects).
 import { CalicoRule, EntityRule, ProtoPort, StringMap } from '../../model/resources';
+import { Profile } from '../convert/profile';
+import { NamedPort, NodeInfo } from '../input/inventory';
 
-/** A named container port (workloads) or host endpoint port. */
-export interface NamedPort {
-  readonly name: string;
-  /** `TCP`, `UDP` or `SCTP`. */
-  readonly protocol: string;
-  readonly port: number;
-}
+export { NamedPort, NodeInfo, Profile };
 
 /** A pod (workload endpoint) or a Calico host endpoint. */
 export interface Endpoint {
@@ -48,13 +44,6 @@ export interface NetworkSetInfo {
   readonly nets: readonly string[];
 }
 
-/** A Kubernetes node of the inventory. */
-export interface NodeInfo {
-  readonly name: string;
-  readonly labels: StringMap;
-  /** status.addresses, e.g. InternalIP/ExternalIP. */
-  readonly addresses: readonly { readonly type: string; readonly address: string }[];
-}
 
 /** Where a policy came from, for traces and lint messages. */
 export interface PolicyOrigin {
@@ -108,12 +97,6 @@ export interface CompiledTier {
   readonly policies: readonly CompiledPolicy[];
 }
 
-/** A profile (kns.<ns> or a HostEndpoint profile). */
-export interface Profile {
-  readonly name: string;
-  readonly ingress: readonly CalicoRule[];
-  readonly egress: readonly CalicoRule[];
-}
 
 /** Felix settings that change enforcement. */
 export interface FelixSettings {
