@@ -2,20 +2,16 @@
 // calc/rule_convert.go and FilterRuleToIPVersion do.
 import { CompiledPolicy } from '../engine';
 import { CalicoRule, EntityRule, IcmpFields } from '../model/resources';
-import { Cidr, parsePortSpec, protocolNumber } from '../model/net';
+import { Cidr, PROTOCOL_ALLOWED, parsePortSpec, protocolCanonicalName, protocolNumber } from '../model/net';
 import { IpSetRegistry } from './ipset-registry';
 import { PortRange } from './ports';
 import { EMPTY_SIDE, IcmpMatch, ProtoRule, ProtoSide } from './proto-rule';
 
-const PROTOCOL_NAMES: ReadonlyMap<number, string> = new Map([
-  [6, 'tcp'], [17, 'udp'], [1, 'icmp'], [58, 'icmpv6'], [132, 'sctp'], [136, 'udplite'],
-]);
-
 /** Felix's protocol token: the lower-case name for named protocols, else the number. */
 function protocolToken(p: string): string {
   const n = protocolNumber(p);
-  if (n === undefined) throw new Error(`protocol ${JSON.stringify(p)} is not TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or 1-255`);
-  return /^[0-9]+$/.test(p) ? `${n}` : PROTOCOL_NAMES.get(n) ?? `${n}`;
+  if (n === undefined) throw new Error(`protocol ${JSON.stringify(p)} is not ${PROTOCOL_ALLOWED}`);
+  return /^[0-9]+$/.test(p) ? `${n}` : protocolCanonicalName(n).toLowerCase();
 }
 
 /** Why a rule renders no iptables rule for this IP version, or undefined when it renders. */

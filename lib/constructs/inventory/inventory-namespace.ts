@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { INVENTORY_ANNOTATION, StringMap } from '../../model/resources';
 import { checkDns1123Label } from '../vocabulary/names';
-import { NAMESPACE_NAME_LABEL } from '../vocabulary/peer-kinds';
+import { K8S_NAMESPACE_NAME_LABEL as NAMESPACE_NAME_LABEL } from '../../model/resources';
 import { ClusterScopedObject } from './cluster-scoped-object';
 import { checkedLabels } from './labels';
 

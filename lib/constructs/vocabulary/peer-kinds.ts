@@ -2,12 +2,10 @@ import { EntityRule, K8S_NAMESPACE_NAME_LABEL, NetworkPolicyPeer } from '../../m
 import { LabelSelector } from './label-selector';
 import { IPeer, PeerContext } from './peer-types';
 
-/** The label Kubernetes (1.21+) puts on every namespace: its name. Internal. */
-export const NAMESPACE_NAME_LABEL = K8S_NAMESPACE_NAME_LABEL;
 
 /** Selects the namespace with the given name by its `kubernetes.io/metadata.name` label. Internal. */
 export function namespaceByName(name: string): LabelSelector {
-  return LabelSelector.of({ [NAMESPACE_NAME_LABEL]: name });
+  return LabelSelector.of({ [K8S_NAMESPACE_NAME_LABEL]: name });
 }
 
 function notKubernetes(description: string, what: string): Error {

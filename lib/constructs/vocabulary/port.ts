@@ -1,3 +1,4 @@
+import { protocolCanonicalName } from '../../model/net';
 import { IcmpFields, NetworkPolicyPort } from '../../model/resources';
 import { isValidPortName } from '../../model/validate/ports';
 import { PORT_NAME_ALLOWED } from './names';
@@ -40,7 +41,6 @@ interface PortInit {
 }
 
 const PORT_ALLOWED = 'an integer 1-65535';
-const PROTOCOL_NAMES: { readonly [n: number]: string } = { 1: 'ICMP', 6: 'TCP', 17: 'UDP', 58: 'ICMPv6', 132: 'SCTP' };
 
 /**
  * What traffic a rule matches besides its peer: a protocol and, for TCP, UDP and SCTP, ports.
@@ -119,7 +119,7 @@ export class Port {
     if (!Number.isInteger(protocolNumber) || protocolNumber < 1 || protocolNumber > 255) {
       throw new Error(`${description}: IP protocol ${protocolNumber} is out of range; allowed: an integer 1-255`);
     }
-    return new Port({ description, protocol: PROTOCOL_NAMES[protocolNumber] ?? String(protocolNumber) });
+    return new Port({ description, protocol: protocolCanonicalName(protocolNumber) });
   }
 
   /** Every protocol and port. */

@@ -13,7 +13,7 @@ export const NAMESPACE_PROFILE_PREFIX = 'kns.';
 /** Prefix namespace labels get on the profile (and so on the namespace's endpoints). */
 const NAMESPACE_LABEL_PREFIX = 'pcns.';
 /** Label carrying the namespace name on the profile (prefixed with `pcns.`). */
-export const NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
+export const CALICO_NAMESPACE_NAME_LABEL = 'projectcalico.org/name';
 
 /** The profile Calico makes for a namespace: allow all both ways. */
 export function namespaceProfile(namespace: string): Profile {
@@ -24,6 +24,6 @@ export function namespaceProfile(namespace: string): Profile {
 export function namespaceProfileLabels(namespace: string, labels: StringMap): StringMap {
   const out: { [key: string]: string } = {};
   for (const [k, v] of Object.entries(labels)) out[`${NAMESPACE_LABEL_PREFIX}${k}`] = v;
-  out[`${NAMESPACE_LABEL_PREFIX}${NAMESPACE_NAME_LABEL}`] = namespace;
+  out[`${NAMESPACE_LABEL_PREFIX}${CALICO_NAMESPACE_NAME_LABEL}`] = namespace;
   return out;
 }

@@ -1,5 +1,5 @@
 // Resolving `namespace/pod`, `hostendpoint/<name>` or an IP address into a flow party; building flows.
-import { ipVersionOf, protocolNumber } from '../../model/net';
+import { ipVersionOf, protocolCanonicalName, protocolNumber } from '../../model/net';
 import { InputError } from '../input/errors';
 import { EngineModel, Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
@@ -16,7 +16,7 @@ export function parseProtocol(text: string): number {
 
 /** The canonical name of a protocol number (TCP, UDP, SCTP, ICMP, ICMPv6) or its digits. */
 export function protocolName(n: number): string {
-  return ({ 6: 'TCP', 17: 'UDP', 132: 'SCTP', 1: 'ICMP', 58: 'ICMPv6', 136: 'UDPLite' } as { [k: number]: string })[n] ?? `${n}`;
+  return protocolCanonicalName(n);
 }
 
 /** Finds the endpoint or address a REF names; `version` picks the endpoint's address of that IP version. */

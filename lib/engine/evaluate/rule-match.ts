@@ -1,5 +1,5 @@
 // Does one compiled rule match a flow, seen from a given endpoint and direction?
-import { PortSpec } from '../../model/net';
+import { PortSpec, protocolCanonicalName } from '../../model/net';
 import { ipFamily } from '../model/address-match';
 import { CompiledEntity } from '../model/entity';
 import { BuiltModel } from '../model/build';
@@ -8,7 +8,6 @@ import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
 
-const PROTOCOL_NAMES: { readonly [n: number]: string } = { 6: 'TCP', 17: 'UDP', 132: 'SCTP' };
 
 /** True when every field of the rule matches the flow. */
 export function ruleMatches(model: BuiltModel, rule: CompiledRule, flow: Flow): boolean {
@@ -96,6 +95,6 @@ function notSelectorMatches(model: BuiltModel, e: CompiledEntity, party: FlowPar
 function portMatches(spec: PortSpec, port: number, endpoint: Endpoint | undefined, flow: Flow): boolean {
   if (spec.kind !== 'named') return port >= spec.min && port <= spec.max;
   if (!endpoint) return false;
-  const proto = PROTOCOL_NAMES[flow.protocol];
+  const proto = protocolCanonicalName(flow.protocol);
   return endpoint.namedPorts.some((p) => p.name === spec.name && p.protocol.toUpperCase() === proto && p.port === port);
 }

@@ -1,6 +1,6 @@
 // Parses selectors once per text; parse errors become InputErrors naming where the selector was.
 import { Selector, SelectorSyntaxError } from '../../model/selector';
-import { NAMESPACE_NAME_LABEL } from '../convert/profile';
+import { CALICO_NAMESPACE_NAME_LABEL } from '../convert/profile';
 import { InputError } from '../input/errors';
 
 const cache = new Map<string, Selector>();
@@ -28,8 +28,8 @@ export function compileSelector(text: string, where: string): Selector {
  */
 export function namespaceSelectorText(selector: Selector): string {
   return selector.toString()
-    .split('all()').join(`has(${NAMESPACE_NAME_LABEL})`)
-    .split('global()').join(`!has(${NAMESPACE_NAME_LABEL})`);
+    .split('all()').join(`has(${CALICO_NAMESPACE_NAME_LABEL})`)
+    .split('global()').join(`!has(${CALICO_NAMESPACE_NAME_LABEL})`);
 }
 
 /** A namespaceSelector compiled to run against namespace labels (see namespaceSelectorText). */

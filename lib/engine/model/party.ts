@@ -1,6 +1,6 @@
 // The label view of an endpoint or network set, as rule selectors see it.
 import { StringMap } from '../../model/resources';
-import { NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../convert/profile';
+import { CALICO_NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../convert/profile';
 import { CidrMatcher } from './address-match';
 import { Endpoint, NetworkSetInfo } from './types';
 
@@ -50,7 +50,7 @@ const endpointParties = new WeakMap<Endpoint, Party>();
 function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
   serviceAccount: string | undefined): Party {
   const inherited = namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {};
-  const namespaceLabels = namespace !== undefined ? { ...nsLabels, [NAMESPACE_NAME_LABEL]: namespace } : {};
+  const namespaceLabels = namespace !== undefined ? { ...nsLabels, [CALICO_NAMESPACE_NAME_LABEL]: namespace } : {};
   const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), stableJson(nsLabels)].join('\u0000');
   return { labelKey, selectorLabels: { ...inherited, ...labels }, namespace, namespaceLabels, serviceAccount };
 }

@@ -1,7 +1,15 @@
-/** Protocol names Calico accepts (matched case-insensitively) and their IP protocol numbers. */
+/** The protocol names Calico knows, spelled as Calico spells them, and their IP protocol numbers. The one table. */
 const PROTOCOL_NUMBERS: ReadonlyArray<readonly [string, number]> = [
-  ['tcp', 6], ['udp', 17], ['icmp', 1], ['icmpv6', 58], ['sctp', 132], ['udplite', 136],
+  ['TCP', 6], ['UDP', 17], ['ICMP', 1], ['ICMPv6', 58], ['SCTP', 132], ['UDPLite', 136],
 ];
+
+/** The names Calico's validator accepts in a rule's `protocol` (case-sensitive: protocolRegex). */
+export const CALICO_PROTOCOL_NAMES: readonly string[] = PROTOCOL_NUMBERS.map(([name]) => name);
+
+/** Calico's name of a protocol number (`TCP`, `UDP`, `ICMP`, `ICMPv6`, `SCTP`, `UDPLite`), else its digits. */
+export function protocolCanonicalName(n: number): string {
+  return PROTOCOL_NUMBERS.find(([, num]) => num === n)?.[0] ?? `${n}`;
+}
 
 export const PROTOCOL_ALLOWED = 'TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or a number 1-255';
 
@@ -12,7 +20,7 @@ export function protocolNumber(p: string): number | undefined {
     return n >= 1 && n <= 255 ? n : undefined;
   }
   const lower = p.toLowerCase();
-  return PROTOCOL_NUMBERS.find(([name]) => name === lower)?.[1];
+  return PROTOCOL_NUMBERS.find(([name]) => name.toLowerCase() === lower)?.[1];
 }
 
 /** True when the protocol carries ports: TCP, UDP or SCTP (by name or number). */

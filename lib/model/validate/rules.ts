@@ -1,17 +1,15 @@
-import { Cidr, PROTOCOL_ALLOWED, protocolHasPorts, protocolNumber } from '../net';
+import { CALICO_PROTOCOL_NAMES, Cidr, PROTOCOL_ALLOWED, protocolHasPorts, protocolNumber } from '../net';
 import { CalicoRule, IcmpFields } from '../resources';
 import { checkAnnotations } from './names';
 import { checkEntity } from './entity';
 import { Issues, report } from './issue';
 
 const ACTIONS = ['Allow', 'Deny', 'Log', 'Pass'];
-/** Calico matches protocol names case-sensitively (validator protocolRegex). */
-const PROTOCOL_NAMES = ['TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'UDPLite'];
 const PORTS_MESSAGE = 'rules that specify ports must set protocol to TCP or UDP or SCTP';
 
 function checkProtocol(issues: Issues, field: string, p: string | undefined): void {
   if (p === undefined) return;
-  const valid = /^[0-9]+$/.test(p) ? protocolNumber(p) !== undefined : PROTOCOL_NAMES.includes(p);
+  const valid = /^[0-9]+$/.test(p) ? protocolNumber(p) !== undefined : CALICO_PROTOCOL_NAMES.includes(p);
   if (!valid) report(issues, field, p, 'invalid protocol', `${PROTOCOL_ALLOWED} (names are case-sensitive)`);
 }
 
