@@ -4,7 +4,7 @@ export {
   loadEngineInputs, parseEngineInputs, parseEngineDocuments, EngineDocument, EngineInputs, LoadOptions, SourcedResource, TextSource,
 } from './input/load';
 export { expandManifestPaths, readTextFile } from './input/files';
-export { InvalidDocument, ValidationError, invalidDocumentLine, invalidFromManifestError } from './input/invalid';
+export { InvalidDocument, ValidationError, invalidDocumentLine, invalidDocumentsOf } from './input/invalid';
 export { ContainerPort, InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
 export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './convert/policy';
 export { simplifyPorts } from './convert/simplify-ports';

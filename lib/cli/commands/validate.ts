@@ -1,6 +1,5 @@
 // `netsec validate`: an offline `calicoctl validate` (and Kubernetes' validation) of manifest files.
-import { ValidationError, invalidDocumentLine, invalidFromManifestError, loadEngineInputs } from '../../engine';
-import { ManifestError } from '../../model/parse';
+import { invalidDocumentLine, invalidDocumentsOf, loadEngineInputs } from '../../engine';
 import { escapeUnsafe } from '../../model/quote';
 import { parseArgs, requiredList } from '../args';
 import { CliCommand, CliIo } from '../io';
@@ -32,7 +31,7 @@ function run(args: readonly string[], io: CliIo): number {
     for (const n of inputs.notes) io.stderr(`note: ${n}\n`);
     return 0;
   } catch (e) {
-    const documents = e instanceof ValidationError ? e.documents : e instanceof ManifestError ? [invalidFromManifestError(e)] : undefined;
+    const documents = invalidDocumentsOf(e);
     if (documents === undefined) throw e;
     for (const d of documents) io.stdout(`${escapeUnsafe(invalidDocumentLine(d))}\n`);
     io.stderr(`netsec validate: ${documents.length} invalid document${documents.length === 1 ? '' : 's'}\n`);

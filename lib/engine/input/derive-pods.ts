@@ -8,7 +8,7 @@ import { InventoryNamespace, InventoryPod } from './inventory';
 import { InventoryWorkload } from './workloads';
 
 /** The pools tried in order when none is given: the benchmarking range, then shared address space. */
-export const DEFAULT_WORKLOAD_POOLS: readonly string[] = ['198.18.0.0/15', '100.64.0.0/10'];
+const DEFAULT_WORKLOAD_POOLS: readonly string[] = ['198.18.0.0/15', '100.64.0.0/10'];
 
 
 /** Every CIDR or address a resource names (ipBlocks, nets, notNets, network set nets). */

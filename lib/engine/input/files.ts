@@ -6,7 +6,7 @@ import { InputError } from './errors';
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Larger manifest files are refused (the largest real exports are a few tens of MiB). */
-export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
 
 /** Every manifest file under the given paths: files as given, folders walked for .yaml/.yml/.json (sorted). */
 export function expandManifestPaths(paths: readonly string[]): string[] {
@@ -58,10 +58,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
 }
 
 /** Decodes UTF-8 strictly: a byte that is not UTF-8 is an InputError naming the file and byte offset. */
-export function decodeUtf8(bytes: Buffer, file: string): string {
-  if (bytes.length > MAX_MANIFEST_BYTES) {
-    throw new InputError(`${file}: file is ${bytes.length} bytes; manifest files of at most ${MAX_MANIFEST_BYTES} bytes are read`);
-  }
+function decodeUtf8(bytes: Buffer, file: string): string {
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     throw new InputError(`${file}: byte offset ${bad}: not valid UTF-8 (got byte 0x${bytes[bad].toString(16).padStart(2, '0')}); `

@@ -1,5 +1,5 @@
 import { ManifestError } from '../../model/parse';
-import { ValidationIssue, formatIssue } from '../../model/validate';
+import { ValidationIssue, formatIssueDetail } from '../../model/validate';
 
 /** One invalid document (or file, for YAML syntax errors): where it is and every problem found in it. */
 export interface InvalidDocument {
@@ -13,12 +13,12 @@ export interface InvalidDocument {
 
 /** The document's validation issues as an InvalidDocument. */
 export function invalidFromIssues(location: string, issues: readonly ValidationIssue[]): InvalidDocument {
-  return { location, problems: issues.map((issue) => formatIssue(location, issue).slice(location.length + 2)) };
+  return { location, problems: issues.map(formatIssueDetail) };
 }
 
 /** A shape error (wrong type, unknown field, unreadable kind) as an InvalidDocument. */
 export function invalidFromManifestError(e: ManifestError): InvalidDocument {
-  return { location: e.location, problems: [e.message.slice(e.location.length + 2)], error: e };
+  return { location: e.location, problems: [e.detail], error: e };
 }
 
 /** The line `netsec validate` and every other command print for an invalid document. */
@@ -42,4 +42,10 @@ export function throwInvalid(documents: readonly InvalidDocument[]): void {
   if (documents.length === 0) return;
   const only = documents.length === 1 ? documents[0].error : undefined;
   throw only ?? new ValidationError(documents);
+}
+
+/** The invalid documents an error of reading stands for (ValidationError, or a lone ManifestError); undefined for other errors. */
+export function invalidDocumentsOf(e: unknown): readonly InvalidDocument[] | undefined {
+  if (e instanceof ValidationError) return e.documents;
+  return e instanceof ManifestError ? [invalidFromManifestError(e)] : undefined;
 }

@@ -139,7 +139,7 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
  * Reads a pod made from a workload's pod template (`prefix` is the template's path, for errors):
  * its labels, namespace, service account, host network and container ports.
  */
-export function parsePodSpecPorts(doc: Rec, location: string, prefix: string): InventoryPod {
+export function parseTemplatePod(doc: Rec, location: string, prefix: string): InventoryPod {
   const r = new Reader(location, prefix);
   const meta = r.rec(doc.metadata, 'metadata');
   return parsePod(r, doc, r.str(meta.name, 'metadata.name', true), r.labels(meta.labels, 'metadata.labels'), meta);

@@ -45,25 +45,18 @@ export interface TextSource {
 }
 
 /** Options of loadEngineInputs. */
-export interface LoadOptions {
+export interface LoadOptions extends ParseOptions {
   /** Manifest files or folders. */
   readonly manifests: readonly string[];
   /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`). @default - no inventory */
   readonly cluster?: string;
-  /** Felix settings as `KEY=VALUE` (`--felix`), as calico-node's environment sets them. @default - none */
-  readonly felix?: readonly string[];
-  /**
-   * The IPv4 pool for pods derived from workload manifests when the inputs hold no pods.
-   * @default - the first of 198.18.0.0/15 and 100.64.0.0/10 that no policy names
-   */
-  readonly workloadPool?: string;
 }
 
 /** Reads the files and folders; throws ManifestError (file, document index, field) or InputError. */
 export function loadEngineInputs(options: LoadOptions): EngineInputs {
   const files = expandManifestPaths(options.manifests);
   if (options.cluster !== undefined) files.push(...expandManifestPaths([options.cluster]));
-  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })), { felix: options.felix, workloadPool: options.workloadPool });
+  return parseEngineInputs(files.map((file) => ({ file, text: readTextFile(file) })), options);
 }
 
 /** Options of parseEngineInputs and parseEngineDocuments. */
@@ -100,8 +93,7 @@ export interface EngineDocument {
 export function parseEngineInputs(sources: readonly TextSource[], options: ParseOptions = {}): EngineInputs {
   const warnings: string[] = [];
   const invalid: InvalidDocument[] = [];
-  const felix = felixOverrides(options.felix);
-  return { ...readDocuments(documentsOfTexts(sources, warnings, invalid), warnings, invalid, options.workloadPool), ...(felix ? { felixOverrides: felix } : {}) };
+  return readDocuments(documentsOfTexts(sources, warnings, invalid), warnings, invalid, options);
 }
 
 /** True for a document that has neither apiVersion nor kind: not meant as a Kubernetes object. */
@@ -140,8 +132,7 @@ function* documentsOfTexts(sources: readonly TextSource[], warnings: string[], i
  * ManifestError naming `<file>#<documentIndex>` and the field.
  */
 export function parseEngineDocuments(documents: readonly EngineDocument[], options: ParseOptions = {}): EngineInputs {
-  const felix = felixOverrides(options.felix);
-  return { ...readDocuments(documents, [], [], options.workloadPool), ...(felix ? { felixOverrides: felix } : {}) };
+  return readDocuments(documents, [], [], options);
 }
 
 /**
@@ -149,8 +140,9 @@ export function parseEngineDocuments(documents: readonly EngineDocument[], optio
  * would and validated. All invalid documents are reported together (ValidationError), never skipped.
  */
 function readDocuments(
-  documents: Iterable<EngineDocument>, warnings: readonly string[], invalid: InvalidDocument[], workloadPool: string | undefined,
+  documents: Iterable<EngineDocument>, warnings: readonly string[], invalid: InvalidDocument[], options: ParseOptions,
 ): EngineInputs {
+  const felix = felixOverrides(options.felix);
   const workloads: InventoryWorkload[] = [];
   const resources: SourcedResource[] = [];
   const namespaces: InventoryNamespace[] = [];
@@ -195,10 +187,10 @@ function readDocuments(
   }
   throwInvalid(invalid);
   if (pods.length === 0 && workloads.length > 0) {
-    const derived = derivePodsFromWorkloads(workloads, resources.map((r) => r.resource), namespaces, workloadPool);
+    const derived = derivePodsFromWorkloads(workloads, resources.map((r) => r.resource), namespaces, options.workloadPool);
     pods.push(...derived.pods);
     namespaces.push(...derived.namespaces);
     notes.push(derived.note);
   }
-  return { resources, namespaces, pods, nodes, notes, warnings, workloads };
+  return { resources, namespaces, pods, nodes, notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}) };
 }

@@ -1,7 +1,7 @@
 // Workload manifests (Deployment, StatefulSet, ...) read for their pod template: what their pods will look like.
-import { ManifestError } from '../../model/parse';
+import { ManifestError, isRecord } from '../../model/parse';
 import { StringMap } from '../../model/resources';
-import { ContainerPort, InventoryPod, parsePodSpecPorts } from './inventory';
+import { ContainerPort, InventoryPod, parseTemplatePod } from './inventory';
 
 /** A workload and the pod its template makes. */
 export interface InventoryWorkload {
@@ -28,11 +28,10 @@ const WORKLOAD_KINDS: readonly { readonly apiVersion: string; readonly kind: str
 ];
 
 type Rec = { readonly [key: string]: unknown };
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True for the workload kinds this module reads. */
 export function isWorkloadKind(doc: unknown): boolean {
-  return isRec(doc) && WORKLOAD_KINDS.some((k) => k.apiVersion === doc.apiVersion && k.kind === doc.kind);
+  return isRecord(doc) && WORKLOAD_KINDS.some((k) => k.apiVersion === doc.apiVersion && k.kind === doc.kind);
 }
 
 /**
@@ -42,18 +41,18 @@ export function isWorkloadKind(doc: unknown): boolean {
 export function parseWorkload(doc: Rec, location: string): InventoryWorkload | undefined {
   const def = WORKLOAD_KINDS.find((k) => k.apiVersion === doc.apiVersion && k.kind === doc.kind);
   if (!def) throw new ManifestError(location, 'kind', String(doc.kind), WORKLOAD_KINDS.map((k) => k.kind).join(', '));
-  const meta = isRec(doc.metadata) ? doc.metadata : {};
+  const meta = isRecord(doc.metadata) ? doc.metadata : {};
   if (typeof meta.name !== 'string' || meta.name === '') {
     throw new ManifestError(location, 'metadata.name', JSON.stringify(meta.name) ?? 'nothing', 'a non-empty string');
   }
   let template: unknown = doc;
-  for (const key of def.template) template = isRec(template) ? template[key] : undefined;
+  for (const key of def.template) template = isRecord(template) ? template[key] : undefined;
   const field = def.template.join('.');
   if (template === undefined) return undefined;
-  if (!isRec(template)) throw new ManifestError(location, field, JSON.stringify(template) ?? 'nothing', 'a pod template');
-  const pod: InventoryPod = parsePodSpecPorts({
+  if (!isRecord(template)) throw new ManifestError(location, field, JSON.stringify(template) ?? 'nothing', 'a pod template');
+  const pod: InventoryPod = parseTemplatePod({
     apiVersion: 'v1', kind: 'Pod',
-    metadata: { ...(isRec(template.metadata) ? template.metadata : {}), name: meta.name, namespace: meta.namespace },
+    metadata: { ...(isRecord(template.metadata) ? template.metadata : {}), name: meta.name, namespace: meta.namespace },
     spec: template.spec,
   }, location, field);
   return {
@@ -64,7 +63,7 @@ export function parseWorkload(doc: Rec, location: string): InventoryWorkload | u
 
 /** `apps/v1/Deployment web`: a workload document for messages. */
 export function workloadKindOf(doc: unknown): string {
-  const d = isRec(doc) ? doc : {};
-  const meta = isRec(d.metadata) ? d.metadata : {};
+  const d = isRecord(doc) ? doc : {};
+  const meta = isRecord(d.metadata) ? d.metadata : {};
   return `${String(d.apiVersion)}/${String(d.kind)} ${String(meta.name)}`;
 }

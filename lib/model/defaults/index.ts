@@ -1,3 +1,3 @@
 export { AppliedDefault, Defaulted, describeDefault } from './applied';
-export { DefaultOptions, applyDefaults } from './defaults';
+export { applyDefaults } from './defaults';
 export { defaultCalicoPolicyTypes } from './policy-types';

@@ -38,10 +38,10 @@ const SETTINGS: readonly EnvSetting[] = [
 ];
 
 /** Names `--felix` accepts, for help and errors. */
-export const FELIX_ENV_NAMES: readonly string[] = SETTINGS.map((s) => s.name);
+const FELIX_ENV_NAMES: readonly string[] = SETTINGS.map((s) => s.name);
 
 /** A `--felix` entry that cannot be read: the message says what was given and what is allowed. */
-export class FelixSettingError extends Error {
+class FelixSettingError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';

@@ -1,1 +1,1 @@
-export { FELIX_ENV_NAMES, FelixSettingError, parseFelixEnv } from './env';
+export { parseFelixEnv } from './env';

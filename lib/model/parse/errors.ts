@@ -24,4 +24,9 @@ export class ManifestError extends Error {
     super(`${location}: ${field ? `${field}: ` : ''}expected ${expected}, got ${value}`);
     this.name = 'ManifestError';
   }
+
+  /** The message without the location: `<field>: expected <expected>, got <value>`. */
+  get detail(): string {
+    return this.message.slice(this.location.length + 2);
+  }
 }

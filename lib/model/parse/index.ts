@@ -1,4 +1,5 @@
 export { ManifestError, describeValue } from './errors';
 export { parseResource } from './resource';
+export { isRecord } from './read';
 export { renderResource } from './render';
 export { loadYamlDocuments } from './yaml';

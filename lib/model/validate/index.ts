@@ -1,2 +1,2 @@
-export { ValidationIssue, formatIssue } from './issue';
+export { ValidationIssue, formatIssue, formatIssueDetail } from './issue';
 export { validateResource } from './validate';

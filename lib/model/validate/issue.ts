@@ -12,19 +12,19 @@ export interface ValidationIssue {
   readonly allowed: string;
 }
 
+/** `<field>: <message> (got <value>; allowed: <allowed>)`. */
+export function formatIssueDetail(issue: ValidationIssue): string {
+  return `${issue.field}: ${issue.message} (got ${issue.value}; allowed: ${issue.allowed})`;
+}
+
 /** `<where>: <field>: <message> (got <value>; allowed: <allowed>)`. */
 export function formatIssue(where: string, issue: ValidationIssue): string {
-  return `${where}: ${issue.field}: ${issue.message} (got ${issue.value}; allowed: ${issue.allowed})`;
+  return `${where}: ${formatIssueDetail(issue)}`;
 }
 
 /** Collects issues while a resource is walked (internal to this folder). */
 export type Issues = ValidationIssue[];
 
-/** Renders a value for an issue: strings quoted, everything else as JSON. */
-function show(value: unknown): string {
-  return quote(value);
-}
-
 export function report(issues: Issues, field: string, value: unknown, message: string, allowed: string): void {
-  issues.push({ field, value: show(value), message, allowed });
+  issues.push({ field, value: quote(value), message, allowed });
 }
