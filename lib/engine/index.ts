@@ -21,3 +21,4 @@ export { explainText } from './explain/text';
 export { explainJson } from './explain/json';
 export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, ExternalAddress } from './table/truth-table';
 export { checkFlow, CheckOptions } from './check';
+export { httpMatchNote } from './evaluate/http-match';

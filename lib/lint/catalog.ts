@@ -30,6 +30,8 @@ export const LINT_RULES: readonly LintRuleInfo[] = [
     'A GlobalNetworkPolicy that selects every endpoint and denies traffic risks a cluster-wide outage, including nodes and kube-system.'),
   rule('NS012', 'order-tie-conflict', 'warning',
     'Two policies with the same order, overlapping endpoints and opposite actions on overlapping traffic are decided by their names alone.'),
+  rule('NS013', 'http-match-not-enforced', 'warning',
+    "Felix programs a rule's HTTP match nowhere: without application layer policy the rule allows every request its L3/L4 fields match."),
 ];
 
 /** The rule with that id; throws for an unknown id (a programming error). */

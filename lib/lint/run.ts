@@ -7,11 +7,12 @@ import { failsafeOverridesPolicy, hostLockout, worldIngressToHost } from './rule
 import { ibmDefaults } from './rules/ibm-defaults';
 import { egressToServiceCidr, egressWithoutDns } from './rules/egress';
 import { globalDenyOnAll, orderTieConflicts } from './rules/conflicts';
+import { httpMatchNotEnforced } from './rules/http-match';
 import { LintFinding, LintOptions } from './types';
 
 const CHECKS: ReadonlyArray<(ctx: LintContext) => LintFinding[]> = [
   policySelectsNothing, peerMatchesNothing, shadowedRules, worldIngressToHost, hostLockout, failsafeOverridesPolicy,
-  ibmDefaults, egressWithoutDns, egressToServiceCidr, globalDenyOnAll, orderTieConflicts,
+  ibmDefaults, egressWithoutDns, egressToServiceCidr, globalDenyOnAll, orderTieConflicts, httpMatchNotEnforced,
 ];
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };

@@ -89,7 +89,7 @@ spec: {order: 100}
     expect(v.allowed).toBe(true);
     expect(v.ingress.stages[0].tiers[0].policies[0]).toEqual({
       policy: 'log', kind: 'GlobalNetworkPolicy', logged: [0], matchedRule: 2, action: 'Allow',
-      defaults: ['spec.types defaulted to [Ingress] (Calico API server)'],
+      defaults: ['spec.types defaulted to [Ingress] (Calico API server)', 'spec.tier defaulted to default (Calico API server)'],
     });
   });
 });

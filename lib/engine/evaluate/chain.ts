@@ -5,6 +5,7 @@ import { CompiledRule, PolicyImpl, compileRule } from '../model/policy';
 import { Endpoint, Profile } from '../model/types';
 import { ruleMatches } from './rule-match';
 import { Flow, PolicyTrace, ProfileTrace, TierTrace } from './types';
+import { httpMatchNote } from './http-match';
 
 /** How a chain ends when no rule decides. */
 export interface ChainOptions {
@@ -92,6 +93,7 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
         policy: p.name, namespace: p.namespace, kind: p.origin.kind, logged,
         ...(p.origin.defaults && p.origin.defaults.length > 0 ? { defaults: p.origin.defaults } : {}),
         ...(decided ? { matchedRule: decided.index, action: decided.action } : {}),
+        ...(decided?.rule.http ? { httpMatch: httpMatchNote(decided.rule.http) } : {}),
       });
       if (decided) {
         outcome = decided.action.toLowerCase();

@@ -52,6 +52,8 @@ export interface PolicyTrace {
   readonly defaults?: readonly string[];
   /** The rule that decided, when one did. */
   readonly matchedRule?: number;
+  /** When the deciding rule has an HTTP match, what Felix enforces of it (nothing: see httpMatchNote). @default - none */
+  readonly httpMatch?: string;
   readonly action?: string;
 }
 

@@ -31,6 +31,7 @@ function stage(s: StageTrace): string[] {
       const what = p.matchedRule !== undefined ? `rule ${p.matchedRule} ${p.action}` : 'no rule matched';
       lines.push(`      ${p.kind} ${name}: ${what}${logged}`);
       for (const d of p.defaults ?? []) lines.push(`        ${d}`);
+      if (p.httpMatch) lines.push(`        rule ${p.matchedRule}: ${p.httpMatch}`);
     }
   }
   if (s.profiles) {

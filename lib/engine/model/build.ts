@@ -39,9 +39,10 @@ export interface BuiltTier extends CompiledTier {
   readonly policies: readonly PolicyImpl[];
 }
 
-/** The defaults filled in on read, as origin sentences (left out when none, so origins stay small). */
+/** The enforced defaults filled in on read, as origin sentences (left out when none, so origins stay small). */
 function defaultsOf(s: SourcedResource): { defaults?: readonly string[] } {
-  return s.defaults && s.defaults.length > 0 ? { defaults: s.defaults.map(describeDefault) } : {};
+  const enforced = (s.defaults ?? []).filter((d) => d.enforced !== false);
+  return enforced.length > 0 ? { defaults: enforced.map(describeDefault) } : {};
 }
 
 /** Builds the model; throws InputError naming file, document and field on bad selectors, CIDRs or ports. */

@@ -6,6 +6,11 @@ export interface AppliedDefault {
   readonly value: string;
   /** Whose defaulting this follows, e.g. `kube-apiserver` or `Calico API server`. */
   readonly by: string;
+  /**
+   * False when the value changes nothing that is enforced (a label only RBAC and listing read):
+   * verdict traces leave it out. @default true
+   */
+  readonly enforced?: boolean;
 }
 
 /** `policyTypes defaulted to [Ingress, Egress] (kube-apiserver)`. */

@@ -1,6 +1,6 @@
 // The defaults the API servers fill in before anything enforces a resource read from a file.
 import {
-  CALICO_API_VERSION, CLUSTER_SCOPED_CALICO_KINDS, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isKubernetesResource,
+  CALICO_API_VERSION, CALICO_TIER_LABEL, CalicoPolicySpec, CLUSTER_SCOPED_CALICO_KINDS, ObjectMeta, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isKubernetesResource,
 } from '../resources';
 import { AppliedDefault, Defaulted } from './applied';
 import { defaultCalicoPolicyTypes, defaultK8sPolicyTypes } from './policy-types';
@@ -41,10 +41,37 @@ function defaultK8s(np: K8sNetworkPolicy, out: AppliedDefault[]): K8sNetworkPoli
   };
 }
 
+const DEFAULT_TIER = 'default';
+
+/**
+ * A Calico policy as the Calico API server stores it (api/pkg/defaults, and the CRD's
+ * `+kubebuilder:default` markers): `types` from the rules present, `tier` `default`, and the
+ * `projectcalico.org/tier` label naming the tier.
+ */
+function defaultCalicoPolicy<T extends { readonly metadata: ObjectMeta; readonly spec: CalicoPolicySpec }>(p: T, out: AppliedDefault[]): T {
+  let spec = p.spec;
+  if (!spec.types || spec.types.length === 0) {
+    const types = defaultCalicoPolicyTypes((spec.ingress ?? []).length, (spec.egress ?? []).length);
+    out.push({ field: 'spec.types', value: list(types), by: CALICO });
+    spec = { ...spec, types };
+  }
+  if (spec.tier === undefined || spec.tier === '') {
+    out.push({ field: 'spec.tier', value: DEFAULT_TIER, by: CALICO });
+    spec = { ...spec, tier: DEFAULT_TIER };
+  }
+  let metadata = p.metadata;
+  const tier = spec.tier ?? DEFAULT_TIER;
+  if (metadata.labels?.[CALICO_TIER_LABEL] !== tier) {
+    out.push({ field: `metadata.labels.${CALICO_TIER_LABEL}`, value: tier, by: CALICO, enforced: false });
+    metadata = { ...metadata, labels: { ...metadata.labels, [CALICO_TIER_LABEL]: tier } };
+  }
+  return { ...p, metadata, spec };
+}
+
 /**
  * Fills in what kube-apiserver, the Calico API server (or calicoctl) and kubectl would fill in
  * before the resource is stored: a Kubernetes NetworkPolicy's `policyTypes` and port protocols,
- * a Calico policy's `types`, the namespace of a namespaced resource that names none. The result
+ * a Calico policy's `types`, `tier` and tier label, a Tier's `defaultAction`, the namespace of a namespaced resource that names none. The result
  * says which defaults were applied, so answers can say when a default decided something.
  */
 export function applyDefaults(r: NetsecResource, options: DefaultOptions = {}): Defaulted<NetsecResource> {
@@ -59,12 +86,10 @@ export function applyDefaults(r: NetsecResource, options: DefaultOptions = {}): 
   if (isKubernetesResource(resource)) {
     resource = defaultK8s(resource, out);
   } else if (resource.kind === 'NetworkPolicy' || resource.kind === 'GlobalNetworkPolicy') {
-    const spec = resource.spec;
-    if (!spec.types || spec.types.length === 0) {
-      const types = defaultCalicoPolicyTypes((spec.ingress ?? []).length, (spec.egress ?? []).length);
-      out.push({ field: 'spec.types', value: list(types), by: CALICO });
-      resource = { ...resource, spec: { ...spec, types } } as NetsecResource;
-    }
+    resource = defaultCalicoPolicy(resource, out);
+  } else if (resource.kind === 'Tier' && resource.spec?.defaultAction === undefined) {
+    out.push({ field: 'spec.defaultAction', value: 'Deny', by: CALICO });
+    resource = { ...resource, spec: { ...resource.spec, defaultAction: 'Deny' } };
   }
   return { resource, defaults: out };
 }

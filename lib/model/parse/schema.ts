@@ -86,6 +86,7 @@ const RULES: FieldType = {
     f('icmp', ICMP), f('notICMP', ICMP),
     f('ipVersion', INTEGER),
     f('source', ENTITY), f('destination', ENTITY),
+    f('http', obj([f('methods', STRINGS), f('paths', { t: 'list', of: obj([f('exact', STRING), f('prefix', STRING)]) })])),
     f('metadata', obj([f('annotations', STRING_MAP)])),
   ]),
 };

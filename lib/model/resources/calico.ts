@@ -54,6 +54,26 @@ export interface EntityRule {
   readonly services?: ServiceMatch;
 }
 
+/** One HTTP path match: exactly one of `exact` and `prefix`. */
+export interface HttpPath {
+  /** The path, matched exactly. @default - none (set prefix) */
+  readonly exact?: string;
+  /** A path prefix. @default - none (set exact) */
+  readonly prefix?: string;
+}
+
+/**
+ * A rule's HTTP match (Calico application layer policy). Felix's iptables and eBPF rules do not
+ * program it: the rule matches on its L3/L4 fields alone, and only the Dikastes/Envoy sidecar of
+ * application layer policy refuses requests outside it.
+ */
+export interface HttpMatch {
+  /** HTTP methods, OR'd. @default - any method */
+  readonly methods?: string[];
+  /** HTTP paths, OR'd. @default - any path */
+  readonly paths?: HttpPath[];
+}
+
 /** Rule metadata, carried through but not enforced. */
 export interface RuleMetadata {
   /** @default - none */
@@ -78,6 +98,8 @@ export interface CalicoRule {
   readonly source?: EntityRule;
   /** @default - any destination */
   readonly destination?: EntityRule;
+  /** Allow rules of ingress only, protocol TCP or unset. @default - no HTTP match */
+  readonly http?: HttpMatch;
   /** @default - none */
   readonly metadata?: RuleMetadata;
 }

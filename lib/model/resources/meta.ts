@@ -26,3 +26,6 @@ export interface ObjectMeta {
   /** @default - no annotations */
   readonly annotations?: StringMap;
 }
+
+/** The label the Calico API server puts on every policy: its tier (`api/pkg/apis/projectcalico/v3` LabelTier). */
+export const CALICO_TIER_LABEL = 'projectcalico.org/tier';

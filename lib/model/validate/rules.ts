@@ -1,5 +1,5 @@
 import { CALICO_PROTOCOL_NAMES, Cidr, PROTOCOL_ALLOWED, protocolHasPorts, protocolNumber } from '../net';
-import { CalicoRule, IcmpFields } from '../resources';
+import { CalicoRule, HttpMatch, IcmpFields } from '../resources';
 import { checkAnnotations } from './names';
 import { checkEntity } from './entity';
 import { Issues, report } from './issue';
@@ -68,6 +68,43 @@ function checkVersions(issues: Issues, field: string, rule: CalicoRule, cidrs: r
   }
 }
 
+const HTTP_MAX_ITEMS = 20;
+const HTTP_MAX_PATH = 1024;
+
+function checkHttpPaths(issues: Issues, field: string, paths: HttpMatch['paths']): void {
+  if (paths && paths.length > HTTP_MAX_ITEMS) report(issues, field, `${paths.length} paths`, 'too many paths', `at most ${HTTP_MAX_ITEMS}`);
+  (paths ?? []).forEach((p, i) => {
+    const where = `${field}[${i}]`;
+    if (p.exact && p.prefix) {
+      report(issues, where, p, "both 'exact' and 'prefix' are set", "one of 'exact' or 'prefix'");
+      return;
+    }
+    const v = p.exact || p.prefix;
+    const key = p.exact ? 'exact' : 'prefix';
+    if (!v) report(issues, where, p, "neither 'exact' nor 'prefix' is set", "one of 'exact' or 'prefix'");
+    else if (!v.startsWith('/') || /[? #]/.test(v)) {
+      report(issues, `${where}.${key}`, v, 'invalid HTTP path', "a path starting with '/' without '?', '#' or spaces (RFC 3986)");
+    } else if (v.length > HTTP_MAX_PATH) {
+      report(issues, `${where}.${key}`, `${v.length} characters`, 'HTTP path too long', `at most ${HTTP_MAX_PATH} characters`);
+    }
+  });
+}
+
+/** Calico's HTTP match rules: Allow rules of ingress only, protocol TCP or unset, distinct methods, valid paths. */
+function checkHttp(issues: Issues, field: string, rule: CalicoRule, direction: string): void {
+  const http = rule.http;
+  if (!http) return;
+  if (rule.action !== 'Allow') report(issues, `${field}.http`, rule.action, 'HTTP match is only valid on Allow rules', 'action Allow');
+  if (rule.protocol !== undefined && protocolNumber(rule.protocol) !== 6) {
+    report(issues, `${field}.protocol`, rule.protocol, 'rules with HTTP match must have protocol TCP or unset', 'TCP, or no protocol');
+  }
+  if (direction === 'egress') report(issues, `${field}.http`, http, 'HTTP match is not allowed in an egress rule', 'http in ingress rules only');
+  const methods = http.methods ?? [];
+  if (methods.length > HTTP_MAX_ITEMS) report(issues, `${field}.http.methods`, `${methods.length} methods`, 'too many methods', `at most ${HTTP_MAX_ITEMS}`);
+  if (new Set(methods).size !== methods.length) report(issues, `${field}.http.methods`, methods, 'duplicate HTTP methods', 'each method at most once');
+  checkHttpPaths(issues, `${field}.http.paths`, http.paths);
+}
+
 /** Checks one Calico rule; `direction` is `ingress` or `egress` (for the services placement rules). */
 export function checkRule(issues: Issues, field: string, rule: CalicoRule, direction: string): void {
   if (!ACTIONS.includes(rule.action)) report(issues, `${field}.action`, rule.action, 'unknown action', ACTIONS.join(', '));
@@ -85,6 +122,7 @@ export function checkRule(issues: Issues, field: string, rule: CalicoRule, direc
     ...(rule.destination ? checkEntity(issues, `${field}.destination`, rule.destination) : []),
   ];
   checkVersions(issues, field, rule, cidrs);
+  checkHttp(issues, field, rule, direction);
   const dest = rule.destination;
   if (dest?.services && ((dest.ports ?? []).length > 0 || (dest.notPorts ?? []).length > 0)) {
     report(issues, `${field}.destination.ports`, dest.ports ?? dest.notPorts, 'cannot specify ports with a service match', 'no ports (the Service ports are used)');
