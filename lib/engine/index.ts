@@ -22,3 +22,4 @@ export { explainJson } from './explain/json';
 export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, ExternalAddress } from './table/truth-table';
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
+export { PolicyChainKind, placedIn } from './evaluate/placement';

@@ -1,6 +1,6 @@
 // Endpoint chains (Felix's endpointIptablesChain in felix/rules/endpoints.go; the accept checks are
 // spaced as in Felix's policy-group chains, see tierJumps).
-import { CompiledPolicy, CompiledTier } from '../engine';
+import { CompiledPolicy, CompiledTier, PolicyChainKind } from '../engine';
 import { MarkBits } from './marks';
 import * as m from './match';
 import { Direction, policyChain, profileChain } from './policy-chains';
@@ -8,7 +8,8 @@ import { RETURN_STRIDE, groupPolicies, isInlined, policyGroupChainName } from '.
 import { Chain, Rule, rule } from './rule';
 
 /** normal (filter), forward (filter, applyOnForward), untracked (raw) or preDNAT (mangle). */
-export type EndpointChainKind = 'normal' | 'forward' | 'untracked' | 'preDNAT';
+/** The engine's chain kinds (one placement definition: engine/evaluate/placement). */
+export type EndpointChainKind = PolicyChainKind;
 
 /** The policies of one tier that apply to an endpoint in one direction, in order. */
 export interface TierPolicies {

@@ -2,8 +2,8 @@
 import { AgentResult } from './agent';
 import { describeFlow, ProbeFlow } from './flows';
 
-/** The engine's answer for one flow. */
-export interface FlowVerdict {
+/** The engine's answer for one probe, with its explanation as text (the engine's own FlowVerdict, rendered). */
+export interface ProbeVerdict {
   readonly allowed: boolean;
   /** The engine's explanation (trace), shown for mismatches. */
   readonly explanation: string;
@@ -11,7 +11,7 @@ export interface FlowVerdict {
 
 /** Judges a flow the way the engine does. */
 export interface FlowJudge {
-  judge(flow: ProbeFlow): FlowVerdict;
+  judge(flow: ProbeFlow): ProbeVerdict;
 }
 
 /** One probe: what the kernel did and what the engine said. */
@@ -36,7 +36,7 @@ export interface NodeVerifyReport {
 export function compareFlows(node: string, flows: readonly ProbeFlow[], observed: ReadonlyMap<string, AgentResult>, judge: FlowJudge): NodeVerifyReport {
   const comparisons = flows.map((flow): ProbeComparison => {
     const seen = observed.get(flow.id);
-    let verdict: FlowVerdict;
+    let verdict: ProbeVerdict;
     let engineFailed = false;
     try {
       verdict = judge.judge(flow);

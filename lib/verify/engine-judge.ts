@@ -1,7 +1,7 @@
 // The engine's verdicts for probe flows: each station resolved to the endpoint the engine knows.
 import { BuiltModel, evaluateFlow, explainText, FlowParty, resolveParty } from '../engine';
 import { familyOf } from './addresses';
-import { FlowJudge, FlowVerdict } from './compare';
+import { FlowJudge, ProbeVerdict } from './compare';
 import { ProbeFlow, Station } from './flows';
 
 const PROTOCOLS: { readonly [name: string]: readonly [number, number] } = { TCP: [6, 6], UDP: [17, 17], ICMP: [1, 58] };
@@ -25,7 +25,7 @@ function interfaceOf(flow: ProbeFlow): string | undefined {
 /** A judge that asks the engine (evaluateFlow) and explains with its text trace. */
 export function engineJudge(model: BuiltModel): FlowJudge {
   return {
-    judge(flow: ProbeFlow): FlowVerdict {
+    judge(flow: ProbeFlow): ProbeVerdict {
       const numbers = PROTOCOLS[flow.protocol];
       if (!numbers) throw new Error(`no protocol number for ${flow.protocol}`);
       const protocol = familyOf(flow.destination.ip) === 6 ? numbers[1] : numbers[0];

@@ -1,6 +1,6 @@
 // Real-kernel verification of the rendered iptables plans (used by the tests and `netsec verify`).
 export { verifyCluster, formatClusterReport, VerifyOptions, ClusterVerifyReport } from './verify';
-export { NodeVerifyReport, ProbeComparison, FlowVerdict, FlowJudge, formatNodeReport } from './compare';
+export { NodeVerifyReport, ProbeComparison, ProbeVerdict, FlowJudge, formatNodeReport } from './compare';
 export { ProbeFlow, Station, PortPlan, FlowOptions } from './flows';
 export { ProbeOptions } from './probe';
 export { PlanText, PlanLoadError } from './load';

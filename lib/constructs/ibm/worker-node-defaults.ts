@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { isProtoPortNumber } from '../../model/net';
 import { CalicoFelixConfiguration } from '../l1';
 import { DefaultPolicy, defaultPolicies } from './default-policies';
 import { emitPolicies } from './emit';
@@ -136,7 +137,7 @@ function validateOmissions(path: string, generation: WorkerNodeDefaultsGeneratio
 function validateFailsafe(path: string, failsafe: FelixFailsafe): void {
   const check = (list: string, entries: FelixFailsafe['inbound']): void => {
     entries.forEach((p, i) => {
-      if (!Number.isInteger(p.port) || p.port < 0 || p.port > 65535) {
+      if (!isProtoPortNumber(p.port)) {
         throw new Error(`${path}: failsafe.${list}[${i}]: invalid port ${JSON.stringify(p.port)}; allowed: an integer 0-65535`);
       }
       if (p.net !== undefined) requireCidr(path, `failsafe.${list}[${i}].net`, p.net);

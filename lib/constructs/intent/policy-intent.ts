@@ -4,8 +4,7 @@ import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
 import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
 import { KubeNetworkPolicy } from '../l1/kube-network-policy';
 import { NetsecApiObject } from '../l1/netsec-api-object';
-import { isDns1123Label } from '../../model/validate/names';
-import { DNS1123_LABEL_ALLOWED } from '../vocabulary/names';
+import { LABEL_ALLOWED, isDns1123Label } from '../../model/validate/names';
 import { PolicyTarget } from './policy-target';
 import { withPath } from './with-path';
 import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
@@ -58,7 +57,7 @@ export abstract class PolicyIntent extends Construct {
     const name = plan.name ?? this.node.id;
     if (!isDns1123Label(name)) {
       const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';
-      throw new Error(`${source} ${JSON.stringify(name)} is invalid; allowed: ${DNS1123_LABEL_ALLOWED}`);
+      throw new Error(`${source} ${JSON.stringify(name)} is invalid; allowed: ${LABEL_ALLOWED}`);
     }
     if (!plan.ingressTypes && !plan.egressTypes) {
       throw new Error('the intent governs neither ingress nor egress; allowed: at least one direction');

@@ -1,3 +1,4 @@
+import { isPortNumber } from '../../model/net';
 import { isValidPortName } from '../../model/validate/ports';
 import { PORT_NAME_ALLOWED } from '../vocabulary/names';
 import { PortProtocol } from '../vocabulary/port';
@@ -28,7 +29,7 @@ export function checkedContainerPorts(
   const protocols: string[] = Object.values(PortProtocol);
   return ports.map((p, i) => {
     const field = `${path}: ports[${i}]`;
-    if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535) {
+    if (!isPortNumber(p.containerPort)) {
       throw new Error(`${field}.containerPort: invalid port ${JSON.stringify(p.containerPort)}; allowed: an integer 1-65535`);
     }
     const protocol: string = p.protocol ?? PortProtocol.TCP;

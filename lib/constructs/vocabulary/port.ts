@@ -1,4 +1,4 @@
-import { protocolCanonicalName } from '../../model/net';
+import { ICMP_CODE_MAX, ICMP_TYPE_MAX, isIcmpCode, isIcmpType, isPortNumber, isProtocolNumber, protocolCanonicalName } from '../../model/net';
 import { IcmpFields, NetworkPolicyPort } from '../../model/resources';
 import { isValidPortName } from '../../model/validate/ports';
 import { PORT_NAME_ALLOWED } from './names';
@@ -116,7 +116,7 @@ export class Port {
    */
   public static protocol(protocolNumber: number): Port {
     const description = `Port.protocol(${protocolNumber})`;
-    if (!Number.isInteger(protocolNumber) || protocolNumber < 1 || protocolNumber > 255) {
+    if (!isProtocolNumber(protocolNumber)) {
       throw new Error(`${description}: IP protocol ${protocolNumber} is out of range; allowed: an integer 1-255`);
     }
     return new Port({ description, protocol: protocolCanonicalName(protocolNumber) });
@@ -150,11 +150,11 @@ export class Port {
     if (type === undefined && code !== undefined) {
       throw new Error(`${description}: an ICMP code (${code}) needs an ICMP type; allowed: Port.${factory}(), Port.${factory}(type) or Port.${factory}(type, code)`);
     }
-    if (type !== undefined && (!Number.isInteger(type) || type < 0 || type > 254)) {
-      throw new Error(`${description}: ICMP type ${type} is out of range; allowed: an integer 0-254`);
+    if (type !== undefined && !isIcmpType(type)) {
+      throw new Error(`${description}: ICMP type ${type} is out of range; allowed: an integer 0-${ICMP_TYPE_MAX}`);
     }
-    if (code !== undefined && (!Number.isInteger(code) || code < 0 || code > 255)) {
-      throw new Error(`${description}: ICMP code ${code} is out of range; allowed: an integer 0-255`);
+    if (code !== undefined && !isIcmpCode(code)) {
+      throw new Error(`${description}: ICMP code ${code} is out of range; allowed: an integer 0-${ICMP_CODE_MAX}`);
     }
     return new Port({ description, protocol, icmpType: type, icmpCode: code });
   }
@@ -211,7 +211,7 @@ export class Port {
 }
 
 function checkPort(description: string, field: string, port: number): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  if (!isPortNumber(port)) {
     throw new Error(`${description}: ${field} ${port} is out of range; allowed: ${PORT_ALLOWED}`);
   }
 }

@@ -1,5 +1,5 @@
 import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, isIpAddress } from '../../model/net';
-import { isDns1123Subdomain } from '../../model/validate/names';
+import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from '../../model/validate/names';
 
 /** Throws `<path>: <field>: ...` unless `value` is a plain IPv4/IPv6 address. */
 export function requireIp(path: string, field: string, value: string): void {
@@ -21,8 +21,7 @@ export function requireCidr(path: string, field: string, value: string): void {
 /** Throws unless `value` is a DNS-1123 subdomain (a Kubernetes node name). */
 export function requireNodeName(path: string, field: string, value: string): void {
   if (!isDns1123Subdomain(value)) {
-    throw new Error(`${path}: ${field}: invalid node name ${JSON.stringify(value)}; allowed: a DNS-1123 subdomain `
-      + '(lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters)');
+    throw new Error(`${path}: ${field}: invalid node name ${JSON.stringify(value)}; allowed: ${SUBDOMAIN_ALLOWED}`);
   }
 }
 

@@ -6,11 +6,12 @@ import { Endpoint, Profile } from '../model/types';
 import { ruleMatches } from './rule-match';
 import { Flow, PolicyTrace, ProfileTrace, TierTrace } from './types';
 import { httpMatchNote } from './http-match';
+import { PolicyChainKind, placedIn } from './placement';
 
 /** How a chain ends when no rule decides. */
 export interface ChainOptions {
-  /** Which policies belong in this chain (placement). */
-  readonly include: (p: PolicyImpl) => boolean;
+  /** Which kind of chain: decides which policies belong in it (placedIn). */
+  readonly kind: PolicyChainKind;
   /** Untracked and pre-DNAT tiers: every tier's default action is Pass. */
   readonly tiersPass: boolean;
   /** `profiles` (normal chains), `allow` (forward chains), `continue` (untracked / pre-DNAT). */
@@ -53,7 +54,7 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
     for (const tier of model.tiers) {
       // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo): test that first
       const applicable = tier.policies.filter((p) => (p.namespace === undefined || p.namespace === endpoint.namespace)
-        && opts.include(p) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+        && placedIn(p, opts.kind, direction) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
       if (applicable.length > 0) out.push({ tier, applicable });
     }
     byKey.set(key, out);

@@ -1,5 +1,8 @@
 export { NetError } from './errors';
 export { Cidr, CIDR_ALLOWED } from './cidr';
 export { isIpAddress, ipVersionOf, IP_ADDRESS_ALLOWED } from './address';
-export { PortSpec, parsePortSpec, portSpecToString, PORT_ALLOWED } from './ports';
-export { CALICO_PROTOCOL_NAMES, protocolCanonicalName, protocolNumber, protocolHasPorts, protocolIsIcmp, PROTOCOL_ALLOWED } from './protocol';
+export { PortSpec, isPortNumber, isProtoPortNumber, parsePortSpec, portSpecToString, PORT_ALLOWED } from './ports';
+export {
+  CALICO_PROTOCOL_NAMES, ICMP_CODE_MAX, ICMP_TYPE_MAX, PROTOCOL_ALLOWED, isIcmpCode, isIcmpType, isProtocolNumber,
+  protocolCanonicalName, protocolHasPorts, protocolIsIcmp, protocolNumber,
+} from './protocol';

@@ -14,6 +14,16 @@ export interface PortSpec {
 
 export const PORT_ALLOWED = 'a port 0-65535, a range "min:max" with min <= max, or a port name';
 const MAX_PORT = 65535;
+
+/** True for a Felix failsafe (ProtoPort) port: an integer 0-65535 (Calico accepts 0 there). */
+export function isProtoPortNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_PORT;
+}
+
+/** True for a port number a rule may name: an integer 1-65535. */
+export function isPortNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_PORT;
+}
 const NAMED_PORT = /^[a-zA-Z0-9]([a-zA-Z0-9_.-]*[a-zA-Z0-9])?$/;
 
 function portNumber(digits: string, text: string): number {

@@ -34,3 +34,23 @@ export function protocolIsIcmp(p: string): boolean {
   const n = protocolNumber(p);
   return n === 1 || n === 58;
 }
+
+/** The highest ICMP type Calico accepts (libcalico-go ICMPFields: type 0-254). */
+export const ICMP_TYPE_MAX = 254;
+/** The highest ICMP code (one byte). */
+export const ICMP_CODE_MAX = 255;
+
+/** True for an ICMP type Calico accepts: an integer 0-254. */
+export function isIcmpType(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= ICMP_TYPE_MAX;
+}
+
+/** True for an ICMP code: an integer 0-255. */
+export function isIcmpCode(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= ICMP_CODE_MAX;
+}
+
+/** True for an IP protocol number Calico accepts: an integer 1-255. */
+export function isProtocolNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 255;
+}

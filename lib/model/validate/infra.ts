@@ -1,8 +1,9 @@
+import { isProtoPortNumber } from '../net';
 import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
 import { checkCidr, checkCidrList, checkIpList } from './addresses';
 import { Issues, report } from './issue';
 import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from './names';
-import { checkPortNumber, isValidPortName } from './ports';
+import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
 
 const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 const PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -23,7 +24,7 @@ export function checkHostEndpointSpec(issues: Issues, spec: HostEndpointSpec): v
     if (!isDns1123Subdomain(name)) report(issues, `spec.profiles[${i}]`, name, 'invalid profile name', SUBDOMAIN_ALLOWED);
   });
   (spec.ports ?? []).forEach((p, i) => {
-    if (!isValidPortName(p.name)) report(issues, `spec.ports[${i}].name`, p.name, 'invalid port name', "at most 15 lower case letters, digits and '-'");
+    if (!isValidPortName(p.name)) report(issues, `spec.ports[${i}].name`, p.name, 'invalid port name', PORT_NAME_SHORT);
     checkPortNumber(issues, `spec.ports[${i}].port`, p.port);
     if (!PORT_PROTOCOLS.includes(p.protocol)) report(issues, `spec.ports[${i}].protocol`, p.protocol, 'protocol does not support ports', 'TCP, UDP or SCTP');
   });
@@ -47,7 +48,7 @@ function checkFailsafe(issues: Issues, field: string, list: readonly ProtoPort[]
       report(issues, `${field}[${i}].protocol`, e.protocol, 'invalid failsafe protocol', 'tcp, udp or sctp');
     }
     // Calico's ProtoPort takes 0-65535 (validator_test: "should accept ProtoPort.Protocol: UDP" with port 0)
-    if (!Number.isInteger(e.port) || e.port < 0 || e.port > 65535) {
+    if (!isProtoPortNumber(e.port)) {
       report(issues, `${field}[${i}].port`, e.port, 'port number must be between 0 and 65535', 'a port number 0-65535');
     }
     if (e.net !== undefined) checkCidr(issues, `${field}[${i}].net`, e.net, true);

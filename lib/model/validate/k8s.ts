@@ -3,7 +3,7 @@ import { K8sNetworkPolicySpec, LabelSelector, NetworkPolicyPeer, NetworkPolicyPo
 import { checkCidr } from './addresses';
 import { Issues, report } from './issue';
 import { KEY_ALLOWED, VALUE_ALLOWED, checkLabels, isLabelValue, isQualifiedName } from './names';
-import { checkPortNumber, isValidPortName } from './ports';
+import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -58,7 +58,7 @@ function checkPort(issues: Issues, field: string, p: NetworkPolicyPort): void {
   const numeric = p.port !== undefined && /^[0-9]+$/.test(p.port);
   if (numeric) checkPortNumber(issues, `${field}.port`, Number(p.port));
   else if (p.port !== undefined && !isValidPortName(p.port)) {
-    report(issues, `${field}.port`, p.port, 'invalid port name', "a port number 1-65535, or at most 15 lower case letters, digits and '-'");
+    report(issues, `${field}.port`, p.port, 'invalid port name', `a port number 1-65535, or ${PORT_NAME_SHORT}`);
   }
   if (p.endPort === undefined) return;
   if (!numeric) {

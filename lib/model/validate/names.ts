@@ -10,9 +10,13 @@ const GNP_NAME = new RegExp(`^(${LABEL}\\.)?${LABEL}$`);
 const NP_NAME = new RegExp(`^((${LABEL})(\\.${LABEL})?|((knp|ossg)\\.default\\.${LABEL}(\\.${LABEL})*))$`);
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
+/** What a resource name may be: the one phrasing, used by validation and the constructs. */
 export const SUBDOMAIN_ALLOWED = "a DNS-1123 subdomain: lower case letters, digits, '-' and '.', starting and ending with a letter or digit";
-const LABEL_ALLOWED = "a DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters";
+/** What a namespace name may be. */
+export const LABEL_ALLOWED = "a DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters";
+/** What a label or annotation key may be. */
 export const KEY_ALLOWED = "an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+/** What a label value may be. */
 export const VALUE_ALLOWED = "empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
 const MAX_NAME = 253;
 const MAX_LABEL = 63;

@@ -1,8 +1,11 @@
-import { NetError, PORT_ALLOWED, parsePortSpec } from '../net';
+import { NetError, PORT_ALLOWED, isPortNumber, parsePortSpec } from '../net';
 import { Issues, report } from './issue';
 
 const PORT_NUMBER_ALLOWED = 'a port number 1-65535';
-const PORT_NAME_ALLOWED = "at most 15 lower case letters, digits and '-', with at least one letter, no '--', not starting or ending with '-'";
+/** The short form of a port name's rule (what Kubernetes' IANA_SVC_NAME allows). */
+export const PORT_NAME_SHORT = "at most 15 lower case letters, digits and '-'";
+/** What a named port may be: the one phrasing, used by validation and the constructs. */
+export const PORT_NAME_ALLOWED = `${PORT_NAME_SHORT}, with at least one letter, no '--', not starting or ending with '-'`;
 
 /** Kubernetes IANA_SVC_NAME: the rule for named ports in Kubernetes and Calico. */
 export function isValidPortName(name: string): boolean {
@@ -12,7 +15,7 @@ export function isValidPortName(name: string): boolean {
 
 /** Checks a port number is 1-65535. */
 export function checkPortNumber(issues: Issues, field: string, port: number): void {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  if (!isPortNumber(port)) {
     report(issues, field, port, 'port number must be between 1 and 65535', PORT_NUMBER_ALLOWED);
   }
 }

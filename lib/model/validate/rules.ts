@@ -1,4 +1,6 @@
-import { CALICO_PROTOCOL_NAMES, Cidr, PROTOCOL_ALLOWED, protocolHasPorts, protocolNumber } from '../net';
+import {
+  CALICO_PROTOCOL_NAMES, Cidr, ICMP_CODE_MAX, ICMP_TYPE_MAX, PROTOCOL_ALLOWED, isIcmpCode, isIcmpType, protocolHasPorts, protocolNumber,
+} from '../net';
 import { CalicoRule, HttpMatch, IcmpFields } from '../resources';
 import { checkAnnotations } from './names';
 import { checkEntity } from './entity';
@@ -15,11 +17,11 @@ function checkProtocol(issues: Issues, field: string, p: string | undefined): vo
 
 function checkIcmp(issues: Issues, field: string, icmp: IcmpFields | undefined): void {
   if (!icmp) return;
-  if (icmp.type !== undefined && (!Number.isInteger(icmp.type) || icmp.type < 0 || icmp.type > 254)) {
-    report(issues, `${field}.type`, icmp.type, 'ICMP type out of range', 'an ICMP type 0-254');
+  if (icmp.type !== undefined && !isIcmpType(icmp.type)) {
+    report(issues, `${field}.type`, icmp.type, 'ICMP type out of range', `an ICMP type 0-${ICMP_TYPE_MAX}`);
   }
-  if (icmp.code !== undefined && (!Number.isInteger(icmp.code) || icmp.code < 0 || icmp.code > 255)) {
-    report(issues, `${field}.code`, icmp.code, 'ICMP code out of range', 'an ICMP code 0-255');
+  if (icmp.code !== undefined && !isIcmpCode(icmp.code)) {
+    report(issues, `${field}.code`, icmp.code, 'ICMP code out of range', `an ICMP code 0-${ICMP_CODE_MAX}`);
   }
   if (icmp.code !== undefined && icmp.type === undefined) {
     report(issues, `${field}.code`, icmp.code, 'ICMP code specified without an ICMP type', 'a code together with a type');
