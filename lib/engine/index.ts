@@ -6,9 +6,9 @@ export {
 export { expandManifestPaths, readTextFile } from './input/files';
 export { InvalidDocument, ValidationError, invalidDocumentLine, invalidDocumentsOf } from './input/invalid';
 export { ContainerPort, InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
-export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './convert/policy';
-export { simplifyPorts } from './convert/simplify-ports';
-export { namespaceProfile, namespaceProfileLabels } from './convert/profile';
+export {
+  convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER, simplifyPorts, namespaceProfile, namespaceProfileLabels,
+} from '../model/convert';
 export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
 export { vethNameForWorkload } from './model/veth';

@@ -1,3 +1,4 @@
+import { ruleProduct } from '../../model/convert';
 import { CalicoRule, EntityRule, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
 import { IPeer, PeerContext } from '../vocabulary/peer-types';
 import { CalicoPortMatch, Port } from '../vocabulary/port';
@@ -32,14 +33,14 @@ export function kubernetesRuleParts(rule: IntentRule): { peers?: NetworkPolicyPe
 }
 
 /**
- * The Calico rules of an intent rule: one per (protocol group x peer), protocol loop outside, as
- * Calico's own Kubernetes conversion does. Ports of one protocol are merged into one rule; a
- * protocol with "all ports" drops its specific ports; ICMP matches stay separate.
+ * The Calico rules of an intent rule: Calico's own rule product (one per protocol group x peer,
+ * protocol loop outside; model/convert ruleProduct), without the empty source and destination
+ * Calico's structs carry. Ports of one protocol are merged into one group, kept in the order given;
+ * a protocol with "all ports" drops its specific ports; ICMP matches stay separate.
  */
 export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerContext): CalicoRule[] {
   const groups = portGroups(rule.ports ?? []);
   const peers: ReadonlyArray<IPeer | undefined> = rule.peers ?? [undefined];
-  const out: CalicoRule[] = [];
   for (const group of groups) {
     // ICMP matches only IPv4 and ICMPv6 only IPv6 (an `icmp` type/code comes with either protocol).
     const version = group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
@@ -48,20 +49,20 @@ export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerCon
         throw new Error(`${peer.description} is IPv${peer.ipVersion} but protocol ${group.protocol} only matches IPv${version}; `
           + `allowed: ${version === 4 ? 'Port.icmpv6()' : 'Port.icmp()'} for IPv${peer.ipVersion} peers, or a peer of IPv${version}`);
       }
-      const entity: EntityRule = peer ? peer.toCalico(context) : {};
-      const portEntity: EntityRule = group.ports ? { ports: group.ports } : {};
-      const source = ingress ? entity : {};
-      const destination = ingress ? portEntity : { ...entity, ...portEntity };
-      out.push({
-        action: rule.action,
-        ...(group.protocol !== undefined ? { protocol: group.protocol } : {}),
-        ...(group.icmp ? { icmp: group.icmp } : {}),
-        ...(Object.keys(source).length > 0 ? { source } : {}),
-        ...(Object.keys(destination).length > 0 ? { destination } : {}),
-      });
     }
   }
-  return out;
+  const entities: EntityRule[] = peers.map((peer) => (peer ? peer.toCalico(context) : {}));
+  return ruleProduct(rule.action, groups, entities, ingress).map(withoutEmptyEntities);
+}
+
+/** The rule without an empty `source` or `destination` (so synthesised YAML shows only what matches). */
+function withoutEmptyEntities(rule: CalicoRule): CalicoRule {
+  const { source, destination, ...rest } = rule;
+  return {
+    ...rest,
+    ...(source && Object.keys(source).length > 0 ? { source } : {}),
+    ...(destination && Object.keys(destination).length > 0 ? { destination } : {}),
+  };
 }
 
 function portGroups(ports: readonly Port[]): CalicoPortMatch[] {

@@ -1,8 +1,6 @@
+import { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from '../../model/convert';
 import { LabelSelector as K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
 import { checkLabelKey, checkLabelValue } from './names';
-
-/** The label Calico puts on every Kubernetes workload endpoint. */
-const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
 
 /** One matchExpressions entry, as held by {@link LabelSelector}. Internal. */
 interface Expression {
@@ -106,12 +104,11 @@ export class LabelSelector {
   }
 
   /**
-   * The Calico selector over plain labels (namespaces, host endpoints, network sets).
-   * An empty selector renders as `all()`, as Calico's conversion does for namespace selectors.
+   * The Calico selector over plain labels (namespaces, host endpoints, network sets), as Calico
+   * converts a Kubernetes namespace selector. An empty selector renders as `all()`.
    */
   public toCalico(): string {
-    const terms = this.terms();
-    return terms.length > 0 ? terms.join(' && ') : 'all()';
+    return namespaceSelectorToCalico(this.toKubernetes());
   }
 
   /**
@@ -119,7 +116,7 @@ export class LabelSelector {
    * the terms, exactly as Calico converts a Kubernetes `podSelector`.
    */
   public toCalicoPods(): string {
-    return [ORCHESTRATOR_TERM, ...this.terms()].join(' && ');
+    return podSelectorToCalico(this.toKubernetes());
   }
 
   /** The Calico form, for messages. */
@@ -128,20 +125,6 @@ export class LabelSelector {
   }
 
   private sortedKeys(): string[] {
-    return [...this.labels.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  private terms(): string[] {
-    const equalities = this.sortedKeys().map((key) => `${key} == '${this.labels.get(key) ?? ''}'`);
-    const expressions = this.expressions.map((e) => {
-      const set = `{ ${e.values.map((v) => `'${v}'`).join(', ')} }`;
-      switch (e.operator) {
-        case 'In': return `${e.key} in ${set}`;
-        case 'NotIn': return `${e.key} not in ${set}`;
-        case 'Exists': return `has(${e.key})`;
-        default: return `! has(${e.key})`;
-      }
-    });
-    return [...equalities, ...expressions];
+    return [...this.labels.keys()].sort(compareStrings);
   }
 }

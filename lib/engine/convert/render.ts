@@ -3,7 +3,7 @@ import * as yaml from 'js-yaml';
 import { describeDefault } from '../../model/defaults';
 import { renderResource } from '../../model/parse';
 import { SourcedResource } from '../input/load';
-import { convertK8sNetworkPolicy } from './policy';
+import { convertK8sNetworkPolicy } from '../../model/convert';
 
 /**
  * Converted policies as YAML documents (separated by `---`), each after comments naming its source,

@@ -4,8 +4,7 @@ import {
   K8S_NAMESPACE_NAME_LABEL, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
-import { convertK8sNetworkPolicy } from '../convert/policy';
-import { namespaceProfile } from '../convert/profile';
+import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
 import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
 import { CompiledEntity } from './entity';

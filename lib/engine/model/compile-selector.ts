@@ -1,6 +1,6 @@
 // Parses selectors once per text; parse errors become InputErrors naming where the selector was.
 import { Selector, SelectorSyntaxError } from '../../model/selector';
-import { CALICO_NAMESPACE_NAME_LABEL } from '../convert/profile';
+import { CALICO_NAMESPACE_NAME_LABEL } from '../../model/convert';
 import { InputError } from '../input/errors';
 
 const cache = new Map<string, Selector>();

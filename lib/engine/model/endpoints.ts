@@ -1,6 +1,6 @@
 // Workload endpoints from inventory pods and host endpoints from HostEndpoint resources.
 import { HostEndpoint, StringMap } from '../../model/resources';
-import { NAMESPACE_PROFILE_PREFIX } from '../convert/profile';
+import { NAMESPACE_PROFILE_PREFIX } from '../../model/convert';
 import { InventoryPod } from '../input/inventory';
 import { Endpoint } from './types';
 import { vethNameForWorkload } from './veth';

@@ -1,6 +1,6 @@
 // The label view of an endpoint or network set, as rule selectors see it.
 import { StringMap } from '../../model/resources';
-import { CALICO_NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../convert/profile';
+import { CALICO_NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../../model/convert';
 import { CidrMatcher } from './address-match';
 import { Endpoint, NetworkSetInfo } from './types';
 

@@ -1,7 +1,7 @@
 // The engine's resolved view of a cluster: what evaluation, the iptables plan and lint read.
 // Built from manifests plus an inventory by the engine (never from construct objects).
 import { CalicoRule, EntityRule, ProtoPort, StringMap } from '../../model/resources';
-import { Profile } from '../convert/profile';
+import { Profile } from '../../model/convert';
 import { NamedPort, NodeInfo } from '../input/inventory';
 
 export { NamedPort, NodeInfo, Profile };

@@ -1,6 +1,6 @@
 // One Kubernetes ingress/egress rule -> Calico rules (libcalico-go k8sRuleToCalico).
 import { Cidr, parsePortSpec } from '../../model/net';
-import { CalicoRule, EntityRule, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
+import { CalicoRule, EntityRule, IcmpFields, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
 import { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
 import { simplifyPorts } from './simplify-ports';
 
@@ -8,6 +8,38 @@ import { simplifyPorts } from './simplify-ports';
 export class RuleConversionError extends Error {}
 
 const ALL_PROTOCOLS = '';
+
+/** What one Calico rule of a product matches besides its peer: a protocol, its ports, an ICMP match. */
+export interface ProtocolGroup {
+  /** @default - every protocol */
+  readonly protocol?: string;
+  /** @default - every port */
+  readonly ports?: readonly string[];
+  /** Calico only (Kubernetes has no ICMP match). @default - every ICMP type */
+  readonly icmp?: IcmpFields;
+}
+
+/**
+ * Calico's rule product (the loops of libcalico-go k8sRuleToCalico): one rule per protocol group
+ * and peer, the protocol loop outside. An ingress rule's peer is its source and its ports are in
+ * the destination; an egress rule has peer and ports in the destination and an empty source.
+ * `source` and `destination` are always set, as Calico's structs are.
+ */
+export function ruleProduct(action: string, groups: readonly ProtocolGroup[], peers: readonly EntityRule[], ingress: boolean): CalicoRule[] {
+  const rules: CalicoRule[] = [];
+  for (const group of groups) {
+    for (const entity of peers) {
+      const portsField: EntityRule = group.ports && group.ports.length > 0 ? { ports: [...group.ports] } : {};
+      rules.push({
+        action,
+        ...(group.protocol === undefined ? {} : { protocol: group.protocol }),
+        ...(group.icmp ? { icmp: group.icmp } : {}),
+        ...(ingress ? { source: entity, destination: portsField } : { source: {}, destination: { ...portsField, ...entity } }),
+      });
+    }
+  }
+  return rules;
+}
 
 /**
  * Converts one rule. Ports are grouped by protocol (TCP when unset; a port without a number means
@@ -20,26 +52,15 @@ export function k8sRuleToCalico(
   ingress: boolean,
 ): CalicoRule[] {
   const byProtocol = groupPorts(ports ?? []);
-  const protocols = [...byProtocol.keys()].sort(compareStrings);
-  const peerList: (NetworkPolicyPeer | undefined)[] = peers && peers.length > 0 ? [...peers] : [undefined];
-  const rules: CalicoRule[] = [];
-  for (const protocol of protocols) {
+  const groups: ProtocolGroup[] = [...byProtocol.keys()].sort(compareStrings).map((protocol) => {
     const portList = byProtocol.get(protocol);
-    const simplified = portList === undefined ? undefined : simplifyPorts(portList);
-    for (const peer of peerList) {
-      const entity = peerToEntity(peer);
-      const portsField = simplified && simplified.length > 0 ? { ports: simplified } : {};
-      const rule: CalicoRule = {
-        action: 'Allow',
-        ...(protocol === ALL_PROTOCOLS ? {} : { protocol }),
-        ...(ingress
-          ? { source: entity, destination: portsField }
-          : { source: {}, destination: { ...portsField, ...entity } }),
-      };
-      rules.push(rule);
-    }
-  }
-  return rules;
+    return {
+      ...(protocol === ALL_PROTOCOLS ? {} : { protocol }),
+      ...(portList === undefined ? {} : { ports: simplifyPorts(portList) }),
+    };
+  });
+  const entities = peers && peers.length > 0 ? peers.map(peerToEntity) : [{}];
+  return ruleProduct('Allow', groups, entities, ingress);
 }
 
 /** Protocol -> ports, where undefined means all ports of the protocol. */
