@@ -1,7 +1,6 @@
 // What lint rules build findings with: the catalogue severity, locations and how policies are named.
 import { CompiledPolicy, SourcedResource } from '../engine';
-import { lintRule } from './catalog';
-import { LintFinding, LintLocation } from './types';
+import { LintFinding, LintLocation, LintRuleInfo } from './types';
 
 /** True for a policy converted from a Kubernetes NetworkPolicy. */
 export function isKubernetesPolicy(policy: CompiledPolicy): boolean {
@@ -26,8 +25,8 @@ export function resourceLocation(s: SourcedResource, field?: string): LintLocati
 }
 
 /** A finding of the rule with the catalogue's severity. */
-export function finding(ruleId: string, message: string, location: LintLocation): LintFinding {
-  return { ruleId, severity: lintRule(ruleId).severity, message, location };
+export function finding(rule: LintRuleInfo, message: string, location: LintLocation): LintFinding {
+  return { ruleId: rule.id, severity: rule.severity, message, location };
 }
 
 /** How a policy is named in messages: `GlobalNetworkPolicy deny-all` or `NetworkPolicy shop/web`. */

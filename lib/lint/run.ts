@@ -1,19 +1,8 @@
 // Runs every lint rule over manifests (and an optional inventory).
 import { EngineInputs, TextSource, buildEngineModel, loadEngineInputs, parseEngineInputs } from '../engine';
 import { LintContext } from './context';
-import { peerMatchesNothing, policySelectsNothing } from './rules/selects-nothing';
-import { shadowedRules } from './rules/shadowed';
-import { failsafeOverridesPolicy, hostLockout, worldIngressToHost } from './rules/host-endpoints';
-import { ibmDefaults } from './rules/ibm-defaults';
-import { egressToServiceCidr, egressWithoutDns } from './rules/egress';
-import { globalDenyOnAll, orderTieConflicts } from './rules/conflicts';
-import { httpMatchNotEnforced } from './rules/http-match';
+import { LINT_CHECKS } from './catalog';
 import { LintFinding, LintOptions } from './types';
-
-const CHECKS: ReadonlyArray<(ctx: LintContext) => LintFinding[]> = [
-  policySelectsNothing, peerMatchesNothing, shadowedRules, worldIngressToHost, hostLockout, failsafeOverridesPolicy,
-  ibmDefaults, egressWithoutDns, egressToServiceCidr, globalDenyOnAll, orderTieConflicts, httpMatchNotEnforced,
-];
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 
@@ -37,8 +26,8 @@ function runChecks(inputs: EngineInputs, hasInventory: boolean, options: LintOpt
   const ctx = new LintContext(buildEngineModel(inputs), inputs.resources, hasInventory, options);
   step?.();
   const findings: LintFinding[] = [];
-  for (const check of CHECKS) {
-    findings.push(...check(ctx));
+  for (const rule of LINT_CHECKS) {
+    findings.push(...rule.check(ctx));
     step?.();
   }
   return sortFindings(findings);
@@ -66,7 +55,7 @@ export interface LintFilesOptions extends LintOptions {
 /** Reads the files and lints them. Throws ManifestError or InputError on unreadable input. */
 export function lintFiles(options: LintFilesOptions): LintFinding[] {
   const report = options.onProgress;
-  const total = CHECKS.length + 2;
+  const total = LINT_CHECKS.length + 2;
   let done = 0;
   const step = report === undefined ? undefined : (): void => report(++done, total);
   report?.(0, total);

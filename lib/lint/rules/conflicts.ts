@@ -9,9 +9,10 @@ import { selectorImplies, selectsAll } from '../analysis/selector-implies';
 import { LintContext } from '../context';
 import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 /** NS011: GlobalNetworkPolicies with an empty/all() selector and no namespaceSelector that deny. */
-export function globalDenyOnAll(ctx: LintContext): LintFinding[] {
+function globalDenyOnAll(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   for (const p of ctx.policies()) {
     if (p.origin.kind !== 'GlobalNetworkPolicy' || !selectsAll(p.selector)) continue;
@@ -19,7 +20,7 @@ export function globalDenyOnAll(ctx: LintContext): LintFinding[] {
     for (const direction of ['ingress', 'egress'] as const) {
       const i = (p[direction] ?? []).findIndex((r) => r.action === 'Deny');
       if (i < 0) continue;
-      out.push(finding('NS011', `${policyLabel(p)} selects every endpoint of the cluster (selector ${JSON.stringify(p.selector || '')}) `
+      out.push(finding(GLOBAL_DENY_ON_ALL, `${policyLabel(p)} selects every endpoint of the cluster (selector ${JSON.stringify(p.selector || '')}) `
         + `and ${direction} rule ${i} denies: a mistake here cuts off every pod and node; scope the selector`,
       policyLocation(p, ruleField(p, direction, i))));
     }
@@ -28,7 +29,7 @@ export function globalDenyOnAll(ctx: LintContext): LintFinding[] {
 }
 
 /** NS012: same tier, same order, overlapping endpoints, an Allow and a Deny on overlapping traffic. */
-export function orderTieConflicts(ctx: LintContext): LintFinding[] {
+function orderTieConflicts(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   for (const tier of ctx.model.tiers) {
     const ps = tier.policies;
@@ -40,7 +41,7 @@ export function orderTieConflicts(ctx: LintContext): LintFinding[] {
         for (const j of partners(i)) {
           const clash = conflict(ctx, ps[i], ps[j]);
           if (clash) {
-            out.push(finding('NS012', `${policyLabel(ps[i])} and ${policyLabel(ps[j])} share order ${ps[i].order ?? '(none)'} in tier `
+            out.push(finding(ORDER_TIE_CONFLICT, `${policyLabel(ps[i])} and ${policyLabel(ps[j])} share order ${ps[i].order ?? '(none)'} in tier `
               + `${tier.name}, select overlapping endpoints and ${clash}; only their names decide which wins: give them different orders`,
             policyLocation(ps[j])));
           }
@@ -158,3 +159,13 @@ function memberIds(m: EntityMembers): ReadonlySet<string> {
   }
   return ids;
 }
+
+/** NS011. */
+export const GLOBAL_DENY_ON_ALL = defineLintRule('NS011', 'global-deny-on-all', 'warning',
+  'A GlobalNetworkPolicy that selects every endpoint and denies traffic risks a cluster-wide outage, including nodes and kube-system.',
+  globalDenyOnAll);
+
+/** NS012. */
+export const ORDER_TIE_CONFLICT = defineLintRule('NS012', 'order-tie-conflict', 'warning',
+  'Two policies with the same order, overlapping endpoints and opposite actions on overlapping traffic are decided by their names alone.',
+  orderTieConflicts);

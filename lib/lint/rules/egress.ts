@@ -9,13 +9,14 @@ import { policyEnforces, reach } from '../analysis/reach';
 import { LintContext } from '../context';
 import { finding, policyLabel, policyLocation, resourceLocation } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 const UDP = 17;
 const TCP = 6;
 const DNS = 53;
 
 /** NS009: endpoints (inventory) or egress policies (no inventory) with egress isolation and no DNS allowed. */
-export function egressWithoutDns(ctx: LintContext): LintFinding[] {
+function egressWithoutDns(ctx: LintContext): LintFinding[] {
   return ctx.hasInventory ? byEndpoint(ctx) : byPolicy(ctx);
 }
 
@@ -32,7 +33,7 @@ function byEndpoint(ctx: LintContext): LintFinding[] {
     if (group) group.push(e);
     else groups.set(first, [e]);
   }
-  return [...groups.entries()].map(([p, eps]) => finding('NS009',
+  return [...groups.entries()].map(([p, eps]) => finding(EGRESS_DENY_WITHOUT_DNS,
     `${eps.length} endpoint(s) (${eps.slice(0, 5).map((e) => e.id).join(', ')}${eps.length > 5 ? ', ...' : ''}) have egress policy `
     + `(first: ${policyLabel(p)}) but no policy allows DNS (UDP or TCP 53) to anywhere; allow egress to kube-dns`,
     policyLocation(p)));
@@ -67,7 +68,7 @@ function byPolicy(ctx: LintContext): LintFinding[] {
   return all
     .filter((p) => p.egress !== undefined && !p.preDNAT && !p.doNotTrack && p.origin.kind !== 'GlobalNetworkPolicy')
     .filter((p) => !globalDns && !(p.namespace !== undefined && namespacesWithDns.has(p.namespace)))
-    .map((p) => finding('NS009',
+    .map((p) => finding(EGRESS_DENY_WITHOUT_DNS,
       `${policyLabel(p)} makes its pods default-deny for egress, and no policy of namespace ${p.namespace} or global policy allows DNS `
       + '(UDP or TCP 53); allow egress to kube-dns', policyLocation(p)));
 }
@@ -76,7 +77,7 @@ function byPolicy(ctx: LintContext): LintFinding[] {
  * NS010: Kubernetes egress ipBlocks inside a Service ClusterIP range. Calico `nets` are not checked:
  * IBM's own isolation policies name the API server's ClusterIP for host endpoint egress.
  */
-export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
+function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   const ranges = new Map<string, Cidr | undefined>();
   const rangeOf = (cidr: string): Cidr | undefined => {
@@ -89,7 +90,7 @@ export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   const check = (cidr: string, loc: LintFinding['location'], who: string): void => {
     const range = rangeOf(cidr);
     if (!range) return;
-    out.push(finding('NS010', `${who}: egress to ${cidr} is inside the Service ClusterIP range ${range.toString()}; kube-proxy `
+    out.push(finding(EGRESS_TO_SERVICE_CIDR, `${who}: egress to ${cidr} is inside the Service ClusterIP range ${range.toString()}; kube-proxy `
       + 'rewrites Service IPs to pod IPs before policy runs, so this never matches: select the backing pods instead', loc));
   };
   for (const s of ctx.resources) {
@@ -102,3 +103,13 @@ export function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   }
   return out;
 }
+
+/** NS009. */
+export const EGRESS_DENY_WITHOUT_DNS = defineLintRule('NS009', 'egress-deny-without-dns', 'warning',
+  'Endpoints whose egress is default-deny without any DNS allow cannot resolve names, which breaks almost every workload.',
+  egressWithoutDns);
+
+/** NS010. */
+export const EGRESS_TO_SERVICE_CIDR = defineLintRule('NS010', 'egress-to-service-cidr', 'error',
+  'kube-proxy rewrites Service ClusterIPs to pod IPs before policy runs, so an egress ipBlock naming the Service range never matches.',
+  egressToServiceCidr);

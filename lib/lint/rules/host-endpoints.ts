@@ -6,13 +6,14 @@ import { reach } from '../analysis/reach';
 import { LintContext } from '../context';
 import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 const TCP = 6;
 const KUBELET_PORT = 10250;
 const SSH_PORT = 22;
 
 /** NS005: Allow rules from 0.0.0.0/0 or ::/0 in policies that select a host endpoint. */
-export function worldIngressToHost(ctx: LintContext): LintFinding[] {
+function worldIngressToHost(ctx: LintContext): LintFinding[] {
   const hosts = ctx.hostEndpoints();
   const out: LintFinding[] = [];
   for (const p of ctx.policies()) {
@@ -25,7 +26,7 @@ export function worldIngressToHost(ctx: LintContext): LintFinding[] {
       if (world.length === 0 || (src.notNets ?? []).length > 0) return;
       // a label part narrows the source to labelled endpoints: not the world
       if (src.selector || src.namespaceSelector || src.serviceAccounts !== undefined) return;
-      out.push(finding('NS005',
+      out.push(finding(WORLD_INGRESS_TO_HOST,
         `${policyLabel(p)}: ingress rule ${i} allows ${world.map((n) => n.toString()).join(' and ')} to host endpoint(s) `
         + `${names(selected)}; name the networks that need access instead`,
         policyLocation(p, `${ruleField(p, 'ingress', i)}.source.nets`)));
@@ -35,19 +36,19 @@ export function worldIngressToHost(ctx: LintContext): LintFinding[] {
 }
 
 /** NS006: host endpoints that nothing lets reach TCP 10250 or TCP 22. */
-export function hostLockout(ctx: LintContext): LintFinding[] {
+function hostLockout(ctx: LintContext): LintFinding[] {
   const sshFailsafe = ctx.model.felix.failsafeInbound.some((f) => protocolNumber(f.protocol) === TCP && f.port === SSH_PORT);
   return ctx.hostEndpoints()
     .filter((h) => reach(ctx.model, h, 'ingress', TCP, KUBELET_PORT, ctx.tierPoliciesFor(h)) === 'none'
       && reach(ctx.model, h, 'ingress', TCP, SSH_PORT, ctx.tierPoliciesFor(h)) === 'none')
-    .map((h) => finding('NS006',
+    .map((h) => finding(HOST_LOCKOUT_RISK,
       `host endpoint ${h.name} (node ${h.node || '?'}): no policy allows the kubelet port (TCP ${KUBELET_PORT}) or SSH (TCP ${SSH_PORT}) from anywhere`
       + (sshFailsafe ? '; only the Felix failsafe keeps SSH open' : ', and SSH is not a failsafe port: lock-out risk'),
       hostLocation(ctx, h)));
 }
 
 /** NS007: failsafe inbound ports open to any address on public host endpoints whose policies deny them. */
-export function failsafeOverridesPolicy(ctx: LintContext): LintFinding[] {
+function failsafeOverridesPolicy(ctx: LintContext): LintFinding[] {
   const publicHosts = ctx.hostEndpoints().filter(isPublicHost);
   const out: LintFinding[] = [];
   for (const f of ctx.model.felix.failsafeInbound) {
@@ -56,7 +57,7 @@ export function failsafeOverridesPolicy(ctx: LintContext): LintFinding[] {
     if (proto === undefined) continue;
     const denied = publicHosts.filter((h) => reach(ctx.model, h, 'ingress', proto, f.port, ctx.tierPoliciesFor(h)) !== 'all');
     if (denied.length === 0) continue;
-    out.push(finding('NS007',
+    out.push(finding(FAILSAFE_OVERRIDES_POLICY,
       `failsafe port ${f.protocol.toLowerCase()}:${f.port} accepts traffic from any address on public host endpoint(s) ${names(denied)}, `
       + 'although their policies deny it to some or all sources; limit the failsafe entry with a net or remove it',
       felixLocation(ctx)));
@@ -90,3 +91,18 @@ function felixLocation(ctx: LintContext): LintFinding['location'] {
     ? { file: s.file, documentIndex: s.documentIndex, kind: 'FelixConfiguration', name: 'default', field: 'spec.failsafeInboundHostPorts' }
     : { kind: 'FelixConfiguration', name: 'default', field: 'spec.failsafeInboundHostPorts (Felix default)' };
 }
+
+/** NS005. */
+export const WORLD_INGRESS_TO_HOST = defineLintRule('NS005', 'world-ingress-to-host', 'warning',
+  'Allowing ingress from 0.0.0.0/0 or ::/0 to a host endpoint exposes the node itself to every address.',
+  worldIngressToHost);
+
+/** NS006. */
+export const HOST_LOCKOUT_RISK = defineLintRule('NS006', 'host-lockout-risk', 'warning',
+  'A host endpoint that no policy lets reach the kubelet port (TCP 10250) or SSH (TCP 22) from anywhere risks locking operators and the master out.',
+  hostLockout);
+
+/** NS007. */
+export const FAILSAFE_OVERRIDES_POLICY = defineLintRule('NS007', 'failsafe-overrides-policy', 'warning',
+  'Felix failsafe ports are accepted before any policy, so a public host endpoint stays open on ports its policies deny.',
+  failsafeOverridesPolicy);

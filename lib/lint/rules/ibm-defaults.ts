@@ -10,6 +10,7 @@ import { portListIncludes } from '../analysis/ports';
 import { LintContext } from '../context';
 import { finding, policyLocation } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 interface DefaultSpec {
   /** Names that satisfy the default (kubelet or bigfix: either generation). */
@@ -50,7 +51,7 @@ const DEFAULTS: readonly DefaultSpec[] = [
 ];
 
 /** NS008 findings. */
-export function ibmDefaults(ctx: LintContext): LintFinding[] {
+function ibmDefaults(ctx: LintContext): LintFinding[] {
   const roleHosts = ctx.hostEndpoints().filter((h) => h.labels['ibm.role'] !== undefined);
   if (roleHosts.length === 0) return [];
   const globals = ctx.policies().filter((p) => p.origin.kind === 'GlobalNetworkPolicy');
@@ -60,7 +61,7 @@ export function ibmDefaults(ctx: LintContext): LintFinding[] {
     if (wanted.length === 0) continue;
     const present = globals.filter((p) => d.names.includes(p.name));
     if (present.length === 0) {
-      out.push(finding('NS008',
+      out.push(finding(IBM_DEFAULT_REMOVED_OR_WEAKENED,
         `IBM default GlobalNetworkPolicy ${d.names.join(' or ')} is missing although host endpoints with ibm.role `
         + `${d.roles.join('/')} exist (${wanted[0].name}...); it allows ${d.allows}, and IKS restores it at the next master update`,
         { kind: 'GlobalNetworkPolicy', name: d.names[0] }));
@@ -69,7 +70,7 @@ export function ibmDefaults(ctx: LintContext): LintFinding[] {
     for (const p of present) {
       const problem = weakness(p, d, wanted);
       if (problem) {
-        out.push(finding('NS008', `IBM default GlobalNetworkPolicy ${p.name} is weakened: ${problem}; IKS restores the default at the next master update`,
+        out.push(finding(IBM_DEFAULT_REMOVED_OR_WEAKENED, `IBM default GlobalNetworkPolicy ${p.name} is weakened: ${problem}; IKS restores the default at the next master update`,
           policyLocation(p)));
       }
     }
@@ -88,3 +89,8 @@ function weakness(p: CompiledPolicy, d: DefaultSpec, wanted: readonly Endpoint[]
   if (blocker >= 0) return `${d.direction} rule ${blocker} (${rules[blocker].action}) comes before the rule that allows ${d.allows}`;
   return undefined;
 }
+
+/** NS008. */
+export const IBM_DEFAULT_REMOVED_OR_WEAKENED = defineLintRule('NS008', 'ibm-default-removed-or-weakened', 'warning',
+  'IKS needs its default policies on worker host endpoints and restores them at the next master update, so removing or weakening one breaks the cluster or drifts.',
+  ibmDefaults);

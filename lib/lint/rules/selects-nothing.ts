@@ -4,20 +4,21 @@ import { EntityRule } from '../../model/resources';
 import { LintContext } from '../context';
 import { finding, isKubernetesPolicy, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 /** NS001: policies whose selector (namespace scoping included) matches no endpoint. */
-export function policySelectsNothing(ctx: LintContext): LintFinding[] {
+function policySelectsNothing(ctx: LintContext): LintFinding[] {
   if (!ctx.hasInventory) return [];
   return ctx.policies()
     .filter((p) => !ctx.candidateEndpoints(p).some((e) => p.appliesTo(e)))
-    .map((p) => finding('NS001',
+    .map((p) => finding(POLICY_SELECTS_NOTHING,
       `${policyLabel(p)} selects no endpoint of the inventory (selector ${JSON.stringify(p.selector || 'all()')}`
       + `${p.namespace ? ` in namespace ${p.namespace}` : ''}); check the labels`,
       policyLocation(p, isKubernetesPolicy(p) ? 'spec.podSelector' : 'spec.selector')));
 }
 
 /** NS002: rule sources/destinations whose selector part matches no endpoint and no network set. */
-export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
+function peerMatchesNothing(ctx: LintContext): LintFinding[] {
   if (!ctx.hasInventory) return [];
   const out: LintFinding[] = [];
   for (const p of ctx.policies()) {
@@ -34,7 +35,7 @@ export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
             entity.serviceAccounts !== undefined ? `serviceAccounts ${JSON.stringify(entity.serviceAccounts)}` : '',
             entity.notSelector ? `notSelector ${JSON.stringify(entity.notSelector)} in namespace ${p.namespace ?? ''}` : '',
           ].filter((s) => s !== '').join(', ');
-          out.push(finding('NS002',
+          out.push(finding(PEER_MATCHES_NOTHING,
             `${policyLabel(p)}: the ${side} of ${direction} rule ${i} (${what}) matches no endpoint or network set of the inventory, so the rule never matches`,
             policyLocation(p, `${ruleField(p, direction, i)}${isKubernetesPolicy(p) ? `, ${side}` : `.${side}`}`)));
         }
@@ -43,3 +44,13 @@ export function peerMatchesNothing(ctx: LintContext): LintFinding[] {
   }
   return out;
 }
+
+/** NS001. */
+export const POLICY_SELECTS_NOTHING = defineLintRule('NS001', 'policy-selects-nothing', 'warning',
+  'A policy whose selector matches no endpoint of the inventory enforces nothing, usually a label typo.',
+  policySelectsNothing);
+
+/** NS002. */
+export const PEER_MATCHES_NOTHING = defineLintRule('NS002', 'peer-matches-nothing', 'warning',
+  'A rule peer whose selector matches no endpoint or network set of the inventory never matches, usually a label typo.',
+  peerMatchesNothing);

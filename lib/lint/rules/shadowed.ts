@@ -6,6 +6,7 @@ import { policyScopeCovers, ruleCovers } from '../analysis/covers';
 import { LintContext } from '../context';
 import { finding, policyLabel, policyLocation, ruleField } from '../finding';
 import { LintFinding } from '../types';
+import { defineLintRule } from '../rule';
 
 const TERMINAL = ['Allow', 'Deny', 'Pass'];
 
@@ -90,32 +91,60 @@ function ruleCount(p: CompiledPolicy): number {
   return (p.ingress ?? []).length + (p.egress ?? []).length;
 }
 
-/** NS003 and NS004 findings. */
-export function shadowedRules(ctx: LintContext): LintFinding[] {
+/** The shadowed rules and the fully redundant policies of one run (both rules read it; computed once per context). */
+interface ShadowAnalysis {
+  readonly shadows: readonly Shadow[];
+  /** Policies whose every rule is covered by earlier rules of other policies, with those policies' labels. */
+  readonly redundant: ReadonlyMap<CompiledPolicy, string>;
+}
+
+const analyses = new WeakMap<LintContext, ShadowAnalysis>();
+
+function analyse(ctx: LintContext): ShadowAnalysis {
+  const cached = analyses.get(ctx);
+  if (cached) return cached;
   const shadows = findShadows(ctx);
-  const out: LintFinding[] = [];
-  const redundant = new Set<CompiledPolicy>();
   const byPolicy = new Map<CompiledPolicy, Shadow[]>();
   for (const s of shadows) {
     const list = byPolicy.get(s.policy);
     if (list) list.push(s);
     else byPolicy.set(s.policy, [s]);
   }
+  const redundant = new Map<CompiledPolicy, string>();
   for (const p of ctx.policies()) {
     const own = byPolicy.get(p) ?? [];
     if (ruleCount(p) > 0 && own.length === ruleCount(p) && own.every((s) => s.by !== p)) {
-      redundant.add(p);
-      const by = [...new Set(own.map((s) => policyLabel(s.by)))].join(', ');
-      out.push(finding('NS004', `${policyLabel(p)} is fully redundant: every rule is covered by an earlier rule of ${by}`,
-        policyLocation(p)));
+      redundant.set(p, [...new Set(own.map((s) => policyLabel(s.by)))].join(', '));
     }
   }
-  for (const s of shadows) {
-    if (redundant.has(s.policy)) continue;
-    const where = s.by === s.policy ? `rule ${s.byIndex} of the same policy` : `${s.direction} rule ${s.byIndex} of ${policyLabel(s.by)}`;
-    out.push(finding('NS003',
-      `${policyLabel(s.policy)}: ${s.direction} rule ${s.index} is never reached: ${where} (${s.byAction}) matches all its traffic first`,
-      policyLocation(s.policy, ruleField(s.policy, s.direction, s.index))));
-  }
+  const out = { shadows, redundant };
+  analyses.set(ctx, out);
   return out;
 }
+
+/** NS004 findings: fully redundant policies. */
+function redundantPoliciesCheck(ctx: LintContext): LintFinding[] {
+  return [...analyse(ctx).redundant.entries()].map(([p, by]) => finding(REDUNDANT_POLICY,
+    `${policyLabel(p)} is fully redundant: every rule is covered by an earlier rule of ${by}`, policyLocation(p)));
+}
+
+/** NS003 findings: rules never reached (left out for policies NS004 reports as a whole). */
+function shadowedRulesCheck(ctx: LintContext): LintFinding[] {
+  const { shadows, redundant } = analyse(ctx);
+  return shadows.filter((s) => !redundant.has(s.policy)).map((s) => {
+    const where = s.by === s.policy ? `rule ${s.byIndex} of the same policy` : `${s.direction} rule ${s.byIndex} of ${policyLabel(s.by)}`;
+    return finding(SHADOWED_RULE,
+      `${policyLabel(s.policy)}: ${s.direction} rule ${s.index} is never reached: ${where} (${s.byAction}) matches all its traffic first`,
+      policyLocation(s.policy, ruleField(s.policy, s.direction, s.index)));
+  });
+}
+
+/** NS003. */
+export const SHADOWED_RULE = defineLintRule('NS003', 'shadowed-rule', 'warning',
+  'A rule fully covered by an earlier rule of the same or a lower order is never reached, so it does not do what it says.',
+  shadowedRulesCheck);
+
+/** NS004. */
+export const REDUNDANT_POLICY = defineLintRule('NS004', 'redundant-policy', 'info',
+  'A policy whose every rule is covered by earlier rules changes no verdict and only adds review and runtime cost.',
+  redundantPoliciesCheck);
