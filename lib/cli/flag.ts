@@ -1,19 +1,11 @@
 // What a command line flag is: declared once, it gives the parser, the usage line and the option list.
 
-/** How a flag takes values. */
-export type FlagKind =
-  /** one value: `--flag value` or `--flag=value` */
-  | 'single'
-  /** one or more values, up to the next `--flag`; may repeat */
-  | 'multi'
-  /** no value */
-  | 'switch';
-
 /** One flag of a command. */
 export interface Flag<N extends string = string> {
   /** The name without the leading `--`. */
   readonly name: N;
-  readonly kind: FlagKind;
+  /** `single`: one value (`--flag value`, `--flag=value`); `multi`: one or more, up to the next `--flag`, may repeat; `switch`: none. */
+  readonly kind: 'single' | 'multi' | 'switch';
   /** The value's placeholder in the option list, e.g. `M...`. @default - none (a switch) */
   readonly value?: string;
   /** The value as the usage line shows it. @default - the choices joined by `|`, else `value` */
