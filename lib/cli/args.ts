@@ -1,32 +1,83 @@
-// A small argument parser: `--flag value`, `--flag=value`, multi-value flags, boolean switches.
+// The argument parser: `--flag value`, `--flag=value`, multi-value flags, switches, read against the declared flags.
+import { NetsecInputError } from '../model/errors';
+import { Flag } from './flag';
 
 /** Thrown for bad command lines; the CLI prints it with the usage and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends NetsecInputError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
 }
 
-/** What a command accepts. */
-export interface FlagSpec {
-  /** Flags that take one value. */
-  readonly single?: readonly string[];
-  /** Flags that take one or more values (until the next `--flag`); may repeat. */
-  readonly multi?: readonly string[];
-  /** Flags without a value. */
-  readonly switches?: readonly string[];
+/** A parsed command line, read by flag name; required flags, choices and defaults as declared. */
+export interface ParsedArgs<N extends string> {
+  /** A one-value flag's value, else its default; UsageError when required and not given or not one of its choices. */
+  value(name: N): string | undefined;
+  /** The value of a one-value flag that always has one (required, or with a default). */
+  get(name: N): string;
+  /** A multi-value flag's values; UsageError when required and not given. */
+  list(name: N): readonly string[] | undefined;
+  /** The values of a required multi-value flag. */
+  getList(name: N): readonly string[];
+  /** Whether a switch was given. */
+  has(name: N): boolean;
 }
 
-/** Parsed flags. */
-export interface ParsedArgs {
-  readonly values: ReadonlyMap<string, string>;
-  readonly lists: ReadonlyMap<string, readonly string[]>;
-  readonly switches: ReadonlySet<string>;
+class Parsed<N extends string> implements ParsedArgs<N> {
+  constructor(
+    private readonly flags: readonly Flag<N>[],
+    private readonly values: ReadonlyMap<string, string>,
+    private readonly lists: ReadonlyMap<string, readonly string[]>,
+    private readonly switches: ReadonlySet<string>,
+  ) {}
+
+  value(name: N): string | undefined {
+    const flag = this.flag(name, 'single');
+    const v = this.values.get(name);
+    if (v === undefined) {
+      if (flag.required) throw new UsageError(`--${name} is required`);
+      return flag.default;
+    }
+    if (flag.choices && !flag.choices.includes(v)) {
+      throw new UsageError(`--${name} must be one of ${flag.choices.join(', ')}, got ${JSON.stringify(v)}`);
+    }
+    return v;
+  }
+
+  get(name: N): string {
+    const v = this.value(name);
+    if (v === undefined) throw new Error(`--${name} is neither required nor has a default`);
+    return v;
+  }
+
+  list(name: N): readonly string[] | undefined {
+    const flag = this.flag(name, 'multi');
+    const v = this.lists.get(name);
+    if (v === undefined && flag.required) throw new UsageError(`--${name} is required`);
+    return v;
+  }
+
+  getList(name: N): readonly string[] {
+    const v = this.list(name);
+    if (v === undefined) throw new Error(`--${name} is not required`);
+    return v;
+  }
+
+  has(name: N): boolean {
+    this.flag(name, 'switch');
+    return this.switches.has(name);
+  }
+
+  private flag(name: N, kind: Flag['kind']): Flag<N> {
+    const flag = this.flags.find((f) => f.name === name);
+    if (flag?.kind !== kind) throw new Error(`--${name} is not a declared ${kind} flag`);
+    return flag;
+  }
 }
 
-/** Parses `args` against the spec; throws UsageError for unknown flags, missing values or stray words. */
-export function parseArgs(args: readonly string[], spec: FlagSpec): ParsedArgs {
+/** Parses `args` against the flags; throws UsageError for unknown flags, missing values or stray words. */
+export function parseArgs<N extends string>(args: readonly string[], flags: readonly Flag<N>[]): ParsedArgs<N> {
   const values = new Map<string, string>();
   const lists = new Map<string, string[]>();
   const switches = new Set<string>();
@@ -38,15 +89,16 @@ export function parseArgs(args: readonly string[], spec: FlagSpec): ParsedArgs {
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
     i++;
-    if (spec.switches?.includes(name)) {
+    const kind = flags.find((f) => f.name === name)?.kind;
+    if (kind === 'switch') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
       switches.add(name);
-    } else if (spec.single?.includes(name)) {
+    } else if (kind === 'single') {
       const v = inline ?? args[i++];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       if (values.has(name)) throw new UsageError(`--${name} given twice`);
       values.set(name, v);
-    } else if (spec.multi?.includes(name)) {
+    } else if (kind === 'multi') {
       const list = lists.get(name) ?? [];
       if (inline !== undefined) list.push(inline);
       while (i < args.length && !args[i].startsWith('--')) list.push(args[i++]);
@@ -56,26 +108,5 @@ export function parseArgs(args: readonly string[], spec: FlagSpec): ParsedArgs {
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { values, lists, switches };
-}
-
-/** The value of a required flag. */
-export function required(parsed: ParsedArgs, name: string): string {
-  const v = parsed.values.get(name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
-  return v;
-}
-
-/** The values of a required multi-value flag. */
-export function requiredList(parsed: ParsedArgs, name: string): readonly string[] {
-  const v = parsed.lists.get(name);
-  if (v === undefined) throw new UsageError(`--${name} is required`);
-  return v;
-}
-
-/** One of the allowed choices, or the default. */
-export function choice(parsed: ParsedArgs, name: string, allowed: readonly string[], def: string): string {
-  const v = parsed.values.get(name) ?? def;
-  if (!allowed.includes(v)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
-  return v;
+  return new Parsed(flags, values, lists, switches);
 }

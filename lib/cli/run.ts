@@ -1,4 +1,5 @@
 // The dispatcher: `netsec <command> [options]`, `--help` everywhere, exit codes 0/1/2.
+import { NetsecInputError } from '../model/errors';
 import { escapeUnsafe } from '../model/quote';
 import { UsageError } from './args';
 import { CliIo } from './io';
@@ -14,20 +15,16 @@ const TOP_USAGE = (): string => [
   '',
 ].join('\n');
 
-/** Error kinds that mean bad input (exit 2), recognised by name so this file imports nothing heavy. */
-const INPUT_ERRORS = ['InputError', 'ManifestError', 'ValidationError', 'NetError', 'SelectorSyntaxError', 'UnsafeAddressError', 'OutputError'];
-
 /**
- * True for errors caused by the input rather than by netsec: the named input errors above, and
- * operating system errors (a file that cannot be read or written: ENOENT, EACCES, EISDIR...).
+ * True for errors caused by the input rather than by netsec: every NetsecInputError, and operating
+ * system errors (a file that cannot be read or written: ENOENT, EACCES, EISDIR...).
  */
 export function isInputError(e: unknown): e is Error {
+  if (e instanceof NetsecInputError) return true;
   // read structurally: errors of Node's own modules may come from another realm (e.g. under Jest)
   if (typeof e !== 'object' || e === null) return false;
-  const err = e as { readonly name?: unknown; readonly message?: unknown; readonly code?: unknown; readonly syscall?: unknown };
-  if (typeof err.message !== 'string') return false;
-  if (typeof err.name === 'string' && INPUT_ERRORS.includes(err.name)) return true;
-  return typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code) && typeof err.syscall === 'string';
+  const err = e as { readonly message?: unknown; readonly code?: unknown; readonly syscall?: unknown };
+  return typeof err.message === 'string' && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code) && typeof err.syscall === 'string';
 }
 
 /** Runs the CLI; resolves to the exit code. */

@@ -1,9 +1,10 @@
 // Output written whole or not at all: a directory replaced by rename, or one file renamed over.
 import * as fs from 'fs';
 import * as path from 'path';
+import { NetsecInputError } from '../model/errors';
 
-/** A refused output location (the CLI exits 2 for it, recognising the name). */
-class OutputError extends Error {
+/** A refused output location (an input error: the CLI exits 2 for it). */
+class OutputError extends NetsecInputError {
   constructor(message: string) {
     super(message);
     this.name = 'OutputError';

@@ -1,5 +1,6 @@
 // The only addresses the kernel harness may give to test hosts or send traffic to.
 import { Cidr } from '../model/net';
+import { NetsecInputError } from '../model/errors';
 
 /** The documentation ranges (RFC 5737, RFC 3849). */
 const DOCUMENTATION_RANGES: readonly string[] = [
@@ -14,7 +15,7 @@ export function isDocumentationAddress(ip: string): boolean {
 }
 
 /** Thrown when a test host would get an address outside the documentation ranges. */
-export class UnsafeAddressError extends Error {
+export class UnsafeAddressError extends NetsecInputError {
   constructor(readonly where: string, readonly addresses: readonly string[]) {
     super(
       `${where}: address(es) ${addresses.join(', ')} are outside the documentation ranges `

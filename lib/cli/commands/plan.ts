@@ -2,34 +2,31 @@
 import { InputError } from '../../engine';
 import { planFilesFromModel } from '../../iptables/plan-files';
 import { writeOutputAtomically } from '../../util/atomic-write';
-import { parseArgs, required } from '../args';
-import { CliCommand, CliIo } from '../io';
-import { FELIX_USAGE, loadModel } from './common';
+import { defineCommand } from '../command';
+import { loadModel } from './common';
+import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS } from './flags';
 
-const USAGE = `usage: netsec plan --manifests M... --cluster C --out DIR
-
-Renders, for each Node of the inventory, the iptables and ipset state Calico's Felix would
+export const command = defineCommand({
+  name: 'plan',
+  about: `Renders, for each Node of the inventory, the iptables and ipset state Calico's Felix would
 program, and writes DIR/<node>.iptables (iptables-restore input), DIR/<node>.ipsets (ipset
 restore input) and DIR/<node>.endpoints.json (each workload and host endpoint on the node:
-id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
-
-  --manifests M...   manifest files or folders
-  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
-  --out DIR          output folder (created; replaced only if empty or written by netsec)
-${FELIX_USAGE}
-`;
-
-function run(args: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'out'], multi: ['manifests', 'felix'] });
-  const out = required(parsed, 'out');
-  const model = loadModel(parsed, io, true);
-  if (model.nodes.length === 0) {
-    throw new InputError(`${required(parsed, 'cluster')}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)`);
-  }
-  const files = planFilesFromModel(model);
-  writeOutputAtomically(out, files);
-  io.stdout(`netsec plan: wrote ${files.length} files for ${model.nodes.length} node(s) to ${out}\n`);
-  return 0;
-}
-
-export const command: CliCommand = { usage: USAGE, run };
+id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.`,
+  flags: [
+    MANIFESTS,
+    { ...CLUSTER, required: true, help: INVENTORY_HELP },
+    { name: 'out', kind: 'single', value: 'DIR', required: true, help: 'output folder (created; replaced only if empty or written by netsec)' },
+  ],
+  inputFlags: INPUT_FLAGS,
+  run(parsed, io) {
+    const out = parsed.get('out');
+    const model = loadModel(parsed, io);
+    if (model.nodes.length === 0) {
+      throw new InputError(`${parsed.get('cluster')}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)`);
+    }
+    const files = planFilesFromModel(model);
+    writeOutputAtomically(out, files);
+    io.stdout(`netsec plan: wrote ${files.length} files for ${model.nodes.length} node(s) to ${out}\n`);
+    return 0;
+  },
+});

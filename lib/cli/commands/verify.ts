@@ -1,30 +1,8 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
-import { UsageError, parseArgs, required, requiredList } from '../args';
-import { CliCommand, CliIo } from '../io';
-import { FELIX_USAGE } from './common';
+import { UsageError } from '../args';
+import { defineCommand } from '../command';
 import { progressFor } from '../progress';
-
-const VERIFY_USAGE = `usage: netsec verify --manifests M... --cluster C [--node N] [--max-probes N]
-
-Builds each worker node in Linux network namespaces (the node with its public eth1 and private
-eth0 interfaces, an internet host and a private-network host behind them, one namespace per pod
-behind a veth with Calico's interface name), loads the node's plan with ipset restore and
-iptables-restore, sends real TCP, UDP and ICMP probes and compares each result with the engine's
-verdict. Every namespace is removed afterwards.
-
-Needs root, iproute2, iptables, ipset and python3. Pods, nodes and host endpoints must use
-documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32):
-no other address is ever wired or probed.
-
-  --manifests M...   manifest files or folders
-  --cluster C        inventory: kubectl get namespaces,pods,nodes -o yaml
-  --node N           verify only this node (default: every node with a pod or host endpoint)
-  --max-probes N     at most N probes per node (default 900)
-${FELIX_USAGE}
-
-Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
-2 bad input or not root.
-`;
+import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS } from './flags';
 
 function missingPrivilege(): string | undefined {
   if (process.platform !== 'linux') return 'netsec verify needs Linux (network namespaces)';
@@ -34,53 +12,68 @@ function missingPrivilege(): string | undefined {
   return undefined;
 }
 
-async function run(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { single: ['workload-pool', 'cluster', 'node', 'max-probes'], multi: ['manifests', 'felix'] });
-  const manifests = requiredList(parsed, 'manifests');
-  const cluster = required(parsed, 'cluster');
-  const maxText = parsed.values.get('max-probes');
-  if (maxText !== undefined && (!/^[0-9]{1,6}$/.test(maxText) || Number(maxText) < 1)) {
-    throw new UsageError(`--max-probes must be a positive number, got ${JSON.stringify(maxText)}`);
-  }
-  const privilege = missingPrivilege();
-  if (privilege) {
-    io.stderr(`netsec verify: ${privilege}\n`);
-    return 2;
-  }
-  // Loaded here so that --help and usage errors do not pull in the engine and the harness.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const engine = require('../../engine') as typeof import('../../engine');
-  const verify = require('../../verify/verify') as typeof import('../../verify/verify');
-  const sources = engine.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: engine.readTextFile(file) }));
-  const progress = progressFor(io, false);
-  const report = await verify.verifyCluster({
-    sources,
-    felix: parsed.lists.get('felix'),
-    workloadPool: parsed.values.get('workload-pool'),
-    node: parsed.values.get('node'),
-    maxProbes: maxText === undefined ? undefined : Number(maxText),
-    onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),
-  });
-  progress.done();
-  io.stdout(`${verify.formatClusterReport(report)}\n`);
-  return report.mismatches === 0 ? 0 : 1;
-}
-
 /**
  * `netsec verify`: resolves to the exit code (0 all probes agree, 1 mismatches or a plan the kernel
  * refuses, 2 usage, input or privilege errors; the dispatcher maps usage and input errors to 2).
  */
-export const command: CliCommand = {
-  usage: VERIFY_USAGE,
-  run: async (argv, io) => {
+export const command = defineCommand({
+  name: 'verify',
+  about: `Builds each worker node in Linux network namespaces (the node with its public eth1 and private
+eth0 interfaces, an internet host and a private-network host behind them, one namespace per pod
+behind a veth with Calico's interface name), loads the node's plan with ipset restore and
+iptables-restore, sends real TCP, UDP and ICMP probes and compares each result with the engine's
+verdict. Every namespace is removed afterwards.
+
+Needs root, iproute2, iptables, ipset and python3. Pods, nodes and host endpoints must use
+documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32):
+no other address is ever wired or probed.`,
+  flags: [
+    MANIFESTS,
+    { ...CLUSTER, required: true, help: INVENTORY_HELP },
+    { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint)' },
+    { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node (default 900)' },
+  ],
+  inputFlags: INPUT_FLAGS,
+  footer: `Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
+2 bad input or not root.`,
+  async run(parsed, io) {
+    const manifests = parsed.getList('manifests');
+    const cluster = parsed.get('cluster');
+    const maxText = parsed.value('max-probes');
+    if (maxText !== undefined && (!/^[0-9]{1,6}$/.test(maxText) || Number(maxText) < 1)) {
+      throw new UsageError(`--max-probes must be a positive number, got ${JSON.stringify(maxText)}`);
+    }
+    const privilege = missingPrivilege();
+    if (privilege) {
+      io.stderr(`netsec verify: ${privilege}\n`);
+      return 2;
+    }
+    // Loaded here so that --help and usage errors do not pull in the engine and the harness.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const engine = require('../../engine') as typeof import('../../engine');
+    const verify = require('../../verify/verify') as typeof import('../../verify/verify');
+    const { PlanLoadError } = require('../../verify/load') as typeof import('../../verify/load');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const sources = engine.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: engine.readTextFile(file) }));
+    const progress = progressFor(io, false);
     try {
-      return await run(argv, io);
+      const report = await verify.verifyCluster({
+        sources,
+        felix: parsed.list('felix'),
+        workloadPool: parsed.value('workload-pool'),
+        node: parsed.value('node'),
+        maxProbes: maxText === undefined ? undefined : Number(maxText),
+        onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),
+      });
+      progress.done();
+      io.stdout(`${verify.formatClusterReport(report)}\n`);
+      return report.mismatches === 0 ? 0 : 1;
     } catch (e) {
-      if (e instanceof Error && e.name === 'PlanLoadError') {
+      if (e instanceof PlanLoadError) {
         io.stderr(`netsec verify: ${e.message}\n`);
         return 1;
       }
       throw e;
     }
   },
-};
+});

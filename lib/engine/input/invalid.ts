@@ -1,4 +1,5 @@
 import { ManifestError } from '../../model/parse';
+import { NetsecInputError } from '../../model/errors';
 import { ValidationIssue, formatIssueDetail } from '../../model/validate';
 
 /** One invalid document (or file, for YAML syntax errors): where it is and every problem found in it. */
@@ -30,7 +31,7 @@ export function invalidDocumentLine(d: InvalidDocument): string {
  * Thrown when documents fail to read or fail Calico's or Kubernetes' validation: the message has
  * one line per invalid document, naming file, document index, field, bad value and what is allowed.
  */
-export class ValidationError extends Error {
+export class ValidationError extends NetsecInputError {
   constructor(readonly documents: readonly InvalidDocument[]) {
     super(documents.map(invalidDocumentLine).join('\n'));
     this.name = 'ValidationError';

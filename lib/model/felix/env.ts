@@ -1,4 +1,5 @@
 // Felix settings given as calico-node's environment would (FELIX_<NAME>=value): they win over FelixConfiguration.
+import { NetsecInputError } from '../errors';
 import { FelixConfigurationSpec, ProtoPort } from '../resources';
 
 /** One setting Felix takes from its environment: its name, what FelixConfiguration field it sets, the values. */
@@ -41,7 +42,7 @@ const SETTINGS: readonly EnvSetting[] = [
 const FELIX_ENV_NAMES: readonly string[] = SETTINGS.map((s) => s.name);
 
 /** A `--felix` entry that cannot be read: the message says what was given and what is allowed. */
-class FelixSettingError extends Error {
+class FelixSettingError extends NetsecInputError {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';

@@ -1,5 +1,7 @@
+import { NetsecInputError } from '../errors';
+
 /** Thrown for a bad address, CIDR, port or protocol: carries the bad value and what is allowed. */
-export class NetError extends Error {
+export class NetError extends NetsecInputError {
   constructor(
     /** What is wrong, without the value, e.g. `invalid CIDR`. */
     readonly reason: string,

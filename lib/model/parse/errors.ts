@@ -1,4 +1,5 @@
 import { quote } from '../quote';
+import { NetsecInputError } from '../errors';
 
 /** Renders a bad value for a message: JSON, cut to a readable length. */
 export function describeValue(value: unknown): string {
@@ -10,7 +11,7 @@ export function describeValue(value: unknown): string {
  * Thrown for a manifest document whose shape is wrong: names the document (`file#index`), the
  * field path (`spec.ingress[0].ports[1]`), the bad value and what was expected.
  */
-export class ManifestError extends Error {
+export class ManifestError extends NetsecInputError {
   constructor(
     /** Where the document came from, e.g. `dist/app.k8s.yaml#2`. */
     readonly location: string,

@@ -1,0 +1,54 @@
+// The flags several commands share, declared once; a command may give one its own help text.
+import { Flag } from '../flag';
+
+/** `--manifests M...`; commands name what they read in their own help text. */
+export const MANIFESTS: Flag<'manifests'> = {
+  name: 'manifests', kind: 'multi', value: 'M...', required: true, help: 'manifest files or folders',
+};
+
+/** What the inventory is. */
+export const INVENTORY_HELP = 'inventory: kubectl get namespaces,pods,nodes -o yaml';
+
+/** `--cluster C`, optional: the engine derives pods from workload manifests without one. */
+export const CLUSTER: Flag<'cluster'> = {
+  name: 'cluster', kind: 'single', value: 'C',
+  help: `${INVENTORY_HELP} (without one, or\nwhen it has no pods: one pod per workload manifest)`,
+};
+
+/** `--protocol P` of one flow or table. */
+export const PROTOCOL: Flag<'protocol'> = {
+  name: 'protocol', kind: 'single', value: 'P', required: true, help: 'TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number',
+};
+
+/** `--port N` of one flow or table (required for protocols with ports). */
+export const PORT: Flag<'port'> = {
+  name: 'port', kind: 'single', value: 'N', help: 'destination port (TCP, UDP and SCTP only)',
+};
+
+/** `--ports P,...`: the ports and protocols compared or tabled. */
+export const PORTS: Flag<'ports'> = {
+  name: 'ports', kind: 'single', value: 'P,...',
+  help: 'e.g. TCP/80,UDP/53,ICMP (default: every port and protocol that the policies or\nthe inventory\'s container ports name)',
+};
+
+/** `--format F`: the choices, the first the default. */
+export function formatFlag(help: string, choices: readonly string[]): Flag<'format'> {
+  return { name: 'format', kind: 'single', value: 'F', choices, default: choices[0], help };
+}
+
+/** How inputs are read: Felix settings and the pool of derived pods (listed after a command's own flags). */
+export const INPUT_FLAGS: readonly Flag<'felix' | 'workload-pool'>[] = [
+  {
+    name: 'felix', kind: 'multi', value: 'KEY=VALUE...',
+    help: 'Felix settings set in calico-node\'s environment, which win over\n'
+      + 'FelixConfiguration: DefaultEndpointToHostAction (Felix\'s default DROP; the\n'
+      + 'stock calico-node manifests set ACCEPT), FailsafeInboundHostPorts,\n'
+      + 'FailsafeOutboundHostPorts (e.g. tcp:22,udp:68 or none)',
+  },
+  {
+    name: 'workload-pool', kind: 'single', value: 'CIDR',
+    help: 'addresses for the pods derived from workload manifests when the inputs\n'
+      + 'hold no pods (default: 198.18.0.0/15, else 100.64.0.0/10, whichever no\n'
+      + 'policy names)',
+  },
+];
