@@ -1,12 +1,10 @@
 // What every lint rule reads: the engine's model, the parsed resources and the run's options,
 // with the indexes the rules share.
 import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, SourcedResource } from '../engine';
-import { EntityRule } from '../model/resources';
+import { CALICO_API_VERSION, EntityRule, K8S_NETWORKING_API_VERSION } from '../model/resources';
 import { Cidr } from '../model/net';
 import { LintOptions } from './types';
 
-const K8S_NETWORKING = 'networking.k8s.io/v1';
-const CALICO_API = 'projectcalico.org/v3';
 
 /** The default Service ClusterIP ranges: IKS, then upstream kubeadm. */
 export const DEFAULT_SERVICE_CLUSTER_IP_RANGES: readonly string[] = ['172.21.0.0/16', '10.96.0.0/12'];
@@ -110,8 +108,8 @@ export class LintContext {
     if (this.sources.has(policy)) return this.sources.get(policy);
     const o = policy.origin;
     // Kubernetes and Calico NetworkPolicies share the kind name (and, in a List or a chart, the document index)
-    const [apiVersion, kind] = o.kind === 'NetworkPolicy' ? [K8S_NETWORKING, 'NetworkPolicy']
-      : [CALICO_API, o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind];
+    const [apiVersion, kind] = o.kind === 'NetworkPolicy' ? [K8S_NETWORKING_API_VERSION, 'NetworkPolicy']
+      : [CALICO_API_VERSION, o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind];
     const found = o.file === undefined || o.documentIndex === undefined ? undefined
       : this.byDocument.get(documentKey(o.file, o.documentIndex, apiVersion, kind, o.name))
         ?.find((s) => o.namespace === undefined || (s.resource.metadata.namespace ?? 'default') === o.namespace);

@@ -3,6 +3,7 @@ import * as yaml from 'js-yaml';
 import { describeDefault } from '../../model/defaults';
 import { renderResource } from '../../model/parse';
 import { SourcedResource } from '../input/load';
+import { K8S_NETWORKING_API_VERSION } from '../../model/resources';
 import { convertK8sNetworkPolicy } from '../../model/convert';
 
 /**
@@ -12,7 +13,7 @@ import { convertK8sNetworkPolicy } from '../../model/convert';
 export function renderConvertedPolicies(resources: readonly SourcedResource[]): string {
   const docs: string[] = [];
   for (const s of resources) {
-    if (s.resource.apiVersion !== 'networking.k8s.io/v1' || s.resource.kind !== 'NetworkPolicy') continue;
+    if (s.resource.apiVersion !== K8S_NETWORKING_API_VERSION || s.resource.kind !== 'NetworkPolicy') continue;
     const { policy, warnings } = convertK8sNetworkPolicy(s.resource);
     const comments = [
       `# from ${s.file}#${s.documentIndex}, as Calico v3.31 converts it\n`,

@@ -1,7 +1,7 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
-  CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
-  K8S_NAMESPACE_NAME_LABEL, NetworkSet, StringMap, Tier,
+  CALICO_API_VERSION, CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
+  K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
@@ -73,7 +73,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     const total = [...skipped.values()].reduce((a, b) => a + b, 0);
     notes.push(`${total} pod${total === 1 ? '' : 's'} skipped: ${[...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
   }
-  const byKind = <T>(kind: string, apiVersion = 'projectcalico.org/v3'): { r: T; s: SourcedResource }[] =>
+  const byKind = <T>(kind: string, apiVersion: string = CALICO_API_VERSION): { r: T; s: SourcedResource }[] =>
     inputs.resources.filter((s) => s.resource.kind === kind && s.resource.apiVersion === apiVersion)
       .map((s) => ({ r: s.resource as unknown as T, s }));
   for (const { r } of byKind<HostEndpoint>('HostEndpoint')) endpoints.push(hostEndpoint(r));
@@ -115,7 +115,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     policies.push(namespaced(r, s, 'CalicoNetworkPolicy', r.metadata.name));
   }
   for (const s of inputs.resources) {
-    if (s.resource.apiVersion !== 'networking.k8s.io/v1' || s.resource.kind !== 'NetworkPolicy') continue;
+    if (s.resource.apiVersion !== K8S_NETWORKING_API_VERSION || s.resource.kind !== 'NetworkPolicy') continue;
     const k8s = s.resource;
     const { policy, warnings } = convertK8sNetworkPolicy(k8s);
     for (const w of warnings) notes.push(`${where(s)}: ${w}`);

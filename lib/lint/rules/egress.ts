@@ -1,6 +1,6 @@
 // Egress rules: NS009 default-deny egress without DNS, NS010 egress ipBlock naming the Service range.
 import { Cidr, protocolNumber } from '../../model/net';
-import { CalicoRule } from '../../model/resources';
+import { CalicoRule, K8S_NETWORKING_API_VERSION } from '../../model/resources';
 import { CompiledPolicy, Endpoint } from '../../engine';
 import { nonEmpty } from '../analysis/lists';
 import { parseNets } from '../analysis/nets';
@@ -95,7 +95,7 @@ function egressToServiceCidr(ctx: LintContext): LintFinding[] {
   };
   for (const s of ctx.resources) {
     const r = s.resource;
-    if (r.apiVersion === 'networking.k8s.io/v1' && r.kind === 'NetworkPolicy') {
+    if (r.apiVersion === K8S_NETWORKING_API_VERSION && r.kind === 'NetworkPolicy') {
       (r.spec.egress ?? []).forEach((rule, i) => (rule.to ?? []).forEach((peer, j) => {
         if (peer.ipBlock) check(peer.ipBlock.cidr, resourceLocation(s, `spec.egress[${i}].to[${j}].ipBlock.cidr`), `Kubernetes NetworkPolicy ${r.metadata.namespace ?? 'default'}/${r.metadata.name}`);
       }));

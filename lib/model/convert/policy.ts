@@ -1,5 +1,5 @@
 // Kubernetes NetworkPolicy -> Calico NetworkPolicy (libcalico-go K8sNetworkPolicyToCalico, v3.31).
-import { CalicoNetworkPolicy, CalicoRule, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
+import { CALICO_API_VERSION, CalicoNetworkPolicy, CalicoRule, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
 import { RuleConversionError, k8sRuleToCalico } from './rules';
 import { podSelectorToCalico } from './selector';
 
@@ -43,7 +43,7 @@ export function convertK8sNetworkPolicy(np: K8sNetworkPolicy): ConversionResult 
   if (listed.includes('Egress')) types.push('Egress');
   if (types.length === 0) types.push('Ingress');
   const policy: CalicoNetworkPolicy = {
-    apiVersion: 'projectcalico.org/v3',
+    apiVersion: CALICO_API_VERSION,
     kind: 'NetworkPolicy',
     metadata: { name: `${K8S_POLICY_PREFIX}${np.metadata.name}`, namespace: np.metadata.namespace ?? 'default' },
     spec: { order: K8S_POLICY_ORDER, selector: podSelectorToCalico(np.spec.podSelector), ingress, egress, types },

@@ -2,6 +2,8 @@
  * The shape of every resource kind, as ordered field lists. The same table drives parsing (type
  * checks, unknown-field errors) and rendering (canonical key order), so the two cannot drift.
  */
+import { CALICO_API_VERSION, K8S_NETWORKING_API_VERSION } from '../resources';
+
 export type FieldType =
   | { readonly t: 'string' }
   | { readonly t: 'number' }
@@ -130,14 +132,14 @@ interface KindSchema {
 }
 
 const KIND_SCHEMAS: readonly KindSchema[] = [
-  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', spec: K8S_SPEC, specRequired: true },
-  { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', spec: CALICO_NP_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', spec: GNP_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', spec: HEP_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet', spec: NETSET_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'NetworkSet', spec: NETSET_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'Tier', spec: TIER_SPEC, specRequired: false },
-  { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', spec: FELIX_SPEC, specRequired: false },
+  { apiVersion: K8S_NETWORKING_API_VERSION, kind: 'NetworkPolicy', spec: K8S_SPEC, specRequired: true },
+  { apiVersion: CALICO_API_VERSION, kind: 'NetworkPolicy', spec: CALICO_NP_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'GlobalNetworkPolicy', spec: GNP_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'HostEndpoint', spec: HEP_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'GlobalNetworkSet', spec: NETSET_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'NetworkSet', spec: NETSET_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'Tier', spec: TIER_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'FelixConfiguration', spec: FELIX_SPEC, specRequired: false },
 ];
 
 /** The whole-document shape of a kind. */

@@ -4,6 +4,7 @@
 // documentation ranges.
 import { dump } from 'js-yaml';
 import { Rng } from '../../util/rng';
+import { CALICO_API_VERSION, K8S_NETWORKING_API_VERSION } from '../../model/resources';
 
 type Doc = { [key: string]: unknown };
 
@@ -180,7 +181,7 @@ class Generator {
     const spec: Doc = { podSelector, policyTypes: types };
     if (types.includes('Ingress')) spec.ingress = rules('from');
     if (types.includes('Egress')) spec.egress = rules('to');
-    this.docs.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: `knp-${this.policyCount++}`, namespace: ns }, spec });
+    this.docs.push({ apiVersion: K8S_NETWORKING_API_VERSION, kind: 'NetworkPolicy', metadata: { name: `knp-${this.policyCount++}`, namespace: ns }, spec });
   }
 
   private k8sPeer(): Doc {
@@ -255,7 +256,7 @@ class Generator {
 }
 
 function calico(kind: string, metadata: Doc, spec: Doc): Doc {
-  return { apiVersion: 'projectcalico.org/v3', kind, metadata, spec };
+  return { apiVersion: CALICO_API_VERSION, kind, metadata, spec };
 }
 
 /** The scenario of a seed (a 32-bit integer). */
