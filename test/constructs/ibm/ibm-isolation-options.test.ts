@@ -67,7 +67,7 @@ describe('bad input', () => {
 
   test('a region given as a plain name (JavaScript): the error says what was given and what to write', () => {
     const { chart } = newChart();
-    const regions = 'au-syd, br-sao, ca-tor, eu-de, eu-es, eu-gb, jp-osa, jp-tok, us-east, us-south';
+    const regions = IbmRegion.all().map(r => r.name).join(', ');
     const asRegion = (v: unknown): IbmRegion => v as IbmRegion;
     expect(() => new IbmPublicNetworkIsolation(chart, 'pub', { region: asRegion('us-south') }))
       .toThrow(`test/pub: region: expected an IbmRegion, got "us-south"; allowed: IbmRegion.of("us-south") (regions: ${regions})`);

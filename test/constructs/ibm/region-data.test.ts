@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { IKS_REQUIRED_SYS_MGMT_CIDRS, IbmRegion } from '../../../lib/constructs/ibm';
+import { IbmRegion } from '../../../lib/constructs/ibm';
 import { Cidr } from '../../../lib/model/net';
 
 /**
@@ -90,9 +90,5 @@ describe.each(FILES)('%s', (file) => {
       expect([...list].sort()).toEqual([...services[key]].sort());
     }
     if (data.privateServicesPodsOrder !== undefined) expect(Object.keys(order).length).toBeGreaterThan(0);
-  });
-
-  test('the management subnets begin with the ones IBM requires in every cluster', () => {
-    expect((data.sysMgmtNets as string[]).slice(0, IKS_REQUIRED_SYS_MGMT_CIDRS.length)).toEqual([...IKS_REQUIRED_SYS_MGMT_CIDRS]);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from './private-policies';
 
 /** The optional policies of the private set (the props of `IbmPrivateNetworkIsolation`, same defaults). */
-export interface PrivateSetOptions {
+interface PrivateSetOptions {
   readonly privateServices?: boolean;
   readonly privateServicesPods?: boolean;
 }

@@ -6,7 +6,7 @@ import {
 } from './public-policies';
 
 /** The optional policies of the public set (the props of `IbmPublicNetworkIsolation`, same defaults). */
-export interface PublicSetOptions {
+interface PublicSetOptions {
   readonly publicServices?: boolean;
   readonly publicServicesPods?: boolean;
   readonly kubernetesDashboard?: boolean;
