@@ -1,12 +1,8 @@
 import { Construct } from 'constructs';
 import { emitPolicies } from './emit';
 import { privateHostEndpoint, requireDistinctNodes } from './host-endpoints';
-import {
-  allowAllWorkersPrivate, allowEgressPodsPrivate, allowIbmPortsPrivate, allowIcmpPrivate, allowPrivateServiceEndpoint,
-  allowPrivateServices, allowPrivateServicesPods, allowSysMgmtPrivate, allowVrrpPrivate, denyAllPrivateDefault,
-} from './isolation/private-policies';
+import { privateIsolationSet } from './isolation/private-set';
 import { IbmRegion, requireRegionFacts } from './region';
-import { PolicyTemplate } from './rules';
 import { WorkerNode } from './worker-node';
 
 /** Props of {@link IbmPrivateNetworkIsolation}. */
@@ -47,18 +43,7 @@ export class IbmPrivateNetworkIsolation extends Construct {
     const facts = requireRegionFacts(path, 'region', props.region);
     const nodes = props.openShift311HostEndpoints ?? [];
     requireDistinctNodes(path, 'openShift311HostEndpoints', nodes);
-    const templates: PolicyTemplate[] = [
-      allowAllWorkersPrivate(),
-      allowEgressPodsPrivate(facts),
-      allowIbmPortsPrivate(facts),
-      allowIcmpPrivate(),
-      allowPrivateServiceEndpoint(facts),
-      allowSysMgmtPrivate(facts),
-      allowVrrpPrivate(),
-      denyAllPrivateDefault(),
-    ];
-    if (props.privateServices) templates.push(allowPrivateServices(facts));
-    if (props.privateServicesPods) templates.push(allowPrivateServicesPods(facts));
+    const templates = privateIsolationSet(facts, props);
     for (const node of nodes) privateHostEndpoint(this, node);
     emitPolicies(this, templates);
     this.policyNames = templates.map(t => t.name);

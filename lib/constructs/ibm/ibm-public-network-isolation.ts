@@ -1,11 +1,7 @@
 import { Construct } from 'constructs';
 import { emitPolicies } from './emit';
-import {
-  allowEgressPodsPublic, allowIbmPortsPublic, allowK8sMasterToDashboard, allowKonnectivity, allowPublicServiceEndpoint,
-  allowPublicServices, allowPublicServicesPods, denyAllOutboundPublic, openShiftPolicies,
-} from './isolation/public-policies';
+import { publicIsolationSet } from './isolation/public-set';
 import { IbmRegion, requireRegionFacts } from './region';
-import { PolicyTemplate } from './rules';
 
 /** Props of {@link IbmPublicNetworkIsolation}. */
 export interface IbmPublicNetworkIsolationProps {
@@ -43,17 +39,7 @@ export class IbmPublicNetworkIsolation extends Construct {
   constructor(scope: Construct, id: string, props: IbmPublicNetworkIsolationProps) {
     super(scope, id);
     const facts = requireRegionFacts(this.node.path, 'region', props.region);
-    const templates: PolicyTemplate[] = [
-      allowEgressPodsPublic(facts),
-      allowIbmPortsPublic(facts),
-      allowPublicServiceEndpoint(facts),
-      denyAllOutboundPublic(),
-      allowKonnectivity(),
-    ];
-    if (props.kubernetesDashboard ?? true) templates.push(allowK8sMasterToDashboard());
-    if (props.openShift) templates.push(...openShiftPolicies());
-    if (props.publicServices) templates.push(allowPublicServices(facts));
-    if (props.publicServicesPods) templates.push(allowPublicServicesPods(facts));
+    const templates = publicIsolationSet(facts, props);
     emitPolicies(this, templates);
     this.policyNames = templates.map(t => (t.namespace ? `${t.namespace}/${t.name}` : t.name));
   }

@@ -2,8 +2,9 @@
  * The address lists of one IBM Cloud region that IBM's network isolation policies need.
  *
  * Everything else in those policies (ports, selectors, orders, the pod and service CIDRs) is the same
- * in every region and lives in the rule templates. Source of the facts: IBM-Cloud/kube-samples
- * `calico-policies/` at commit 7057ed01e998; list order is IBM's, because the policies reproduce
+ * in every region and lives in the rule templates. The facts are data, one file per region
+ * (`regions/<region>.json`), written by `scripts/ibm-regions.ts` from IBM-Cloud/kube-samples
+ * `calico-policies/` (commit 7057ed01e998); list order is IBM's, because the policies reproduce
  * IBM's documents exactly.
  */
 export interface IbmRegionFacts {

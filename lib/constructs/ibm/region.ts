@@ -1,3 +1,4 @@
+import { quote } from '../../model/quote';
 import { IbmRegionFacts } from './region-facts';
 import { IBM_REGION_FACTS } from './regions';
 
@@ -51,12 +52,18 @@ export class IbmRegion {
   ) {}
 }
 
-/** The facts of a region; throws naming the construct path and the allowed names when unknown. */
+/**
+ * The facts of a region; throws naming the construct path, what was given and the allowed names
+ * when it is not a known region (also when JavaScript passes a plain name instead of an IbmRegion).
+ */
 export function requireRegionFacts(path: string, field: string, region: IbmRegion): IbmRegionFacts {
-  const facts = IbmRegion.tryFacts(region);
-  if (!facts) {
-    const allowed = IBM_REGION_FACTS.map(f => f.name).join(', ');
-    throw new Error(`${path}: ${field}: unknown IBM Cloud region ${JSON.stringify(region.name)}; allowed: ${allowed}`);
+  const allowed = IBM_REGION_FACTS.map(f => f.name).join(', ');
+  const given: unknown = region;
+  if (typeof given !== 'object' || given === null || typeof (given as { name?: unknown }).name !== 'string') {
+    const use = typeof given === 'string' ? `IbmRegion.of(${quote(given)})` : 'IbmRegion.of(<name>) or a constant like IbmRegion.US_SOUTH';
+    throw new Error(`${path}: ${field}: expected an IbmRegion, got ${quote(given)}; allowed: ${use} (regions: ${allowed})`);
   }
+  const facts = IbmRegion.tryFacts(region);
+  if (!facts) throw new Error(`${path}: ${field}: unknown IBM Cloud region ${quote(region.name)}; allowed: ${allowed}`);
   return facts;
 }

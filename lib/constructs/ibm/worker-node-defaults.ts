@@ -6,14 +6,23 @@ import { emitPolicies } from './emit';
 import { FelixFailsafe } from './felix-failsafe';
 import { WorkerNodeDefaultsGeneration } from './generation';
 import { privateHostEndpoint, publicHostEndpoint, requireDistinctNodes } from './host-endpoints';
-import { IKS_REQUIRED_SYS_MGMT_CIDRS } from './regions/shared/all-regions';
 import { requireCidr } from '../vocabulary/require';
 import { addSynthWarning } from '../app';
 import { WorkerNode } from './worker-node';
 
-// The default of `sysMgmtCidrs`, part of the public API; defined with the other lists IBM writes
-// the same in every region.
-export { IKS_REQUIRED_SYS_MGMT_CIDRS };
+/**
+ * The IBM Cloud infrastructure management subnets that IBM requires in every cluster, whatever the
+ * region: IBM's "Required nets for all clusters: dal01, dal10, wdc04", the first four entries of
+ * `allow-sys-mgmt-private` in every region (a test checks each region's data). IBM does not publish
+ * the nets of its default `allow-sys-mgmt`; these are the only management subnets IBM publishes as
+ * needed everywhere, so they are the default of `WorkerNodeDefaults`.
+ */
+export const IKS_REQUIRED_SYS_MGMT_CIDRS: readonly string[] = Object.freeze([
+  '10.0.64.0/19',
+  '10.200.80.0/20',
+  '10.3.160.0/20',
+  '10.201.0.0/20',
+]);
 
 /** Props of {@link WorkerNodeDefaults}. */
 export interface WorkerNodeDefaultsProps {

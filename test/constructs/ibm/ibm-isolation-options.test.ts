@@ -65,6 +65,16 @@ describe('bad input', () => {
       .toThrow(`test/priv: region: unknown IBM Cloud region "US-SOUTH"; allowed: ${allowed}`);
   });
 
+  test('a region given as a plain name (JavaScript): the error says what was given and what to write', () => {
+    const { chart } = newChart();
+    const regions = IbmRegion.all().map(r => r.name).join(', ');
+    const asRegion = (v: unknown): IbmRegion => v as IbmRegion;
+    expect(() => new IbmPublicNetworkIsolation(chart, 'pub', { region: asRegion('us-south') }))
+      .toThrow(`test/pub: region: expected an IbmRegion, got "us-south"; allowed: IbmRegion.of("us-south") (regions: ${regions})`);
+    expect(() => new IbmPrivateNetworkIsolation(chart, 'priv', { region: asRegion(undefined) }))
+      .toThrow('test/priv: region: expected an IbmRegion, got nothing; allowed: IbmRegion.of(<name>) or a constant like IbmRegion.US_SOUTH');
+  });
+
   test('the same worker twice in the OpenShift 3.11 host endpoint list', () => {
     const { chart } = newChart();
     const w = new WorkerNode(chart, 'w', { name: 'n1', publicIp: '203.0.113.5', privateIp: '192.0.2.5' });
