@@ -5,7 +5,7 @@ export {
 } from './input/load';
 export { expandManifestPaths, readTextFile } from './input/files';
 export { InvalidDocument, ValidationError, invalidDocumentLine, invalidDocumentsOf } from './input/invalid';
-export { ContainerPort, InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
+export { ContainerPort, InventoryNamespace, InventoryPod } from './input/inventory';
 export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './convert/policy';
 export { simplifyPorts } from './convert/simplify-ports';
 export { namespaceProfile, namespaceProfileLabels } from './convert/profile';

@@ -1,4 +1,4 @@
-import { LabelSelector as K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
+import { K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
 import { checkLabelKey, checkLabelValue } from './names';
 
 /** The label Calico puts on every Kubernetes workload endpoint. */
