@@ -4,9 +4,9 @@ import { RuleConversionError, k8sRuleToCalico } from './rules';
 import { podSelectorToCalico } from './selector';
 
 /** The prefix Calico v3.31 gives converted Kubernetes policies. */
-export const K8S_POLICY_PREFIX = 'knp.default.';
+const K8S_POLICY_PREFIX = 'knp.default.';
 /** The order every converted Kubernetes policy gets. */
-export const K8S_POLICY_ORDER = 1000;
+const K8S_POLICY_ORDER = 1000;
 
 /** A converted policy and the rules Calico dropped because their ports did not convert. */
 export interface ConversionResult {
