@@ -3,10 +3,13 @@
 //
 // jsii compiles the project whose package.json it is pointed at, and wants fields (author,
 // repository, a "jsii" section) and an output layout of its own. So the check runs in a staging
-// folder: a copy of lib/, the project's node_modules linked in, and a generated package.json and
-// tsconfig whose only root file is lib/index.ts (jsii then compiles that entry and what it imports,
-// never the engine entry). The project's own build/ and package.json are not touched.
-// Exits non-zero when jsii reports an error or a warning.
+// folder: a copy of lib/ and README.md, the project's node_modules linked in, and a generated
+// package.json and tsconfig whose only root file is lib/index.ts (jsii then compiles that entry and
+// what it imports, never the engine entry). The project's own build/ and package.json are not
+// touched; the messages name files as lib/... like the project does. Exits non-zero when jsii
+// reports an error or a warning, except reserved-word warnings: `namespace`, `from`, `except`,
+// `type` are Kubernetes' field names, kept as they are (the language generators escape them).
+// Extra arguments go to jsii.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -71,8 +74,8 @@ function main(): number {
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
     fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(stagingPackageJson(pkg), null, 2)}\n`);
     fs.writeFileSync(path.join(stage, 'tsconfig.jsii.json'), `${JSON.stringify(stagingTsconfig(), null, 2)}\n`);
-    const jsii = path.join(ROOT, 'node_modules', 'jsii', 'bin', 'jsii');
     fs.copyFileSync(path.join(ROOT, 'README.md'), path.join(stage, 'README.md'));
+    const jsii = path.join(ROOT, 'node_modules', 'jsii', 'bin', 'jsii');
     const result = spawnSync(process.execPath, [jsii, '--fail-on-warnings', '--silence-warnings', 'reserved-word', ...process.argv.slice(2)], {
       cwd: stage,
       stdio: 'inherit',
