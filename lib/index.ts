@@ -1,9 +1,13 @@
-// The package entry of cdk8s-netsec: a list of `export *` lines, one per public module.
-export * from './model/resources';
+// The package entry of cdk8s-netsec: the constructs, and the model's resource types that their props
+// and methods use. jsii-compatible, checked by `npm run jsii`. The engine, lint, iptables plan, diff
+// and report are the TypeScript-only entry `cdk8s-netsec/engine` (lib/engine-entry.ts).
 export * from './constructs';
-// The construct classes win over the model's interfaces of the same names (the interfaces are
-// still reachable through the spec types, e.g. `CalicoNetworkPolicy.toResource()`).
-export { CalicoNetworkPolicy, LabelSelector } from './constructs';
-export * from './engine';
-export * from './lint';
-export * from './iptables';
+export type {
+  StringMap, ObjectMeta,
+  K8sLabelSelector, LabelSelectorRequirement, IpBlock, NetworkPolicyPeer, NetworkPolicyPort,
+  NetworkPolicyIngressRule, NetworkPolicyEgressRule, K8sNetworkPolicySpec, K8sNetworkPolicy,
+  IcmpFields, ServiceAccountMatch, ServiceMatch, EntityRule, HttpPath, HttpMatch, RuleMetadata, CalicoRule,
+  CalicoPolicySpec, GlobalNetworkPolicySpec, CalicoNetworkPolicyResource, GlobalNetworkPolicy,
+  EndpointPort, HostEndpointSpec, HostEndpoint, NetworkSetSpec, GlobalNetworkSet, NetworkSet,
+  TierSpec, Tier, ProtoPort, FelixConfigurationSpec, FelixConfiguration, NetsecResource,
+} from './model/resources';

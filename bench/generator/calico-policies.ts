@@ -2,7 +2,7 @@
 // selectors, nets, port ranges, named ports, a `security` tier, host endpoint policies),
 // GlobalNetworkSets, NetworkSets, a HostEndpoint per node.
 import {
-  CalicoNetworkPolicy, CalicoRule, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier,
+  CalicoNetworkPolicyResource, CalicoRule, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier,
 } from '../../lib/model/resources';
 import { Rng } from '../../lib/util/rng';
 import { ENVS, GeneratedInventory, NODE_CIDR, POD_CIDR, TEAMS, TIERS, Workload } from './cluster';
@@ -13,7 +13,7 @@ const NET_ROLES = ['blocked', 'partner', 'monitoring'];
 /** Label every generated HostEndpoint carries; host policies select it. */
 export const HOST_ROLE_SELECTOR = "has(node-role) && ibm.role == 'worker_private'";
 
-export type CalicoResource = CalicoNetworkPolicy | GlobalNetworkPolicy | GlobalNetworkSet | NetworkSet | HostEndpoint | Tier;
+export type CalicoResource = CalicoNetworkPolicyResource | GlobalNetworkPolicy | GlobalNetworkSet | NetworkSet | HostEndpoint | Tier;
 
 /** The `security` tier (order 100) every cluster gets. */
 export function securityTier(): Tier {
@@ -43,11 +43,11 @@ export function generateHostEndpoints(inv: GeneratedInventory): HostEndpoint[] {
 }
 
 /** `count` Calico policies: about 60% namespaced NetworkPolicies, 40% GlobalNetworkPolicies. */
-export function generateCalicoPolicies(rng: Rng, inv: GeneratedInventory, count: number, hostEndpoints: boolean): (CalicoNetworkPolicy | GlobalNetworkPolicy)[] {
+export function generateCalicoPolicies(rng: Rng, inv: GeneratedInventory, count: number, hostEndpoints: boolean): (CalicoNetworkPolicyResource | GlobalNetworkPolicy)[] {
   const byNs = new Map<string, Workload[]>();
   for (const w of inv.workloads) if (w.namespace !== 'kube-system') byNs.set(w.namespace, [...(byNs.get(w.namespace) ?? []), w]);
   const namespaces = [...byNs.keys()];
-  const out: (CalicoNetworkPolicy | GlobalNetworkPolicy)[] = [];
+  const out: (CalicoNetworkPolicyResource | GlobalNetworkPolicy)[] = [];
   for (let i = 0; i < count; i++) {
     if (i % 5 < 3) {
       const ns = namespaces[i % namespaces.length];
@@ -76,7 +76,7 @@ function source(rng: Rng, workloads: readonly Workload[]): CalicoRule['source'] 
   return { selector: `role == '${rng.pick(NET_ROLES)}'` };
 }
 
-function namespacedPolicy(rng: Rng, name: string, namespace: string, workloads: readonly Workload[]): CalicoNetworkPolicy {
+function namespacedPolicy(rng: Rng, name: string, namespace: string, workloads: readonly Workload[]): CalicoNetworkPolicyResource {
   const target = rng.pick(workloads);
   const selector = rng.chance(0.7) ? `app == '${target.app}'` : `tier == '${target.tier}' && has(version)`;
   const ingress: CalicoRule[] = [];

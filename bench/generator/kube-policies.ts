@@ -1,7 +1,7 @@
 // Kubernetes NetworkPolicies over a generated inventory. Every rule has exactly one peer and numeric
 // ports, so that cdk8s-plus (one peer per addIngressRule/addEgressRule, numeric ports) can express
 // exactly the same policies.
-import { K8sNetworkPolicy, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyIngressRule, NetworkPolicyEgressRule } from '../../lib/model/resources';
+import { K8sNetworkPolicy, K8sLabelSelector, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyIngressRule, NetworkPolicyEgressRule } from '../../lib/model/resources';
 import { Rng } from '../../lib/util/rng';
 import { ENVS, GeneratedInventory, TEAMS, TIERS, Workload } from './cluster';
 
@@ -29,7 +29,7 @@ function kubePolicy(rng: Rng, name: string, namespace: string, workloads: readon
     return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
   }
   const target = rng.pick(workloads);
-  const podSelector: LabelSelector = rng.chance(0.8) ? { matchLabels: { app: target.app } } : { matchLabels: { tier: target.tier } };
+  const podSelector: K8sLabelSelector = rng.chance(0.8) ? { matchLabels: { app: target.app } } : { matchLabels: { tier: target.tier } };
   const ingress: NetworkPolicyIngressRule[] = [];
   const egress: NetworkPolicyEgressRule[] = [];
   if (roll < 0.8) {

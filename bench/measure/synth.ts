@@ -5,7 +5,7 @@ import * as plus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
 import { KubeNetworkPolicy, NetsecApp } from '../../lib/constructs';
-import { K8sNetworkPolicy, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../../lib/model/resources';
+import { K8sNetworkPolicy, K8sLabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../../lib/model/resources';
 
 /** Builds the chart with KubeNetworkPolicy and synthesises it (validation included) to YAML. */
 export function netsecSynth(policies: readonly K8sNetworkPolicy[]): string {
@@ -38,7 +38,7 @@ export function plusSynth(policies: readonly K8sNetworkPolicy[]): string {
   return app.synthYaml();
 }
 
-function labels(s: LabelSelector | undefined): { [k: string]: string } {
+function labels(s: K8sLabelSelector | undefined): { [k: string]: string } {
   if (s?.matchExpressions?.length) throw new Error('bench: matchExpressions are not generated');
   return { ...(s?.matchLabels ?? {}) };
 }

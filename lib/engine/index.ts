@@ -1,17 +1,15 @@
 // The semantics engine: read inputs, convert Kubernetes policies, evaluate, explain, truth tables.
 export { InputError } from './input/errors';
 export {
-  loadEngineInputs, parseEngineInputs, parseEngineDocuments, EngineDocument, EngineInputs, LoadOptions, SourcedResource, TextSource,
+  loadEngineInputs, parseEngineInputs, parseEngineDocuments, EngineDocument, EngineInputs, LoadOptions, ParseOptions, SourcedResource, TextSource,
 } from './input/load';
 export { expandManifestPaths, readTextFile } from './input/files';
 export { InvalidDocument, ValidationError, invalidDocumentLine, invalidDocumentsOf } from './input/invalid';
-export { ContainerPort, InventoryNamespace as ClusterNamespace, InventoryPod as ClusterPod } from './input/inventory';
-export {
-  convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER, simplifyPorts, namespaceProfile, namespaceProfileLabels,
-} from '../model/convert';
+export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './input/inventory';
+export { InventoryWorkload } from './input/workloads';
+export { convertK8sNetworkPolicy, ConversionResult } from '../model/convert';
 export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
-export { vethNameForWorkload } from './model/veth';
 export { namespaceSelectorText } from './model/compile-selector';
 export * from './model/types';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';

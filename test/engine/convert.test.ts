@@ -1,6 +1,8 @@
 // Expected values: calico-facts.md section 3 and 3.1 (libcalico-go conversion_test.go at v3.31.7).
 import { K8sNetworkPolicy } from '../../lib/model/resources';
-import { convertK8sNetworkPolicy, namespaceProfile, namespaceProfileLabels, simplifyPorts, vethNameForWorkload } from '../../lib/engine';
+import { convertK8sNetworkPolicy } from '../../lib/engine';
+import { namespaceProfile, namespaceProfileLabels, simplifyPorts } from '../../lib/model/convert';
+import { vethNameForWorkload } from '../../lib/engine/model/veth';
 
 const ORCH = "projectcalico.org/orchestrator == 'k8s'";
 

@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { CalicoGlobalNetworkPolicy, KubeNetworkPolicy, NetsecApp } from 'cdk8s-netsec';
+import { loadEngineInputs } from 'cdk8s-netsec/engine';
 
 const outdir = process.argv[2];
 const app = new NetsecApp({ outdir });
@@ -26,6 +27,8 @@ new CalicoGlobalNetworkPolicy(chart, 'icmp', {
   spec: { order: 100, selector: 'all()', ingress: [{ action: 'Allow', protocol: 'ICMP' }] },
 });
 app.synth();
+const read = loadEngineInputs({ manifests: [path.join(outdir, 'smoke.k8s.yaml'), path.join(outdir, 'smoke.calico.yaml')] });
+console.log('engine read ' + read.resources.length + ' resources');
 console.log(JSON.stringify(fs.readdirSync(outdir).sort()));
 `;
 
@@ -66,6 +69,7 @@ describe('the packed package', () => {
 
       const outdir = path.join(project, 'dist');
       const listed = run(process.execPath, [path.join(project, 'out', 'main.js'), outdir], project);
+      expect(listed).toContain('engine read 2 resources\n'); // the cdk8s-netsec/engine entry resolves, typed
       expect(JSON.parse(listed.trim().split('\n').pop() ?? '')).toEqual(['.netsec-synth', 'smoke.calico.yaml', 'smoke.k8s.yaml']);
       expect(fs.readFileSync(path.join(outdir, 'smoke.k8s.yaml'), 'utf8')).toBe([
         'apiVersion: networking.k8s.io/v1',

@@ -3,6 +3,7 @@ import { Port } from '../vocabulary/port';
 import { cidrPeers } from './cidr-peers';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -35,7 +36,7 @@ export class AllowCidr extends PolicyIntent {
     const rule: IntentRule = { action: 'Allow', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
     const ingress = direction !== TrafficDirection.EGRESS;
     const egress = direction !== TrafficDirection.INGRESS;
-    this.emit({
+    emitPolicy(this, {
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: ingress, egressTypes: egress,
       ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],

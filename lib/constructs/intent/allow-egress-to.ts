@@ -3,6 +3,7 @@ import { IPeer } from '../vocabulary/peer-types';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { PolicyTarget } from './policy-target';
 
@@ -30,7 +31,7 @@ export class AllowEgressTo extends PolicyIntent {
     if (props.to.length === 0) {
       throw new Error(`${this.node.path}: to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)`);
     }
-    this.emit({
+    emitPolicy(this, {
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: false, egressTypes: true,
       ingress: [], egress: [{ action: 'Allow', peers: props.to, ports: props.ports }],

@@ -3,6 +3,7 @@ import { Peer } from '../vocabulary/peer';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -29,7 +30,7 @@ export class AllowFromNamespace extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
     super(scope, id);
     const peer = withPath(this, () => Peer.namespace(props.fromNamespace));
-    this.emit({
+    emitPolicy(this, {
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],

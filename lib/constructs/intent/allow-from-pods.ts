@@ -4,6 +4,7 @@ import { Peer } from '../vocabulary/peer';
 import { Port } from '../vocabulary/port';
 import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -36,7 +37,7 @@ export class AllowFromPods extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowFromPodsProps) {
     super(scope, id);
     const peer = withPath(this, () => Peer.pods(props.fromPods, props.fromNamespace));
-    this.emit({
+    emitPolicy(this, {
       target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,
       ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],

@@ -5,6 +5,7 @@ import { cidrPeers } from './cidr-peers';
 import { ibmWorkerPrivate } from './ibm-roles';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -33,7 +34,7 @@ export class AllowSsh extends PolicyIntent {
       target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate()),
       peers: cidrPeers(props.sourceCidrs),
     }));
-    this.emit({
+    emitPolicy(this, {
       target,
       name: props.name, forceCalico: true, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: false,

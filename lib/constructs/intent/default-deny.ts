@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { EngineChoiceProps } from './intent-props';
 import { kubeDnsEgressRule } from './kube-dns';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { PolicyTarget } from './policy-target';
 
@@ -44,7 +45,7 @@ export class DefaultDeny extends PolicyIntent {
     if (props.allowDns && !egress) {
       throw new Error(`${this.node.path}: allowDns is true but egress is false; allowed: allowDns only when egress is denied`);
     }
-    this.emit({
+    emitPolicy(this, {
       target: props.target,
       name: props.name,
       forceCalico: props.forceCalico ?? false,

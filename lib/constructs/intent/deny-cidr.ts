@@ -4,6 +4,7 @@ import { cidrPeers } from './cidr-peers';
 import { DENY_TIER_NAME, ensureDenyTier } from './deny-tier';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -40,7 +41,7 @@ export class DenyCidr extends PolicyIntent {
     const ingress = props.direction !== TrafficDirection.EGRESS;
     const egress = props.direction !== TrafficDirection.INGRESS;
     const tier = ensureDenyTier(this);
-    this.emit({
+    emitPolicy(this, {
       target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
       ingressTypes: ingress, egressTypes: egress,
       ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],

@@ -4,6 +4,7 @@ import { Peer } from '../vocabulary/peer';
 import { EngineChoiceProps } from './intent-props';
 import { kubeDnsEgressRule } from './kube-dns';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -41,7 +42,7 @@ export class IsolateNamespace extends PolicyIntent {
     }));
     const egress: IntentRule[] = !isolateEgress ? []
       : [{ action: 'Allow', peers: [Peer.pods(LabelSelector.all())] }, ...(allowDns ? [kubeDnsEgressRule()] : [])];
-    this.emit({
+    emitPolicy(this, {
       target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
       ingressTypes: true, egressTypes: isolateEgress,
       ingress: [{ action: 'Allow', peers: ingressPeers }], egress,

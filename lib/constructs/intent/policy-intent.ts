@@ -1,116 +1,23 @@
 import { Construct } from 'constructs';
-import { CalicoRule, K8S_NETWORKING_API_VERSION, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '../../model/resources';
-import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
-import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
-import { KubeNetworkPolicy } from '../l1/kube-network-policy';
+import { K8S_NETWORKING_API_VERSION } from '../../model/resources';
 import { NetsecApiObject } from '../l1/netsec-api-object';
-import { LABEL_ALLOWED, isDns1123Label } from '../../model/validate/names';
-import { PolicyTarget } from './policy-target';
-import { withPath } from './with-path';
-import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
-
-/** Everything an intent decides; {@link PolicyIntent.emit} turns it into one resource. Internal. */
-interface PolicyPlan {
-  readonly target: PolicyTarget;
-  /** Explicit name, else the construct id. */
-  readonly name?: string;
-  readonly forceCalico: boolean;
-  readonly order: number;
-  /** The policy governs (isolates) ingress / egress of the target. */
-  readonly ingressTypes: boolean;
-  readonly egressTypes: boolean;
-  readonly ingress: readonly IntentRule[];
-  readonly egress: readonly IntentRule[];
-  /** Calico tier (the name gets the `<tier>.` prefix). @default - the default tier */
-  readonly tier?: string;
-  /** GlobalNetworkPolicy-only flags; setting one forces a GlobalNetworkPolicy. */
-  readonly preDnat?: boolean;
-  readonly applyOnForward?: boolean;
-}
 
 /**
- * Base of the intent constructs: validates the plan, chooses the kind (Kubernetes NetworkPolicy
- * when the intent is expressible there and Calico is not forced; else a Calico NetworkPolicy for a
- * namespaced target, a GlobalNetworkPolicy otherwise) and emits it as child `Resource`.
+ * Base of the intent constructs. Each intent emits one policy as its child `Resource`: a
+ * Kubernetes NetworkPolicy when the intent is expressible there and Calico is not forced; else a
+ * Calico NetworkPolicy for a namespaced target, a GlobalNetworkPolicy otherwise.
  */
 export abstract class PolicyIntent extends Construct {
-  private emitted?: NetsecApiObject;
-
   /** The emitted resource (a KubeNetworkPolicy, CalicoNetworkPolicy or CalicoGlobalNetworkPolicy). */
   public get resource(): NetsecApiObject {
-    if (!this.emitted) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
-    return this.emitted;
+    const child = this.node.tryFindChild('Resource');
+    if (!NetsecApiObject.isNetsecApiObject(child)) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
+    return child;
   }
 
   /** True when the intent was emitted as a Calico policy. */
   public get usesCalico(): boolean {
     // Not `instanceof`: cdk8s makes `x instanceof <any ApiObject subclass>` true for every ApiObject.
     return this.resource.apiVersion !== K8S_NETWORKING_API_VERSION;
-  }
-
-  /** Emits the plan as child `Resource`; errors are prefixed with this construct's path. Call once. */
-  protected emit(plan: PolicyPlan): void {
-    this.emitted = withPath(this, () => this.build(plan));
-  }
-
-  private build(plan: PolicyPlan): NetsecApiObject {
-    const name = plan.name ?? this.node.id;
-    if (!isDns1123Label(name)) {
-      const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';
-      throw new Error(`${source} ${JSON.stringify(name)} is invalid; allowed: ${LABEL_ALLOWED}`);
-    }
-    if (!plan.ingressTypes && !plan.egressTypes) {
-      throw new Error('the intent governs neither ingress nor egress; allowed: at least one direction');
-    }
-    const namespace = plan.target.namespace;
-    const rules = [...plan.ingress, ...plan.egress];
-    const obstacle = namespace === undefined ? `target ${plan.target.toString()} (Kubernetes NetworkPolicies are namespaced and select pods)`
-      : plan.preDnat || plan.applyOnForward || plan.tier ? 'host endpoint placement or tiers'
-        : rules.map(kubernetesObstacle).find((o) => o !== undefined);
-    const types = [...(plan.ingressTypes ? ['Ingress'] : []), ...(plan.egressTypes ? ['Egress'] : [])];
-
-    if (!plan.forceCalico && obstacle === undefined && namespace !== undefined) {
-      const ingress: NetworkPolicyIngressRule[] = plan.ingress.map((r) => {
-        const parts = kubernetesRuleParts(r);
-        return { ...(parts.peers ? { from: parts.peers } : {}), ...(parts.ports ? { ports: parts.ports } : {}) };
-      });
-      const egress: NetworkPolicyEgressRule[] = plan.egress.map((r) => {
-        const parts = kubernetesRuleParts(r);
-        return { ...(parts.peers ? { to: parts.peers } : {}), ...(parts.ports ? { ports: parts.ports } : {}) };
-      });
-      return new KubeNetworkPolicy(this, 'Resource', {
-        metadata: { name, namespace },
-        spec: {
-          podSelector: plan.target.toKubernetesPodSelector(),
-          policyTypes: types,
-          ...(ingress.length > 0 ? { ingress } : {}),
-          ...(egress.length > 0 ? { egress } : {}),
-        },
-      });
-    }
-
-    const context = { policyNamespace: namespace };
-    const ingress: CalicoRule[] = plan.ingress.flatMap((r) => calicoRules(r, true, context));
-    const egress: CalicoRule[] = plan.egress.flatMap((r) => calicoRules(r, false, context));
-    const fullName = plan.tier ? `${plan.tier}.${name}` : name;
-    const spec = {
-      ...(plan.tier ? { tier: plan.tier } : {}),
-      order: plan.order,
-      selector: plan.target.toCalicoSelector(),
-      types,
-      ...(ingress.length > 0 ? { ingress } : {}),
-      ...(egress.length > 0 ? { egress } : {}),
-    };
-    if (namespace !== undefined && !plan.preDnat && !plan.applyOnForward) {
-      return new CalicoNetworkPolicy(this, 'Resource', { metadata: { name: fullName, namespace }, spec });
-    }
-    return new CalicoGlobalNetworkPolicy(this, 'Resource', {
-      metadata: { name: fullName },
-      spec: {
-        ...spec,
-        ...(plan.preDnat ? { preDNAT: true } : {}),
-        ...(plan.applyOnForward ? { applyOnForward: true } : {}),
-      },
-    });
   }
 }

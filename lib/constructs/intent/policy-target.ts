@@ -1,4 +1,4 @@
-import { LabelSelector as K8sLabelSelector } from '../../model/resources';
+import { K8sLabelSelector } from '../../model/resources';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { checkDns1123Label } from '../vocabulary/names';
 
@@ -68,7 +68,7 @@ export class PolicyTarget {
   private constructor(private readonly init: TargetInit) {}
 
   /** The namespace of a namespaced target. @default - none: the target is cluster-wide */
-  public get namespace(): string | undefined {
+  public get namespaceName(): string | undefined {
     return this.init.namespace;
   }
 

@@ -5,6 +5,7 @@ import { cidrPeers } from './cidr-peers';
 import { ibmWorkerPublic } from './ibm-roles';
 import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
+import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
@@ -56,7 +57,7 @@ export class RestrictNodePorts extends PolicyIntent {
       ];
     });
     const target = withPath(this, () => PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic()));
-    this.emit({
+    emitPolicy(this, {
       target,
       name: props.name, forceCalico: true, order: OrderBands.PRE_DNAT, preDnat: true, applyOnForward: true,
       ingressTypes: true, egressTypes: false, ingress, egress: [],

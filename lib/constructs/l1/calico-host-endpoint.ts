@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CALICO_API_VERSION, HostEndpoint, HostEndpointSpec } from '../../model/resources';
+import { CALICO_API_VERSION, NetsecResource, HostEndpointSpec } from '../../model/resources';
 import { ClusterResourceMetadata } from './metadata';
 import { NetsecApiObject } from './netsec-api-object';
 
@@ -26,7 +26,7 @@ export class CalicoHostEndpoint extends NetsecApiObject {
   }
 
   /** The resource as typed model data, with its final metadata. */
-  public toResource(): HostEndpoint {
+  public toResource(): NetsecResource {
     return { apiVersion: CALICO_API_VERSION, kind: 'HostEndpoint', metadata: this.resourceMetadata(), spec: this.spec };
   }
 }

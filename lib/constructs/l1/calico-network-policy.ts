@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CALICO_API_VERSION, CalicoNetworkPolicy as CalicoNetworkPolicyResource, CalicoPolicySpec } from '../../model/resources';
+import { CALICO_API_VERSION, NetsecResource, CalicoPolicySpec } from '../../model/resources';
 import { NamespacedResourceMetadata } from './metadata';
 import { NetsecApiObject } from './netsec-api-object';
 
@@ -26,7 +26,7 @@ export class CalicoNetworkPolicy extends NetsecApiObject {
   }
 
   /** The resource as typed model data, with its final metadata. */
-  public toResource(): CalicoNetworkPolicyResource {
+  public toResource(): NetsecResource {
     return { apiVersion: CALICO_API_VERSION, kind: 'NetworkPolicy', metadata: this.resourceMetadata(), spec: this.spec };
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CALICO_API_VERSION, NetworkSet, NetworkSetSpec } from '../../model/resources';
+import { CALICO_API_VERSION, NetsecResource, NetworkSetSpec } from '../../model/resources';
 import { NamespacedResourceMetadata } from './metadata';
 import { NetsecApiObject } from './netsec-api-object';
 
@@ -26,7 +26,7 @@ export class CalicoNetworkSet extends NetsecApiObject {
   }
 
   /** The resource as typed model data, with its final metadata. */
-  public toResource(): NetworkSet {
+  public toResource(): NetsecResource {
     return { apiVersion: CALICO_API_VERSION, kind: 'NetworkSet', metadata: this.resourceMetadata(), spec: this.spec };
   }
 }

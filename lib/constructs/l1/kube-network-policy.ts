@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { K8S_NETWORKING_API_VERSION, K8sNetworkPolicy, K8sNetworkPolicySpec } from '../../model/resources';
+import { K8S_NETWORKING_API_VERSION, NetsecResource, K8sNetworkPolicySpec } from '../../model/resources';
 import { NamespacedResourceMetadata } from './metadata';
 import { NetsecApiObject } from './netsec-api-object';
 
@@ -26,7 +26,7 @@ export class KubeNetworkPolicy extends NetsecApiObject {
   }
 
   /** The resource as typed model data, with its final metadata. */
-  public toResource(): K8sNetworkPolicy {
+  public toResource(): NetsecResource {
     return { apiVersion: K8S_NETWORKING_API_VERSION, kind: 'NetworkPolicy', metadata: this.resourceMetadata(), spec: this.spec };
   }
 }

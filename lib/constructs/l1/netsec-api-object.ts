@@ -4,11 +4,15 @@ import { formatIssue, validateResource } from '../../model/validate';
 import { renderResource } from '../../model/parse';
 import { NetsecResource, ObjectMeta, StringMap } from '../../model/resources';
 
-/** What a concrete L1 class tells its base. Internal. */
-interface NetsecApiObjectInit {
+/** What a concrete L1 class tells its base, {@link NetsecApiObject}. */
+export interface NetsecApiObjectInit {
+  /** The resource's apiVersion, e.g. `projectcalico.org/v3`. */
   readonly apiVersion: string;
+  /** The resource's kind, e.g. `GlobalNetworkPolicy`. */
   readonly kind: string;
+  /** True for cluster-scoped kinds, which never carry a namespace (not even the chart's). */
   readonly clusterScoped: boolean;
+  /** The metadata as given to the construct (the chart's namespace and labels are added by cdk8s). */
   readonly metadata: ApiObjectMetadata;
 }
 
@@ -41,8 +45,13 @@ export abstract class NetsecApiObject extends ApiObject {
   /** The resource as typed model data, with its final metadata (chart namespace and labels applied). */
   public abstract toResource(): NetsecResource;
 
-  /** Renders the resource through the model's canonical renderer. */
-  public toJson(): { [key: string]: unknown } {
+  /**
+   * Renders the resource through the model's canonical renderer.
+   *
+   * Typed `any` as cdk8s's `ApiObject.toJson()` is: jsii refuses an override that changes the
+   * return type. The value is always a JSON object.
+   */
+  public toJson(): any {
     try {
       return renderResource(this.toResource());
     } catch (e) {

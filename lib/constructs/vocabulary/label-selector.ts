@@ -1,5 +1,5 @@
 import { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from '../../model/convert';
-import { LabelSelector as K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
+import { K8sLabelSelector, LabelSelectorRequirement, StringMap } from '../../model/resources';
 import { checkLabelKey, checkLabelValue } from './names';
 
 /** One matchExpressions entry, as held by {@link LabelSelector}. Internal. */

@@ -1,6 +1,6 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
-  CALICO_API_VERSION, CalicoNetworkPolicy, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
+  CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
   K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
@@ -101,7 +101,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       where: where(s),
     }));
   }
-  const namespaced = (r: CalicoNetworkPolicy, s: SourcedResource, kind: string, originalName: string): PolicyImpl => {
+  const namespaced = (r: CalicoNetworkPolicyResource, s: SourcedResource, kind: string, originalName: string): PolicyImpl => {
     const ns = r.metadata.namespace ?? 'default';
     return new PolicyImpl({
       name: r.metadata.name, namespace: ns, tier: r.spec.tier ?? 'default', order: r.spec.order,
@@ -111,7 +111,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       where: where(s),
     });
   };
-  for (const { r, s } of byKind<CalicoNetworkPolicy>('NetworkPolicy')) {
+  for (const { r, s } of byKind<CalicoNetworkPolicyResource>('NetworkPolicy')) {
     policies.push(namespaced(r, s, 'CalicoNetworkPolicy', r.metadata.name));
   }
   for (const s of inputs.resources) {

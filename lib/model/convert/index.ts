@@ -1,6 +1,6 @@
 // Kubernetes NetworkPolicy -> Calico, as libcalico-go converts it: the one conversion, used by the
 // engine (policies read from files) and by the constructs (intents that emit Calico rules).
-export { convertK8sNetworkPolicy, ConversionResult, K8S_POLICY_PREFIX, K8S_POLICY_ORDER } from './policy';
+export { convertK8sNetworkPolicy, ConversionResult } from './policy';
 export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
 export { Profile, namespaceProfile, namespaceProfileLabels, CALICO_NAMESPACE_NAME_LABEL, NAMESPACE_PROFILE_PREFIX } from './profile';

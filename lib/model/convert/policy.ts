@@ -1,16 +1,16 @@
 // Kubernetes NetworkPolicy -> Calico NetworkPolicy (libcalico-go K8sNetworkPolicyToCalico, v3.31).
-import { CALICO_API_VERSION, CalicoNetworkPolicy, CalicoRule, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
+import { CALICO_API_VERSION, CalicoNetworkPolicyResource, CalicoRule, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
 import { RuleConversionError, k8sRuleToCalico } from './rules';
 import { podSelectorToCalico } from './selector';
 
 /** The prefix Calico v3.31 gives converted Kubernetes policies. */
-export const K8S_POLICY_PREFIX = 'knp.default.';
+const K8S_POLICY_PREFIX = 'knp.default.';
 /** The order every converted Kubernetes policy gets. */
-export const K8S_POLICY_ORDER = 1000;
+const K8S_POLICY_ORDER = 1000;
 
 /** A converted policy and the rules Calico dropped because their ports did not convert. */
 export interface ConversionResult {
-  readonly policy: CalicoNetworkPolicy;
+  readonly policy: CalicoNetworkPolicyResource;
   /** One message per dropped rule, e.g. `ingress[1]: invalid port "http:90"; Calico drops this rule`. */
   readonly warnings: readonly string[];
 }
@@ -42,7 +42,7 @@ export function convertK8sNetworkPolicy(np: K8sNetworkPolicy): ConversionResult 
   if (listed.includes('Ingress')) types.push('Ingress');
   if (listed.includes('Egress')) types.push('Egress');
   if (types.length === 0) types.push('Ingress');
-  const policy: CalicoNetworkPolicy = {
+  const policy: CalicoNetworkPolicyResource = {
     apiVersion: CALICO_API_VERSION,
     kind: 'NetworkPolicy',
     metadata: { name: `${K8S_POLICY_PREFIX}${np.metadata.name}`, namespace: np.metadata.namespace ?? 'default' },

@@ -1,5 +1,5 @@
 // Kubernetes label selector -> Calico selector text, as libcalico-go's k8sSelectorToCalico writes it.
-import { LabelSelector } from '../../model/resources';
+import { K8sLabelSelector } from '../../model/resources';
 
 /** The label Calico puts on every Kubernetes workload endpoint. */
 const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
@@ -8,18 +8,18 @@ const ORCHESTRATOR_TERM = "projectcalico.org/orchestrator == 'k8s'";
  * A pod selector: the orchestrator term, then `k == 'v'` per matchLabels key (sorted by key), then
  * the matchExpressions in order. A missing selector still gives the orchestrator term.
  */
-export function podSelectorToCalico(s: LabelSelector | undefined): string {
+export function podSelectorToCalico(s: K8sLabelSelector | undefined): string {
   return [ORCHESTRATOR_TERM, ...selectorTerms(s)].join(' && ');
 }
 
 /** A namespace selector: `""` when missing, `all()` when empty, else the terms. */
-export function namespaceSelectorToCalico(s: LabelSelector | undefined): string {
+export function namespaceSelectorToCalico(s: K8sLabelSelector | undefined): string {
   if (s === undefined) return '';
   const terms = selectorTerms(s);
   return terms.length === 0 ? 'all()' : terms.join(' && ');
 }
 
-function selectorTerms(s: LabelSelector | undefined): string[] {
+function selectorTerms(s: K8sLabelSelector | undefined): string[] {
   if (s === undefined) return [];
   const terms: string[] = [];
   const labels = s.matchLabels ?? {};

@@ -137,7 +137,7 @@ export interface GlobalNetworkPolicySpec extends CalicoPolicySpec {
 }
 
 /** A Calico NetworkPolicy: applies to the workload endpoints of its namespace. */
-export interface CalicoNetworkPolicy {
+export interface CalicoNetworkPolicyResource {
   /** Always `projectcalico.org/v3`. */
   readonly apiVersion: 'projectcalico.org/v3';
   /** Always `NetworkPolicy`. */

@@ -16,7 +16,7 @@ export interface LabelSelectorRequirement {
 }
 
 /** A Kubernetes label selector: matchLabels AND matchExpressions. An empty selector selects all. */
-export interface LabelSelector {
+export interface K8sLabelSelector {
   /** @default - no label equalities */
   readonly matchLabels?: StringMap;
   /** @default - no expressions */
@@ -34,9 +34,9 @@ export interface IpBlock {
 /** One peer of a rule: podSelector and/or namespaceSelector, or an ipBlock alone. */
 export interface NetworkPolicyPeer {
   /** @default - not a pod peer (unless namespaceSelector is given, then all pods of those namespaces) */
-  readonly podSelector?: LabelSelector;
+  readonly podSelector?: K8sLabelSelector;
   /** @default - the policy's own namespace */
-  readonly namespaceSelector?: LabelSelector;
+  readonly namespaceSelector?: K8sLabelSelector;
   /** @default - not an ipBlock peer */
   readonly ipBlock?: IpBlock;
 }
@@ -70,7 +70,7 @@ export interface NetworkPolicyEgressRule {
 /** The spec of a Kubernetes NetworkPolicy. */
 export interface K8sNetworkPolicySpec {
   /** Pods the policy applies to, within its namespace. Empty selects all pods. */
-  readonly podSelector: LabelSelector;
+  readonly podSelector: K8sLabelSelector;
   /** `Ingress` and/or `Egress`. @default - Ingress, plus Egress when egress rules are present */
   readonly policyTypes?: string[];
   /** @default - no ingress rules */

@@ -7,10 +7,11 @@ export const CALICO_CRD_API_VERSION = 'crd.projectcalico.org/v1';
 /** The label kube-apiserver (1.21+) puts on every namespace: its name. */
 export const K8S_NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/** A string-to-string map, used for labels and annotations. */
-export interface StringMap {
-  readonly [key: string]: string;
-}
+/**
+ * A string-to-string map, used for labels and annotations. A type literal, not an interface with
+ * an index signature: jsii takes the literal as a map of strings and refuses the interface.
+ */
+export type StringMap = { readonly [key: string]: string };
 
 /** The metadata every resource carries. */
 export interface ObjectMeta {

@@ -1,11 +1,11 @@
-import { CalicoNetworkPolicy, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier } from './calico';
+import { CalicoNetworkPolicyResource, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier } from './calico';
 import { K8sNetworkPolicy } from './k8s';
 import { K8S_NETWORKING_API_VERSION } from './meta';
 
 /** Every resource kind the model understands. Internal: public props never take this union. */
 export type NetsecResource =
   | K8sNetworkPolicy
-  | CalicoNetworkPolicy
+  | CalicoNetworkPolicyResource
   | GlobalNetworkPolicy
   | HostEndpoint
   | GlobalNetworkSet

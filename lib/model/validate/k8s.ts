@@ -1,5 +1,5 @@
 import { Cidr } from '../net';
-import { K8sNetworkPolicySpec, LabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../resources';
+import { K8sNetworkPolicySpec, K8sLabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../resources';
 import { checkCidr } from './addresses';
 import { Issues, report } from './issue';
 import { KEY_ALLOWED, VALUE_ALLOWED, checkLabels, isLabelValue, isQualifiedName } from './names';
@@ -8,7 +8,7 @@ import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
-function checkLabelSelector(issues: Issues, field: string, sel: LabelSelector): void {
+function checkLabelSelector(issues: Issues, field: string, sel: K8sLabelSelector): void {
   checkLabels(issues, `${field}.matchLabels`, sel.matchLabels);
   (sel.matchExpressions ?? []).forEach((req, i) => {
     const where = `${field}.matchExpressions[${i}]`;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadYamlDocuments, parseResource, renderResource } from '../../../lib/model/parse';
-import { CalicoNetworkPolicy, GlobalNetworkPolicy, K8sNetworkPolicy } from '../../../lib/model/resources';
+import { CalicoNetworkPolicyResource, GlobalNetworkPolicy, K8sNetworkPolicy } from '../../../lib/model/resources';
 
 function load(name: string): { index: number; doc: unknown }[] {
   const file = path.join(__dirname, 'fixtures', name);
@@ -83,7 +83,7 @@ describe('round trip of documents written in canonical order', () => {
   });
 
   test('non-integer order is kept', () => {
-    expect((docs[1].r as CalicoNetworkPolicy).spec.order).toBe(10.5);
+    expect((docs[1].r as CalicoNetworkPolicyResource).spec.order).toBe(10.5);
   });
 });
 

@@ -1,4 +1,4 @@
-import { CalicoNetworkPolicy, GlobalNetworkSet, Tier } from '../../../lib/model/resources';
+import { CalicoNetworkPolicyResource, GlobalNetworkSet, Tier } from '../../../lib/model/resources';
 import { gnp, knp, messages } from './helpers';
 
 const SUBDOMAIN = "a DNS-1123 subdomain: lower case letters, digits, '-' and '.', starting and ending with a letter or digit";
@@ -25,7 +25,7 @@ describe('metadata checks', () => {
     expect(messages(gnp({}, 'a.b.c'))).toEqual([
       "r: metadata.name: GlobalNetworkPolicy name has more than one dot (got \"a.b.c\"; allowed: a DNS-1123 label, optionally prefixed by '<tier>.')",
     ]);
-    const np: CalicoNetworkPolicy = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'knp.default.a.b', namespace: 'n' }, spec: {} };
+    const np: CalicoNetworkPolicyResource = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'knp.default.a.b', namespace: 'n' }, spec: {} };
     expect(messages(np)).toEqual([]);
     // Kubernetes NetworkPolicy names are plain subdomains
     const k = knp({ podSelector: {} });

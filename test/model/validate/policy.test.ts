@@ -1,4 +1,4 @@
-import { CalicoNetworkPolicy } from '../../../lib/model/resources';
+import { CalicoNetworkPolicyResource } from '../../../lib/model/resources';
 import { gnp, messages } from './helpers';
 
 describe('policy-level checks', () => {
@@ -33,7 +33,7 @@ describe('policy-level checks', () => {
   });
 
   test('rules of Calico NetworkPolicies are checked too', () => {
-    const np: CalicoNetworkPolicy = {
+    const np: CalicoNetworkPolicyResource = {
       apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'n' },
       spec: { egress: [{ action: 'Reject' }] },
     };

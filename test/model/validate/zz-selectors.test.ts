@@ -1,6 +1,6 @@
 // Selector validation uses Selector.parse from lib/model/selector (built by another helper);
 // these tests are kept last and in their own file so the rest does not depend on it.
-import { CalicoNetworkPolicy } from '../../../lib/model/resources';
+import { CalicoNetworkPolicyResource } from '../../../lib/model/resources';
 import { gnp, messages, withRule } from './helpers';
 
 describe('selector checks', () => {
@@ -14,7 +14,7 @@ describe('selector checks', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^r: spec.selector: invalid selector: expected .+ at position \d+ \(got "role == 'db"; allowed: Calico selector syntax, e.g. app == 'web' && has\(tier\)\)$/);
     expect(messages(withRule({ action: 'Allow', destination: { notSelector: 'a ==' } }))[0]).toMatch(/^r: spec.ingress\[0\].destination.notSelector: invalid selector/);
-    const np: CalicoNetworkPolicy = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'n' }, spec: { serviceAccountSelector: '&&' } };
+    const np: CalicoNetworkPolicyResource = { apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'p', namespace: 'n' }, spec: { serviceAccountSelector: '&&' } };
     expect(messages(np)[0]).toMatch(/^r: spec.serviceAccountSelector: invalid selector/);
   });
 
