@@ -2,6 +2,7 @@
 // and methods use. jsii-compatible, checked by `npm run jsii`. The engine, lint, iptables plan, diff
 // and report are the TypeScript-only entry `cdk8s-netsec/engine` (lib/engine-entry.ts).
 export * from './constructs';
+export * from './app';
 export type {
   StringMap, ObjectMeta,
   K8sLabelSelector, LabelSelectorRequirement, IpBlock, NetworkPolicyPeer, NetworkPolicyPort,

@@ -95,4 +95,13 @@ describe('architecture', () => {
       ]);
     expect(bad).toEqual([]);
   });
+
+  test('constructs never reach the readers: the composition of synth, lint and plan lives in lib/app', () => {
+    const readers = ['engine', 'iptables', 'lint', 'diff', 'report', 'cli', 'verify', 'app'];
+    const bad = FILES.filter((f) => unitOf(f).startsWith('constructs'))
+      .flatMap((f) => importsOf(f).files.filter((t) => readers.some((r) => unitOf(t) === r || unitOf(t).startsWith(`${r}/`)))
+        .map((t) => `${path.relative(LIB, f)} imports ${path.relative(LIB, t)}`));
+    expect(FILES.some((f) => unitOf(f) === 'app')).toBe(true);
+    expect(bad).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@ import { App, Chart } from 'cdk8s';
 import * as plus from 'cdk8s-plus-34';
 import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
-import { KubeNetworkPolicy, NetsecApp } from '../../lib/constructs';
+import { NetsecApp } from '../../lib/app';
+import { KubeNetworkPolicy } from '../../lib/constructs';
 import { K8sNetworkPolicy, K8sLabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../../lib/model/resources';
 
 /** Builds the chart with KubeNetworkPolicy and synthesises it (validation included) to YAML. */

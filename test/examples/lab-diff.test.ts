@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { NetsecApp } from '../../lib/constructs/app';
+import { NetsecApp } from '../../lib/app';
 import { runCli } from '../../lib/cli/run';
 import { buildLab } from '../../examples/ibm-lab/lab';
 

@@ -1,5 +1,5 @@
 // Synthesises the IBM Cloud lab in memory and builds the engine model from its output files only.
-import { NetsecApp } from '../../lib/constructs/app';
+import { NetsecApp } from '../../lib/app';
 import { SynthOutputFile } from '../../lib/constructs/app/output-provider';
 import { BuiltModel, FlowVerdict, buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../lib/engine';
 import { buildLab } from '../../examples/ibm-lab/lab';

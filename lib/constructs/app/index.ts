@@ -1,3 +1,2 @@
-export * from './netsec-app';
 export * from './output-provider';
 export { addSynthWarning } from './warnings';

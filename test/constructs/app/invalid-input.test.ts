@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { CalicoGlobalNetworkPolicy, CalicoNetworkPolicy, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { CalicoRule, GlobalNetworkPolicySpec, K8sNetworkPolicySpec } from '../../../lib/model/resources';
 import { tempParent } from './helpers';

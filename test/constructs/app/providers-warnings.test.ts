@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ChartManifests, ISynthOutputProvider, NetsecApp, SynthOutputFile, addSynthWarning } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
+import { ChartManifests, ISynthOutputProvider, SynthOutputFile, addSynthWarning } from '../../../lib/constructs/app';
 import { CalicoHostEndpoint, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';
 

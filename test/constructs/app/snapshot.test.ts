@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { CalicoGlobalNetworkPolicy, CalicoGlobalNetworkSet, CalicoTier, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';
 

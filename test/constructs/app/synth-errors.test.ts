@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { InventoryNamespace } from '../../../lib/constructs/inventory';
 import { CalicoGlobalNetworkPolicy, CalicoNetworkPolicy, CalicoTier, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';

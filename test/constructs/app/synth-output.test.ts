@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import * as yaml from 'js-yaml';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { CalicoGlobalNetworkPolicy, CalicoGlobalNetworkSet, CalicoNetworkSet, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';
 

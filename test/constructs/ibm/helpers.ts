@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { collectSynthWarnings } from '../../../lib/constructs/app/warnings';
 
 /** A resource as synthesised (plain JSON). */

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import {
   AllowCidr, AllowEgressTo, AllowFromNamespace, AllowFromPods, AllowSsh, DefaultDeny, DenyCidr, IsolateNamespace,
   OrderBands, PolicyTarget, RestrictNodePorts, TrafficDirection,

@@ -1,7 +1,7 @@
 // InventoryNamespace and InventoryPod: the kubectl-shaped objects they emit, that the engine reads
 // them as intended, and their bad-input errors.
 import { Chart } from 'cdk8s';
-import { NetsecApp } from '../../../lib/constructs/app';
+import { NetsecApp } from '../../../lib/app';
 import { WorkerNode } from '../../../lib/constructs/ibm';
 import { InventoryNamespace, InventoryPod, InventoryPodProps } from '../../../lib/constructs/inventory';
 import { PortProtocol } from '../../../lib/constructs/vocabulary';

@@ -1,11 +1,11 @@
 import { App } from 'cdk8s';
-import { outputPathProblem, writeOutputAtomically } from '../../util/atomic-write';
-import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
-import { lintChartManifests } from '../../lint/synth';
+import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
+import { renderChart } from '../constructs/app/render';
+import { constructValidationErrors, duplicateResourceErrors } from '../constructs/app/tree-validation';
+import { collectSynthWarnings } from '../constructs/app/warnings';
+import { lintChartManifests } from '../lint/synth';
+import { outputPathProblem, writeOutputAtomically } from '../util/atomic-write';
 import { IptablesPlanProvider } from './plan-provider';
-import { renderChart } from './render';
-import { constructValidationErrors, duplicateResourceErrors } from './tree-validation';
-import { collectSynthWarnings } from './warnings';
 
 /** Props of {@link NetsecApp}. */
 export interface NetsecAppProps {

@@ -1,5 +1,5 @@
-import { renderPlanFiles } from '../../iptables/plan-files';
-import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from './output-provider';
+import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
+import { renderPlanFiles } from '../iptables/plan-files';
 
 /**
  * Writes the precomputed iptables plan, `iptables/<node>.iptables`, `.ipsets` and
