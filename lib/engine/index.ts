@@ -13,7 +13,7 @@ export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './m
 export { namespaceSelectorText } from './model/compile-selector';
 export * from './model/types';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';
-export { buildFlow, resolveParty, parseProtocol, protocolName, FlowSpec, PROTOCOL_CHOICES } from './evaluate/resolve';
+export { buildFlow, resolveParty, parseProtocol, protocolName, FlowSpec } from './evaluate/resolve';
 export { Flow, FlowParty, FlowVerdict, DirectionTrace, StageTrace, TierTrace, PolicyTrace, ProfileTrace } from './evaluate/types';
 export { explainText } from './explain/text';
 export { explainJson } from './explain/json';

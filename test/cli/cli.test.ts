@@ -121,7 +121,7 @@ spec:
     expect((await run('check', '--bogus')).code).toBe(2);
     expect((await run('nope')).code).toBe(2);
     const badProto = await run('table', '--manifests', pol, '--cluster', cl, '--protocol', 'HTTP', '--port', '80');
-    expect([badProto.code, badProto.err.split('\n')[0]]).toEqual([2, 'netsec table: protocol "HTTP" is not one of TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number 1-255']);
+    expect([badProto.code, badProto.err.split('\n')[0]]).toEqual([2, 'netsec table: protocol "HTTP" is not one of TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite or a number 1-255']);
     const unknownPod = await run('check', '--manifests', pol, '--cluster', cl, '--from', 'x/zz', '--to', 'x/b', '--protocol', 'UDP', '--port', '53');
     expect(unknownPod.code).toBe(2);
     expect(unknownPod.err).toContain('"x/zz" is not a pod or host endpoint');

@@ -1,16 +1,14 @@
 // Resolving `namespace/pod`, `hostendpoint/<name>` or an IP address into a flow party; building flows.
-import { ipVersionOf, protocolCanonicalName, protocolNumber } from '../../model/net';
+import { PROTOCOL_ALLOWED, ipVersionOf, protocolCanonicalName, protocolNumber } from '../../model/net';
 import { InputError } from '../input/errors';
 import { EngineModel, Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
 
 /** What `--protocol` accepts. */
-export const PROTOCOL_CHOICES = 'TCP, UDP, SCTP, ICMP, ICMPv6 or a protocol number 1-255';
-
-/** The IP protocol number of TCP, UDP, SCTP, ICMP, ICMPv6 (any case) or digits 1-255. */
+/** The IP protocol number of a name of the one protocol table (any case) or digits 1-255. */
 export function parseProtocol(text: string): number {
   const n = protocolNumber(text);
-  if (n === undefined) throw new InputError(`protocol ${JSON.stringify(text)} is not one of ${PROTOCOL_CHOICES}`);
+  if (n === undefined) throw new InputError(`protocol ${JSON.stringify(text)} is not one of ${PROTOCOL_ALLOWED}`);
   return n;
 }
 
