@@ -5,6 +5,7 @@
 import { assertDocumentationAddresses, familyOf } from './addresses';
 import { runCommand, runInNamespace } from './exec';
 import { deleteNamespace, newRunTag, removeLeftoverNamespaces } from './namespaces';
+import { INTERFACE_NAME_ALLOWED, isInterfaceName } from '../model/validate/names';
 
 /** A pod to wire: its endpoint id, node-side interface name and IPs. */
 export interface WorkloadSpec {
@@ -50,20 +51,19 @@ export interface Topology {
 
 const POD_GATEWAY = '169.254.1.1';
 const CALICO_MAC = 'ee:ee:ee:ee:ee:ee';
-const IFACE_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
 function checkSpec(spec: TopologySpec): void {
   const names = new Set<string>();
   for (const w of spec.workloads) {
     assertDocumentationAddresses(`workload ${w.id}`, w.ips);
-    if (!IFACE_NAME.test(w.interfaceName) || names.has(w.interfaceName)) {
-      throw new Error(`workload ${w.id}: interface name ${JSON.stringify(w.interfaceName)} is not a unique Linux interface name (1-15 of A-Z a-z 0-9 _ . -)`);
+    if (!isInterfaceName(w.interfaceName) || names.has(w.interfaceName)) {
+      throw new Error(`workload ${w.id}: interface name ${JSON.stringify(w.interfaceName)} is not a unique Linux interface name (${INTERFACE_NAME_ALLOWED})`);
     }
     names.add(w.interfaceName);
   }
   for (const l of spec.links) {
     assertDocumentationAddresses(`node interface ${l.interfaceName}`, [...l.nodeIps, ...l.peerIps]);
-    if (!IFACE_NAME.test(l.interfaceName) || names.has(l.interfaceName)) {
+    if (!isInterfaceName(l.interfaceName) || names.has(l.interfaceName)) {
       throw new Error(`node interface ${JSON.stringify(l.interfaceName)} is not a unique Linux interface name`);
     }
     names.add(l.interfaceName);

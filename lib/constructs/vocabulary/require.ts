@@ -1,5 +1,5 @@
 import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, isIpAddress } from '../../model/net';
-import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from '../../model/validate/names';
+import { INTERFACE_NAME_ALLOWED, SUBDOMAIN_ALLOWED, isDns1123Subdomain, isInterfaceName } from '../../model/validate/names';
 
 /** Throws `<path>: <field>: ...` unless `value` is a plain IPv4/IPv6 address. */
 export function requireIp(path: string, field: string, value: string): void {
@@ -25,10 +25,10 @@ export function requireNodeName(path: string, field: string, value: string): voi
   }
 }
 
-/** Throws unless `value` is a Linux interface name (1-15 characters, no "/", ":", whitespace or "*"). */
+/** Throws unless `value` is an interface name Calico accepts (model isInterfaceName). */
 export function requireInterfaceName(path: string, field: string, value: string): void {
-  if (value.length < 1 || value.length > 15 || /[\s/:*]/.test(value) || value === '.' || value === '..') {
-    throw new Error(`${path}: ${field}: invalid interface name ${JSON.stringify(value)}; allowed: a Linux interface `
-      + 'name of 1-15 characters without "/", ":", "*" or whitespace, e.g. eth1');
+  if (!isInterfaceName(value)) {
+    throw new Error(`${path}: ${field}: invalid interface name ${JSON.stringify(value)}; allowed: a Linux interface name: `
+      + `${INTERFACE_NAME_ALLOWED}, e.g. eth1`);
   }
 }

@@ -3,6 +3,7 @@ import { PROTOCOL_ALLOWED, ipVersionOf, protocolCanonicalName, protocolNumber } 
 import { InputError } from '../input/errors';
 import { EngineModel, Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
+import { INTERFACE_NAME_ALLOWED, isInterfaceName } from '../../model/validate/names';
 
 /** What `--protocol` accepts. */
 /** The IP protocol number of a name of the one protocol table (any case) or digits 1-255. */
@@ -47,8 +48,7 @@ export interface FlowSpec {
 }
 
 /** What `--via` accepts. */
-const INTERFACE_NAME_CHOICES = 'a Linux interface name: 1-15 of A-Z a-z 0-9 _ . - (e.g. eth1)';
-const INTERFACE_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
+const INTERFACE_NAME_CHOICES = `a Linux interface name: ${INTERFACE_NAME_ALLOWED} (e.g. eth1)`;
 
 /** Resolves both ends (addresses of one IP version when possible) and the protocol. */
 export function buildFlow(model: EngineModel, spec: FlowSpec): Flow {
@@ -62,7 +62,7 @@ export function buildFlow(model: EngineModel, spec: FlowSpec): Flow {
   if (destination.ip && source.endpoint && hint === undefined) {
     source = resolveParty(model, spec.from, ipVersionOf(destination.ip));
   }
-  if (spec.via !== undefined && !INTERFACE_NAME.test(spec.via)) {
+  if (spec.via !== undefined && !isInterfaceName(spec.via)) {
     throw new InputError(`via ${JSON.stringify(spec.via)} is not ${INTERFACE_NAME_CHOICES}`);
   }
   return { source, destination, protocol, port: spec.port, ...(spec.via !== undefined ? { via: spec.via } : {}) };

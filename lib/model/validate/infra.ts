@@ -2,10 +2,9 @@ import { isProtoPortNumber } from '../net';
 import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
 import { checkCidr, checkCidrList, checkIpList } from './addresses';
 import { Issues, report } from './issue';
-import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from './names';
+import { INTERFACE_NAME_ALLOWED, SUBDOMAIN_ALLOWED, isDns1123Subdomain, isInterfaceName } from './names';
 import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
 
-const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 const PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
 /** HostEndpoint: needs a node, and an interface name or expected IPs. */
@@ -15,9 +14,9 @@ export function checkHostEndpointSpec(issues: Issues, spec: HostEndpointSpec): v
     report(issues, 'spec.interfaceName', spec.interfaceName, 'no interface or expected IPs have been specified',
       'an interfaceName, expectedIPs, or both');
   }
-  if (spec.interfaceName && spec.interfaceName !== '*' && !INTERFACE_NAME.test(spec.interfaceName)) {
+  if (spec.interfaceName && spec.interfaceName !== '*' && !isInterfaceName(spec.interfaceName)) {
     report(issues, 'spec.interfaceName', spec.interfaceName, 'invalid interface name',
-      "'*' or 1-15 letters, digits, '_', '.' or '-'");
+      `'*' or ${INTERFACE_NAME_ALLOWED}`);
   }
   checkIpList(issues, 'spec.expectedIPs', spec.expectedIPs);
   (spec.profiles ?? []).forEach((name, i) => {

@@ -18,9 +18,17 @@ export const LABEL_ALLOWED = "a DNS-1123 label: lower case letters, digits and '
 export const KEY_ALLOWED = "an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
 /** What a label value may be. */
 export const VALUE_ALLOWED = "empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+/** What a Linux (and Calico) interface name may be. */
+export const INTERFACE_NAME_ALLOWED = "1-15 letters, digits, '_', '.' or '-'";
+const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 const MAX_NAME = 253;
 const MAX_LABEL = 63;
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
+/** True for an interface name Calico accepts in a HostEndpoint (and Linux can create). */
+export function isInterfaceName(name: string): boolean {
+  return INTERFACE_NAME.test(name);
+}
 
 /** True for a DNS-1123 label (namespace names): at most 63 lower-case letters, digits and '-'. */
 export function isDns1123Label(value: string): boolean {
