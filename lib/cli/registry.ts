@@ -11,6 +11,7 @@ export interface CommandEntry {
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', summary: 'is one flow allowed, and which rule decided', load: () => (require('./commands/check') as { command: CliCommand }).command },
+  { name: 'connectivity', summary: 'who can reach whom on which protocols and ports (all of them, per workload)', load: () => (require('./commands/connectivity') as { command: CliCommand }).command },
   { name: 'table', summary: 'truth table of every pod to every pod for a protocol and port', load: () => (require('./commands/table') as { command: CliCommand }).command },
   { name: 'convert', summary: 'print the Calico form of Kubernetes NetworkPolicies', load: () => (require('./commands/convert') as { command: CliCommand }).command },
   { name: 'validate', summary: 'check manifests as Calico and the Kubernetes API server would (offline calicoctl validate)', load: () => (require('./commands/validate') as { command: CliCommand }).command },

@@ -81,7 +81,7 @@ export function derivePodsFromWorkloads(
   const chosen = choosePool(pool, namedCidrs(resources), workloads.length + 2);
   const first = IPv4CidrRange.fromCidr(chosen).getFirst().getValue();
   const pods: InventoryPod[] = workloads.map((w, i) => ({
-    name: `${w.name}[${w.kind}]`, namespace: w.namespace, labels: w.labels, nodeName: '', serviceAccount: w.serviceAccount,
+    name: `${w.name}[${w.kind}]`, workload: `${w.name}[${w.kind}]`, namespace: w.namespace, labels: w.labels, nodeName: '', serviceAccount: w.serviceAccount,
     hostNetwork: w.hostNetwork, phase: 'Running', ips: w.hostNetwork ? [] : [IPv4.fromNumber(first + BigInt(i + 1)).toString()],
     namedPorts: w.containerPorts.filter((p) => p.name !== undefined).map((p) => ({ name: p.name as string, protocol: p.protocol, port: p.port })),
     containerPorts: w.containerPorts,

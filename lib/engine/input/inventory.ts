@@ -40,6 +40,11 @@ export interface InventoryPod {
   readonly namedPorts: readonly NamedPort[];
   /** Every port of spec.containers and spec.initContainers, named or not, in document order. */
   readonly containerPorts: readonly ContainerPort[];
+  /**
+   * The workload the pod belongs to, `name[Kind]`: its controlling owner (a ReplicaSet made by a
+   * Deployment counts as the Deployment). @default - none (a bare pod)
+   */
+  readonly workload?: string;
 }
 
 /** A port a container of a pod declares. */
@@ -170,7 +175,9 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   const podIP = r.str(status.podIP, 'status.podIP', false);
   if (podIP && !ips.includes(podIP)) ips.unshift(podIP);
   const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
+  const workload = ownerWorkload(r, meta, labels);
   return {
+    ...(workload ? { workload } : {}),
     name,
     namespace,
     labels,
@@ -182,6 +189,32 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
     namedPorts,
     containerPorts,
   };
+}
+
+/** The label the Deployment controller puts on the pods (and names the ReplicaSet after). */
+const POD_TEMPLATE_HASH = 'pod-template-hash';
+
+/**
+ * `name[Kind]` of the pod's controlling owner (metadata.ownerReferences with controller: true, else
+ * the only owner), as netpol-analyzer names workloads: a ReplicaSet named `<deployment>-<hash>`
+ * whose hash is the pod's pod-template-hash label stands for its Deployment.
+ */
+function ownerWorkload(r: Reader, meta: Rec, labels: StringMap): string | undefined {
+  const owners = r.list(meta.ownerReferences, 'metadata.ownerReferences').map((o, i) => {
+    const or = r.rec(o, `metadata.ownerReferences[${i}]`, false);
+    return {
+      kind: r.str(or.kind, `metadata.ownerReferences[${i}].kind`, true),
+      name: r.str(or.name, `metadata.ownerReferences[${i}].name`, true),
+      controller: or.controller === true,
+    };
+  });
+  const owner = owners.find((o) => o.controller) ?? (owners.length === 1 ? owners[0] : undefined);
+  if (!owner) return undefined;
+  const hash = labels[POD_TEMPLATE_HASH];
+  if (owner.kind === 'ReplicaSet' && hash && owner.name.endsWith(`-${hash}`)) {
+    return `${owner.name.slice(0, -hash.length - 1)}[Deployment]`;
+  }
+  return `${owner.name}[${owner.kind}]`;
 }
 
 function parseContainerPort(r: Reader, p: unknown, field: string): ContainerPort {

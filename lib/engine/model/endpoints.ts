@@ -26,6 +26,7 @@ export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap):
     serviceAccount: pod.serviceAccount,
     namedPorts: pod.namedPorts,
     profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`],
+    ...(pod.workload ? { workload: `${pod.namespace}/${pod.workload}` } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface Endpoint {
   readonly namedPorts: readonly NamedPort[];
   /** Profiles evaluated when no tier has a policy for the endpoint (`kns.<ns>`, or HEP profiles). */
   readonly profiles: readonly string[];
+  /** Workloads: `namespace/name[Kind]` of the pod's owner (see InventoryPod.workload). @default - none */
+  readonly workload?: string;
 }
 
 /** A GlobalNetworkSet (namespace undefined) or NetworkSet. */

@@ -1,0 +1,31 @@
+// `netsec connectivity`: every workload, host endpoint and external address range to every other,
+// with the whole set of allowed connections (netpol-analyzer's `src => dst : conn`).
+import { CONNECTIVITY_FORMATS, computeConnectivity, formatConnectivity } from '../../connectivity';
+import { defineCommand } from '../command';
+import { loadModel } from './common';
+import { CLUSTER, INPUT_FLAGS, MANIFESTS, formatFlag } from './flags';
+
+export const command = defineCommand({
+  name: 'connectivity',
+  about: `Lists, for every pair of workloads (pods grouped by owner: ns/name[Kind]), host endpoints and
+external address ranges (the address space cut where the policies, network sets and node
+addresses draw a line), every protocol and port on which a new connection is allowed:
+"All Connections", or e.g. "TCP 1-79,81-65535,UDP 53". Pairs with no connection are left out.
+Each class of ports and addresses is judged by the same evaluation as check, so the map agrees
+with check on every flow.`,
+  flags: [
+    MANIFESTS,
+    CLUSTER,
+    formatFlag('txt (default: src => dst : conn), json ([{"src","dst","conn"}]), csv, md or dot', [...CONNECTIVITY_FORMATS]),
+    { name: 'focus', kind: 'single', value: 'NAME', help: 'only lines with this workload, pod, host endpoint or range at either end' },
+  ],
+  inputFlags: INPUT_FLAGS,
+  column: 22,
+  run(parsed, io) {
+    const model = loadModel(parsed, io);
+    const result = computeConnectivity(model, { focus: parsed.value('focus') });
+    for (const n of result.notes) io.stderr(`note: ${n}\n`);
+    io.stdout(formatConnectivity(result.lines, parsed.get('format')));
+    return 0;
+  },
+});

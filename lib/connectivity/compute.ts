@@ -1,0 +1,141 @@
+// Who can reach whom on what: for every pair of parties, the allowed connection classes, each
+// judged once by the engine (evaluateFlow) on a representative of its class.
+import { ipVersionOf } from '../model/net';
+import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow } from '../engine';
+import { AddressSpace, addressSpaces, addressText } from './addresses';
+import { NO_CONNECTIONS, connectionText } from './connection-set';
+import { Interval, mergeIntervals } from './intervals';
+import { Party, endpointParties, endpointSignature, externalParties } from './parties';
+import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
+
+/** One line of the map: `src => dst : conn`. */
+export interface ConnectivityLine {
+  readonly src: string;
+  readonly dst: string;
+  readonly conn: string;
+}
+
+/** Options of computeConnectivity. */
+export interface ConnectivityOptions {
+  /** Only lines with this workload, pod or host endpoint at either end. @default - every line */
+  readonly focus?: string;
+}
+
+/** The map and what the reader should know about it. */
+export interface Connectivity {
+  readonly lines: readonly ConnectivityLine[];
+  readonly notes: readonly string[];
+}
+
+/** A member of a party: an endpoint, or an external class's representative address. */
+interface Member {
+  readonly signature: string;
+  readonly versions: readonly number[];
+  party(version: number): FlowParty;
+}
+
+function endpointMember(e: Endpoint, spaces: readonly AddressSpace[]): Member {
+  const versions = [...new Set(e.ips.map((ip) => ipVersionOf(ip) ?? 4))].sort();
+  return {
+    signature: endpointSignature(e, spaces),
+    versions: versions.length > 0 ? versions : [4],
+    party: (version) => ({ endpoint: e, ip: e.ips.find((ip) => ipVersionOf(ip) === version), id: e.id }),
+  };
+}
+
+function externalMember(p: Party): Member {
+  const ext = p.external as NonNullable<Party['external']>;
+  return { signature: `external:${ext.version}:${ext.key}`, versions: [ext.version], party: () => ({ ip: ext.address, id: ext.address }) };
+}
+
+/** One flow per class: its protocol with the first port (or ICMP type and code) of the class. */
+function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
+  const first = c.range ? Number(c.range[0]) : undefined;
+  if (c.protocol === 1 || c.protocol === 58) {
+    return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { icmpType: first } : {}), ...(c.codes ? { icmpCode: Number(c.codes[0]) } : {}) };
+  }
+  return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
+}
+
+/** `192.0.2.0/24`, or `a-b` when the interval is no single CIDR. */
+function intervalText(version: number, [lo, hi]: Interval): string {
+  const size = hi - lo + 1n;
+  const bits = version === 4 ? 32 : 128;
+  if ((size & (size - 1n)) === 0n && lo % size === 0n) return `${addressText(version, lo)}/${bits - (size.toString(2).length - 1)}`;
+  return `${addressText(version, lo)}-${addressText(version, hi)}`;
+}
+
+/** Computes the map. Exact: classes are cut at every boundary the inputs name (see space.ts, addresses.ts). */
+export function computeConnectivity(model: BuiltModel, options: ConnectivityOptions = {}): Connectivity {
+  const spaces = addressSpaces(model);
+  const classes = connectionClasses(model);
+  const cache = new Map<string, string>();
+  const judge = (a: Member, b: Member): string => {
+    const versions = a.versions.filter((v) => b.versions.includes(v));
+    const key = `${a.signature}\u0000${b.signature}`;
+    let text = cache.get(key);
+    if (text !== undefined) return text;
+    const texts = versions.map((v) => {
+      const universe = classes.filter((c) => classFitsVersion(c, v));
+      const src = a.party(v);
+      const dst = b.party(v);
+      return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
+    });
+    text = texts.length === 0 ? NO_CONNECTIONS
+      : texts.every((t) => t === texts[0]) ? texts[0]
+        : versions.map((v, i) => `${texts[i]} (IPv${v})`).join('; ');
+    cache.set(key, text);
+    return text;
+  };
+
+  const notes: string[] = [];
+  const parties = endpointParties(model);
+  const externals = externalParties(model, spaces);
+  const members = new Map<Party, Member[]>();
+  for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, spaces)));
+  for (const p of externals) members.set(p, [externalMember(p)]);
+
+  /** The pair's text, or per-member lines when the members of a workload disagree. */
+  const pairLines = (a: Party, b: Party, aName: string, bName: string): ConnectivityLine[] => {
+    const results: { src: string; dst: string; conn: string }[] = [];
+    const am = members.get(a) ?? [];
+    const bm = members.get(b) ?? [];
+    am.forEach((x, i) => bm.forEach((y, j) => results.push({
+      src: a.kind === 'external' ? aName : a.endpoints[i].id, dst: b.kind === 'external' ? bName : b.endpoints[j].id, conn: judge(x, y),
+    })));
+    if (results.every((r) => r.conn === results[0].conn)) return [{ src: aName, dst: bName, conn: results[0]?.conn ?? NO_CONNECTIONS }];
+    notes.push(`the pods of ${a.kind === 'workload' && a.endpoints.length > 1 ? a.name : b.name} differ towards ${a.kind === 'workload' && a.endpoints.length > 1 ? bName : aName}: listed pod by pod`);
+    return results;
+  };
+
+  // external classes with the same lines to every party are one party
+  const externalKey = new Map<Party, string>();
+  for (const x of externals) {
+    externalKey.set(x, JSON.stringify(parties.map((p) => [
+      judge(externalMember(x), (members.get(p) ?? [])[0]), judge((members.get(p) ?? [])[0], externalMember(x)),
+      ...(members.get(p) ?? []).map((m) => `${judge(externalMember(x), m)}|${judge(m, externalMember(x))}`),
+    ])));
+  }
+  const groups = new Map<string, Party[]>();
+  for (const x of externals) {
+    const key = `${x.external?.version}:${externalKey.get(x)}`;
+    groups.set(key, [...(groups.get(key) ?? []), x]);
+  }
+  const mergedExternals = [...groups.values()].map((g) => {
+    const version = g[0].external?.version ?? 4;
+    const name = mergeIntervals(g.flatMap((x) => x.external?.intervals ?? [])).map((i) => intervalText(version, i)).join(',');
+    return { party: g[0], name };
+  });
+
+  const lines: ConnectivityLine[] = [];
+  const all = [...parties.map((p) => ({ party: p, name: p.name })), ...mergedExternals];
+  for (const a of all) {
+    for (const b of all) {
+      if (a === b || (a.party.kind === 'external' && b.party.kind === 'external')) continue;
+      lines.push(...pairLines(a.party, b.party, a.name, b.name));
+    }
+  }
+  const focused = options.focus === undefined ? lines
+    : lines.filter((l) => l.src === options.focus || l.dst === options.focus);
+  return { lines: focused.filter((l) => l.conn !== NO_CONNECTIONS), notes };
+}
