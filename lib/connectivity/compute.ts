@@ -57,6 +57,12 @@ function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
   return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
 }
 
+/** The allowed connections from one flow party to another over every class of the IP version. */
+export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
+  const universe = classes.filter((c) => classFitsVersion(c, version));
+  return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
+}
+
 /** `192.0.2.0/24`, or `a-b` when the interval is no single CIDR. */
 function intervalText(version: number, [lo, hi]: Interval): string {
   const size = hi - lo + 1n;
@@ -75,12 +81,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const key = `${a.signature}\u0000${b.signature}`;
     let text = cache.get(key);
     if (text !== undefined) return text;
-    const texts = versions.map((v) => {
-      const universe = classes.filter((c) => classFitsVersion(c, v));
-      const src = a.party(v);
-      const dst = b.party(v);
-      return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
-    });
+    const texts = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v));
     text = texts.length === 0 ? NO_CONNECTIONS
       : texts.every((t) => t === texts[0]) ? texts[0]
         : versions.map((v, i) => `${texts[i]} (IPv${v})`).join('; ');

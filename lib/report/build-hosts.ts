@@ -1,12 +1,11 @@
 // Per node: its host endpoints, the policies that apply to them and what an outside address may open.
-import { BuiltModel, Endpoint, buildTruthTable } from '../engine';
-import { PortKey, portKeyText, sortPortKeys } from '../diff/ports';
+import { ipVersionOf } from '../model/net';
+import { BuiltModel, Endpoint } from '../engine';
+import { connectionClasses, connectionsBetween } from '../connectivity';
 import { NodeSummary } from './data';
 
 /** The outside address used to probe host endpoints (TEST-NET-3, RFC 5737). */
 const OUTSIDE = { name: 'outside 203.0.113.10', ip: '203.0.113.10' };
-/** Always probed: SSH and the kubelet. */
-const HOST_PORTS: readonly PortKey[] = [{ protocol: 'TCP', port: 22 }, { protocol: 'TCP', port: 10250 }];
 
 function policiesFor(model: BuiltModel, hep: Endpoint): string[] {
   const out: string[] = [];
@@ -21,29 +20,25 @@ function policiesFor(model: BuiltModel, hep: Endpoint): string[] {
   return out;
 }
 
-/** Summaries of every node of the inventory, plus nodes named only by host endpoints. */
-export function buildNodeSummaries(model: BuiltModel, ports: readonly PortKey[]): NodeSummary[] {
+/**
+ * Summaries of every node of the inventory, plus nodes named only by host endpoints. What the
+ * outside address may open on a host endpoint is its whole connection set over every protocol and
+ * port (failsafe ports included), computed as `netsec connectivity` does.
+ */
+export function buildNodeSummaries(model: BuiltModel): NodeSummary[] {
   const heps = model.endpoints.filter((e) => e.kind === 'host');
-  const probe = sortPortKeys([...new Map([...ports, ...HOST_PORTS].filter((k) => k.port !== undefined).map((k) => [portKeyText(k), k])).values()]);
-  const open = new Map<string, string[]>();
-  if (heps.length > 0) {
-    for (const key of probe) {
-      const table = buildTruthTable(model, { protocol: key.protocol, port: key.port, includeHostEndpoints: true, externalAddresses: [OUTSIDE] });
-      for (const h of heps) {
-        if (h.ips.length === 0 || !table.allowed(OUTSIDE.name, h.id)) continue;
-        const list = open.get(h.id) ?? [];
-        list.push(portKeyText(key));
-        open.set(h.id, list);
-      }
-    }
-  }
+  const classes = connectionClasses(model);
+  const openFrom = (h: Endpoint): string | undefined => {
+    const ip = h.ips.find((a) => ipVersionOf(a) === 4);
+    return ip === undefined ? undefined
+      : connectionsBetween(model, classes, { ip: OUTSIDE.ip, id: OUTSIDE.ip }, { endpoint: h, ip, id: h.id }, 4);
+  };
   const names = [...new Set([...model.nodes.map((n) => n.name), ...heps.map((h) => h.node)])].sort();
   return names.map((name) => ({
     name,
     addresses: (model.nodes.find((n) => n.name === name)?.addresses ?? []).map((a) => `${a.type} ${a.address}`),
     hostEndpoints: heps.filter((h) => h.node === name).sort((a, b) => (a.name < b.name ? -1 : 1)).map((h) => ({
-      name: h.name, interfaceName: h.interfaceName, ips: h.ips, policies: policiesFor(model, h),
-      openFromOutside: open.get(h.id) ?? [], tested: h.ips.length > 0 ? probe.map(portKeyText) : [],
+      name: h.name, interfaceName: h.interfaceName, ips: h.ips, policies: policiesFor(model, h), openFromOutside: openFrom(h),
     })),
   }));
 }

@@ -38,7 +38,7 @@ export function buildReport(inputs: EngineInputs, model: BuiltModel, options: Re
     title: options.title,
     matrices,
     graph: buildGraph(model.endpoints, matrices),
-    nodes: buildNodeSummaries(model, options.ports),
+    nodes: buildNodeSummaries(model),
     lint: lintSection(inputs),
   };
 }

@@ -50,10 +50,11 @@ export interface HostEndpointSummary {
   readonly ips: readonly string[];
   /** `tier/name (Ingress, Egress)` of each policy that applies. */
   readonly policies: readonly string[];
-  /** Tested ports (`TCP/22`) an outside address may open, failsafe ports included; empty when none. */
-  readonly openFromOutside: readonly string[];
-  /** Ports tested from outside. */
-  readonly tested: readonly string[];
+  /**
+   * Every connection an outside address may open (`TCP 22,179,UDP 68`, `No Connections`), over all
+   * protocols and ports, failsafe ports included. @default - unknown (the host endpoint has no IPv4 address)
+   */
+  readonly openFromOutside?: string;
 }
 
 /** A Kubernetes node and its host endpoints. */

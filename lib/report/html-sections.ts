@@ -2,6 +2,7 @@
 import { portKeyText } from '../diff/ports';
 import { LintSection, NodeSummary, ReportGraph, ReportMatrix } from './data';
 import { esc } from './escape';
+import { NO_CONNECTIONS } from '../connectivity';
 
 /** One truth table: `td.cell.allow|deny|self` with data-from/data-to and the deciding rules as title. */
 export function matrixHtml(m: ReportMatrix): string {
@@ -45,8 +46,8 @@ export function hostsHtml(nodes: readonly NodeSummary[]): string {
         + `<th>Open from outside (203.0.113.10)</th></tr></thead><tbody>${n.hostEndpoints.map((h) => `<tr><td>${esc(h.name)}</td>`
           + `<td>${esc(h.interfaceName)}</td><td>${esc(h.ips.join(', ') || '-')}</td>`
           + `<td>${h.policies.length === 0 ? '<em>none (profiles only)</em>' : h.policies.map(esc).join('<br>')}</td>`
-          + `<td class="${h.openFromOutside.length > 0 ? 'open' : 'closed'}" title="${esc(`tested: ${h.tested.join(', ') || 'nothing (no IPs)'}`)}">`
-          + `${h.tested.length === 0 ? 'not tested (no IPs)' : esc(h.openFromOutside.join(', ') || 'none of the tested ports')}</td></tr>`).join('\n')}</tbody></table>`;
+          + `<td class="${h.openFromOutside !== undefined && h.openFromOutside !== NO_CONNECTIONS ? 'open' : 'closed'}">`
+          + `${h.openFromOutside === undefined ? 'unknown (no IPv4 address)' : esc(h.openFromOutside)}</td></tr>`).join('\n')}</tbody></table>`;
     return `<section class="node" data-node="${esc(n.name)}"><h3>${esc(n.name)} <small>${esc(n.addresses.join(', '))}</small></h3>\n${heps}</section>`;
   }).join('\n');
 }
