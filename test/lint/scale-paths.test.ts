@@ -99,3 +99,24 @@ describe('isJsonData', () => {
     expect(isJsonData(v)).toBe(false);
   });
 });
+
+describe('CIDR lists are compared as merged intervals', () => {
+  const gnp = (rules: string[][]): string => JSON.stringify({
+    apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'p' },
+    spec: { selector: "app == 'web'", types: ['Ingress'], ingress: rules.map((nets) => ({ action: 'Deny', source: { nets } })) },
+  });
+  test('a rule inside the union of an earlier rule\'s nets is shadowed (two /24s cover the /23)', () => {
+    const found = only(lintTexts([{ file: 'p.json', text: gnp([['10.0.0.0/24', '10.0.1.0/24'], ['10.0.0.0/23']]) }], undefined), 'NS003');
+    expect(found.map((f) => f.location.field)).toEqual(['spec.ingress[1]']);
+  });
+  test('a rule reaching past the union is not (the /22 leaves 10.0.2.0/23 out)', () => {
+    expect(only(lintTexts([{ file: 'p.json', text: gnp([['10.0.0.0/24', '10.0.1.0/24'], ['10.0.0.0/22']]) }], undefined), 'NS003')).toEqual([]);
+  });
+  test('two rules of 1,000 CIDRs each are compared at once, not pairwise', () => {
+    const nets = (from: number): string[] => Array.from({ length: 1000 }, (_, i) => `10.${((from + i) >> 8) & 255}.${(from + i) & 255}.0/24`);
+    // the second list lies inside the first where they overlap, but half of it is outside: no shadow
+    expect(only(lintTexts([{ file: 'p.json', text: gnp([nets(0), nets(500)]) }], undefined), 'NS003')).toEqual([]);
+    // the second list inside the first: shadowed
+    expect(only(lintTexts([{ file: 'p.json', text: gnp([nets(0), nets(0).slice(100, 900)]) }], undefined), 'NS003')).toHaveLength(1);
+  });
+});

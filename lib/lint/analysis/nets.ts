@@ -15,28 +15,65 @@ export function parseNets(nets: readonly string[]): readonly Cidr[] | undefined 
   });
 }
 
-/** Containment between parsed CIDRs (the parsed lists are shared, so CIDRs repeat). */
-const containment = new WeakMap<Cidr, WeakMap<Cidr, boolean>>();
+/** A parsed list as sorted, merged address intervals per IP version (cached per parsed list). */
+type Intervals = ReadonlyMap<number, readonly (readonly [bigint, bigint])[]>;
+const intervalsOf = new WeakMap<readonly Cidr[], Intervals>();
 
-function contains(outer: Cidr, inner: Cidr): boolean {
-  let row = containment.get(outer);
-  if (!row) {
-    row = new WeakMap<Cidr, boolean>();
-    containment.set(outer, row);
+function intervals(list: readonly Cidr[]): Intervals {
+  let v = intervalsOf.get(list);
+  if (v) return v;
+  const byVersion = new Map<number, [bigint, bigint][]>();
+  for (const c of list) {
+    const { first, last } = c.bounds();
+    byVersion.set(c.version, [...(byVersion.get(c.version) ?? []), [first, last]]);
   }
-  let v = row.get(inner);
-  if (v === undefined) {
-    v = outer.contains(inner);
-    row.set(inner, v);
+  const merged = new Map<number, (readonly [bigint, bigint])[]>();
+  for (const [version, ranges] of byVersion) {
+    ranges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const out: [bigint, bigint][] = [];
+    for (const [lo, hi] of ranges) {
+      const last = out[out.length - 1];
+      if (last && lo <= last[1] + 1n) last[1] = hi > last[1] ? hi : last[1];
+      else out.push([lo, hi]);
+    }
+    merged.set(version, out);
   }
+  v = merged;
+  intervalsOf.set(list, v);
   return v;
 }
 
-/** True when every net of `inner` lies inside some net of `outer`. */
+/** The index of the last interval starting at or before `x`, or -1. */
+function floorIndex(list: readonly (readonly [bigint, bigint])[], x: bigint): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][0] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** True when every address of `inner` lies inside the nets of `outer` (together). */
 export function netsCover(outer: readonly string[], inner: readonly string[]): boolean {
   const o = parseNets(outer);
   const i = parseNets(inner);
-  return o !== undefined && i !== undefined && i.every((n) => o.some((m) => contains(m, n)));
+  if (o === undefined || i === undefined) return false;
+  const oi = intervals(o);
+  for (const [version, ranges] of intervals(i)) {
+    const list = oi.get(version) ?? [];
+    for (const [lo, hi] of ranges) {
+      const k = floorIndex(list, lo);
+      if (k < 0 || list[k][1] < hi) return false;
+    }
+  }
+  return true;
 }
 
 /** True when some net of `a` overlaps some net of `b` (unparsable lists count as overlapping). */
@@ -44,5 +81,13 @@ export function netsIntersect(a: readonly string[], b: readonly string[]): boole
   const pa = parseNets(a);
   const pb = parseNets(b);
   if (!pa || !pb) return true;
-  return pa.some((x) => pb.some((y) => contains(x, y) || contains(y, x)));
+  const ia = intervals(pa);
+  for (const [version, ranges] of intervals(pb)) {
+    const list = ia.get(version) ?? [];
+    for (const [lo, hi] of ranges) {
+      const k = floorIndex(list, hi);
+      if (k >= 0 && list[k][1] >= lo) return true;
+    }
+  }
+  return false;
 }

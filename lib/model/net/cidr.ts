@@ -80,6 +80,14 @@ export class Cidr {
     return false;
   }
 
+  /** The first and last address of the network as numbers (computed from the prefix, without ip-num's masks). */
+  public bounds(): { readonly first: bigint; readonly last: bigint } {
+    const bits = this.version === 4 ? 32 : 128;
+    const size = 1n << BigInt(bits - this.prefixLength);
+    const first = (this.written.getValue() / size) * size;
+    return { first, last: first + size - 1n };
+  }
+
   /** Canonical `network/prefix`: host bits cleared, IPv6 compressed and lower case. */
   public toString(): string {
     return `${this.networkAddress()}/${this.prefixLength}`;

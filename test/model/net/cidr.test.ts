@@ -87,3 +87,11 @@ describe('addresses', () => {
     expect(isIpAddress(text)).toBe(false);
   });
 });
+
+describe('Cidr.bounds', () => {
+  test('first and last address as numbers, host bits cleared', () => {
+    expect(Cidr.parse('192.0.2.77/24').bounds()).toEqual({ first: 3221225984n, last: 3221226239n });
+    expect(Cidr.parse('0.0.0.0/0').bounds()).toEqual({ first: 0n, last: 4294967295n });
+    expect(Cidr.parse('2001:db8::1/127').bounds()).toEqual({ first: 0x20010db8000000000000000000000000n, last: 0x20010db8000000000000000000000001n });
+  });
+});
