@@ -7,6 +7,7 @@ import * as path from 'path';
 import { generateCluster } from './generator';
 import { loadPlanInNamespace, KernelLoad } from './measure/kernel';
 import { startupMs } from './measure/startup';
+import { denyCidrSynthMs, lintTwoThousandCidrsMs } from './measure/cidrs';
 import { compareSynthOutputs, netsecSynth, plusSynth, takeSynthWarningCount } from './measure/synth';
 import { median, timeMs } from './measure/timing';
 
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
     let kernel: KernelLoad = { skipped: 'no plan was rendered' };
     if (largest) kernel = loadPlanInNamespace(largest.file, largest.ipsets);
     const startup = startupMs(ROOT);
+    const lintCidrs = lintTwoThousandCidrsMs();
+    const denySynth = denyCidrSynthMs();
 
     const header = ['size (pods/policies)', 'nodes', 'synth ours ms', 'synth cdk8s-plus ms', 'ratio',
       'load+build ms', 'groups', 'µs/eval (warm)', 'truth table', 'peak RSS MiB', 'plan ms/node', 'largest plan rules/policies', 'rules/packet typ/worst'];
@@ -136,6 +139,7 @@ async function main(): Promise<void> {
         : `iptables-restore load of the largest plan (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains), `
           + `${kernel.iptablesMs?.length} loads: ${spread(kernel.iptablesMs)} (ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion})`);
     if (kernel.legacyMs) out.push(`iptables-legacy-restore of the same plan, ${kernel.legacyMs.length} loads: ${spread(kernel.legacyMs)}`);
+    out.push(`lint of two rules of 1,000 CIDRs: ${n(lintCidrs)} ms; synth of a 1,200-CIDR DenyCidr (validation and lint included): ${n(denySynth)} ms`);
     out.push(startup.ms !== undefined ? `netsec --help start-up: ${n(startup.ms)} ms (median of 5)` : `netsec --help: FAILED: ${startup.error}`);
     out.push(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${n(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}; total ${n((Date.now() - started) / 1000)} s`);
     for (const note of notes) out.push(`note: ${note}`);
