@@ -60,7 +60,8 @@ describe('static_test.go: raw PREROUTING RPF and the workload dispatch chains un
     const plan = nodePlan(felixWorld(pods, [], { iptablesFilterDenyAction: 'Reject' }, '198.51.100.10'));
     const raw = plan.iptables.slice(plan.iptables.indexOf('*raw'), plan.iptables.indexOf('*mangle'));
     expect(chainRules(raw, 'cali-PREROUTING')).toContain('-m mark --mark 0x80000/0x80000 -m rpfilter --validmark --invert --jump DROP');
-    expect(plan.iptables.slice(0, plan.iptables.indexOf('*filter'))).not.toContain('REJECT');
+    expect(plan.iptables.slice(plan.iptables.indexOf('*raw'), plan.iptables.indexOf('*filter'))).not.toContain('REJECT');
+    expect(plan.iptables).toContain('# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP');
   });
 
   it('REJECT: DefaultEndpointToHostAction Drop stays a plain DROP (rule_defs.go inputAcceptActions)', () => {
