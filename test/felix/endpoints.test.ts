@@ -5,7 +5,7 @@
 // (the suite runs with FilterDenyAction DROP and REJECT: INVALID, end of tier, no profile matched).
 // Left out here: IPVS (cali-sm chains), QoS controls, flow logs, admin-down endpoints and
 // DisableConntrackInvalid (no manifest field we model sets them).
-import { buildFlow, evaluateFlow } from '../../lib/engine';
+import { buildFlow, buildTruthTable, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan, podInterface } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }, { name: 'b', ip: '192.0.2.12', labels: { app: 'b' } }];
@@ -47,6 +47,18 @@ describe('endpoints_test.go: workload encapsulation drops (endpointIptablesChain
     expect(verdict('UDP', 4789)).toBe(!vxlan);
     expect(verdict('4')).toBe(!ipip);
     expect(verdict('UDP', 4790)).toBe(true);
+  });
+
+  it.each([['UDP', 4789], ['4', undefined], ['UDP', 4790]] as const)('truth tables agree with evaluating each pair (%s %s)', (protocol, port) => {
+    for (const spec of [undefined, { allowVXLANPacketsFromWorkloads: true, allowIPIPPacketsFromWorkloads: true }]) {
+      const model = felixWorld([...PODS, { name: 'c', ip: '192.0.2.13', labels: { app: 'a' } }], [], spec, '198.51.100.10');
+      const table = buildTruthTable(model, { protocol, port });
+      const cells = table.ids.flatMap((a) => table.ids.filter((b) => b !== a).map((b) => [a, b, table.allowed(a, b)]));
+      expect(cells).toEqual(table.ids.flatMap((a) => table.ids.filter((b) => b !== a)
+        .map((b) => [a, b, evaluateFlow(model, buildFlow(model, { from: a, to: b, protocol, port })).allowed])));
+      // The profiles allow everything: every pair is dropped exactly when the packets are encapsulation.
+      expect(cells.map((c) => c[2])).toEqual(cells.map(() => !(spec === undefined && port !== 4790)));
+    }
   });
 
   it('the engine names the drop and the setting', () => {

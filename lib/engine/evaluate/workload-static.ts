@@ -1,7 +1,7 @@
 // What Felix's static and workload chains decide before and after policy: the encapsulation drops
 // of workload egress, the ICMPv6 a workload may always send to its host, and REJECT for filter denies.
 import { BuiltModel } from '../model/build';
-import { Endpoint } from '../model/types';
+import { Endpoint, FelixSettings } from '../model/types';
 import { Flow, StageTrace } from './types';
 
 /** ICMPv6 types accepted from workloads to the host before egress policy (felix/rules/static.go ICMPv6Filter). */
@@ -28,14 +28,19 @@ export function icmpv6ToHostStage(endpoint: string, flow: Flow): StageTrace {
  * (endpoints.go endpointIptablesChain, before the tiers), unless FelixConfiguration allows them.
  */
 export function encapsulationDrop(model: BuiltModel, ep: Endpoint, flow: Flow): StageTrace | undefined {
-  const f = model.felix;
-  let what: string | undefined;
-  if (flow.protocol === UDP && flow.port === f.vxlanPort && !f.allowVXLANPacketsFromWorkloads) {
-    what = `VXLAN (UDP ${f.vxlanPort}) packets from workloads are dropped before policy (allowVXLANPacketsFromWorkloads false)`;
-  } else if (flow.protocol === IPIP && !f.allowIPIPPacketsFromWorkloads) {
-    what = 'IP-in-IP (protocol 4) packets from workloads are dropped before policy (allowIPIPPacketsFromWorkloads false)';
-  }
+  const what = encapsulationDropReason(model.felix, flow);
   return what === undefined ? undefined : withDenyAction(model, { stage: 'workload', endpoint: ep.id, tiers: [], verdict: 'deny', reason: what });
+}
+
+/** Why a workload's egress drops the flow's packets as encapsulation, or undefined when it does not. */
+export function encapsulationDropReason(f: FelixSettings, flow: Pick<Flow, 'protocol' | 'port'>): string | undefined {
+  if (flow.protocol === UDP && flow.port === f.vxlanPort && !f.allowVXLANPacketsFromWorkloads) {
+    return `VXLAN (UDP ${f.vxlanPort}) packets from workloads are dropped before policy (allowVXLANPacketsFromWorkloads false)`;
+  }
+  if (flow.protocol === IPIP && !f.allowIPIPPacketsFromWorkloads) {
+    return 'IP-in-IP (protocol 4) packets from workloads are dropped before policy (allowIPIPPacketsFromWorkloads false)';
+  }
+  return undefined;
 }
 
 /** Stages whose denies are in the filter table (the others, raw and mangle, and DefaultEndpointToHostAction, DROP). */
