@@ -1,5 +1,6 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
 // with IPIP, VXLAN, Wireguard, IPVS and OpenStack support off.
+import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
 import {
@@ -34,13 +35,6 @@ export function filterInputChain(marks: MarkBits): Chain {
 }
 
 /**
- * ICMPv6 types Felix accepts from workloads to the host before egress policy (static.go
- * ICMPv6Filter): multicast listener query, report and done (130-132), router solicitation (133),
- * neighbour solicitation and advertisement (135, 136).
- */
-export const WORKLOAD_ICMPV6_ACCEPTED: readonly number[] = [130, 131, 132, 133, 135, 136];
-
-/**
  * filter `cali-wl-to-host` (static.go filterWorkloadToHostChain): in IPv6 the ICMPv6 accepts first,
  * then workload egress policy, then DefaultEndpointToHostAction (a plain DROP, not the deny action).
  */
@@ -48,7 +42,7 @@ export function workloadToHostChain(defaultEndpointToHostAction: string, version
   const a = defaultEndpointToHostAction.toLowerCase();
   const action = a === 'accept' ? m.ACCEPT : a === 'return' ? m.RETURN : m.DROP;
   const icmpv6 = version === 6
-    ? WORKLOAD_ICMPV6_ACCEPTED.map((t) => rule([m.protocolMatch('58'), m.icmpMatch(6, t, undefined, false)], m.ACCEPT, `ICMPv6 type ${t} from workloads`))
+    ? ICMPV6_FROM_WORKLOADS.map((t) => rule([m.protocolMatch('58'), m.icmpMatch(6, t, undefined, false)], m.ACCEPT, `ICMPv6 type ${t} from workloads`))
     : [];
   return {
     name: CHAIN_WL_TO_HOST,

@@ -122,7 +122,7 @@ describe('Felix static and workload rules on a real kernel', () => {
   const v6Ports: PortPlan = { tcp: [80, 8080], udp: [], icmp: true };
   const nodePorts: PortPlan = { tcp: [80], udp: [], icmp: false };
 
-  kernelIt('IPv6: the ip6tables plan loads, a v6 policy decides, and neighbour discovery passes cali-wl-to-host', async () => {
+  kernelIt('IPv6: the ip6tables plan loads, a v6 policy decides, neighbour discovery passes cali-wl-to-host, REJECT refuses', async () => {
     const model = felixWorld(v6Pods, [bFromAOnly], undefined, V6_NODE);
     expect(nodePlan(model).ip6tables).toContain('--icmpv6-type 135');
     const report = await verify(model, v6Link, v6Ports, nodePorts);
@@ -143,6 +143,12 @@ describe('Felix static and workload rules on a real kernel', () => {
     const podFlows = withoutNd.comparisons.filter((c) => c.flow.source.role === 'workload' || c.flow.destination.role === 'workload');
     expect(podFlows.length).toBeGreaterThan(10);
     expect(podFlows.filter((c) => c.observed)).toEqual([]);
+
+    // ip6tables takes the bare REJECT too: the kernel answers ICMPv6 port unreachable.
+    const reject = await verify(felixWorld(v6Pods, [bFromAOnly], { iptablesFilterDenyAction: 'Reject' }, V6_NODE), v6Link, v6Ports, nodePorts);
+    expect(reject.mismatches).toEqual([]);
+    expect(observed(reject, V6_A, V6_B, 'TCP', 8080)).toEqual(['blocked refused']);
+    expect(observed(reject, V6_PEER, V6_B, 'TCP', 80)).toEqual(['blocked refused']);
     expect(await ownLeftovers()).toEqual([]);
   }, 240000);
 });

@@ -4,8 +4,12 @@ import { BuiltModel } from '../model/build';
 import { Endpoint, FelixSettings } from '../model/types';
 import { Flow, StageTrace } from './types';
 
-/** ICMPv6 types accepted from workloads to the host before egress policy (felix/rules/static.go ICMPv6Filter). */
-const ICMPV6_FROM_WORKLOADS: readonly number[] = [130, 131, 132, 133, 135, 136];
+/**
+ * ICMPv6 types accepted from workloads to the host before egress policy (felix/rules/static.go
+ * ICMPv6Filter): multicast listener query, report and done (130-132), router solicitation (133),
+ * neighbour solicitation and advertisement (135, 136). The plan's cali-wl-to-host renders these.
+ */
+export const ICMPV6_FROM_WORKLOADS: readonly number[] = [130, 131, 132, 133, 135, 136];
 const ICMPV6 = 58;
 const UDP = 17;
 const IPIP = 4;
