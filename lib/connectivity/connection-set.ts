@@ -22,10 +22,12 @@ export function connectionText(universe: readonly ConnectionClass[], allowed: re
     byProtocol.set(c.protocol, entry);
   });
   const parts: string[] = [];
-  for (const [protocol, { all, yes }] of [...byProtocol.entries()].sort((a, b) => rank(a[0]) - rank(b[0]))) {
+  // the class of every other protocol comes last
+  const isOthers = (c: ConnectionClass): boolean => c.protocols.length !== 1 || c.protocols[0][0] !== c.protocols[0][1];
+  const order = (e: [number, { all: ConnectionClass[] }]): number => (isOthers(e[1].all[0]) ? Number.MAX_SAFE_INTEGER : rank(e[0]));
+  for (const [protocol, { all, yes }] of [...byProtocol.entries()].sort((a, b) => order(a) - order(b))) {
     if (yes.length === 0) continue;
-    const name = all[0].protocols.length === 1 && all[0].protocols[0][0] === all[0].protocols[0][1]
-      ? protocolLabel(protocol) : `protocols ${intervalsText(all[0].protocols)}`;
+    const name = isOthers(all[0]) ? `protocols ${intervalsText(all[0].protocols)}` : protocolLabel(protocol);
     if (yes.length === all.length) {
       parts.push(name);
     } else if (protocol === 1 || protocol === 58) {

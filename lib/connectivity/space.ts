@@ -3,7 +3,7 @@
 // failsafe ports create. Evaluating one representative per class is then exact.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolNumber } from '../model/net';
-import { BuiltModel } from '../engine';
+import { BuiltModel, ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from '../engine';
 import { Interval, cutIntervals } from './intervals';
 
 const TCP = 6;
@@ -44,11 +44,14 @@ function portRanges(model: BuiltModel, rules: readonly CalicoRule[]): Interval[]
   }
   for (const e of model.endpoints) for (const n of e.namedPorts) out.push([BigInt(n.port), BigInt(n.port)]);
   for (const f of [...model.felix.failsafeInbound, ...model.felix.failsafeOutbound]) out.push([BigInt(f.port), BigInt(f.port)]);
+  // Felix's workload VXLAN drop (UDP to its VXLAN port, before policy)
+  out.push([BigInt(model.felix.vxlanPort), BigInt(model.felix.vxlanPort)]);
   return out;
 }
 
 function icmpClasses(protocol: number, rules: readonly CalicoRule[]): ConnectionClass[] {
-  const types: Interval[] = [];
+  // ICMPv6 types a workload may always send to its host (cali-wl-to-host)
+  const types: Interval[] = protocol === ICMPV6 ? ICMPV6_FROM_WORKLOADS.map((t): Interval => [BigInt(t), BigInt(t)]) : [];
   const codesByType = new Map<number, Interval[]>();
   for (const r of rules) {
     for (const m of [r.icmp, r.notICMP]) {
@@ -68,7 +71,8 @@ function icmpClasses(protocol: number, rules: readonly CalicoRule[]): Connection
 /** Every class of the connection space for the model's policies, protocols in number order. */
 export function connectionClasses(model: BuiltModel): ConnectionClass[] {
   const rules = rulesOf(model);
-  const named = new Set<number>([TCP, UDP, SCTP, ICMP, ICMPV6]);
+  // IP-in-IP is its own class: Felix drops it from workloads before policy
+  const named = new Set<number>([TCP, UDP, SCTP, ICMP, ICMPV6, IPIP_PROTOCOL]);
   for (const r of rules) {
     for (const p of [r.protocol, r.notProtocol]) {
       const n = p === undefined ? undefined : protocolNumber(p);

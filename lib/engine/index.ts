@@ -22,3 +22,4 @@ export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';
 export { policingOf } from './evaluate/interfaces';
+export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';

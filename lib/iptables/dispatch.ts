@@ -19,12 +19,12 @@ export interface DispatchTarget {
 
 /**
  * `--in-interface` (`inbound`) or `--out-interface` gotos, sorted by interface. Workload
- * dispatch chains end with a drop of unknown `cali` interfaces; host ones return.
+ * dispatch chains end with the deny action (DROP or REJECT) for unknown `cali` interfaces; host ones return.
  */
-export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean): Chain {
+export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, denyAction = m.DROP): Chain {
   const rules: Rule[] = [...targets]
     .sort((a, b) => a.interfaceName.localeCompare(b.interfaceName))
     .map((t) => rule([inbound ? m.inInterface(t.interfaceName) : m.outInterface(t.interfaceName)], m.goTo(t.chain), `Dispatch ${t.endpoint}`));
-  if (dropUnknown) rules.push(rule([], m.DROP, 'Unknown interface'));
+  if (dropUnknown) rules.push(rule([], denyAction, 'Unknown interface'));
   return { name, rules };
 }

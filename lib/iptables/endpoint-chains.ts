@@ -32,6 +32,13 @@ export interface EndpointChainSpec {
   readonly marks: MarkBits;
   /** `--jump DROP` or `--jump REJECT`. */
   readonly denyAction: string;
+  /**
+   * Workload egress only: drop VXLAN (UDP to this port) before policy (AllowVXLANPacketsFromWorkloads
+   * false). @default - no VXLAN drop
+   */
+  readonly dropVxlanPort?: number;
+  /** Workload egress only: drop IP-in-IP (protocol 4) before policy (AllowIPIPPacketsFromWorkloads false). @default false */
+  readonly dropIpip?: boolean;
 }
 
 /** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
@@ -76,6 +83,11 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   }
   if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));
   out.push(rule([], m.clearMark(s.marks.accept), `${who}: clear accept mark`));
+  // endpoints.go endpointIptablesChain: the encapsulation drops follow the mark reset.
+  if (s.dropVxlanPort !== undefined) {
+    out.push(rule([m.protocolMatch('17'), m.destPorts([{ first: s.dropVxlanPort, last: s.dropVxlanPort }])], s.denyAction, `${who}: VXLAN encapped packets originating in workloads`));
+  }
+  if (s.dropIpip) out.push(rule([m.protocolMatch('4')], s.denyAction, `${who}: IPinIP encapped packets originating in workloads`));
   const tiers = s.tiers.filter((t) => t.policies.length > 0);
   for (const t of tiers) {
     out.push(rule([], m.clearMark(s.marks.pass), `Start of tier ${t.tier.name}`));

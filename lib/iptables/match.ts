@@ -45,6 +45,8 @@ export const jump = (target: string): string => `--jump ${target}`;
 export const goTo = (target: string): string => `--goto ${target}`;
 export const ACCEPT = '--jump ACCEPT';
 export const DROP = '--jump DROP';
+/** Felix's RejectAction with no `--reject-with`: the kernel answers ICMP (ICMPv6) port unreachable. */
+export const REJECT = '--jump REJECT';
 export const RETURN = '--jump RETURN';
 export const NOTRACK = '--jump CT --notrack';
 /** `--jump MARK --set-mark <bit>/<bit>`. */

@@ -1,5 +1,5 @@
 // The plan of one node: the tables Felix would program, the IP sets, the endpoint list.
-import { EngineModel, Endpoint } from '../engine';
+import { EngineModel, Endpoint, FelixSettings } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
 import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
@@ -11,7 +11,7 @@ import { IpSetRegistry } from './ipset-registry';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { DEFAULT_MARKS } from './marks';
-import { DROP, IpVersion, jump } from './match';
+import { DROP, IpVersion, REJECT, jump } from './match';
 import * as names from './names';
 import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
 import { Chain, rule } from './rule';
@@ -45,7 +45,16 @@ export interface NodePlan {
   readonly endpoints: PlanEndpoints;
 }
 
-const SETTINGS: ActionSettings = { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: DROP };
+/**
+ * The action settings of one table. IptablesFilterDenyAction Reject renders REJECT in the filter
+ * table only: Felix (rule_defs.go NewRenderer) uses it in raw too (the RPF check, untracked deny
+ * rules), which the kernel refuses ("REJECT target: only valid in filter table", calico#7914; the
+ * proposed fix, calico PR #12036, uses DROP there), so raw and mangle keep DROP.
+ */
+function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'): ActionSettings {
+  const reject = table === 'filter' && felix.filterDenyAction.toLowerCase() === 'reject';
+  return { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: reject ? REJECT : DROP };
+}
 
 /** Endpoints of the node that Felix polices: workloads, and host endpoints with a named interface. */
 export function nodeEndpoints(model: EngineModel, node: string): Endpoint[] {
@@ -72,7 +81,7 @@ class TableBuilder {
   private readonly policyChainMap = new Map<string, Chain[]>();
   private readonly profileNames = new Set<string>();
   private readonly groupChains = new Map<string, Chain>();
-  constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry) {}
+  constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly settings: ActionSettings) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
   public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean): string | undefined {
@@ -80,21 +89,25 @@ class TableBuilder {
     if (onlyIfPolicies && tiers.length === 0) return undefined;
     const name = names.endpointChainName(prefixes(ep, kind)[dir], ep.interfaceName);
     const failsafe = ep.kind === 'host' && kind !== 'forward' ? (dir === 'ingress' ? FAILSAFE_IN : FAILSAFE_OUT) : undefined;
+    const felix = this.model.felix;
+    const fromWorkload = ep.kind === 'workload' && dir === 'egress';
     this.endpointChains.push(endpointChain({
       name, kind, dir, endpoint: ep.id, tiers, profiles: kind === 'normal' ? ep.profiles : [],
-      failsafeChain: failsafe, marks: SETTINGS.marks, denyAction: SETTINGS.denyAction,
+      failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
+      ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
+      ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
         if (isInlined(g)) continue;
-        const chain = policyGroupChain(g, SETTINGS.marks);
+        const chain = policyGroupChain(g, this.settings.marks);
         if (!this.groupChains.has(chain.name)) this.groupChains.set(chain.name, chain);
       }
       for (const p of t.policies) {
         const key = `${p.tier}\u0000${p.namespace ?? ''}\u0000${p.name}\u0000${p.origin.kind}`;
         if (!this.policyChainMap.has(key)) {
           this.policyOrder.push(key);
-          this.policyChainMap.set(key, policyChains(p, this.reg, SETTINGS));
+          this.policyChainMap.set(key, policyChains(p, this.reg, this.settings));
         }
       }
     }
@@ -107,7 +120,7 @@ class TableBuilder {
     const out = [...this.groupChains.values(), ...this.policyOrder.flatMap((k) => this.policyChainMap.get(k) ?? [])];
     for (const name of [...this.profileNames].sort()) {
       const p = this.model.profiles.get(name);
-      if (p) out.push(...profileChains(p, this.reg, SETTINGS));
+      if (p) out.push(...profileChains(p, this.reg, this.settings));
       else {
         for (const dir of ['ingress', 'egress'] as const) {
           out.push(rulesChain(profileChain(name, dir), `Profile ${name} ${dir} (not defined: accepts nothing)`, []));
@@ -130,10 +143,11 @@ function target(ep: Endpoint, chain: string): DispatchTarget {
 function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
   const eps = nodeEndpoints(model, node);
   const { failsafeInbound: fin, failsafeOutbound: fout } = model.felix;
-  const marks = SETTINGS.marks;
+  const filterSettings = actionSettings(model.felix, 'filter');
+  const marks = filterSettings.marks;
 
   // filter
-  const filter = new TableBuilder(model, reg);
+  const filter = new TableBuilder(model, reg, filterSettings);
   const fromWl: DispatchTarget[] = [];
   const toWl: DispatchTarget[] = [];
   const fromHost: DispatchTarget[] = [];
@@ -162,10 +176,11 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     ]),
     chains: [
       st.filterInputChain(marks), st.filterOutputChain(marks), st.filterForwardChain(marks),
-      st.workloadToHostChain(model.felix.defaultEndpointToHostAction),
+      st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
-      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true), dispatchChain(TO_WL_DISPATCH, false, toWl, true),
+      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true, filterSettings.denyAction),
+      dispatchChain(TO_WL_DISPATCH, false, toWl, true, filterSettings.denyAction),
       dispatchChain(FROM_HOST_DISPATCH, true, fromHost, false), dispatchChain(TO_HOST_DISPATCH, false, toHost, false),
       dispatchChain(FROM_HEP_FORWARD_DISPATCH, true, fromFwd, false), dispatchChain(TO_HEP_FORWARD_DISPATCH, false, toFwd, false),
       ...filter.endpointChains, ...filter.ruleChains(),
@@ -173,10 +188,11 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   });
 
   // raw: untracked policy on host endpoints that have some
-  const raw = new TableBuilder(model, reg);
+  const rawSettings = actionSettings(model.felix, 'raw');
+  const raw = new TableBuilder(model, reg, rawSettings);
   const rawIn: DispatchTarget[] = [];
   const rawOut: DispatchTarget[] = [];
-  const mangle = new TableBuilder(model, reg);
+  const mangle = new TableBuilder(model, reg, actionSettings(model.felix, 'mangle'));
   const mangleIn: DispatchTarget[] = [];
   for (const ep of eps.filter((e) => e.kind === 'host')) {
     const ri = raw.add(ep, 'untracked', 'ingress', true);
@@ -193,7 +209,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico raw output')]],
     ]),
     chains: [
-      st.rawPreroutingChain(marks, SETTINGS.denyAction), st.rawOutputChain(marks), st.emptyChain(st.CHAIN_RPF_SKIP),
+      st.rawPreroutingChain(marks, rawSettings.denyAction), st.rawOutputChain(marks), st.emptyChain(st.CHAIN_RPF_SKIP),
       failsafeInChain(fin, fout, version, true), failsafeOutChain(fin, fout, version, true),
       dispatchChain(FROM_HOST_DISPATCH, true, rawIn, false), dispatchChain(TO_HOST_DISPATCH, false, rawOut, false),
       ...raw.endpointChains, ...raw.ruleChains(),
@@ -213,6 +229,9 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
     '# What Calico Felix (v3.31, iptables mode, default marks, flow logs off) would program, with one comment per rule',
     '# ("cali:<hash> <text>") and, in endpoint chains, an accept check every 5 policy jumps (same verdicts). Generated; do not edit.',
+    ...(filterSettings.denyAction === REJECT
+      ? ['# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP (Felix renders REJECT there, which the kernel refuses: calico#7914).']
+      : []),
   ];
   return `${[...header, rawText, mangleText, filterText].join('\n')}\n`;
 }

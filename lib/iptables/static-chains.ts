@@ -1,5 +1,6 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
 // with IPIP, VXLAN, Wireguard, IPVS and OpenStack support off.
+import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
 import {
@@ -33,13 +34,20 @@ export function filterInputChain(marks: MarkBits): Chain {
   };
 }
 
-/** filter `cali-wl-to-host`: workload egress policy, then DefaultEndpointToHostAction. */
-export function workloadToHostChain(defaultEndpointToHostAction: string): Chain {
+/**
+ * filter `cali-wl-to-host` (static.go filterWorkloadToHostChain): in IPv6 the ICMPv6 accepts first,
+ * then workload egress policy, then DefaultEndpointToHostAction (a plain DROP, not the deny action).
+ */
+export function workloadToHostChain(defaultEndpointToHostAction: string, version: m.IpVersion): Chain {
   const a = defaultEndpointToHostAction.toLowerCase();
   const action = a === 'accept' ? m.ACCEPT : a === 'return' ? m.RETURN : m.DROP;
+  const icmpv6 = version === 6
+    ? ICMPV6_FROM_WORKLOADS.map((t) => rule([m.protocolMatch('58'), m.icmpMatch(6, t, undefined, false)], m.ACCEPT, `ICMPv6 type ${t} from workloads`))
+    : [];
   return {
     name: CHAIN_WL_TO_HOST,
     rules: [
+      ...icmpv6,
       rule([], m.jump(FROM_WL_DISPATCH), 'Workload egress policy'),
       rule([], action, 'Configured DefaultEndpointToHostAction'),
     ],

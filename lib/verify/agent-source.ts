@@ -1,6 +1,6 @@
 // The probe agent: a small Python 3 program run inside a namespace with `python3 -c`.
-// `serve <json>` listens (TCP accept, UDP echo) on given address/port pairs until stdin closes or
-// its lifetime ends; `probe` reads probes as JSON on stdin, runs them in bounded parallel threads,
+// `serve <json>` listens (TCP accept, UDP echo, IP-in-IP echo on a raw protocol-4 socket) on given
+// addresses until stdin closes or its lifetime ends; `probe` reads probes as JSON on stdin, runs them in bounded parallel threads,
 // each with its own timeout, and prints the results as one JSON line. Kept as text so the compiled
 // CLI needs no extra files.
 
@@ -23,6 +23,10 @@ def serve(spec):
         s = socket.socket(fam(ip), socket.SOCK_DGRAM)
         s.bind((ip, port)); s.setblocking(False)
         socks.append(('udp', s))
+    for ip in spec.get('ipip', []):
+        s = socket.socket(socket.AF_INET, socket.SOCK_RAW, IPIP)
+        s.bind((ip, 0)); s.setblocking(False)
+        socks.append(('ipip', s))
     kind = {s.fileno(): (k, s) for k, s in socks}
     sys.stdout.write('READY\n'); sys.stdout.flush()
     end = time.time() + float(spec.get('lifetime', 600))
@@ -39,11 +43,19 @@ def serve(spec):
                 if k == 'tcp':
                     c, _ = s.accept()
                     c.close()
+                elif k == 'ipip':
+                    data, addr = s.recvfrom(2048)
+                    body = data[(data[0] & 0x0f) * 4:]
+                    if body.startswith(IPIP_MARK):
+                        s.sendto(body, (addr[0], 0))
                 else:
                     data, addr = s.recvfrom(2048)
                     s.sendto(data, addr)
             except OSError:
                 pass
+
+IPIP = 4
+IPIP_MARK = b'nsec-ipip '
 
 def csum(b):
     if len(b) % 2:
@@ -134,9 +146,31 @@ def udp(p, timeout):
     finally:
         s.close()
 
+def ipip(p, timeout):
+    # An IP protocol 4 packet (its payload a marker, not a real inner packet); the listener echoes it.
+    s = socket.socket(socket.AF_INET, socket.SOCK_RAW, IPIP)
+    try:
+        s.bind((p['src'], 0))
+        msg = IPIP_MARK + p['id'].encode()
+        s.sendto(msg, (p['dst'], 0))
+        end = time.time() + timeout
+        while True:
+            left = end - time.time()
+            if left <= 0:
+                return False, 'timeout'
+            s.settimeout(left)
+            try:
+                data, addr = s.recvfrom(4096)
+            except socket.timeout:
+                return False, 'timeout'
+            if addr[0] == p['dst'] and data[(data[0] & 0x0f) * 4:] == msg:
+                return True, 'echo'
+    finally:
+        s.close()
+
 def run(p, timeout):
     try:
-        ok, detail = {'tcp': tcp, 'udp': udp, 'icmp': icmp}[p['proto']](p, timeout)
+        ok, detail = {'tcp': tcp, 'udp': udp, 'icmp': icmp, 'ipip': ipip}[p['proto']](p, timeout)
     except Exception as e:
         ok, detail = False, 'error: %s' % e
     return {'id': p['id'], 'ok': ok, 'detail': detail}

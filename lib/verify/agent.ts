@@ -26,14 +26,15 @@ export interface Listener {
   stop(): void;
 }
 
-/** Starts a TCP-accept / UDP-echo listener in `ns`; resolves once it is bound. */
+/** Starts a TCP-accept / UDP-echo / IP-in-IP-echo listener in `ns`; resolves once it is bound. */
 export async function startListener(
-  ns: string, tcp: readonly ListenAddress[], udp: readonly ListenAddress[], lifetimeSeconds: number,
+  ns: string, tcp: readonly ListenAddress[], udp: readonly ListenAddress[], lifetimeSeconds: number, ipip: readonly string[] = [],
 ): Promise<Listener> {
   const python = await findPython();
   const spec = JSON.stringify({
     tcp: tcp.map((a) => [a.ip, a.port]),
     udp: udp.map((a) => [a.ip, a.port]),
+    ipip,
     lifetime: lifetimeSeconds,
   });
   const child = spawn('ip', ['netns', 'exec', ns, python, '-c', AGENT_SOURCE, 'serve', spec], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -72,11 +73,11 @@ function waitReady(child: ChildProcessWithoutNullStreams, ns: string, timeoutMs:
 /** One probe for the agent. */
 export interface AgentProbe {
   readonly id: string;
-  /** `tcp`, `udp` or `icmp`. */
+  /** `tcp`, `udp`, `icmp` or `ipip` (IP protocol 4, IPv4 only). */
   readonly proto: string;
   readonly src: string;
   readonly dst: string;
-  /** 0 for ICMP. */
+  /** 0 for ICMP and IP-in-IP. */
   readonly port: number;
   /** ICMP echo identifier (unique within a batch). */
   readonly ident: number;

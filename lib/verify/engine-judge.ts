@@ -4,7 +4,7 @@ import { familyOf } from './addresses';
 import { FlowJudge, ProbeVerdict } from './compare';
 import { ProbeFlow, Station } from './flows';
 
-const PROTOCOLS: { readonly [name: string]: readonly [number, number] } = { TCP: [6, 6], UDP: [17, 17], ICMP: [1, 58] };
+const PROTOCOLS: { readonly [name: string]: readonly [number, number] } = { TCP: [6, 6], UDP: [17, 17], ICMP: [1, 58], IPIP: [4, 4] };
 
 function party(model: BuiltModel, s: Station): FlowParty {
   // A pod by its id (with the probed address); node and peer addresses by IP, so that a node

@@ -22,9 +22,9 @@ export interface ProbeFlow {
   readonly id: string;
   readonly source: Station;
   readonly destination: Station;
-  /** `TCP`, `UDP` or `ICMP`. */
+  /** `TCP`, `UDP`, `ICMP` or `IPIP` (IP protocol 4). */
   readonly protocol: string;
-  /** Destination port; undefined for ICMP. */
+  /** Destination port; undefined for ICMP and IPIP. */
   readonly port?: number;
 }
 
@@ -34,6 +34,8 @@ export interface PortPlan {
   readonly udp: readonly number[];
   /** Send an ICMP echo request. */
   readonly icmp: boolean;
+  /** Send an IP-in-IP (protocol 4) packet, to IPv4 destinations. @default false */
+  readonly ipip?: boolean;
 }
 
 /** Options of {@link enumerateFlows}. */
@@ -103,6 +105,7 @@ export function enumerateFlows(topology: Topology, options: FlowOptions): ProbeF
       for (const p of ports.tcp) add('TCP', p);
       for (const p of ports.udp) add('UDP', p);
       if (ports.icmp) add('ICMP');
+      if (ports.ipip && familyOf(dst.ip) === 4) add('IPIP');
     }
   }
   return capFlows(flows, options.maxProbes);

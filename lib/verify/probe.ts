@@ -37,7 +37,8 @@ async function startListeners(flows: readonly ProbeFlow[], lifetimeSeconds: numb
     for (const [ns, list] of groupBy(flows, (f) => f.destination.ns)) {
       const tcp = uniqueAddresses(list.filter((f) => f.protocol === 'TCP').map((f) => ({ ip: f.destination.ip, port: f.port ?? 0 })));
       const udp = uniqueAddresses(list.filter((f) => f.protocol === 'UDP').map((f) => ({ ip: f.destination.ip, port: f.port ?? 0 })));
-      if (tcp.length + udp.length > 0) listeners.push(await startListener(ns, tcp, udp, lifetimeSeconds));
+      const ipip = [...new Set(list.filter((f) => f.protocol === 'IPIP').map((f) => f.destination.ip))];
+      if (tcp.length + udp.length + ipip.length > 0) listeners.push(await startListener(ns, tcp, udp, lifetimeSeconds, ipip));
     }
     return listeners;
   } catch (e) {

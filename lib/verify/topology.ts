@@ -4,6 +4,7 @@
 // per pod on the node, proxy ARP on the cali interface and 169.254.1.1 as the pods' gateway.
 import { assertDocumentationAddresses, familyOf } from './addresses';
 import { runCommand, runInNamespace } from './exec';
+import { trackNamespace, untrackNamespace } from './interrupt-cleanup';
 import { deleteNamespace, newRunTag, removeLeftoverNamespaces } from './namespaces';
 import { INTERFACE_NAME_ALLOWED, isInterfaceName } from '../model/validate/names';
 
@@ -93,10 +94,14 @@ export async function buildTopology(spec: TopologySpec): Promise<Topology> {
   const tag = newRunTag();
   const created: string[] = [];
   const destroy = async (): Promise<void> => {
-    for (const ns of created.splice(0)) await deleteNamespace(ns);
+    for (const ns of created.splice(0)) {
+      await deleteNamespace(ns);
+      untrackNamespace(ns);
+    }
   };
   const addNs = async (name: string): Promise<string> => {
     created.push(name);
+    trackNamespace(name);
     await runCommand(['ip', 'netns', 'add', name], { timeoutMs: 10000 });
     return name;
   };
@@ -110,7 +115,9 @@ export async function buildTopology(spec: TopologySpec): Promise<Topology> {
     const v6 = [...spec.workloads.flatMap((w) => w.ips), ...spec.links.flatMap((l) => l.nodeIps)].some((ip) => familyOf(ip) === 6);
     await sysctl(nodeNs, [
       'net.ipv4.ip_forward=1', 'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0',
-      ...(v6 ? ['net.ipv6.conf.all.forwarding=1'] : []),
+      // No duplicate address detection: the cali side's link-local address (the pods' IPv6
+      // gateway) must answer neighbour solicitations as soon as the link is up.
+      ...(v6 ? ['net.ipv6.conf.all.forwarding=1', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0'] : []),
     ]);
     await wireLinks(nodeNs, links, workloads);
     await wireWorkloads(nodeNs, workloads);

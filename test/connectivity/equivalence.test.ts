@@ -17,6 +17,7 @@ function parseConn(text: string): Allowed {
   if (text === 'All Connections') return () => true;
   const allowed = new Map<number, [number, number][] | 'all'>();
   let current: { protocols?: [number, number][]; protocol?: number } = {};
+  const others: [number, number][] = [];
   const range = (t: string): [number, number] => {
     const [a, b] = t.split('-').map(Number);
     return [a, b ?? a];
@@ -25,7 +26,8 @@ function parseConn(text: string): Allowed {
     const m = /^(TCP|UDP|SCTP|ICMPv6|ICMP|protocols|protocol)(?: (.*))?$/.exec(token);
     if (m) {
       if (m[1] === 'protocols') {
-        current = { protocols: [range(m[2])] };
+        others.push(range(m[2]));
+        current = { protocols: others };
         allowed.set(-1, 'all');
       } else {
         const n = m[1] === 'protocol' ? Number(m[2]) : NAMES[m[1]];
@@ -40,7 +42,6 @@ function parseConn(text: string): Allowed {
       if (Array.isArray(list)) list.push(range(token.split('/')[0]));
     }
   }
-  const others = current.protocols ?? [];
   return (protocol, port) => {
     const entry = allowed.get(protocol);
     if (entry === 'all') return true;

@@ -83,6 +83,7 @@ export function model(p: ModelProps): EngineModel {
       failsafeInbound: [{ protocol: 'tcp', port: 22 }, { protocol: 'udp', port: 68 }],
       failsafeOutbound: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 179, net: '198.51.100.0/24' }],
       defaultEndpointToHostAction: 'Accept',
+      filterDenyAction: 'Drop', allowVXLANPacketsFromWorkloads: false, allowIPIPPacketsFromWorkloads: false, vxlanPort: 4789,
     },
     // A namespaced policy's rule with a selector or a notSelector is scoped to its namespace
     // (libcalico-go getEndpointSelector); the notSelector itself is not part of the members.

@@ -7,6 +7,7 @@ import { ChainOptions, evaluateChain } from './chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
 import { hostEndpointOn, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
+import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
 
@@ -44,7 +45,7 @@ export function failsafe(list: readonly ProtoPort[], flow: Flow, peerIp: string 
 
 function chainStage(model: BuiltModel, stage: string, ep: Endpoint, direction: string, flow: Flow, opts: ChainOptions): StageTrace {
   const r = evaluateChain(model, ep, direction, flow, opts);
-  return { stage, endpoint: ep.id, tiers: r.tiers, profiles: r.profiles, verdict: r.verdict, reason: r.reason };
+  return withDenyAction(model, { stage, endpoint: ep.id, tiers: r.tiers, profiles: r.profiles, verdict: r.verdict, reason: r.reason });
 }
 
 function fixed(stage: string, endpoint: string, verdict: string, reason: string, failsafeText?: string): StageTrace {
@@ -123,6 +124,10 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     stages.push(chainStage(model, 'host', hep, 'egress', flow, NORMAL));
     return finish('egress', src.id, stages);
   }
+  const toOwnHost = dstNode === ep.node && flow.destination.endpoint?.kind !== 'workload';
+  if (toOwnHost && icmpv6AcceptedToHost(flow)) return finish('egress', src.id, [icmpv6ToHostStage(ep.id, flow)]);
+  const encap = encapsulationDrop(model, ep, flow);
+  if (encap) return finish('egress', src.id, [encap]);
   const s = chainStage(model, 'workload', ep, 'egress', flow, NORMAL);
   stages.push(s);
   if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
@@ -155,7 +160,9 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   if (node === undefined) {
     return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'the destination is not a Calico endpoint: no ingress policy')]);
   }
-  if (srcIsLocalWorkload(node)) return finish('ingress', dst.id, [workloadToHost(model, dst.id)]);
+  if (srcIsLocalWorkload(node)) {
+    return finish('ingress', dst.id, [icmpv6AcceptedToHost(flow) ? icmpv6ToHostStage(dst.id, flow) : workloadToHost(model, dst.id)]);
+  }
   if (srcIsLocalHost(node)) {
     return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic within one host is not policed')]);
   }

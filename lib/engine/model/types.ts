@@ -106,6 +106,14 @@ export interface FelixSettings {
   readonly failsafeOutbound: readonly ProtoPort[];
   /** `Drop`, `Accept` or `Return`. */
   readonly defaultEndpointToHostAction: string;
+  /** IptablesFilterDenyAction: `Drop` or `Reject` (what the filter table's denies do). */
+  readonly filterDenyAction: string;
+  /** When false (Felix's default), workload egress drops UDP to `vxlanPort` before policy. */
+  readonly allowVXLANPacketsFromWorkloads: boolean;
+  /** When false (Felix's default), workload egress drops IP protocol 4 before policy. */
+  readonly allowIPIPPacketsFromWorkloads: boolean;
+  /** Felix's VXLANPort (4789). */
+  readonly vxlanPort: number;
 }
 
 /** Everything the engine resolved. */

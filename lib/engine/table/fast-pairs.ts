@@ -13,6 +13,7 @@ import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { entityMatches, protocolPartMatches } from '../evaluate/rule-match';
 import { failsafe } from '../evaluate/sides';
 import { Flow, FlowParty } from '../evaluate/types';
+import { encapsulationDropReason } from '../evaluate/workload-static';
 
 const CONTINUE = 0;
 const ALLOW = 1;
@@ -86,6 +87,8 @@ export class FastPairs {
   private readonly ingressChains: FastChain[];
   private readonly hostChains: (HostChains | undefined)[];
   private readonly failsafeIn: Uint8Array;
+  /** The source workload's egress drops the flow as VXLAN or IP-in-IP before any policy. */
+  private readonly encapsulationDropped: boolean;
   private readonly flow: Flow;
   private readonly groups: number;
   /** Per slot and owner group: the shared row of verdicts + 1 (0: not computed yet). */
@@ -107,6 +110,7 @@ export class FastPairs {
     this.groups = reps.length;
     const none: FlowParty = { id: '' };
     this.flow = { source: none, destination: none, protocol, port };
+    this.encapsulationDropped = encapsulationDropReason(model.felix, this.flow) !== undefined;
     this.egressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'egress', NORMAL));
     this.ingressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'ingress', NORMAL));
     this.hostChains = classHeps.map((hep) => (hep ? {
@@ -121,6 +125,7 @@ export class FastPairs {
 
   /** Whether a workload of group `a` may open the flow to a workload of group `b`, on one node or across nodes. */
   public allowed(a: number, b: number, sameNode: boolean): boolean {
+    if (this.encapsulationDropped) return false;
     if (this.verdict(SLOT_EGRESS, this.egressChains[a], a, b) === DENY) return false;
     if (!sameNode) {
       const out = this.hostChains[this.groupClass[a]];

@@ -11,6 +11,13 @@ interface EnvSetting {
 }
 
 const ACTIONS: { readonly [upper: string]: string } = { DROP: 'Drop', ACCEPT: 'Accept', RETURN: 'Return' };
+const DENY_ACTIONS: { readonly [upper: string]: string } = { DROP: 'Drop', REJECT: 'Reject' };
+/** Felix's BoolParam (felix/config/param_types.go): these words, any case. */
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['true', '1', 'yes', 'y', 't'].map((w): [string, boolean] => [w, true]),
+  ...['false', '0', 'no', 'n', 'f'].map((w): [string, boolean] => [w, false]),
+]);
+const BOOLEANS_ALLOWED = 'true, false, 1, 0, yes, no, y, n, t or f';
 
 /** Felix's port-list form: `tcp:22,udp:68` or `tcp:198.51.100.0/24:22`; `none` or empty for no ports. */
 function parsePorts(value: string): ProtoPort[] | undefined {
@@ -36,6 +43,15 @@ const SETTINGS: readonly EnvSetting[] = [
   },
   { name: 'FailsafeInboundHostPorts', field: 'failsafeInboundHostPorts', allowed: PORTS_ALLOWED, parse: parsePorts },
   { name: 'FailsafeOutboundHostPorts', field: 'failsafeOutboundHostPorts', allowed: PORTS_ALLOWED, parse: parsePorts },
+  { name: 'IptablesFilterDenyAction', field: 'iptablesFilterDenyAction', allowed: 'DROP or REJECT', parse: (v) => DENY_ACTIONS[v.toUpperCase()] },
+  {
+    name: 'AllowVXLANPacketsFromWorkloads', field: 'allowVXLANPacketsFromWorkloads', allowed: BOOLEANS_ALLOWED,
+    parse: (v) => BOOLEANS.get(v.trim().toLowerCase()),
+  },
+  {
+    name: 'AllowIPIPPacketsFromWorkloads', field: 'allowIPIPPacketsFromWorkloads', allowed: BOOLEANS_ALLOWED,
+    parse: (v) => BOOLEANS.get(v.trim().toLowerCase()),
+  },
 ];
 
 /** Names `--felix` accepts, for help and errors. */

@@ -119,6 +119,7 @@ const FELIX_SPEC: FieldType = {
     f('failsafeInboundHostPorts', PROTO_PORTS), f('failsafeOutboundHostPorts', PROTO_PORTS),
     f('defaultEndpointToHostAction', STRING), f('iptablesMarkMask', INTEGER),
     f('iptablesFilterDenyAction', STRING), f('logPrefix', STRING),
+    f('allowVXLANPacketsFromWorkloads', BOOLEAN), f('allowIPIPPacketsFromWorkloads', BOOLEAN),
   ],
   ignore: ['*'],
 };

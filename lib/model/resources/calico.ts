@@ -266,8 +266,12 @@ export interface FelixConfigurationSpec {
   readonly defaultEndpointToHostAction?: string;
   /** @default 0xffff0000 */
   readonly iptablesMarkMask?: number;
-  /** `Drop` or `Reject`. @default 'Drop' */
+  /** `Drop` or `Reject` (any case, as Calico's CRD pattern). @default 'Drop' */
   readonly iptablesFilterDenyAction?: string;
+  /** Let VXLAN packets (UDP to Felix's VXLAN port, 4789) leave workloads. @default false */
+  readonly allowVXLANPacketsFromWorkloads?: boolean;
+  /** Let IP-in-IP packets (IP protocol 4) leave workloads. @default false */
+  readonly allowIPIPPacketsFromWorkloads?: boolean;
   /** @default 'calico-packet' */
   readonly logPrefix?: string;
 }

@@ -63,7 +63,8 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
     report(issues, 'spec.defaultEndpointToHostAction', a, 'invalid defaultEndpointToHostAction', 'Drop, Accept or Return');
   }
   const d = spec.iptablesFilterDenyAction;
-  if (d !== undefined && !['Drop', 'Reject'].includes(d)) {
+  // The CRD's pattern is case-insensitive: ^(?i)(Drop|Reject)?$ (api/.../v3/felixconfig.go).
+  if (d !== undefined && !['drop', 'reject'].includes(d.toLowerCase())) {
     report(issues, 'spec.iptablesFilterDenyAction', d, 'invalid iptablesFilterDenyAction', 'Drop or Reject');
   }
   const m = spec.iptablesMarkMask;

@@ -370,7 +370,7 @@ const LEFT_OUT: readonly { readonly group: string; readonly reason: string; read
   { group: 'Node spec/status (BGP addresses, RR cluster ID, Wireguard)', count: 14, reason: 'kind not read' },
   { group: 'KubeControllersConfiguration and its controller sub-configs', count: 17, reason: 'kind not read' },
   { group: 'BlockAffinity', count: 2, reason: 'kind not read' },
-  { group: 'FelixConfiguration fields we do not model (iptables backend, allow actions, log levels, BPF, route tables, Wireguard, AWS, NAT, Prometheus, ...)', count: 94, reason: 'only failsafe ports, defaultEndpointToHostAction, iptablesMarkMask, iptablesFilterDenyAction and logPrefix are modelled; other Felix fields are ignored' },
+  { group: 'FelixConfiguration fields we do not model (iptables backend, allow actions, log levels, BPF, route tables, Wireguard, AWS, NAT, Prometheus, ...)', count: 94, reason: 'only failsafe ports, defaultEndpointToHostAction, iptablesMarkMask, iptablesFilterDenyAction, logPrefix, allowVXLANPacketsFromWorkloads and allowIPIPPacketsFromWorkloads are modelled; other Felix fields are ignored' },
   { group: 'Port with both a name and a number range (Go struct numorstring.Port{PortName, MinPort, MaxPort})', count: 1, reason: 'Go-only struct state: YAML gives a port as a number, a "min:max" string or a name, never both' },
 ];
 
