@@ -83,6 +83,7 @@ class TableBuilder {
     this.endpointChains.push(endpointChain({
       name, kind, dir, endpoint: ep.id, tiers, profiles: kind === 'normal' ? ep.profiles : [],
       failsafeChain: failsafe, marks: SETTINGS.marks, denyAction: SETTINGS.denyAction,
+      hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {

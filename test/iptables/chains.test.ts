@@ -63,6 +63,51 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
   });
 });
 
+// Cases of Felix's felix/rules/endpoints_test.go (calico master), expected rules read off its
+// ruleBuilder (conntrackRules, failSafeRule, matchPolicies), with Felix's default config (mangle
+// allow action ACCEPT, INVALID check on) and our marks (accept 0x10000, pass 0x20000).
+describe("Felix's endpoints_test.go host endpoint cases", () => {
+  const spec = { dir: 'ingress' as const, endpoint: 'hostendpoint/h', marks: DEFAULT_MARKS, denyAction: '--jump DROP', profiles: [] };
+
+  it('"should render host endpoint mangle chains with pre-DNAT policies": conntrack accept and INVALID drop first', () => {
+    expect(lines(endpointChain({ ...spec, name: 'cali-fh-eth0', kind: 'preDNAT', tiers: [{ tier, policies: [p] }], failsafeChain: 'cali-failsafe-in' }))).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump cali-failsafe-in',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+    ]);
+  });
+
+  it('"should render a host endpoint" (cali-thfw-eth0 / cali-fhfw-eth0): forward chains have no failsafe jump and no profiles', () => {
+    const out = lines(endpointChain({ ...spec, name: 'cali-fhfw-eth0', kind: 'forward', tiers: [{ tier, policies: [p] }], hasForwardTiers: true }));
+    expect(out).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      '-m mark --mark 0/0x20000 --jump DROP',
+    ]);
+  });
+
+  it('endpointIptablesChain: "Allow forwarded traffic by default" depends on the forward tiers, not on the direction', () => {
+    // An applyOnForward policy for ingress only: the egress forward chain has no policy of its own
+    // but the endpoint has a forward tier, so Felix leaves the accept mark clear (no default allow).
+    const egressOnly = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: true }));
+    expect(egressOnly).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump MARK --set-mark 0/0x10000',
+    ]);
+    const none = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: false }));
+    expect(none.slice(-2)).toEqual(['--jump MARK --set-mark 0x10000/0x10000', '--jump RETURN']);
+  });
+});
+
 describe('failsafe chains (felix/rules/static.go)', () => {
   const inbound = [{ protocol: 'tcp', port: 22 }, { protocol: 'TCP', port: 6443, net: '192.0.2.0/24' }];
   const outbound = [{ protocol: 'udp', port: 53 }];
