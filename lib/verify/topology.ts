@@ -5,6 +5,7 @@
 import { assertDocumentationAddresses, familyOf } from './addresses';
 import { runCommand, runInNamespace } from './exec';
 import { deleteNamespace, newRunTag, removeLeftoverNamespaces } from './namespaces';
+import { trackNamespace, untrackNamespace } from './signal-cleanup';
 import { INTERFACE_NAME_ALLOWED, isInterfaceName } from '../model/validate/names';
 
 /** A pod to wire: its endpoint id, node-side interface name and IPs. */
@@ -93,10 +94,14 @@ export async function buildTopology(spec: TopologySpec): Promise<Topology> {
   const tag = newRunTag();
   const created: string[] = [];
   const destroy = async (): Promise<void> => {
-    for (const ns of created.splice(0)) await deleteNamespace(ns);
+    for (const ns of created.splice(0)) {
+      await deleteNamespace(ns);
+      untrackNamespace(ns);
+    }
   };
   const addNs = async (name: string): Promise<string> => {
     created.push(name);
+    trackNamespace(name);
     await runCommand(['ip', 'netns', 'add', name], { timeoutMs: 10000 });
     return name;
   };
