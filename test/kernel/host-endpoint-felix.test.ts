@@ -8,14 +8,9 @@
 //   applyOnForward tier at all: with an applyOnForward policy for ingress only, cali-thfw-<if>
 //   returns with the accept mark clear and the node's FORWARD policy decides (DROP here, as on
 //   Docker hosts).
-import { dump } from 'js-yaml';
-import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
 import { engineJudge } from '../../lib/verify/engine-judge';
-import { enumerateFlows } from '../../lib/verify/flows';
-import { loadPlan } from '../../lib/verify/load';
-import { sendProbes } from '../../lib/verify/probe';
-import { buildTopology, Topology, TopologySpec } from '../../lib/verify/topology';
+import { modelOf, probeTcp, withNode } from './felix-world';
 import { FIN, SYN, sendSegments, startReceiver } from './raw-tcp';
 import { kernelIt } from './support';
 
@@ -37,20 +32,6 @@ const hep = {
   spec: { node: 'worker-1', interfaceName: 'eth1', expectedIPs: [NODE_IP] },
 };
 const gnp = (name: string, spec: object): object => ({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name }, spec });
-
-function modelOf(docs: readonly object[]): ReturnType<typeof buildEngineModel> {
-  return buildEngineModel(parseEngineInputs([{ file: 'felix/manifests.yaml', text: docs.map((d) => dump(d)).join('---\n') }]));
-}
-
-async function withNode(spec: TopologySpec, plan: { iptables: string; ipsets: string }, fn: (t: Topology) => Promise<void>): Promise<void> {
-  const t = await buildTopology(spec);
-  try {
-    await loadPlan(t.nodeNs, plan);
-    await fn(t);
-  } finally {
-    await t.destroy();
-  }
-}
 
 describe('host endpoint chains as Felix writes them, on a real kernel', () => {
   kernelIt('mangle pre-DNAT chain: a SYN+FIN to a port a pre-DNAT policy allows is dropped (INVALID), a SYN arrives', async () => {
@@ -95,16 +76,13 @@ describe('host endpoint chains as Felix writes them, on a real kernel', () => {
       links: [{ interfaceName: 'eth1', nodeIps: [NODE_IP], peerIps: [PEER] }],
     };
     await withNode(topology, { iptables, ipsets: plan.ipsets }, async (t) => {
-      const ports = { tcp: [80], udp: [], icmp: false };
-      const flows = enumerateFlows(t, { workloadPorts: ports, nodePorts: ports, externalPorts: ports, nodeRefs: new Map(), maxProbes: 50 })
-        .filter((f) => (f.source.ip === PEER && f.destination.ip === POD_IP) || (f.source.ip === POD_IP && f.destination.ip === PEER));
-      const seen = await sendProbes(flows);
-      const judge = engineJudge(model);
-      const rows = flows.map((f) => [f.source.ip, f.destination.ip, seen.get(f.id)?.ok, judge.judge(f).allowed]);
       // peer -> pod: accepted by the forward ingress policy, then the pod's profile; pod -> peer:
       // the pod's profile allows, cali-thfw-eth1 leaves the mark clear, FORWARD DROP. The engine
       // says the FORWARD chain decides and assumes its default ACCEPT: it differs only here.
-      expect(rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([[POD_IP, PEER, false, true], [PEER, POD_IP, true, true]]);
+      expect(await probeTcp(t, model, [[PEER, POD_IP], [POD_IP, PEER]], 80)).toEqual([
+        [POD_IP, PEER, 80, false, true],
+        [PEER, POD_IP, 80, true, true],
+      ]);
     });
   }, 120000);
 });
