@@ -21,3 +21,4 @@ export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, Externa
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';
+export { allInterfacesEndpoint } from './evaluate/interfaces';

@@ -19,12 +19,15 @@ export interface DispatchTarget {
 
 /**
  * `--in-interface` (`inbound`) or `--out-interface` gotos, sorted by interface. Workload
- * dispatch chains end with a drop of unknown `cali` interfaces; host ones return.
+ * dispatch chains end with a drop of unknown `cali` interfaces; host ones return, or, when the
+ * node has an all-interfaces (`*`) host endpoint, go to its chain (`fallback`: Felix's
+ * hostDispatchChains with a default interface, every other interface included).
  */
-export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean): Chain {
+export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, fallback?: DispatchTarget): Chain {
   const rules: Rule[] = [...targets]
     .sort((a, b) => a.interfaceName.localeCompare(b.interfaceName))
     .map((t) => rule([inbound ? m.inInterface(t.interfaceName) : m.outInterface(t.interfaceName)], m.goTo(t.chain), `Dispatch ${t.endpoint}`));
   if (dropUnknown) rules.push(rule([], m.DROP, 'Unknown interface'));
+  if (fallback) rules.push(rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
   return { name, rules };
 }

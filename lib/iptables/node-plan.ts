@@ -1,5 +1,5 @@
 // The plan of one node: the tables Felix would program, the IP sets, the endpoint list.
-import { EngineModel, Endpoint } from '../engine';
+import { EngineModel, Endpoint, allInterfacesEndpoint } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
 import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
@@ -47,11 +47,14 @@ export interface NodePlan {
 
 const SETTINGS: ActionSettings = { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: DROP };
 
-/** Endpoints of the node that Felix polices: workloads, and host endpoints with a named interface. */
+/**
+ * Endpoints of the node that Felix polices: workloads, host endpoints with a named interface, and
+ * the node's all-interfaces (`*`) host endpoint (Felix uses one: the lowest name; endpoint_mgr.go).
+ */
 export function nodeEndpoints(model: EngineModel, node: string): Endpoint[] {
-  return model.endpoints
-    .filter((e) => e.node === node && (e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*')))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const all = model.endpoints.filter((e) => e.node === node).sort((a, b) => a.id.localeCompare(b.id));
+  const wildcard = allInterfacesEndpoint(all);
+  return all.filter((e) => e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*') || e === wildcard);
 }
 
 interface ChainPrefixes {
@@ -127,6 +130,21 @@ function target(ep: Endpoint, chain: string): DispatchTarget {
   return { interfaceName: ep.interfaceName, chain, endpoint: ep.id };
 }
 
+/** Host endpoint chains of one table and direction: the named interfaces' and the `*` one's. */
+class HostTargets {
+  public readonly named: DispatchTarget[] = [];
+  public fallback?: DispatchTarget;
+  public add(ep: Endpoint, chain: string | undefined): void {
+    if (chain === undefined) return;
+    if (ep.interfaceName === '*') this.fallback = target(ep, chain);
+    else this.named.push(target(ep, chain));
+  }
+}
+
+function hostDispatch(name: string, inbound: boolean, t: HostTargets): ReturnType<typeof dispatchChain> {
+  return dispatchChain(name, inbound, t.named, false, t.fallback);
+}
+
 /** The raw, mangle and filter tables of one node for one IP version. */
 function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
   const eps = nodeEndpoints(model, node);
@@ -137,10 +155,10 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const filter = new TableBuilder(model, reg);
   const fromWl: DispatchTarget[] = [];
   const toWl: DispatchTarget[] = [];
-  const fromHost: DispatchTarget[] = [];
-  const toHost: DispatchTarget[] = [];
-  const fromFwd: DispatchTarget[] = [];
-  const toFwd: DispatchTarget[] = [];
+  const fromHost = new HostTargets();
+  const toHost = new HostTargets();
+  const fromFwd = new HostTargets();
+  const toFwd = new HostTargets();
   for (const ep of eps) {
     const inName = filter.add(ep, 'normal', 'ingress', false) ?? '';
     const outName = filter.add(ep, 'normal', 'egress', false) ?? '';
@@ -148,10 +166,10 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       toWl.push(target(ep, inName));
       fromWl.push(target(ep, outName));
     } else {
-      fromHost.push(target(ep, inName));
-      toHost.push(target(ep, outName));
-      fromFwd.push(target(ep, filter.add(ep, 'forward', 'ingress', false) ?? ''));
-      toFwd.push(target(ep, filter.add(ep, 'forward', 'egress', false) ?? ''));
+      fromHost.add(ep, inName);
+      toHost.add(ep, outName);
+      fromFwd.add(ep, filter.add(ep, 'forward', 'ingress', false));
+      toFwd.add(ep, filter.add(ep, 'forward', 'egress', false));
     }
   }
   const filterText = renderTable({
@@ -167,8 +185,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
       dispatchChain(FROM_WL_DISPATCH, true, fromWl, true), dispatchChain(TO_WL_DISPATCH, false, toWl, true),
-      dispatchChain(FROM_HOST_DISPATCH, true, fromHost, false), dispatchChain(TO_HOST_DISPATCH, false, toHost, false),
-      dispatchChain(FROM_HEP_FORWARD_DISPATCH, true, fromFwd, false), dispatchChain(TO_HEP_FORWARD_DISPATCH, false, toFwd, false),
+      hostDispatch(FROM_HOST_DISPATCH, true, fromHost), hostDispatch(TO_HOST_DISPATCH, false, toHost),
+      hostDispatch(FROM_HEP_FORWARD_DISPATCH, true, fromFwd), hostDispatch(TO_HEP_FORWARD_DISPATCH, false, toFwd),
       ...filter.endpointChains, ...filter.ruleChains(),
     ],
   });
@@ -178,14 +196,16 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const rawIn: DispatchTarget[] = [];
   const rawOut: DispatchTarget[] = [];
   const mangle = new TableBuilder(model, reg);
-  const mangleIn: DispatchTarget[] = [];
+  const mangleIn = new HostTargets();
   for (const ep of eps.filter((e) => e.kind === 'host')) {
-    const ri = raw.add(ep, 'untracked', 'ingress', true);
-    const ro = raw.add(ep, 'untracked', 'egress', true);
-    if (ri) rawIn.push(target(ep, ri));
-    if (ro) rawOut.push(target(ep, ro));
-    const mi = mangle.add(ep, 'preDNAT', 'ingress', true);
-    if (mi) mangleIn.push(target(ep, mi));
+    // Felix ignores doNotTrack policy on an all-interfaces host endpoint (endpoint_mgr.go)
+    if (ep.interfaceName !== '*') {
+      const ri = raw.add(ep, 'untracked', 'ingress', true);
+      const ro = raw.add(ep, 'untracked', 'egress', true);
+      if (ri) rawIn.push(target(ep, ri));
+      if (ro) rawOut.push(target(ep, ro));
+    }
+    mangleIn.add(ep, mangle.add(ep, 'preDNAT', 'ingress', true));
   }
   const rawText = renderTable({
     table: 'raw',
@@ -206,7 +226,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     chains: [
       st.manglePreroutingChain(marks),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
-      dispatchChain(FROM_HOST_DISPATCH, true, mangleIn, false),
+      hostDispatch(FROM_HOST_DISPATCH, true, mangleIn),
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });
