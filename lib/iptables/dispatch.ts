@@ -8,6 +8,8 @@ export const FROM_HOST_DISPATCH = 'cali-from-host-endpoint';
 export const TO_HOST_DISPATCH = 'cali-to-host-endpoint';
 export const FROM_HEP_FORWARD_DISPATCH = 'cali-from-hep-forward';
 export const TO_HEP_FORWARD_DISPATCH = 'cali-to-hep-forward';
+/** Felix's workload interface prefix with iptables' wildcard. */
+export const WORKLOAD_WILDCARD = 'cali+';
 
 /** One interface and the chain its packets go to. */
 export interface DispatchTarget {
@@ -21,13 +23,20 @@ export interface DispatchTarget {
  * `--in-interface` (`inbound`) or `--out-interface` gotos, sorted by interface. Workload
  * dispatch chains end with a drop of unknown `cali` interfaces; host ones return, or, when the
  * node has an all-interfaces (`*`) host endpoint, go to its chain (`fallback`: Felix's
- * hostDispatchChains with a default interface, every other interface included).
+ * hostDispatchChains with a default interface, every other interface included; `skipWorkloads`:
+ * its ToHostDispatchChains, which first returns for `cali+`).
  */
-export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, fallback?: DispatchTarget): Chain {
+export function dispatchChain(
+  name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, fallback?: DispatchTarget, skipWorkloads = false,
+): Chain {
   const rules: Rule[] = [...targets]
     .sort((a, b) => a.interfaceName.localeCompare(b.interfaceName))
     .map((t) => rule([inbound ? m.inInterface(t.interfaceName) : m.outInterface(t.interfaceName)], m.goTo(t.chain), `Dispatch ${t.endpoint}`));
   if (dropUnknown) rules.push(rule([], m.DROP, 'Unknown interface'));
-  if (fallback) rules.push(rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
+  if (fallback) {
+    // mangle's egress dispatch: the `*` endpoint's policy never applies to traffic to local workloads
+    if (skipWorkloads) rules.push(rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Skip egress WHEP policy for traffic to local workload'));
+    rules.push(rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
+  }
   return { name, rules };
 }

@@ -38,6 +38,11 @@ export interface EndpointChainSpec {
    * forward tier list is empty, whatever the chain's direction. @default false
    */
   readonly hasForwardTiers?: boolean;
+  /**
+   * The allow action is RETURN, not ACCEPT (the mangle egress chain, HostEndpointToMangleEgressChains):
+   * established traffic gets the accept mark and returns. @default false
+   */
+  readonly allowReturns?: boolean;
 }
 
 /** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
@@ -79,7 +84,8 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   // Every tracked chain (all but raw) starts with Felix's appendConntrackRules; the pre-DNAT chain
   // in mangle too (IptablesMangleAllowAction ACCEPT, Felix's default, so no accept mark is set).
   if (s.kind !== 'untracked') {
-    out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.ACCEPT, `${who}: allow established`));
+    if (s.allowReturns) out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.setMark(s.marks.accept), `${who}: mark established`));
+    out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], s.allowReturns ? m.RETURN : m.ACCEPT, `${who}: allow established`));
     out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
   }
   if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));

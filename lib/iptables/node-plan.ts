@@ -8,6 +8,7 @@ import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
+import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { DEFAULT_MARKS } from './marks';
@@ -78,7 +79,7 @@ class TableBuilder {
   constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
-  public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean): string | undefined {
+  public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean, allowReturns = false): string | undefined {
     const tiers = tiersFor(this.model, ep, kind, dir);
     if (onlyIfPolicies && tiers.length === 0) return undefined;
     const name = names.endpointChainName(prefixes(ep, kind)[dir], ep.interfaceName);
@@ -86,7 +87,7 @@ class TableBuilder {
     this.endpointChains.push(endpointChain({
       name, kind, dir, endpoint: ep.id, tiers, profiles: kind === 'normal' ? ep.profiles : [],
       failsafeChain: failsafe, marks: SETTINGS.marks, denyAction: SETTINGS.denyAction,
-      hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
+      allowReturns, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
@@ -197,6 +198,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const rawOut: DispatchTarget[] = [];
   const mangle = new TableBuilder(model, reg);
   const mangleIn = new HostTargets();
+  const mangleOut = new HostTargets();
   for (const ep of eps.filter((e) => e.kind === 'host')) {
     // Felix ignores doNotTrack policy on an all-interfaces host endpoint (endpoint_mgr.go)
     if (ep.interfaceName !== '*') {
@@ -206,6 +208,9 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       if (ro) rawOut.push(target(ep, ro));
     }
     mangleIn.add(ep, mangle.add(ep, 'preDNAT', 'ingress', true));
+    // every host endpoint's egress chain in mangle, with RETURN as the allow action
+    // (HostEndpointToMangleEgressChains), for DNATed host traffic (cali-POSTROUTING)
+    mangleOut.add(ep, mangle.add(ep, 'normal', 'egress', false, true));
   }
   const rawText = renderTable({
     table: 'raw',
@@ -222,11 +227,15 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   });
   const mangleText = renderTable({
     table: 'mangle',
-    hooks: new Map([['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico mangle prerouting')]]]),
+    hooks: new Map([
+      ['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico mangle prerouting')]],
+      ['POSTROUTING', [hook(CHAIN_POSTROUTING, 'Calico mangle postrouting')]],
+    ]),
     chains: [
-      st.manglePreroutingChain(marks),
+      st.manglePreroutingChain(marks), manglePostroutingChain(marks),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       hostDispatch(FROM_HOST_DISPATCH, true, mangleIn),
+      dispatchChain(TO_HOST_DISPATCH, false, mangleOut.named, false, mangleOut.fallback, true),
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });

@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
+import { dispatchChain } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
+import { manglePostroutingChain } from '../../lib/iptables/mangle-postrouting';
 import { Chain, renderChainRules, ruleHashes } from '../../lib/iptables/rule';
 import { policy } from './fixture';
 
@@ -105,6 +107,42 @@ describe("Felix's endpoints_test.go host endpoint cases", () => {
     ]);
     const none = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: false }));
     expect(none.slice(-2)).toEqual(['--jump MARK --set-mark 0x10000/0x10000', '--jump RETURN']);
+  });
+});
+
+describe('mangle egress for DNATed host traffic (felix/rules/static.go, endpoints.go)', () => {
+  it('static_test.go "should generate expected cali-POSTROUTING chain in the mangle table" (DSCP rule aside, IPVS off)', () => {
+    expect(lines(manglePostroutingChain(DEFAULT_MARKS))).toEqual([
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      // accept | pass | scratch0 | scratch1
+      '--jump MARK --set-mark 0/0x1b0000',
+      '-m conntrack --ctstate DNAT --jump cali-to-host-endpoint',
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+    ]);
+  });
+
+  it('HostEndpointToMangleEgressChains: RETURN is the allow action, so established traffic is marked and returns', () => {
+    const out = lines(endpointChain({
+      name: 'cali-th-eth0', kind: 'normal', dir: 'egress', endpoint: 'hostendpoint/h', marks: DEFAULT_MARKS, denyAction: '--jump DROP',
+      tiers: [], profiles: [], failsafeChain: 'cali-failsafe-out', allowReturns: true,
+    }));
+    expect(out).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump MARK --set-mark 0x10000/0x10000',
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump RETURN',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump cali-failsafe-out',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump DROP',
+    ]);
+  });
+
+  it('dispatch_test.go ToHostDispatchChains with a default interface: cali+ returns before the goto to the * chain', () => {
+    const t = (iface: string, chain: string) => ({ interfaceName: iface, chain, endpoint: iface });
+    expect(lines(dispatchChain('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, t('*', 'cali-th-*'), true))).toEqual([
+      '--out-interface eth0 --goto cali-th-eth0',
+      '--out-interface cali+ --jump RETURN',
+      '--goto cali-th-*',
+    ]);
   });
 });
 
