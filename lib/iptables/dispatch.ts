@@ -1,4 +1,5 @@
 // Interface dispatch chains (felix/rules/dispatch.go), as flat lists: one goto per interface.
+import { Endpoint } from '../engine';
 import * as m from './match';
 import { Chain, Rule, rule } from './rule';
 
@@ -39,4 +40,25 @@ export function dispatchChain(
     rules.push(rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
   }
   return { name, rules };
+}
+
+/** The dispatch target of an endpoint's chain. */
+export function dispatchTarget(ep: Endpoint, chain: string): DispatchTarget {
+  return { interfaceName: ep.interfaceName, chain, endpoint: ep.id };
+}
+
+/** Host endpoint chains of one table and direction: the named interfaces' and the `*` one's. */
+export class HostTargets {
+  public readonly named: DispatchTarget[] = [];
+  public fallback?: DispatchTarget;
+  public add(ep: Endpoint, chain: string | undefined): void {
+    if (chain === undefined) return;
+    if (ep.interfaceName === '*') this.fallback = dispatchTarget(ep, chain);
+    else this.named.push(dispatchTarget(ep, chain));
+  }
+
+  /** The dispatch chain over these targets; `skipWorkloads` for mangle's egress one (see dispatchChain). */
+  public chain(name: string, inbound: boolean, skipWorkloads = false): Chain {
+    return dispatchChain(name, inbound, this.named, false, this.fallback, skipWorkloads);
+  }
 }

@@ -2,7 +2,7 @@
 import { EngineModel, Endpoint, allInterfacesEndpoint } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
-import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
+import { DispatchTarget, HostTargets, dispatchChain, dispatchTarget, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
@@ -127,25 +127,6 @@ function hook(target: string, why: string): ReturnType<typeof rule> {
   return rule([], jump(target), why);
 }
 
-function target(ep: Endpoint, chain: string): DispatchTarget {
-  return { interfaceName: ep.interfaceName, chain, endpoint: ep.id };
-}
-
-/** Host endpoint chains of one table and direction: the named interfaces' and the `*` one's. */
-class HostTargets {
-  public readonly named: DispatchTarget[] = [];
-  public fallback?: DispatchTarget;
-  public add(ep: Endpoint, chain: string | undefined): void {
-    if (chain === undefined) return;
-    if (ep.interfaceName === '*') this.fallback = target(ep, chain);
-    else this.named.push(target(ep, chain));
-  }
-}
-
-function hostDispatch(name: string, inbound: boolean, t: HostTargets): ReturnType<typeof dispatchChain> {
-  return dispatchChain(name, inbound, t.named, false, t.fallback);
-}
-
 /** The raw, mangle and filter tables of one node for one IP version. */
 function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
   const eps = nodeEndpoints(model, node);
@@ -164,8 +145,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     const inName = filter.add(ep, 'normal', 'ingress', false) ?? '';
     const outName = filter.add(ep, 'normal', 'egress', false) ?? '';
     if (ep.kind === 'workload') {
-      toWl.push(target(ep, inName));
-      fromWl.push(target(ep, outName));
+      toWl.push(dispatchTarget(ep, inName));
+      fromWl.push(dispatchTarget(ep, outName));
     } else {
       fromHost.add(ep, inName);
       toHost.add(ep, outName);
@@ -186,8 +167,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
       dispatchChain(FROM_WL_DISPATCH, true, fromWl, true), dispatchChain(TO_WL_DISPATCH, false, toWl, true),
-      hostDispatch(FROM_HOST_DISPATCH, true, fromHost), hostDispatch(TO_HOST_DISPATCH, false, toHost),
-      hostDispatch(FROM_HEP_FORWARD_DISPATCH, true, fromFwd), hostDispatch(TO_HEP_FORWARD_DISPATCH, false, toFwd),
+      fromHost.chain(FROM_HOST_DISPATCH, true), toHost.chain(TO_HOST_DISPATCH, false),
+      fromFwd.chain(FROM_HEP_FORWARD_DISPATCH, true), toFwd.chain(TO_HEP_FORWARD_DISPATCH, false),
       ...filter.endpointChains, ...filter.ruleChains(),
     ],
   });
@@ -204,8 +185,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     if (ep.interfaceName !== '*') {
       const ri = raw.add(ep, 'untracked', 'ingress', true);
       const ro = raw.add(ep, 'untracked', 'egress', true);
-      if (ri) rawIn.push(target(ep, ri));
-      if (ro) rawOut.push(target(ep, ro));
+      if (ri) rawIn.push(dispatchTarget(ep, ri));
+      if (ro) rawOut.push(dispatchTarget(ep, ro));
     }
     mangleIn.add(ep, mangle.add(ep, 'preDNAT', 'ingress', true));
     // every host endpoint's egress chain in mangle, with RETURN as the allow action
@@ -234,8 +215,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     chains: [
       st.manglePreroutingChain(marks), manglePostroutingChain(marks),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
-      hostDispatch(FROM_HOST_DISPATCH, true, mangleIn),
-      dispatchChain(TO_HOST_DISPATCH, false, mangleOut.named, false, mangleOut.fallback, true),
+      mangleIn.chain(FROM_HOST_DISPATCH, true),
+      mangleOut.chain(TO_HOST_DISPATCH, false, true),
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });
