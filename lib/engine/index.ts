@@ -21,5 +21,5 @@ export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, Externa
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';
-export { policingOf } from './evaluate/interfaces';
+export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';

@@ -39,6 +39,17 @@ export interface EndpointChainSpec {
   readonly dropVxlanPort?: number;
   /** Workload egress only: drop IP-in-IP (protocol 4) before policy (AllowIPIPPacketsFromWorkloads false). @default false */
   readonly dropIpip?: boolean;
+  /**
+   * Forward chains: the endpoint has applyOnForward policy in some tier, in either direction.
+   * Felix (endpointIptablesChain) writes "Allow forwarded traffic by default" only when its
+   * forward tier list is empty, whatever the chain's direction. @default false
+   */
+  readonly hasForwardTiers?: boolean;
+  /**
+   * The allow action is RETURN, not ACCEPT (the mangle egress chain, HostEndpointToMangleEgressChains):
+   * established traffic gets the accept mark and returns. @default false
+   */
+  readonly allowReturns?: boolean;
 }
 
 /** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
@@ -77,8 +88,11 @@ function tierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
 export function endpointChain(s: EndpointChainSpec): Chain {
   const who = `${s.endpoint} ${s.dir}`;
   const out: Rule[] = [];
-  if (s.kind === 'normal' || s.kind === 'forward') {
-    out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.ACCEPT, `${who}: allow established`));
+  // Every tracked chain (all but raw) starts with Felix's appendConntrackRules; the pre-DNAT chain
+  // in mangle too (IptablesMangleAllowAction ACCEPT, Felix's default, so no accept mark is set).
+  if (s.kind !== 'untracked') {
+    if (s.allowReturns) out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.setMark(s.marks.accept), `${who}: mark established`));
+    out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], s.allowReturns ? m.RETURN : m.ACCEPT, `${who}: allow established`));
     out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
   }
   if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));
@@ -96,7 +110,7 @@ export function endpointChain(s: EndpointChainSpec): Chain {
       out.push(rule([m.markClear(s.marks.pass)], s.denyAction, `End of tier ${t.tier.name}. DROP if no policies passed packet`));
     }
   }
-  if (s.kind === 'forward' && tiers.length === 0) {
+  if (s.kind === 'forward' && !s.hasForwardTiers) {
     out.push(rule([], m.setMark(s.marks.accept), `${who}: allow forwarded traffic by default`));
     out.push(rule([], m.RETURN, `${who}: allow forwarded traffic by default`));
   }

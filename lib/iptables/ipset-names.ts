@@ -28,7 +28,8 @@ function canonical(text: string): string {
  * policy), service accounts and the selector, ANDed. The namespace scope is added as soon as one of
  * selector, notSelector, namespaceSelector or service accounts is set, so a namespaced policy's
  * rule with only a notSelector still gets the positive `projectcalico.org/namespace == '<ns>'` set.
- * undefined when there is no positive label part. Namespace and service-account selectors are
+ * A notSelector is folded in as `(positive) && (!(notSelector))`. undefined when there is no
+ * positive label part. Namespace and service-account selectors are
  * written as `pcns(...)`/`pcsa(...)` rather than prefixed label by label, so IDs of such rules are
  * stable but differ from Felix's.
  */
@@ -50,12 +51,19 @@ export function entitySelectorText(entity: EntityRule, policyNamespace?: string)
     if ((sa.selector ?? '') !== '') parts.push(`pcsa(${sa.selector})`);
   }
   if (selector !== '') parts.push(canonical(selector));
-  return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' && ');
+  const positive = parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' && ');
+  // Felix folds the notSelector into the positive selector (felix/calc/rule_scanner.go
+  // combineMatchesIfPossible): one set, no negated one
+  return hasNot ? canonical(`(${positive}) && (!(${entity.notSelector ?? ''}))`) : positive;
 }
 
-/** The selector of an entity's notSelector set: the notSelector alone, never namespace-scoped. */
-export function notSelectorText(entity: EntityRule): string | undefined {
-  return (entity.notSelector ?? '') === '' ? undefined : canonical(entity.notSelector ?? '');
+/**
+ * The selector of an entity's negated set: its notSelector, never namespace-scoped, only when the
+ * entity has no positive label part (otherwise entitySelectorText folds it in).
+ */
+export function notSelectorText(entity: EntityRule, policyNamespace?: string): string | undefined {
+  if ((entity.notSelector ?? '') === '' || entitySelectorText(entity, policyNamespace) !== undefined) return undefined;
+  return canonical(entity.notSelector ?? '');
 }
 
 /** Selector set ID: `s:` + hash of the selector text. */

@@ -25,11 +25,11 @@ export class IpSetRegistry {
 
   /**
    * The `cali40s:` set for the entity's positive label part (namespace scope, service accounts,
-   * selector), or for its notSelector when `negated` (unscoped, as Calico passes it through);
-   * undefined when the entity has no such part.
+   * selector, with the notSelector folded in), or when `negated` for the notSelector of an entity
+   * without a positive part (unscoped, as Calico passes it through); undefined when there is none.
    */
   public selectorSet(policy: CompiledPolicy | undefined, entity: EntityRule, negated: boolean): string | undefined {
-    const text = negated ? notSelectorText(entity) : entitySelectorText(entity, policy?.namespace);
+    const text = negated ? notSelectorText(entity, policy?.namespace) : entitySelectorText(entity, policy?.namespace);
     if (text === undefined) return undefined;
     const id = selectorSetId(text);
     const name = mainIpSetName(this.version, id);

@@ -1,13 +1,14 @@
 // The plan of one node: the tables Felix would program, the IP sets, the endpoint list.
-import { EngineModel, Endpoint, FelixSettings } from '../engine';
+import { EngineModel, Endpoint, FelixSettings, allInterfacesEndpoint } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
-import { DispatchTarget, dispatchChain, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
+import { DispatchTarget, HostTargets, dispatchChain, dispatchTarget, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
+import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { DEFAULT_MARKS } from './marks';
@@ -56,11 +57,14 @@ function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'
   return { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: reject ? REJECT : DROP };
 }
 
-/** Endpoints of the node that Felix polices: workloads, and host endpoints with a named interface. */
+/**
+ * Endpoints of the node that Felix polices: workloads, host endpoints with a named interface, and
+ * the node's all-interfaces (`*`) host endpoint (Felix uses one: the lowest name; endpoint_mgr.go).
+ */
 export function nodeEndpoints(model: EngineModel, node: string): Endpoint[] {
-  return model.endpoints
-    .filter((e) => e.node === node && (e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*')))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  const all = model.endpoints.filter((e) => e.node === node).sort((a, b) => a.id.localeCompare(b.id));
+  const wildcard = allInterfacesEndpoint(all);
+  return all.filter((e) => e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*') || e === wildcard);
 }
 
 interface ChainPrefixes {
@@ -84,7 +88,7 @@ class TableBuilder {
   constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly settings: ActionSettings) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
-  public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean): string | undefined {
+  public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean, allowReturns = false): string | undefined {
     const tiers = tiersFor(this.model, ep, kind, dir);
     if (onlyIfPolicies && tiers.length === 0) return undefined;
     const name = names.endpointChainName(prefixes(ep, kind)[dir], ep.interfaceName);
@@ -96,6 +100,7 @@ class TableBuilder {
       failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
       ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
       ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
+      allowReturns, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
@@ -135,10 +140,6 @@ function hook(target: string, why: string): ReturnType<typeof rule> {
   return rule([], jump(target), why);
 }
 
-function target(ep: Endpoint, chain: string): DispatchTarget {
-  return { interfaceName: ep.interfaceName, chain, endpoint: ep.id };
-}
-
 /** The raw, mangle and filter tables of one node for one IP version. */
 function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
   const eps = nodeEndpoints(model, node);
@@ -150,21 +151,21 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const filter = new TableBuilder(model, reg, filterSettings);
   const fromWl: DispatchTarget[] = [];
   const toWl: DispatchTarget[] = [];
-  const fromHost: DispatchTarget[] = [];
-  const toHost: DispatchTarget[] = [];
-  const fromFwd: DispatchTarget[] = [];
-  const toFwd: DispatchTarget[] = [];
+  const fromHost = new HostTargets();
+  const toHost = new HostTargets();
+  const fromFwd = new HostTargets();
+  const toFwd = new HostTargets();
   for (const ep of eps) {
     const inName = filter.add(ep, 'normal', 'ingress', false) ?? '';
     const outName = filter.add(ep, 'normal', 'egress', false) ?? '';
     if (ep.kind === 'workload') {
-      toWl.push(target(ep, inName));
-      fromWl.push(target(ep, outName));
+      toWl.push(dispatchTarget(ep, inName));
+      fromWl.push(dispatchTarget(ep, outName));
     } else {
-      fromHost.push(target(ep, inName));
-      toHost.push(target(ep, outName));
-      fromFwd.push(target(ep, filter.add(ep, 'forward', 'ingress', false) ?? ''));
-      toFwd.push(target(ep, filter.add(ep, 'forward', 'egress', false) ?? ''));
+      fromHost.add(ep, inName);
+      toHost.add(ep, outName);
+      fromFwd.add(ep, filter.add(ep, 'forward', 'ingress', false));
+      toFwd.add(ep, filter.add(ep, 'forward', 'egress', false));
     }
   }
   const filterText = renderTable({
@@ -179,10 +180,10 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
-      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true, filterSettings.denyAction),
-      dispatchChain(TO_WL_DISPATCH, false, toWl, true, filterSettings.denyAction),
-      dispatchChain(FROM_HOST_DISPATCH, true, fromHost, false), dispatchChain(TO_HOST_DISPATCH, false, toHost, false),
-      dispatchChain(FROM_HEP_FORWARD_DISPATCH, true, fromFwd, false), dispatchChain(TO_HEP_FORWARD_DISPATCH, false, toFwd, false),
+      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true, { denyAction: filterSettings.denyAction }),
+      dispatchChain(TO_WL_DISPATCH, false, toWl, true, { denyAction: filterSettings.denyAction }),
+      fromHost.chain(FROM_HOST_DISPATCH, true), toHost.chain(TO_HOST_DISPATCH, false),
+      fromFwd.chain(FROM_HEP_FORWARD_DISPATCH, true), toFwd.chain(TO_HEP_FORWARD_DISPATCH, false),
       ...filter.endpointChains, ...filter.ruleChains(),
     ],
   });
@@ -193,14 +194,20 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const rawIn: DispatchTarget[] = [];
   const rawOut: DispatchTarget[] = [];
   const mangle = new TableBuilder(model, reg, actionSettings(model.felix, 'mangle'));
-  const mangleIn: DispatchTarget[] = [];
+  const mangleIn = new HostTargets();
+  const mangleOut = new HostTargets();
   for (const ep of eps.filter((e) => e.kind === 'host')) {
-    const ri = raw.add(ep, 'untracked', 'ingress', true);
-    const ro = raw.add(ep, 'untracked', 'egress', true);
-    if (ri) rawIn.push(target(ep, ri));
-    if (ro) rawOut.push(target(ep, ro));
-    const mi = mangle.add(ep, 'preDNAT', 'ingress', true);
-    if (mi) mangleIn.push(target(ep, mi));
+    // Felix ignores doNotTrack policy on an all-interfaces host endpoint (endpoint_mgr.go)
+    if (ep.interfaceName !== '*') {
+      const ri = raw.add(ep, 'untracked', 'ingress', true);
+      const ro = raw.add(ep, 'untracked', 'egress', true);
+      if (ri) rawIn.push(dispatchTarget(ep, ri));
+      if (ro) rawOut.push(dispatchTarget(ep, ro));
+    }
+    mangleIn.add(ep, mangle.add(ep, 'preDNAT', 'ingress', true));
+    // every host endpoint's egress chain in mangle, with RETURN as the allow action
+    // (HostEndpointToMangleEgressChains), for DNATed host traffic (cali-POSTROUTING)
+    mangleOut.add(ep, mangle.add(ep, 'normal', 'egress', false, true));
   }
   const rawText = renderTable({
     table: 'raw',
@@ -217,11 +224,15 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   });
   const mangleText = renderTable({
     table: 'mangle',
-    hooks: new Map([['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico mangle prerouting')]]]),
+    hooks: new Map([
+      ['PREROUTING', [hook(st.CHAIN_PREROUTING, 'Calico mangle prerouting')]],
+      ['POSTROUTING', [hook(CHAIN_POSTROUTING, 'Calico mangle postrouting')]],
+    ]),
     chains: [
-      st.manglePreroutingChain(marks),
+      st.manglePreroutingChain(marks), manglePostroutingChain(marks),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
-      dispatchChain(FROM_HOST_DISPATCH, true, mangleIn, false),
+      mangleIn.chain(FROM_HOST_DISPATCH, true),
+      mangleOut.chain(TO_HOST_DISPATCH, false, true),
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });

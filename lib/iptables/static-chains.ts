@@ -5,11 +5,10 @@ import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
 import {
   FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH, TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH,
-  TO_WL_DISPATCH,
+  TO_WL_DISPATCH, WORKLOAD_WILDCARD,
 } from './dispatch';
 import { Chain, rule } from './rule';
 
-const WORKLOAD_WILDCARD = 'cali+';
 export const CHAIN_INPUT = 'cali-INPUT';
 export const CHAIN_OUTPUT = 'cali-OUTPUT';
 export const CHAIN_FORWARD = 'cali-FORWARD';

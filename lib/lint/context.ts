@@ -92,10 +92,10 @@ export class LintContext {
 
   /**
    * EngineModel.entityMembers, computed once per distinct label part (the fields it reads:
-   * selector, notSelector presence, serviceAccounts, namespaceSelector, and the policy's namespace).
+   * selector, notSelector, serviceAccounts, namespaceSelector, and the policy's namespace).
    */
   public entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined {
-    const key = JSON.stringify([policy.namespace ?? null, entity.selector ?? null, entity.notSelector ? 1 : 0,
+    const key = JSON.stringify([policy.namespace ?? null, entity.selector ?? null, entity.notSelector || null,
       entity.serviceAccounts ?? null, entity.namespaceSelector ?? null]);
     if (this.members.has(key)) return this.members.get(key);
     const m = this.model.entityMembers(policy, entity);

@@ -16,12 +16,13 @@ export interface HostInterface {
   readonly ips: readonly string[];
 }
 
-/** The node's interfaces: host endpoint interfaces with their IPs, plus eth1/eth0 from the Node's addresses. */
+/** The node's interfaces: named host endpoint interfaces with their IPs, plus eth1/eth0 from the Node's addresses. */
 export function nodeLinks(
   model: EngineModel, node: string, hostInterfaces: readonly HostInterface[], peers: { readonly [iface: string]: readonly string[] } | undefined,
 ): LinkSpec[] {
   const ips = new Map<string, string[]>();
-  for (const h of hostInterfaces) ips.set(h.interface, [...(ips.get(h.interface) ?? []), ...h.ips.filter((ip) => !(ips.get(h.interface) ?? []).includes(ip))]);
+  // an all-interfaces (`*`) host endpoint names no interface to build: the Node's addresses do
+  for (const h of hostInterfaces.filter((i) => i.interface !== '*')) ips.set(h.interface, [...(ips.get(h.interface) ?? []), ...h.ips.filter((ip) => !(ips.get(h.interface) ?? []).includes(ip))]);
   const info = model.nodes.find((n) => n.name === node);
   for (const [type, iface] of ADDRESS_INTERFACES) {
     const addrs = (info?.addresses ?? []).filter((a) => a.type === type).map((a) => a.address);

@@ -167,3 +167,29 @@ describe('failsafe ports and forwarded traffic (seed 23)', () => {
     expect(v.ingress.stages.map((s) => [s.stage, s.verdict])).toEqual([['host-failsafe', 'continue'], ['host-forward', 'deny']]);
   });
 });
+
+describe('an all-interfaces (*) host endpoint also covers the pods\' cali interfaces for forwarded traffic', () => {
+  // felix/rules/dispatch.go: the * endpoint's chains are the default of cali-from-hep-forward and
+  // cali-to-hep-forward, which cali-FORWARD runs for every packet (static.go), pods included
+  const STAR = hep('worker-1-auto', '"*"', '198.51.100.10', 'auto');
+  const FWD_DENY_81 = gnp('fwd-out', "selector: ibm.role == 'auto'\napplyOnForward: true\ntypes: [Egress]\negress:\n- action: Deny\n  protocol: TCP\n  destination: {ports: [81]}\n- action: Allow");
+  const twoPods = (): string => inventory([
+    { ns: 'ops', name: 'a', ip: '192.0.2.11', labels: { app: 'a' }, node: 'worker-1' },
+    { ns: 'ops', name: 'b', ip: '192.0.2.12', labels: { app: 'b' }, node: 'worker-1' },
+  ]);
+
+  test('pod to pod on the node meets the * forward egress policy after the pod\'s own chain', () => {
+    const m = model(STAR + FWD_DENY_81, twoPods());
+    const denied = evaluateFlow(m, buildFlow(m, { from: 'ops/a', to: 'ops/b', protocol: 'TCP', port: 81 }));
+    expect(denied.allowed).toBe(false);
+    expect(denied.ingress.stages.map((s) => [s.stage, s.verdict])).toEqual([['workload', 'allow'], ['host-forward', 'deny']]);
+    // the forward ingress chain of * has no policy but the endpoint has a forward tier: it leaves the decision to others
+    expect(denied.egress.stages.map((s) => [s.stage, s.verdict])).toEqual([['host-prednat', 'continue'], ['host-forward', 'continue'], ['workload', 'allow']]);
+    expect(evaluateFlow(m, buildFlow(m, { from: 'ops/a', to: 'ops/b', protocol: 'TCP', port: 80 })).allowed).toBe(true);
+  });
+
+  test('without a * endpoint the same pods are not policed by host endpoints', () => {
+    const m = model(FWD_DENY_81, twoPods());
+    expect(evaluateFlow(m, buildFlow(m, { from: 'ops/a', to: 'ops/b', protocol: 'TCP', port: 81 })).allowed).toBe(true);
+  });
+});

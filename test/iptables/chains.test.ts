@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
+import { dispatchChain } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
+import { manglePostroutingChain } from '../../lib/iptables/mangle-postrouting';
 import { Chain, renderChainRules, ruleHashes } from '../../lib/iptables/rule';
 import { policy } from './fixture';
 
@@ -59,6 +61,87 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
     expect(lines(endpointChain({ ...spec, name: 'cali-fhfw-eth1', kind: 'forward', tiers: [], profiles: [] })).slice(-2)).toEqual([
       '--jump MARK --set-mark 0x10000/0x10000',
       '--jump RETURN',
+    ]);
+  });
+});
+
+// Cases of Felix's felix/rules/endpoints_test.go (calico master), expected rules read off its
+// ruleBuilder (conntrackRules, failSafeRule, matchPolicies), with Felix's default config (mangle
+// allow action ACCEPT, INVALID check on) and our marks (accept 0x10000, pass 0x20000).
+describe("Felix's endpoints_test.go host endpoint cases", () => {
+  const spec = { dir: 'ingress' as const, endpoint: 'hostendpoint/h', marks: DEFAULT_MARKS, denyAction: '--jump DROP', profiles: [] };
+
+  it('"should render host endpoint mangle chains with pre-DNAT policies": conntrack accept and INVALID drop first', () => {
+    expect(lines(endpointChain({ ...spec, name: 'cali-fh-eth0', kind: 'preDNAT', tiers: [{ tier, policies: [p] }], failsafeChain: 'cali-failsafe-in' }))).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump cali-failsafe-in',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+    ]);
+  });
+
+  it('"should render a host endpoint" (cali-thfw-eth0 / cali-fhfw-eth0): forward chains have no failsafe jump and no profiles', () => {
+    const out = lines(endpointChain({ ...spec, name: 'cali-fhfw-eth0', kind: 'forward', tiers: [{ tier, policies: [p] }], hasForwardTiers: true }));
+    expect(out).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      '-m mark --mark 0/0x20000 --jump DROP',
+    ]);
+  });
+
+  it('endpointIptablesChain: "Allow forwarded traffic by default" depends on the forward tiers, not on the direction', () => {
+    // An applyOnForward policy for ingress only: the egress forward chain has no policy of its own
+    // but the endpoint has a forward tier, so Felix leaves the accept mark clear (no default allow).
+    const egressOnly = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: true }));
+    expect(egressOnly).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump MARK --set-mark 0/0x10000',
+    ]);
+    const none = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: false }));
+    expect(none.slice(-2)).toEqual(['--jump MARK --set-mark 0x10000/0x10000', '--jump RETURN']);
+  });
+});
+
+describe('mangle egress for DNATed host traffic (felix/rules/static.go, endpoints.go)', () => {
+  it('static_test.go "should generate expected cali-POSTROUTING chain in the mangle table" (DSCP rule aside, IPVS off)', () => {
+    expect(lines(manglePostroutingChain(DEFAULT_MARKS))).toEqual([
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      // accept | pass | scratch0 | scratch1
+      '--jump MARK --set-mark 0/0x1b0000',
+      '-m conntrack --ctstate DNAT --jump cali-to-host-endpoint',
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+    ]);
+  });
+
+  it('HostEndpointToMangleEgressChains: RETURN is the allow action, so established traffic is marked and returns', () => {
+    const out = lines(endpointChain({
+      name: 'cali-th-eth0', kind: 'normal', dir: 'egress', endpoint: 'hostendpoint/h', marks: DEFAULT_MARKS, denyAction: '--jump DROP',
+      tiers: [], profiles: [], failsafeChain: 'cali-failsafe-out', allowReturns: true,
+    }));
+    expect(out).toEqual([
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump MARK --set-mark 0x10000/0x10000',
+      '-m conntrack --ctstate RELATED,ESTABLISHED --jump RETURN',
+      '-m conntrack --ctstate INVALID --jump DROP',
+      '--jump cali-failsafe-out',
+      '--jump MARK --set-mark 0/0x10000',
+      '--jump DROP',
+    ]);
+  });
+
+  it('dispatch_test.go ToHostDispatchChains with a default interface: cali+ returns before the goto to the * chain', () => {
+    const t = (iface: string, chain: string) => ({ interfaceName: iface, chain, endpoint: iface });
+    expect(lines(dispatchChain('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, { fallback: t('*', 'cali-th-*'), skipWorkloads: true }))).toEqual([
+      '--out-interface eth0 --goto cali-th-eth0',
+      '--out-interface cali+ --jump RETURN',
+      '--goto cali-th-*',
     ]);
   });
 });

@@ -115,10 +115,23 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
   if (opts.after === 'continue') {
     return { verdict: 'continue', tiers, reason: tiersApplied ? 'no rule decided; default action Pass' : 'no policy applies' };
   }
-  if (opts.after === 'allow') {
-    return { verdict: 'allow', tiers, reason: tiersApplied ? 'every tier passed the packet' : 'no applyOnForward policy applies: forwarded traffic is allowed' };
-  }
+  if (opts.after === 'allow') return forwardEnd(model, endpoint, direction, opts, tiers);
   return evaluateProfiles(model, endpoint, direction, flow, tiers);
+}
+
+/**
+ * The end of a forward chain (Felix's endpointIptablesChain): "Allow forwarded traffic by default"
+ * only when the endpoint has no applyOnForward tier at all, in either direction; otherwise the
+ * chain returns with the accept mark clear and the kernel's FORWARD chain (its policy, ACCEPT
+ * unless the node sets another) decides, which the engine reports as `continue`.
+ */
+function forwardEnd(model: BuiltModel, endpoint: Endpoint, direction: string, opts: ChainOptions, tiers: TierTrace[]): ChainResult {
+  const other = direction === 'ingress' ? 'egress' : 'ingress';
+  if (tiers.length === 0 && applicableTiers(model, endpoint, other, opts).length === 0) {
+    return { verdict: 'allow', tiers, reason: 'no applyOnForward policy applies: forwarded traffic is allowed' };
+  }
+  const why = tiers.length > 0 ? 'every tier passed the packet' : `applyOnForward policy applies only for ${other}`;
+  return { verdict: 'continue', tiers, reason: `${why}: Calico does not accept it, the node's FORWARD chain policy decides` };
 }
 
 const compiledProfiles = new WeakMap<Profile, { ingress: CompiledRule[]; egress: CompiledRule[] }>();

@@ -41,10 +41,27 @@ function nodeAddressesOf(model: BuiltModel, node: string): NodeInfo['addresses']
   return byName.get(node)?.addresses ?? [];
 }
 
+/**
+ * The all-interfaces (`interfaceName: "*"`) host endpoint among these, the one Felix uses when
+ * there are several: the lowest name (felix/dataplane/linux/endpoint_mgr.go, forAllInterfaces).
+ */
+export function allInterfacesEndpoint(endpoints: readonly Endpoint[]): Endpoint | undefined {
+  let best: Endpoint | undefined;
+  for (const e of endpoints) {
+    if (e.kind === 'host' && e.interfaceName === '*' && (best === undefined || e.name < best.name)) best = e;
+  }
+  return best;
+}
+
+/** The node's all-interfaces host endpoint (see allInterfacesEndpoint). */
+export function nodeAllInterfacesEndpoint(model: BuiltModel, node: string): Endpoint | undefined {
+  return allInterfacesEndpoint(hostEndpointsOf(model, node));
+}
+
 /** The host endpoint of the node for a named interface: the one naming it, else the node's `*` one. */
 export function hostEndpointOn(model: BuiltModel, node: string, iface: string): Endpoint | undefined {
   const heps = hostEndpointsOf(model, node);
-  return heps.find((e) => e.interfaceName === iface) ?? heps.find((e) => e.interfaceName === '*');
+  return heps.find((e) => e.interfaceName === iface) ?? allInterfacesEndpoint(heps);
 }
 
 function isPrivate(ip: string): boolean {
@@ -93,13 +110,13 @@ function closestInterface(model: BuiltModel, node: string, peerIp: string): Clos
   const pool = sameScope.length > 0 ? sameScope : all;
   let best = pool[0];
   for (const c of pool) if (commonPrefix(c.address, peerIp) > commonPrefix(best.address, peerIp)) best = c;
-  return { hostEndpoint: best.hostEndpoint ?? hostEndpointsOf(model, node).find((e) => e.interfaceName === '*') };
+  return { hostEndpoint: best.hostEndpoint ?? allInterfacesEndpoint(hostEndpointsOf(model, node)) };
 }
 
 /** The node's `*` host endpoint, else its only host endpoint (when nothing says which interface). */
 function fallback(model: BuiltModel, node: string): Endpoint | undefined {
   const heps = hostEndpointsOf(model, node);
-  return heps.find((e) => e.interfaceName === '*') ?? (heps.length === 1 ? heps[0] : undefined);
+  return allInterfacesEndpoint(heps) ?? (heps.length === 1 ? heps[0] : undefined);
 }
 
 /**

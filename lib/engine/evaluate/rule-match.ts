@@ -3,7 +3,7 @@ import { PortSpec, protocolCanonicalName } from '../../model/net';
 import { ipFamily } from '../model/address-match';
 import { CompiledEntity } from '../model/entity';
 import { BuiltModel } from '../model/build';
-import { NetworkSetParty, endpointParty } from '../model/party';
+import { NetworkSetParty, Party, endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
@@ -46,8 +46,10 @@ export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowP
   const ip = party.ip;
   if (e.nets && (ip === undefined || !e.nets.some((n) => n.contains(ip)))) return false;
   if (e.notNets && ip !== undefined && e.notNets.some((n) => n.contains(ip))) return false;
-  if (e.hasLabelPart && !labelPartMatches(model, e, party)) return false;
-  if (e.notSelector && notSelectorMatches(model, e, party)) return false;
+  // Felix's IP sets (felix/calc/rule_scanner.go combineMatchesIfPossible): with a label part, one
+  // set for `(label part) && (!(notSelector))`; without one, a negated set for the notSelector
+  if (e.hasLabelPart && !heldBy(model, party, (p) => e.setMatches(p))) return false;
+  if (!e.hasLabelPart && e.notSelector && heldBy(model, party, (p) => e.notSelectorMatches(p))) return false;
   if (e.ports && (port === undefined || !e.ports.some((p) => portMatches(p, port, party.endpoint, flow)))) return false;
   if (e.notPorts && port !== undefined && e.notPorts.some((p) => portMatches(p, port, party.endpoint, flow))) return false;
   return true;
@@ -76,20 +78,13 @@ function networkSetsHolding(model: BuiltModel, ip: string): readonly NetworkSetP
   return found;
 }
 
-function labelPartMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
+/** True when the party's own endpoint (on its address) or a network set holding its address passes the test. */
+function heldBy(model: BuiltModel, party: FlowParty, test: (p: Party) => boolean): boolean {
   const ep = onEndpointAddress(party);
-  if (ep && e.labelPartMatches(endpointParty(ep))) return true;
+  if (ep && test(endpointParty(ep))) return true;
   const ip = party.ip;
   if (ip === undefined) return false;
-  return networkSetsHolding(model, ip).some((n) => e.labelPartMatches(n.party));
-}
-
-function notSelectorMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
-  const ep = onEndpointAddress(party);
-  if (ep && e.notSelectorMatches(endpointParty(ep))) return true;
-  const ip = party.ip;
-  if (ip === undefined) return false;
-  return networkSetsHolding(model, ip).some((n) => e.notSelectorMatches(n.party));
+  return networkSetsHolding(model, ip).some((n) => test(n.party));
 }
 
 function portMatches(spec: PortSpec, port: number, endpoint: Endpoint | undefined, flow: Flow): boolean {

@@ -5,7 +5,7 @@ import { BuiltModel } from '../model/build';
 import { Endpoint } from '../model/types';
 import { ChainOptions, evaluateChain } from './chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
-import { hostEndpointOn, policingOf } from './interfaces';
+import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
 import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
@@ -94,6 +94,19 @@ function forwardedIn(model: BuiltModel, hep: Endpoint, flow: Flow, stages: Stage
   return f.verdict !== 'deny';
 }
 
+/**
+ * A pod's packet entering the node through its `cali` interface, which no named host endpoint
+ * covers: with an all-interfaces host endpoint, mangle cali-from-host-endpoint goes to its
+ * pre-DNAT chain and, for forwarded packets, filter cali-from-hep-forward to its forward ingress
+ * chain (felix/rules/dispatch.go hostDispatchChains with a default interface; no workload
+ * exception there). Returns false when the packet is dropped.
+ */
+function fromPodThroughAllInterfaces(model: BuiltModel, hep: Endpoint, flow: Flow, forwarded: boolean, stages: StageTrace[]): boolean {
+  if (forwarded) return forwardedIn(model, hep, flow, stages);
+  if (failsafe(model.felix.failsafeInbound, flow, flow.source.ip)) return true;
+  return rawAndMangle(model, hep, 'ingress', flow, stages) !== 'deny';
+}
+
 /** The host endpoint for the host's own traffic: the one on `via` when given, else the address's own. */
 function hostTrafficEndpoint(model: BuiltModel, node: string, own: Endpoint | undefined, via: string | undefined): Endpoint | undefined {
   return via !== undefined ? hostEndpointOn(model, node, via) : own;
@@ -124,10 +137,12 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     stages.push(chainStage(model, 'host', hep, 'egress', flow, NORMAL));
     return finish('egress', src.id, stages);
   }
-  const toOwnHost = dstNode === ep.node && flow.destination.endpoint?.kind !== 'workload';
-  if (toOwnHost && icmpv6AcceptedToHost(flow)) return finish('egress', src.id, [icmpv6ToHostStage(ep.id, flow)]);
+  const star = nodeAllInterfacesEndpoint(model, ep.node);
+  const toOwnHost = flow.destination.endpoint?.kind !== 'workload' && hostNodeOf(model, flow.destination) === ep.node;
+  if (star && !fromPodThroughAllInterfaces(model, star, flow, !toOwnHost, stages)) return finish('egress', src.id, stages);
+  if (toOwnHost && icmpv6AcceptedToHost(flow)) return finish('egress', src.id, [...stages, icmpv6ToHostStage(ep.id, flow)]);
   const encap = encapsulationDrop(model, ep, flow);
-  if (encap) return finish('egress', src.id, [encap]);
+  if (encap) return finish('egress', src.id, [...stages, encap]);
   const s = chainStage(model, 'workload', ep, 'egress', flow, NORMAL);
   stages.push(s);
   if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
@@ -154,6 +169,10 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       if (hep && !forwardedIn(model, hep, flow, stages)) return finish('ingress', dst.id, stages);
     }
     stages.push(chainStage(model, 'workload', ep, 'ingress', flow, NORMAL));
+    // forwarded out of the pod's cali interface: cali-to-hep-forward goes to the all-interfaces
+    // host endpoint's forward egress chain, after the pod's own chain (static.go cali-FORWARD)
+    const star = nodeAllInterfacesEndpoint(model, ep.node);
+    if (star) stages.push(chainStage(model, 'host-forward', star, 'egress', flow, FORWARD));
     return finish('ingress', dst.id, stages);
   }
   const node = ep ? ep.node : hostNodeOf(model, dst);

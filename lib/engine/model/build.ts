@@ -135,8 +135,8 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();
   const membersOf = (c: CompiledEntity): EntityMembers => ({
-    endpoints: endpoints.filter((e) => c.labelPartMatches(endpointParty(e))),
-    networkSets: networkSetParties.filter((n) => c.labelPartMatches(n.party)).map((n) => n.set),
+    endpoints: endpoints.filter((e) => c.setMatches(endpointParty(e))),
+    networkSets: networkSetParties.filter((n) => c.setMatches(n.party)).map((n) => n.set),
   });
 
   return {
@@ -156,10 +156,10 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
         entityCache.set(entity, compiled);
       }
       if (!compiled.hasLabelPart) return undefined;
-      // the label part reads only these fields and the policy's namespace (which scopes selectors,
-      // also when only a notSelector is given): entities that agree on them have the same members
+      // the set reads only these fields and the policy's namespace (which scopes selectors, also
+      // when only a notSelector is given): entities that agree on them have the same members
       const key = JSON.stringify([policy.namespace ?? null, entity.selector ?? null, entity.namespaceSelector ?? null,
-        entity.serviceAccounts ?? null, entity.notSelector !== undefined && entity.notSelector !== '']);
+        entity.serviceAccounts ?? null, entity.notSelector || null]);
       let found = membersCache.get(key);
       if (!found) {
         found = membersOf(compiled);

@@ -62,6 +62,15 @@ export class CompiledEntity {
     return v;
   }
 
+  /**
+   * The party is a member of the rule's one positive IP set: the label part with the notSelector
+   * folded in, `(label part) && (!(notSelector))`, as Felix's combineMatchesIfPossible
+   * (felix/calc/rule_scanner.go) builds it whenever there is a label part.
+   */
+  public setMatches(party: Party): boolean {
+    return this.labelPartMatches(party) && !this.notSelectorMatches(party);
+  }
+
   /** The notSelector matches the party (unscoped, as Calico renders it). */
   public notSelectorMatches(party: Party): boolean {
     if (!this.notSelector) return false;

@@ -126,15 +126,16 @@ export interface EngineModel {
   readonly profiles: ReadonlyMap<string, Profile>;
   readonly felix: FelixSettings;
   /**
-   * The endpoints and network sets that the label part of an entity rule (selector,
-   * namespaceSelector, serviceAccounts; not nets, not notSelector) matches, for a rule of this
-   * policy. undefined when the entity has no label part (matches any address).
+   * The endpoints and network sets of an entity rule's one positive IP set, for a rule of this
+   * policy: its label part (selector, namespaceSelector, serviceAccounts; not nets) with the
+   * notSelector folded in as Felix does (`(label part) && (!(notSelector))`). undefined when the
+   * entity has no label part (matches any address; a notSelector then stays a negated set).
    */
   entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined;
   /**
-   * The endpoints and network sets a plain selector matches, with no namespace scoping: what a
-   * rule's notSelector excludes (Calico passes notSelector through unscoped, even in a namespaced
-   * policy). Throws InputError when the selector does not parse.
+   * The endpoints and network sets a plain selector matches, with no namespace scoping: what the
+   * notSelector of a rule without a label part excludes. Throws InputError when the selector does
+   * not parse.
    */
   selectorMembers(selector: string): EntityMembers;
 }

@@ -58,14 +58,21 @@ interface HostChains {
   readonly preDnat: FastChain;
 }
 
-/** Which chain of a pair: egress ones belong to the source group, ingress ones to the destination's. */
+/**
+ * Which chain of a pair: those below SLOT_INGRESS belong to the source group (its own chains and
+ * its node's), the others to the destination's. The `STAR` ones are the chains of the node's
+ * all-interfaces host endpoint that a pod's cali interface meets (evaluate/sides.ts).
+ */
 const SLOT_EGRESS = 0;
 const SLOT_FORWARD_EGRESS = 1;
-const SLOT_INGRESS = 2;
-const SLOT_UNTRACKED = 3;
-const SLOT_PRE_DNAT = 4;
-const SLOT_FORWARD_INGRESS = 5;
-const SLOTS = 6;
+const SLOT_STAR_PRE_DNAT = 2;
+const SLOT_STAR_FORWARD_INGRESS = 3;
+const SLOT_INGRESS = 4;
+const SLOT_UNTRACKED = 5;
+const SLOT_PRE_DNAT = 6;
+const SLOT_FORWARD_INGRESS = 7;
+const SLOT_STAR_FORWARD_EGRESS = 8;
+const SLOTS = 9;
 
 function actionCode(action: string): number {
   return action === 'Allow' ? ALLOW : action === 'Deny' ? DENY : PASS;
@@ -86,6 +93,8 @@ export class FastPairs {
   private readonly egressChains: FastChain[];
   private readonly ingressChains: FastChain[];
   private readonly hostChains: (HostChains | undefined)[];
+  /** Per host class: its host endpoint is an all-interfaces one. */
+  private readonly classStar: boolean[];
   private readonly failsafeIn: Uint8Array;
   /** The source workload's egress drops the flow as VXLAN or IP-in-IP before any policy. */
   private readonly encapsulationDropped: boolean;
@@ -119,6 +128,7 @@ export class FastPairs {
       ...(hep.interfaceName !== '*' ? { untracked: this.compile(hep, 'ingress', UNTRACKED) } : {}),
       preDnat: this.compile(hep, 'ingress', PRE_DNAT),
     } : undefined));
+    this.classStar = classHeps.map((hep) => hep?.interfaceName === '*');
     this.failsafeIn = Uint8Array.from(reps, (r) => (failsafe(model.felix.failsafeInbound, this.flow, r.ip) ? 1 : 0));
     this.rows = Array.from({ length: SLOTS }, () => new Array<Uint8Array | undefined>(this.groups));
   }
@@ -126,6 +136,12 @@ export class FastPairs {
   /** Whether a workload of group `a` may open the flow to a workload of group `b`, on one node or across nodes. */
   public allowed(a: number, b: number, sameNode: boolean): boolean {
     if (this.encapsulationDropped) return false;
+    const starOut = this.starChains(a);
+    if (starOut) {
+      const early = this.failsafeIn[a] === 0 ? this.verdict(SLOT_STAR_PRE_DNAT, starOut.preDnat, a, b) : CONTINUE;
+      if (early === DENY) return false;
+      if (early !== ALLOW && this.verdict(SLOT_STAR_FORWARD_INGRESS, starOut.forwardIngress, a, b) === DENY) return false;
+    }
     if (this.verdict(SLOT_EGRESS, this.egressChains[a], a, b) === DENY) return false;
     if (!sameNode) {
       const out = this.hostChains[this.groupClass[a]];
@@ -141,7 +157,15 @@ export class FastPairs {
         if (early !== ALLOW && this.verdict(SLOT_FORWARD_INGRESS, into.forwardIngress, a, b) === DENY) return false;
       }
     }
-    return this.verdict(SLOT_INGRESS, this.ingressChains[b], a, b) === ALLOW;
+    if (this.verdict(SLOT_INGRESS, this.ingressChains[b], a, b) !== ALLOW) return false;
+    const starIn = this.starChains(b);
+    return !(starIn && this.verdict(SLOT_STAR_FORWARD_EGRESS, starIn.forwardEgress, a, b) === DENY);
+  }
+
+  /** The chains of the all-interfaces host endpoint of group g's node (its class's, when that is one). */
+  private starChains(g: number): HostChains | undefined {
+    const c = this.groupClass[g];
+    return this.classStar[c] ? this.hostChains[c] : undefined;
   }
 
   /** The chain's verdict for a -> b, through the owner's shared row. */

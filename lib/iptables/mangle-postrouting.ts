@@ -1,0 +1,24 @@
+// mangle `cali-POSTROUTING` (felix/rules/static.go StaticManglePostroutingChain, iptables mode):
+// host endpoint egress policy for the host's own traffic that was DNATed, whose outgoing interface
+// Linux only knows after filter OUTPUT (which therefore skips `--ctstate DNAT`). Felix's first rule,
+// DSCP marking of traffic leaving the cluster (cali-egress-dscp, needs QoS endpoints), decides no
+// verdict and is not rendered.
+import { TO_HOST_DISPATCH } from './dispatch';
+import { MarkBits, allCalicoMarkBits } from './marks';
+import * as m from './match';
+import { Chain, rule } from './rule';
+
+export const CHAIN_POSTROUTING = 'cali-POSTROUTING';
+
+/** Forwarded traffic (filter FORWARD set the accept mark) returns; DNATed host traffic meets its host endpoint's egress chain. */
+export function manglePostroutingChain(marks: MarkBits): Chain {
+  return {
+    name: CHAIN_POSTROUTING,
+    rules: [
+      rule([m.markSet(marks.accept)], m.RETURN, 'Forwarded traffic: no normal host endpoint policy'),
+      rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      rule([m.conntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy for DNATed host traffic'),
+      rule([m.markSet(marks.accept)], m.RETURN, 'Host endpoint policy accepted packet.'),
+    ],
+  };
+}
