@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { isAppliedFilePath } from '../constructs/app/output-layout';
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
 import { renderChart } from '../constructs/app/render';
 import { constructValidationErrors, duplicateResourceErrors } from '../constructs/app/tree-validation';
@@ -30,9 +31,11 @@ export interface NetsecAppProps {
 
 /**
  * A cdk8s App that validates the whole construct tree before writing anything, rejects duplicate
- * resources, and writes per chart `<chart>.k8s.yaml` (for `kubectl apply`) and
- * `<chart>.calico.yaml` (for `calicoctl apply`), plus files from registered output providers.
- * Output is deterministic and appears whole or not at all.
+ * resources, and writes per chart `kubernetes/<chart>.k8s.yaml` (for
+ * `kubectl apply -f <outdir>/kubernetes/`), `calico/<chart>.calico.yaml` (for
+ * `calicoctl apply -f <outdir>/calico/`) and `inventory/<chart>.inventory.yaml` (never applied),
+ * plus files from registered output providers (the iptables plan in `iptables/`). Nothing that
+ * can be applied sits directly in `outdir`. Output is deterministic and appears whole or not at all.
  */
 export class NetsecApp extends App {
   private readonly providers: ISynthOutputProvider[];
@@ -59,7 +62,7 @@ export class NetsecApp extends App {
   /** The output as one YAML stream: every chart's Kubernetes then Calico documents. */
   public synthYaml(): string {
     return this.synthFiles()
-      .filter((f) => f.path.endsWith('.k8s.yaml') || f.path.endsWith('.calico.yaml'))
+      .filter((f) => isAppliedFilePath(f.path))
       .map((f) => f.content)
       .join('---\n');
   }

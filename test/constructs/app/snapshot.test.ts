@@ -44,7 +44,7 @@ test('reviewed chart output is stable', () => {
   app.synth();
 
   const files = listFiles(outdir);
-  expect(files).toEqual(['.netsec-synth', 'cluster.calico.yaml', 'shop.k8s.yaml']);
+  expect(files).toEqual(['.netsec-synth', 'calico/cluster.calico.yaml', 'kubernetes/shop.k8s.yaml']);
   for (const f of files) {
     expect(fs.readFileSync(path.join(outdir, f), 'utf8')).toMatchSnapshot(f);
   }
