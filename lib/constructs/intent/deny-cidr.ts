@@ -28,7 +28,8 @@ export interface DenyCidrProps extends IntentProps {
  *
  * Kubernetes NetworkPolicies cannot deny, so this is always a Calico policy (a NetworkPolicy for a
  * namespaced target, a GlobalNetworkPolicy otherwise) with Deny rules, placed in the tier
- * `netsec-deny` (created once per app: order {@link OrderBands.DENY_TIER}, defaultAction Pass)
+ * `netsec-deny` (created once in each chart that needs it, so each chart applies on its own:
+ * order {@link OrderBands.DENY_TIER}, defaultAction Pass)
  * at order {@link OrderBands.DENY}. The tier is evaluated before the default tier, so the deny
  * wins over every allow there; traffic it does not deny is passed on untouched. In the default
  * tier instead, a policy that only denies would make Calico drop everything else at the end of
