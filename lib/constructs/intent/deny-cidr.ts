@@ -6,10 +6,10 @@ import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 import { TrafficDirection } from './traffic-direction';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link DenyCidr}. */
 export interface DenyCidrProps extends IntentProps {
@@ -38,15 +38,17 @@ export interface DenyCidrProps extends IntentProps {
 export class DenyCidr extends PolicyIntent {
   constructor(scope: Construct, id: string, props: DenyCidrProps) {
     super(scope, id);
-    const rule: IntentRule = { action: 'Deny', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
-    const ingress = props.direction !== TrafficDirection.EGRESS;
-    const egress = props.direction !== TrafficDirection.INGRESS;
-    const tier = ensureDenyTier(this);
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
-      ingressTypes: ingress, egressTypes: egress,
-      ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+    collectErrors(this, () => {
+      const rule: IntentRule = { action: 'Deny', peers: cidrPeers(props.cidrs), ports: props.ports };
+      const ingress = props.direction !== TrafficDirection.EGRESS;
+      const egress = props.direction !== TrafficDirection.INGRESS;
+      const tier = ensureDenyTier(this);
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
+        ingressTypes: ingress, egressTypes: egress,
+        ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+      });
+      this.resource.node.addDependency(tier);
     });
-    this.resource.node.addDependency(tier);
   }
 }

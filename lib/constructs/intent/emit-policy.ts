@@ -9,7 +9,6 @@ import { KubeNetworkPolicy } from '../l1/kube-network-policy';
 import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LABEL_ALLOWED, isDns1123Label } from '../../model/validate/names';
 import { PolicyTarget } from './policy-target';
-import { withPath } from './with-path';
 import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
 
 /** Everything an intent decides; {@link emitPolicy} turns it into one resource. Internal. */
@@ -31,12 +30,8 @@ interface PolicyPlan {
   readonly applyOnForward?: boolean;
 }
 
-/** Emits the plan as child `Resource` of the intent; errors are prefixed with its path. Call once. */
-export function emitPolicy(intent: Construct, plan: PolicyPlan): void {
-  withPath(intent, () => build(intent, plan));
-}
-
-function build(scope: Construct, plan: PolicyPlan): NetsecApiObject {
+/** Emits the plan as child `Resource` of the intent (throws on a bad plan: call it inside `collectErrors`). Call once. */
+export function emitPolicy(scope: Construct, plan: PolicyPlan): NetsecApiObject {
   const name = plan.name ?? scope.node.id;
   if (!isDns1123Label(name)) {
     const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';
