@@ -2,6 +2,7 @@
 // intent is expressible there and Calico is not forced; else a Calico NetworkPolicy for a
 // namespaced target, a GlobalNetworkPolicy otherwise) and emitted as the intent's child `Resource`.
 import { Construct } from 'constructs';
+import { addSynthWarning } from '../app/warnings';
 import { CalicoRule, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '../../model/resources';
 import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
 import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
@@ -68,8 +69,9 @@ export function emitPolicy(scope: Construct, plan: PolicyPlan): NetsecApiObject 
   }
 
   const context = { policyNamespace: namespace };
-  const ingress: CalicoRule[] = plan.ingress.flatMap((r) => calicoRules(r, true, context));
-  const egress: CalicoRule[] = plan.egress.flatMap((r) => calicoRules(r, false, context));
+  const warn = (message: string): void => addSynthWarning(scope, message);
+  const ingress: CalicoRule[] = plan.ingress.flatMap((r) => calicoRules(r, true, context, warn));
+  const egress: CalicoRule[] = plan.egress.flatMap((r) => calicoRules(r, false, context, warn));
   const fullName = plan.tier ? `${plan.tier}.${name}` : name;
   const spec = {
     ...(plan.tier ? { tier: plan.tier } : {}),
