@@ -7,6 +7,7 @@ import { CalicoRule, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '.
 import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
 import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
 import { KubeNetworkPolicy } from '../l1/kube-network-policy';
+import { modelSpecToKube } from '../l1/kube-spec-conversion';
 import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LABEL_ALLOWED, isDns1123Label } from '../../model/validate/names';
 import { PolicyTarget } from './policy-target';
@@ -59,12 +60,12 @@ export function emitPolicy(scope: Construct, plan: PolicyPlan): NetsecApiObject 
     });
     return new KubeNetworkPolicy(scope, 'Resource', {
       metadata: { name, namespace },
-      spec: {
+      spec: modelSpecToKube({
         podSelector: plan.target.toKubernetesPodSelector(),
         policyTypes: types,
         ...(ingress.length > 0 ? { ingress } : {}),
         ...(egress.length > 0 ? { egress } : {}),
-      },
+      }),
     });
   }
 
