@@ -39,6 +39,8 @@ export interface NetsecAppProps {
  */
 export class NetsecApp extends App {
   private readonly providers: ISynthOutputProvider[];
+  /** Warnings already printed: each is printed once per app, however often it is synthesised (the matchers do it per call). */
+  private readonly printedWarnings = new Set<string>();
 
   constructor(props: NetsecAppProps = {}) {
     super({ outdir: props.outdir });
@@ -69,10 +71,11 @@ export class NetsecApp extends App {
 
   /**
    * Validates the tree and renders every output file in memory, without writing. Prints the
-   * collected warnings. Throws one Error listing every problem.
+   * collected warnings (each once per app, however often this runs). Throws one Error listing
+   * every problem.
    */
   public synthFiles(): SynthOutputFile[] {
-    for (const w of collectSynthWarnings(this)) this.reportWarning(w);
+    this.warnOnce(collectSynthWarnings(this));
     const problems = [...constructValidationErrors(this), ...duplicateResourceErrors(this)];
     failIfAny(problems);
 
@@ -87,7 +90,7 @@ export class NetsecApp extends App {
     failIfAny(problems);
 
     const lint = lintChartManifests(charts);
-    for (const w of lint.warnings) this.reportWarning(w);
+    this.warnOnce(lint.warnings);
     problems.push(...lint.errors);
     failIfAny(problems);
 
@@ -108,7 +111,15 @@ export class NetsecApp extends App {
     return [...this.providers];
   }
 
-  /** Prints one warning (`<construct path>: <message>`). Override to redirect. */
+  private warnOnce(warnings: readonly string[]): void {
+    for (const w of warnings) {
+      if (this.printedWarnings.has(w)) continue;
+      this.printedWarnings.add(w);
+      this.reportWarning(w);
+    }
+  }
+
+  /** Prints one warning (`<construct path>: <message>`), once per app. Override to redirect. */
   protected reportWarning(warning: string): void {
     process.stderr.write(`warning: ${warning}\n`);
   }
