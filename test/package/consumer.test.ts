@@ -1,6 +1,7 @@
 // Issue 14 item 6: the packed package in a project set up the way `cdk8s init typescript-app`
 // sets one up (its tsconfig, taken from cdk8s-cli's template: CommonJS module resolution, which
-// ignores package.json `exports`). The matcher types resolve and type-check, the matchers run
+// ignores package.json `exports`). cdk8s and constructs are peer dependencies; the matcher types
+// resolve and type-check, the matchers run
 // under Jest with `cdk8s-netsec/testing/setup`, `cdk8s synth` writes the documented layout, and the
 // tarball carries the LICENSE.
 import { execFileSync } from 'child_process';
@@ -60,7 +61,7 @@ function run(cmd: string, args: string[], cwd: string): string {
 }
 
 describe('a consumer project shaped by cdk8s init', () => {
-  test('type-checks the matchers, runs them under Jest, synthesises with the cdk8s CLI; the tarball has a LICENSE', () => {
+  test('peer dependencies, matcher types, Jest with the setup file, cdk8s synth; the tarball has a LICENSE', () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-consumer-'));
     try {
       if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) run('npm', ['run', 'build'], ROOT);
@@ -71,6 +72,14 @@ describe('a consumer project shaped by cdk8s init', () => {
       fs.mkdirSync(project);
       fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'shop', version: '1.0.0', private: true }));
       run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(work, packed[0].filename)], project);
+
+      // cdk8s and constructs are peer dependencies, as construct libraries declare them: one copy, the app's
+      const installed = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'cdk8s-netsec', 'package.json'), 'utf8')) as
+        { dependencies?: { [key: string]: string }; peerDependencies?: { [key: string]: string } };
+      expect(Object.keys(installed.peerDependencies ?? {}).sort()).toEqual(['cdk8s', 'constructs']);
+      expect(Object.keys(installed.dependencies ?? {}).filter((d) => d === 'cdk8s' || d === 'constructs')).toEqual([]);
+      expect(fs.existsSync(path.join(project, 'node_modules', 'cdk8s', 'package.json'))).toBe(true);
+      expect(fs.existsSync(path.join(project, 'node_modules', 'cdk8s-netsec', 'node_modules', 'cdk8s'))).toBe(false);
 
       // cdk8s init's tsconfig, as the CLI's template writes it; the types come from this repo's @types
       const tsconfig = JSON.parse(fs.readFileSync(BIN('cdk8s-cli/templates/typescript-app/tsconfig.json'), 'utf8')) as { compilerOptions: { [key: string]: unknown } };
