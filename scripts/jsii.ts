@@ -23,6 +23,7 @@ interface PackageJson {
   readonly description: string;
   readonly license: string;
   readonly dependencies: Record<string, string>;
+  readonly peerDependencies: Record<string, string>;
 }
 
 /** True when the installed package ships a jsii assembly (is a jsii library). */
@@ -32,13 +33,15 @@ function isJsiiLibrary(name: string): boolean {
 
 /**
  * The staging folder's package.json: the project's identity and dependencies in the form jsii
- * wants them. jsii libraries (cdk8s, constructs) appear in the public API, so they are peer
- * dependencies, also pinned as dev dependencies at their lowest version; every other dependency
- * is bundled.
+ * wants them. The jsii libraries (cdk8s, constructs) appear in the public API, so they are peer
+ * dependencies (as in the project's package.json), also pinned as dev dependencies at their lowest
+ * version; every other dependency is bundled.
  */
 function stagingPackageJson(pkg: PackageJson): object {
   const names = Object.keys(pkg.dependencies).sort();
-  const jsiiLibraries = names.filter(isJsiiLibrary);
+  const peers = Object.keys(pkg.peerDependencies).sort();
+  const notJsii = peers.filter((n) => !isJsiiLibrary(n));
+  if (notJsii.length > 0) throw new Error(`peer dependencies that are not jsii libraries: ${notJsii.join(', ')}`);
   const lowest = (range: string): string => range.replace(/^[\^~]/, '');
   return {
     name: pkg.name,
@@ -50,9 +53,9 @@ function stagingPackageJson(pkg: PackageJson): object {
     main: 'build/index.js',
     types: 'build/index.d.ts',
     dependencies: pkg.dependencies,
-    peerDependencies: Object.fromEntries(jsiiLibraries.map((n) => [n, pkg.dependencies[n]])),
-    devDependencies: Object.fromEntries(jsiiLibraries.map((n) => [n, lowest(pkg.dependencies[n])])),
-    bundledDependencies: names.filter((n) => !isJsiiLibrary(n)),
+    peerDependencies: pkg.peerDependencies,
+    devDependencies: Object.fromEntries(peers.map((n) => [n, lowest(pkg.peerDependencies[n])])),
+    bundledDependencies: names,
     jsii: { outdir: 'dist', targets: {}, tsconfig: 'tsconfig.jsii.json', validateTsconfig: 'minimal' },
   };
 }

@@ -27,21 +27,13 @@ mkdir -p "$out"
 echo "report-screenshot: synthesising the lab into $dist" >&2
 CDK8S_CHECK_UPGRADE=false CDK8S_OUTDIR="$dist" node -r ts-node/register/transpile-only examples/ibm-lab/main.ts
 
-manifests=()
-inventory=""
-for f in "$dist"/*.yaml; do
-  case "$f" in
-    *.inventory.yaml) inventory="$f" ;;
-    *) manifests+=("$f") ;;
-  esac
-done
-if [ -z "$inventory" ] || [ ${#manifests[@]} -eq 0 ]; then
-  echo "report-screenshot: expected manifests and a *.inventory.yaml in $dist" >&2
+if [ ! -d "$dist/kubernetes" ] || [ ! -d "$dist/calico" ] || [ ! -d "$dist/inventory" ]; then
+  echo "report-screenshot: expected kubernetes/, calico/ and inventory/ in $dist" >&2
   exit 2
 fi
 
-# shellcheck disable=SC2086
-$netsec report --manifests "${manifests[@]}" --cluster "$inventory" --title "IBM Cloud lab: netsec report" \
+# the synth output folder as it is: manifests and, from inventory/, the cluster
+$netsec report --manifests "$dist" --title "IBM Cloud lab: netsec report" \
   --out "$out/lab-report.html"
 
 profile=$(mktemp -d)

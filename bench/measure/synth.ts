@@ -6,13 +6,14 @@ import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
 import { NetsecApp } from '../../lib/app';
 import { KubeNetworkPolicy } from '../../lib/constructs';
+import { modelSpecToKube } from '../../lib/constructs/l1/kube-spec-conversion';
 import { K8sNetworkPolicy, K8sLabelSelector, NetworkPolicyPeer, NetworkPolicyPort } from '../../lib/model/resources';
 
 /** Builds the chart with KubeNetworkPolicy and synthesises it (validation included) to YAML. */
 export function netsecSynth(policies: readonly K8sNetworkPolicy[]): string {
   const app = new QuietApp({ outdir: '/nonexistent-bench-outdir' });
   const chart = new Chart(app, 'bench');
-  policies.forEach((p) => new KubeNetworkPolicy(chart, p.metadata.name, { metadata: p.metadata, spec: p.spec }));
+  policies.forEach((p) => new KubeNetworkPolicy(chart, p.metadata.name, { metadata: p.metadata, spec: modelSpecToKube(p.spec) }));
   return app.synthYaml();
 }
 

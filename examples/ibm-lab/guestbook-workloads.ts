@@ -21,7 +21,7 @@ const TIERS: readonly Tier[] = [
 
 /**
  * What runs in the cluster, for the engine: the guestbook namespace and its pods as inventory
- * (`<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
+ * (`inventory/<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
  * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}.
  */
 export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): void {

@@ -6,7 +6,7 @@ import { labKubeSystem } from './kube-system';
 import { labNodes } from './nodes';
 import { labPlatform } from './platform';
 
-/** The chart id, hence the file names: `dist/lab.k8s.yaml`, `dist/lab.calico.yaml`, `dist/lab.inventory.yaml`. */
+/** The chart id, hence the file names: `dist/kubernetes/lab.k8s.yaml`, `dist/calico/lab.calico.yaml`, `dist/inventory/lab.inventory.yaml`. */
 const LAB_CHART_ID = 'lab';
 
 /**

@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { isAppliedFilePath } from '../constructs/app/output-layout';
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
 import { renderChart } from '../constructs/app/render';
 import { constructValidationErrors, duplicateResourceErrors } from '../constructs/app/tree-validation';
@@ -30,12 +31,16 @@ export interface NetsecAppProps {
 
 /**
  * A cdk8s App that validates the whole construct tree before writing anything, rejects duplicate
- * resources, and writes per chart `<chart>.k8s.yaml` (for `kubectl apply`) and
- * `<chart>.calico.yaml` (for `calicoctl apply`), plus files from registered output providers.
- * Output is deterministic and appears whole or not at all.
+ * resources, and writes per chart `kubernetes/<chart>.k8s.yaml` (for
+ * `kubectl apply -f <outdir>/kubernetes/`), `calico/<chart>.calico.yaml` (for
+ * `calicoctl apply -f <outdir>/calico/`) and `inventory/<chart>.inventory.yaml` (never applied),
+ * plus files from registered output providers (the iptables plan in `iptables/`). Nothing that
+ * can be applied sits directly in `outdir`. Output is deterministic and appears whole or not at all.
  */
 export class NetsecApp extends App {
   private readonly providers: ISynthOutputProvider[];
+  /** Warnings already printed: each is printed once per app, however often it is synthesised (the matchers do it per call). */
+  private readonly printedWarnings = new Set<string>();
 
   constructor(props: NetsecAppProps = {}) {
     super({ outdir: props.outdir });
@@ -59,17 +64,18 @@ export class NetsecApp extends App {
   /** The output as one YAML stream: every chart's Kubernetes then Calico documents. */
   public synthYaml(): string {
     return this.synthFiles()
-      .filter((f) => f.path.endsWith('.k8s.yaml') || f.path.endsWith('.calico.yaml'))
+      .filter((f) => isAppliedFilePath(f.path))
       .map((f) => f.content)
       .join('---\n');
   }
 
   /**
    * Validates the tree and renders every output file in memory, without writing. Prints the
-   * collected warnings. Throws one Error listing every problem.
+   * collected warnings (each once per app, however often this runs). Throws one Error listing
+   * every problem.
    */
   public synthFiles(): SynthOutputFile[] {
-    for (const w of collectSynthWarnings(this)) this.reportWarning(w);
+    this.warnOnce(collectSynthWarnings(this));
     const problems = [...constructValidationErrors(this), ...duplicateResourceErrors(this)];
     failIfAny(problems);
 
@@ -84,7 +90,7 @@ export class NetsecApp extends App {
     failIfAny(problems);
 
     const lint = lintChartManifests(charts);
-    for (const w of lint.warnings) this.reportWarning(w);
+    this.warnOnce(lint.warnings);
     problems.push(...lint.errors);
     failIfAny(problems);
 
@@ -105,7 +111,15 @@ export class NetsecApp extends App {
     return [...this.providers];
   }
 
-  /** Prints one warning (`<construct path>: <message>`). Override to redirect. */
+  private warnOnce(warnings: readonly string[]): void {
+    for (const w of warnings) {
+      if (this.printedWarnings.has(w)) continue;
+      this.printedWarnings.add(w);
+      this.reportWarning(w);
+    }
+  }
+
+  /** Prints one warning (`<construct path>: <message>`), once per app. Override to redirect. */
   protected reportWarning(warning: string): void {
     process.stderr.write(`warning: ${warning}\n`);
   }

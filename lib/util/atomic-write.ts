@@ -1,4 +1,5 @@
 // Output written whole or not at all: a directory replaced by rename, or one file renamed over.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { NetsecInputError } from '../model/errors';
@@ -24,8 +25,16 @@ export interface OutputFile {
  */
 const MARKER_FILE = '.netsec-synth';
 
-/** Prefix of temporary sibling directories (ignored by git). */
+/** Prefix of temporary siblings (ignored by git): `<prefix><base>-<pid>-<random>[-old]`. */
 const TMP_PREFIX = '.netsec-tmp-';
+
+/**
+ * Suffix a file carries while it is written into a temporary folder. `kubectl apply -R` and
+ * `calicoctl apply` read only `.yaml`, `.yml` and `.json` files, so a folder left by a crash (a
+ * SIGKILL) holds nothing they would apply; the files get their names only just before the folder
+ * replaces the output.
+ */
+const PARTIAL_SUFFIX = '.netsec-partial';
 
 /** Checks a relative output path: `/`-separated, inside the outdir, not the marker. Returns a problem or undefined. */
 export function outputPathProblem(p: string): string | undefined {
@@ -36,7 +45,7 @@ export function outputPathProblem(p: string): string | undefined {
   if (parts.some((s) => s === '' || s === '.' || s === '..')) {
     return `path ${JSON.stringify(p)} must not contain empty, '.' or '..' segments`;
   }
-  if (p === MARKER_FILE) return `path ${JSON.stringify(p)} is reserved`;
+  if (p === MARKER_FILE || p.endsWith(PARTIAL_SUFFIX)) return `path ${JSON.stringify(p)} is reserved`;
   return undefined;
 }
 
@@ -50,9 +59,54 @@ function mayReplace(dir: string): boolean {
   return entries.length === 0 || entries.includes(MARKER_FILE);
 }
 
+/** True when process `pid` is running (or exists under another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Writes `files` as the whole content of `outdir`: into a temporary sibling directory first,
- * which then replaces `outdir` by rename. On any failure `outdir` is left as it was.
+ * Removes the temporaries a killed run left beside `<parent>/<base>`: `<prefix><base>-<pid>-<hex>`
+ * entries (and their `-old` and `.netsec-partial` forms) whose process is gone. Temporaries of a run still going (another pid alive) are left alone.
+ */
+function removeStaleTemporaries(parent: string, base: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(parent);
+  } catch {
+    return;
+  }
+  const own = `${TMP_PREFIX}${base}-`;
+  for (const name of entries) {
+    if (!name.startsWith(own)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]{12}(?:-old|\.netsec-partial)?$/.exec(name.slice(own.length))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** A new, empty temporary sibling of `target`, created with the umask's mode (not mkdtemp's 0700). */
+function makeTemporaryDir(parent: string, base: string): string {
+  for (;;) {
+    const dir = path.join(parent, `${TMP_PREFIX}${base}-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+    try {
+      fs.mkdirSync(dir);
+      return dir;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/**
+ * Writes `files` as the whole content of `outdir`: into a temporary sibling directory first
+ * (each file named `*.netsec-partial` until all are written), which then replaces `outdir` by
+ * rename. On any failure `outdir` is left as it was; temporaries a killed run left are removed
+ * first. Folders and files get the usual modes under the umask.
  */
 export function writeOutputAtomically(outdir: string, files: readonly OutputFile[]): void {
   const target = path.resolve(outdir);
@@ -68,15 +122,19 @@ export function writeOutputAtomically(outdir: string, files: readonly OutputFile
     }
   }
   fs.mkdirSync(parent, { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(parent, `${TMP_PREFIX}${base}-`));
+  removeStaleTemporaries(parent, base);
+  const tmp = makeTemporaryDir(parent, base);
   let old: string | undefined;
   try {
+    const written: string[] = [];
     for (const f of files) {
       const dest = path.join(tmp, ...f.path.split('/'));
       fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.writeFileSync(dest, f.content);
+      fs.writeFileSync(`${dest}${PARTIAL_SUFFIX}`, f.content);
+      written.push(dest);
     }
     fs.writeFileSync(path.join(tmp, MARKER_FILE), markerContent(files));
+    for (const dest of written) fs.renameSync(`${dest}${PARTIAL_SUFFIX}`, dest);
     if (fs.existsSync(target)) {
       old = `${tmp}-old`;
       fs.renameSync(target, old);
@@ -99,7 +157,8 @@ export function writeOutputAtomically(outdir: string, files: readonly OutputFile
 export function writeFileAtomically(file: string, content: string): void {
   const dir = path.dirname(path.resolve(file));
   fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `${TMP_PREFIX}${path.basename(file)}-${process.pid}`);
+  removeStaleTemporaries(dir, path.basename(file));
+  const tmp = path.join(dir, `${TMP_PREFIX}${path.basename(file)}-${process.pid}-${crypto.randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
   try {
     fs.writeFileSync(tmp, content);
     fs.renameSync(tmp, file);

@@ -20,7 +20,7 @@ function writeLab(dir: string, withoutBackendToDb: boolean): void {
   try {
     for (const f of app.synthFiles()) {
       const target = f.path.endsWith('.inventory.yaml') ? path.join(dir, '..', 'cluster.yaml')
-        : f.path.endsWith('.k8s.yaml') || f.path.endsWith('.calico.yaml') ? path.join(dir, f.path) : undefined;
+        : f.path.endsWith('.k8s.yaml') || f.path.endsWith('.calico.yaml') ? path.join(dir, path.basename(f.path)) : undefined;
       if (target === undefined) continue;
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, f.content);

@@ -27,7 +27,7 @@ new CalicoGlobalNetworkPolicy(chart, 'icmp', {
   spec: { order: 100, selector: 'all()', ingress: [{ action: 'Allow', protocol: 'ICMP' }] },
 });
 app.synth();
-const read = loadEngineInputs({ manifests: [path.join(outdir, 'smoke.k8s.yaml'), path.join(outdir, 'smoke.calico.yaml')] });
+const read = loadEngineInputs({ manifests: [outdir] });
 console.log('engine read ' + read.resources.length + ' resources');
 console.log(JSON.stringify(fs.readdirSync(outdir).sort()));
 `;
@@ -70,8 +70,8 @@ describe('the packed package', () => {
       const outdir = path.join(project, 'dist');
       const listed = run(process.execPath, [path.join(project, 'out', 'main.js'), outdir], project);
       expect(listed).toContain('engine read 2 resources\n'); // the cdk8s-netsec/engine entry resolves, typed
-      expect(JSON.parse(listed.trim().split('\n').pop() ?? '')).toEqual(['.netsec-synth', 'smoke.calico.yaml', 'smoke.k8s.yaml']);
-      expect(fs.readFileSync(path.join(outdir, 'smoke.k8s.yaml'), 'utf8')).toBe([
+      expect(JSON.parse(listed.trim().split('\n').pop() ?? '')).toEqual(['.netsec-synth', 'calico', 'kubernetes']);
+      expect(fs.readFileSync(path.join(outdir, 'kubernetes', 'smoke.k8s.yaml'), 'utf8')).toBe([
         'apiVersion: networking.k8s.io/v1',
         'kind: NetworkPolicy',
         'metadata:',
@@ -83,7 +83,7 @@ describe('the packed package', () => {
         '    - Ingress',
         '',
       ].join('\n'));
-      const calico = fs.readFileSync(path.join(outdir, 'smoke.calico.yaml'), 'utf8');
+      const calico = fs.readFileSync(path.join(outdir, 'calico', 'smoke.calico.yaml'), 'utf8');
       expect(calico).toContain('kind: GlobalNetworkPolicy\n');
       expect(calico).not.toContain('namespace');
     } finally {

@@ -33,11 +33,11 @@ test('the first chart example synthesises the files the README lists', () => {
       cwd: ROOT, env: { ...process.env, CDK8S_OUTDIR: outdir, CDK8S_CHECK_UPGRADE: 'false' }, stdio: 'pipe',
     });
     const files = fs.readdirSync(outdir).filter((f) => !f.startsWith('.')).sort();
-    expect(files).toEqual(['iptables', 'shop.calico.yaml', 'shop.inventory.yaml', 'shop.k8s.yaml']);
+    expect(files).toEqual(['calico', 'inventory', 'iptables', 'kubernetes']);
     expect(fs.readdirSync(path.join(outdir, 'iptables')).sort())
       .toEqual(['worker-1.endpoints.json', 'worker-1.ipsets', 'worker-1.iptables']);
-    expect(fs.readFileSync(path.join(outdir, 'shop.k8s.yaml'), 'utf8')).toContain('name: backend-from-frontend');
-    expect(fs.readFileSync(path.join(outdir, 'shop.calico.yaml'), 'utf8')).toContain('name: worker-1-worker-public');
+    expect(fs.readFileSync(path.join(outdir, 'kubernetes', 'shop.k8s.yaml'), 'utf8')).toContain('name: backend-from-frontend');
+    expect(fs.readFileSync(path.join(outdir, 'calico', 'shop.calico.yaml'), 'utf8')).toContain('name: worker-1-worker-public');
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

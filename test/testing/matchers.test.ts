@@ -1,7 +1,7 @@
 // toAllow / toDeny on charts, apps, manifest objects and files; failure messages carry the trace.
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { KubeNetworkPolicy } from '../../lib/constructs/l1';
+import { IntOrString, KubeNetworkPolicy } from '../../lib/constructs/l1';
 import { Port } from '../../lib/constructs/vocabulary/port';
 import { netsecMatchers } from '../../lib/testing';
 import '../../lib/testing/setup';
@@ -22,7 +22,7 @@ function shopChart(app: App = Testing.app()): Chart {
     spec: {
       podSelector: { matchLabels: { app: 'backend' } },
       policyTypes: ['Ingress'],
-      ingress: [{ from: [{ podSelector: { matchLabels: { app: 'frontend' } } }], ports: [{ protocol: 'TCP', port: '9090' }] }],
+      ingress: [{ from: [{ podSelector: { matchLabels: { app: 'frontend' } } }], ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(9090) }] }],
     },
   });
   return chart;

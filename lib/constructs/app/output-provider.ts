@@ -4,11 +4,11 @@ export interface ChartManifests {
   readonly chartId: string;
   /** The chart's construct path. */
   readonly chartPath: string;
-  /** The objects of `<chartId>.k8s.yaml`, in output order. */
+  /** The objects of `kubernetes/<chartId>.k8s.yaml`, in output order. */
   readonly kubernetes: { [key: string]: unknown }[];
-  /** The objects of `<chartId>.calico.yaml` (group `projectcalico.org`), in output order. */
+  /** The objects of `calico/<chartId>.calico.yaml` (group `projectcalico.org`), in output order. */
   readonly calico: { [key: string]: unknown }[];
-  /** The objects of `<chartId>.inventory.yaml` (Nodes, Namespaces, Pods the chart declares). */
+  /** The objects of `inventory/<chartId>.inventory.yaml` (Nodes, Namespaces, Pods the chart declares). */
   readonly inventory: { [key: string]: unknown }[];
 }
 

@@ -1,10 +1,11 @@
 import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isInventoryObject } from '../../model/resources/inventory';
+import { calicoFilePath, inventoryFilePath, kubernetesFilePath } from './output-layout';
 import { ChartManifests, SynthOutputFile } from './output-provider';
 import { toYamlStream } from './yaml';
 
-/** The API group whose resources go to `<chart>.calico.yaml` (for `calicoctl apply`). */
+/** The API group whose resources go to `calico/<chart>.calico.yaml` (for `calicoctl apply`). */
 const CALICO_GROUP = 'projectcalico.org';
 
 /** A chart's manifests and files, or the errors met rendering it. */
@@ -36,7 +37,8 @@ function errorText(e: unknown): string {
 
 /**
  * Renders one chart in memory: Kubernetes objects, Calico objects and inventory objects (annotated
- * `netsec.io/inventory: "true"`: nodes, namespaces, pods the chart declares) into separate files.
+ * `netsec.io/inventory: "true"`: nodes, namespaces, pods the chart declares) into separate files,
+ * each in its own folder (`output-layout.ts`).
  */
 export function renderChart(chart: Chart): RenderedChart {
   const stem = chartFileStem(chart);
@@ -58,8 +60,8 @@ export function renderChart(chart: Chart): RenderedChart {
     }
   }
   const files: SynthOutputFile[] = [];
-  if (kubernetes.length > 0) files.push({ path: `${stem}.k8s.yaml`, content: toYamlStream(kubernetes) });
-  if (calico.length > 0) files.push({ path: `${stem}.calico.yaml`, content: toYamlStream(calico) });
-  if (inventory.length > 0) files.push({ path: `${stem}.inventory.yaml`, content: toYamlStream(inventory) });
+  if (kubernetes.length > 0) files.push({ path: kubernetesFilePath(stem), content: toYamlStream(kubernetes) });
+  if (calico.length > 0) files.push({ path: calicoFilePath(stem), content: toYamlStream(calico) });
+  if (inventory.length > 0) files.push({ path: inventoryFilePath(stem), content: toYamlStream(inventory) });
   return { manifests: { chartId: stem, chartPath: chart.node.path, kubernetes, calico, inventory }, files, errors };
 }

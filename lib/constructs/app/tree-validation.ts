@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { resourceId } from '../../model/resources';
 import { NetsecApiObject } from '../l1/netsec-api-object';
@@ -37,21 +37,62 @@ function identityOf(obj: ApiObject): string {
   return ns ? `${obj.apiGroup}/${obj.kind}/${ns}/${obj.name}` : `${obj.apiGroup}/${obj.kind}/${obj.name}`;
 }
 
-/** One message per resource identity defined by more than one API object, naming every construct path. */
+/** Kinds several charts may each define, identically, so that every chart applies on its own (the `netsec-deny` Tier). */
+function isShareable(obj: ApiObject): boolean {
+  return obj.apiGroup === 'projectcalico.org' && obj.kind === 'Tier';
+}
+
+/** JSON with object keys sorted, so that equal renderings compare equal whatever the key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as { readonly [key: string]: unknown };
+    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The rendering of an API object for comparison, or undefined when it cannot be rendered (reported elsewhere). */
+function renderingOf(obj: ApiObject): string | undefined {
+  try {
+    return canonicalJson(obj.toJson());
+  } catch {
+    return undefined;
+  }
+}
+
+/** The problem with several API objects of one identity, or undefined when they are one shared resource. */
+function duplicateProblem(id: string, objects: readonly ApiObject[]): string | undefined {
+  const paths = objects.map((o) => o.node.path).join(' and ');
+  if (objects.every(isShareable)) {
+    const charts = new Set(objects.map((o) => Chart.of(o)));
+    const renderings = new Set(objects.map(renderingOf));
+    if (charts.size === objects.length && renderings.size === 1 && !renderings.has(undefined)) return undefined;
+    if (charts.size === objects.length) {
+      return `duplicate resource ${id}: defined differently by ${paths}; allowed: the same ${objects[0].kind} in several charts only when `
+        + 'every definition is identical (each chart then applies on its own)';
+    }
+  }
+  return `duplicate resource ${id}: defined by ${paths}; each resource must be defined once per app`;
+}
+
+/**
+ * One message per resource identity defined by more than one API object, naming every construct
+ * path. A Tier may be defined in several charts when every definition is identical.
+ */
 export function duplicateResourceErrors(root: IConstruct): string[] {
-  const byId = new Map<string, string[]>();
+  const byId = new Map<string, ApiObject[]>();
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c)) continue;
     const id = identityOf(c);
-    const paths = byId.get(id);
-    if (paths) paths.push(c.node.path);
-    else byId.set(id, [c.node.path]);
+    const objects = byId.get(id);
+    if (objects) objects.push(c);
+    else byId.set(id, [c]);
   }
   const errors: string[] = [];
-  for (const [id, paths] of byId) {
-    if (paths.length > 1) {
-      errors.push(`duplicate resource ${id}: defined by ${paths.join(' and ')}; each resource must be defined once per app`);
-    }
+  for (const [id, objects] of byId) {
+    const problem = objects.length > 1 ? duplicateProblem(id, objects) : undefined;
+    if (problem !== undefined) errors.push(problem);
   }
   return errors;
 }

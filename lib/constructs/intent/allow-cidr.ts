@@ -5,10 +5,10 @@ import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 import { TrafficDirection } from './traffic-direction';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link AllowCidr}. */
 export interface AllowCidrProps extends EngineChoiceProps {
@@ -32,14 +32,16 @@ export interface AllowCidrProps extends EngineChoiceProps {
 export class AllowCidr extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowCidrProps) {
     super(scope, id);
-    const direction = props.direction ?? TrafficDirection.INGRESS;
-    const rule: IntentRule = { action: 'Allow', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
-    const ingress = direction !== TrafficDirection.EGRESS;
-    const egress = direction !== TrafficDirection.INGRESS;
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
-      ingressTypes: ingress, egressTypes: egress,
-      ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+    collectErrors(this, () => {
+      const direction = props.direction ?? TrafficDirection.INGRESS;
+      const rule: IntentRule = { action: 'Allow', peers: cidrPeers(props.cidrs), ports: props.ports };
+      const ingress = direction !== TrafficDirection.EGRESS;
+      const egress = direction !== TrafficDirection.INGRESS;
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+        ingressTypes: ingress, egressTypes: egress,
+        ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+      });
     });
   }
 }

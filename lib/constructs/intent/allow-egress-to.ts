@@ -6,6 +6,7 @@ import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { PolicyTarget } from './policy-target';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link AllowEgressTo}. */
 export interface AllowEgressToProps extends EngineChoiceProps {
@@ -28,13 +29,15 @@ export interface AllowEgressToProps extends EngineChoiceProps {
 export class AllowEgressTo extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowEgressToProps) {
     super(scope, id);
-    if (props.to.length === 0) {
-      throw new Error(`${this.node.path}: to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)`);
-    }
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
-      ingressTypes: false, egressTypes: true,
-      ingress: [], egress: [{ action: 'Allow', peers: props.to, ports: props.ports }],
+    collectErrors(this, () => {
+      if (props.to.length === 0) {
+        throw new Error(`${this.node.path}: to is empty; allowed: at least one peer (Peer.anyIpv4() and Peer.anyIpv6() for anywhere)`);
+      }
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+        ingressTypes: false, egressTypes: true,
+        ingress: [], egress: [{ action: 'Allow', peers: props.to, ports: props.ports }],
+      });
     });
   }
 }

@@ -5,8 +5,8 @@ import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link AllowFromNamespace}. */
 export interface AllowFromNamespaceProps extends EngineChoiceProps {
@@ -29,11 +29,13 @@ export interface AllowFromNamespaceProps extends EngineChoiceProps {
 export class AllowFromNamespace extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
     super(scope, id);
-    const peer = withPath(this, () => Peer.namespace(props.fromNamespace));
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
-      ingressTypes: true, egressTypes: false,
-      ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
+    collectErrors(this, () => {
+      const peer = Peer.namespace(props.fromNamespace);
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+        ingressTypes: true, egressTypes: false,
+        ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
+      });
     });
   }
 }

@@ -6,8 +6,8 @@ import { EngineChoiceProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link AllowFromPods}. */
 export interface AllowFromPodsProps extends EngineChoiceProps {
@@ -36,11 +36,13 @@ export interface AllowFromPodsProps extends EngineChoiceProps {
 export class AllowFromPods extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowFromPodsProps) {
     super(scope, id);
-    const peer = withPath(this, () => Peer.pods(props.fromPods, props.fromNamespace));
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
-      ingressTypes: true, egressTypes: false,
-      ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
+    collectErrors(this, () => {
+      const peer = Peer.pods(props.fromPods, props.fromNamespace);
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+        ingressTypes: true, egressTypes: false,
+        ingress: [{ action: 'Allow', peers: [peer], ports: props.ports }], egress: [],
+      });
     });
   }
 }

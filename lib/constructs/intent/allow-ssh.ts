@@ -7,8 +7,8 @@ import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link AllowSsh}. */
 export interface AllowSshProps extends IntentProps {
@@ -30,15 +30,15 @@ export interface AllowSshProps extends IntentProps {
 export class AllowSsh extends PolicyIntent {
   constructor(scope: Construct, id: string, props: AllowSshProps) {
     super(scope, id);
-    const { target, peers } = withPath(this, () => ({
-      target: PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate()),
-      peers: cidrPeers(props.sourceCidrs),
-    }));
-    emitPolicy(this, {
-      target,
-      name: props.name, forceCalico: true, order: OrderBands.ALLOW,
-      ingressTypes: true, egressTypes: false,
-      ingress: [{ action: 'Allow', peers, ports: [Port.tcp(22)] }], egress: [],
+    collectErrors(this, () => {
+      const target = PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPrivate());
+      const peers = cidrPeers(props.sourceCidrs);
+      emitPolicy(this, {
+        target,
+        name: props.name, forceCalico: true, order: OrderBands.ALLOW,
+        ingressTypes: true, egressTypes: false,
+        ingress: [{ action: 'Allow', peers, ports: [Port.tcp(22)] }], egress: [],
+      });
     });
   }
 }

@@ -5,6 +5,7 @@ import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
 import { PolicyTarget } from './policy-target';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link DefaultDeny}. */
 export interface DefaultDenyProps extends EngineChoiceProps {
@@ -40,20 +41,22 @@ export interface DefaultDenyProps extends EngineChoiceProps {
 export class DefaultDeny extends PolicyIntent {
   constructor(scope: Construct, id: string, props: DefaultDenyProps) {
     super(scope, id);
-    const ingress = props.ingress ?? true;
-    const egress = props.egress ?? true;
-    if (props.allowDns && !egress) {
-      throw new Error(`${this.node.path}: allowDns is true but egress is false; allowed: allowDns only when egress is denied`);
-    }
-    emitPolicy(this, {
-      target: props.target,
-      name: props.name,
-      forceCalico: props.forceCalico ?? false,
-      order: OrderBands.DEFAULT_DENY,
-      ingressTypes: ingress,
-      egressTypes: egress,
-      ingress: [],
-      egress: props.allowDns ? [kubeDnsEgressRule()] : [],
+    collectErrors(this, () => {
+      const ingress = props.ingress ?? true;
+      const egress = props.egress ?? true;
+      if (props.allowDns && !egress) {
+        throw new Error(`${this.node.path}: allowDns is true but egress is false; allowed: allowDns only when egress is denied`);
+      }
+      emitPolicy(this, {
+        target: props.target,
+        name: props.name,
+        forceCalico: props.forceCalico ?? false,
+        order: OrderBands.DEFAULT_DENY,
+        ingressTypes: ingress,
+        egressTypes: egress,
+        ingress: [],
+        egress: props.allowDns ? [kubeDnsEgressRule()] : [],
+      });
     });
   }
 }

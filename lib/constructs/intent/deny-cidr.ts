@@ -6,10 +6,10 @@ import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
 import { TrafficDirection } from './traffic-direction';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link DenyCidr}. */
 export interface DenyCidrProps extends IntentProps {
@@ -28,7 +28,8 @@ export interface DenyCidrProps extends IntentProps {
  *
  * Kubernetes NetworkPolicies cannot deny, so this is always a Calico policy (a NetworkPolicy for a
  * namespaced target, a GlobalNetworkPolicy otherwise) with Deny rules, placed in the tier
- * `netsec-deny` (created once per app: order {@link OrderBands.DENY_TIER}, defaultAction Pass)
+ * `netsec-deny` (created once in each chart that needs it, so each chart applies on its own:
+ * order {@link OrderBands.DENY_TIER}, defaultAction Pass)
  * at order {@link OrderBands.DENY}. The tier is evaluated before the default tier, so the deny
  * wins over every allow there; traffic it does not deny is passed on untouched. In the default
  * tier instead, a policy that only denies would make Calico drop everything else at the end of
@@ -37,15 +38,17 @@ export interface DenyCidrProps extends IntentProps {
 export class DenyCidr extends PolicyIntent {
   constructor(scope: Construct, id: string, props: DenyCidrProps) {
     super(scope, id);
-    const rule: IntentRule = { action: 'Deny', peers: withPath(this, () => cidrPeers(props.cidrs)), ports: props.ports };
-    const ingress = props.direction !== TrafficDirection.EGRESS;
-    const egress = props.direction !== TrafficDirection.INGRESS;
-    const tier = ensureDenyTier(this);
-    emitPolicy(this, {
-      target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
-      ingressTypes: ingress, egressTypes: egress,
-      ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+    collectErrors(this, () => {
+      const rule: IntentRule = { action: 'Deny', peers: cidrPeers(props.cidrs), ports: props.ports };
+      const ingress = props.direction !== TrafficDirection.EGRESS;
+      const egress = props.direction !== TrafficDirection.INGRESS;
+      const tier = ensureDenyTier(this);
+      emitPolicy(this, {
+        target: props.target, name: props.name, forceCalico: true, order: OrderBands.DENY, tier: DENY_TIER_NAME,
+        ingressTypes: ingress, egressTypes: egress,
+        ingress: ingress ? [rule] : [], egress: egress ? [rule] : [],
+      });
+      this.resource.node.addDependency(tier);
     });
-    this.resource.node.addDependency(tier);
   }
 }

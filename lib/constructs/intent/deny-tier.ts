@@ -14,14 +14,17 @@ function isDenyTier(c: IConstruct): c is NetsecApiObject {
 }
 
 /**
- * Makes sure the app has the `netsec-deny` Tier (order {@link OrderBands.DENY_TIER}, defaultAction
- * Pass, so that traffic no deny matches goes on to the default tier). One per app: the first
- * intent that needs it creates it in its chart, as construct `NetsecDenyTier`.
+ * Makes sure the scope's chart has the `netsec-deny` Tier (order {@link OrderBands.DENY_TIER},
+ * defaultAction Pass, so that traffic no deny matches goes on to the default tier). One per chart,
+ * so that every chart's Calico file applies on its own: the first intent of a chart that needs it
+ * creates it there, as construct `NetsecDenyTier`. The app's duplicate check accepts the same Tier
+ * in several charts when every definition is identical.
  */
 export function ensureDenyTier(scope: IConstruct): NetsecApiObject {
-  const existing = scope.node.root.node.findAll().find(isDenyTier);
+  const chart = Chart.of(scope);
+  const existing = chart.node.findAll().find((c): c is NetsecApiObject => isDenyTier(c) && Chart.of(c) === chart);
   if (existing) return existing;
-  return new CalicoTier(Chart.of(scope), 'NetsecDenyTier', {
+  return new CalicoTier(chart, 'NetsecDenyTier', {
     metadata: { name: DENY_TIER_NAME },
     spec: { order: OrderBands.DENY_TIER, defaultAction: 'Pass' },
   });

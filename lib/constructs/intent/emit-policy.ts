@@ -2,14 +2,15 @@
 // intent is expressible there and Calico is not forced; else a Calico NetworkPolicy for a
 // namespaced target, a GlobalNetworkPolicy otherwise) and emitted as the intent's child `Resource`.
 import { Construct } from 'constructs';
+import { addSynthWarning } from '../app/warnings';
 import { CalicoRule, NetworkPolicyEgressRule, NetworkPolicyIngressRule } from '../../model/resources';
 import { CalicoGlobalNetworkPolicy } from '../l1/calico-global-network-policy';
 import { CalicoNetworkPolicy } from '../l1/calico-network-policy';
 import { KubeNetworkPolicy } from '../l1/kube-network-policy';
+import { modelSpecToKube } from '../l1/kube-spec-conversion';
 import { NetsecApiObject } from '../l1/netsec-api-object';
 import { LABEL_ALLOWED, isDns1123Label } from '../../model/validate/names';
 import { PolicyTarget } from './policy-target';
-import { withPath } from './with-path';
 import { IntentRule, calicoRules, kubernetesObstacle, kubernetesRuleParts } from './rules';
 
 /** Everything an intent decides; {@link emitPolicy} turns it into one resource. Internal. */
@@ -31,12 +32,8 @@ interface PolicyPlan {
   readonly applyOnForward?: boolean;
 }
 
-/** Emits the plan as child `Resource` of the intent; errors are prefixed with its path. Call once. */
-export function emitPolicy(intent: Construct, plan: PolicyPlan): void {
-  withPath(intent, () => build(intent, plan));
-}
-
-function build(scope: Construct, plan: PolicyPlan): NetsecApiObject {
+/** Emits the plan as child `Resource` of the intent (throws on a bad plan: call it inside `collectErrors`). Call once. */
+export function emitPolicy(scope: Construct, plan: PolicyPlan): NetsecApiObject {
   const name = plan.name ?? scope.node.id;
   if (!isDns1123Label(name)) {
     const source = plan.name !== undefined ? 'name' : 'name (taken from the construct id; set the `name` prop to choose another)';
@@ -63,18 +60,19 @@ function build(scope: Construct, plan: PolicyPlan): NetsecApiObject {
     });
     return new KubeNetworkPolicy(scope, 'Resource', {
       metadata: { name, namespace },
-      spec: {
+      spec: modelSpecToKube({
         podSelector: plan.target.toKubernetesPodSelector(),
         policyTypes: types,
         ...(ingress.length > 0 ? { ingress } : {}),
         ...(egress.length > 0 ? { egress } : {}),
-      },
+      }),
     });
   }
 
   const context = { policyNamespace: namespace };
-  const ingress: CalicoRule[] = plan.ingress.flatMap((r) => calicoRules(r, true, context));
-  const egress: CalicoRule[] = plan.egress.flatMap((r) => calicoRules(r, false, context));
+  const warn = (message: string): void => addSynthWarning(scope, message);
+  const ingress: CalicoRule[] = plan.ingress.flatMap((r) => calicoRules(r, true, context, warn));
+  const egress: CalicoRule[] = plan.egress.flatMap((r) => calicoRules(r, false, context, warn));
   const fullName = plan.tier ? `${plan.tier}.${name}` : name;
   const spec = {
     ...(plan.tier ? { tier: plan.tier } : {}),

@@ -12,3 +12,4 @@ export * from './deny-cidr';
 export * from './isolate-namespace';
 export * from './restrict-node-ports';
 export * from './allow-ssh';
+export * from './workload-connections';

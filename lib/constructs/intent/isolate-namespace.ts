@@ -6,9 +6,9 @@ import { kubeDnsEgressRule } from './kube-dns';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
+import { collectErrors } from './collect-errors';
 
 /** Props of {@link IsolateNamespace}. */
 export interface IsolateNamespaceProps extends EngineChoiceProps {
@@ -34,18 +34,18 @@ export interface IsolateNamespaceProps extends EngineChoiceProps {
 export class IsolateNamespace extends PolicyIntent {
   constructor(scope: Construct, id: string, props: IsolateNamespaceProps) {
     super(scope, id);
-    const isolateEgress = props.isolateEgress ?? false;
-    const allowDns = props.allowDns ?? true;
-    const { target, ingressPeers } = withPath(this, () => ({
-      target: PolicyTarget.namespace(props.namespace),
-      ingressPeers: [Peer.pods(LabelSelector.all()), ...(props.allowFromNamespaces ?? []).map((ns) => Peer.namespace(ns))],
-    }));
-    const egress: IntentRule[] = !isolateEgress ? []
-      : [{ action: 'Allow', peers: [Peer.pods(LabelSelector.all())] }, ...(allowDns ? [kubeDnsEgressRule()] : [])];
-    emitPolicy(this, {
-      target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
-      ingressTypes: true, egressTypes: isolateEgress,
-      ingress: [{ action: 'Allow', peers: ingressPeers }], egress,
+    collectErrors(this, () => {
+      const isolateEgress = props.isolateEgress ?? false;
+      const allowDns = props.allowDns ?? true;
+      const target = PolicyTarget.namespace(props.namespace);
+      const ingressPeers = [Peer.pods(LabelSelector.all()), ...(props.allowFromNamespaces ?? []).map((ns) => Peer.namespace(ns))];
+      const egress: IntentRule[] = !isolateEgress ? []
+        : [{ action: 'Allow', peers: [Peer.pods(LabelSelector.all())] }, ...(allowDns ? [kubeDnsEgressRule()] : [])];
+      emitPolicy(this, {
+        target, name: props.name, forceCalico: props.forceCalico ?? false, order: OrderBands.ALLOW,
+        ingressTypes: true, egressTypes: isolateEgress,
+        ingress: [{ action: 'Allow', peers: ingressPeers }], egress,
+      });
     });
   }
 }

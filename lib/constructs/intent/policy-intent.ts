@@ -11,7 +11,7 @@ export abstract class PolicyIntent extends Construct {
   /** The emitted resource (a KubeNetworkPolicy, CalicoNetworkPolicy or CalicoGlobalNetworkPolicy). */
   public get resource(): NetsecApiObject {
     const child = this.node.tryFindChild('Resource');
-    if (!NetsecApiObject.isNetsecApiObject(child)) throw new Error(`${this.node.path}: the intent has not emitted its policy yet`);
+    if (!NetsecApiObject.isNetsecApiObject(child)) throw new Error(`${this.node.path}: the intent has no policy (not emitted yet, or its props have problems, which synth lists)`);
     return child;
   }
 

@@ -1,6 +1,7 @@
 import { K8sLabelSelector } from '../../model/resources';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { checkDns1123Label } from '../vocabulary/names';
+import { IPodWorkload, workloadPods } from '../vocabulary/workload';
 
 /** Options of {@link PolicyTarget.allNamespaces}. */
 export interface AllNamespacesOptions {
@@ -35,6 +36,15 @@ export class PolicyTarget {
   /** The pods of `namespace` whose labels match `selector`. */
   public static pods(namespace: string, selector: LabelSelector): PolicyTarget {
     return PolicyTarget.namespaced(`PolicyTarget.pods(${JSON.stringify(namespace)}, ${JSON.stringify(selector.toString())})`, namespace, selector);
+  }
+
+  /**
+   * The pods of a workload, e.g. a cdk8s-plus `Deployment`: its namespace and pod selector.
+   * The workload must have a namespace (a namespaced Chart or metadata.namespace).
+   */
+  public static workload(workload: IPodWorkload): PolicyTarget {
+    const { namespace, selector } = workloadPods('PolicyTarget.workload', workload);
+    return PolicyTarget.namespaced(`PolicyTarget.workload(${workload.node.path})`, namespace, selector);
   }
 
   /** The pods of every namespace except the excluded ones. Needs Calico (GlobalNetworkPolicy). */

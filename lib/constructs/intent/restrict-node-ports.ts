@@ -7,9 +7,9 @@ import { IntentProps } from './intent-props';
 import { OrderBands } from './order-bands';
 import { emitPolicy } from './emit-policy';
 import { PolicyIntent } from './policy-intent';
-import { withPath } from './with-path';
 import { PolicyTarget } from './policy-target';
 import { IntentRule } from './rules';
+import { collectErrors } from './collect-errors';
 
 /** The Kubernetes NodePort range. */
 const NODE_PORT_MIN = 30000;
@@ -45,22 +45,22 @@ export interface RestrictNodePortsProps extends IntentProps {
 export class RestrictNodePorts extends PolicyIntent {
   constructor(scope: Construct, id: string, props: RestrictNodePortsProps = {}) {
     super(scope, id);
-    const range = [Port.tcpRange(NODE_PORT_MIN, NODE_PORT_MAX), Port.udpRange(NODE_PORT_MIN, NODE_PORT_MAX)];
-    const ingress: IntentRule[] = withPath(this, () => {
+    collectErrors(this, () => {
+      const range = [Port.tcpRange(NODE_PORT_MIN, NODE_PORT_MAX), Port.udpRange(NODE_PORT_MIN, NODE_PORT_MAX)];
       const allowedPorts = props.allowedPorts ?? [];
       allowedPorts.forEach(checkNodePort);
       const sources = props.allowedSources ?? [];
-      return [
+      const ingress: IntentRule[] = [
         ...allowedPorts.map((p): IntentRule => ({ action: 'Allow', ports: [p] })),
-        ...(sources.length > 0 ? [{ action: 'Allow', peers: cidrPeers(sources), ports: range }] : []),
+        ...(sources.length > 0 ? [{ action: 'Allow' as const, peers: cidrPeers(sources), ports: range }] : []),
         { action: 'Deny', ports: range },
       ];
-    });
-    const target = withPath(this, () => PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic()));
-    emitPolicy(this, {
-      target,
-      name: props.name, forceCalico: true, order: OrderBands.PRE_DNAT, preDnat: true, applyOnForward: true,
-      ingressTypes: true, egressTypes: false, ingress, egress: [],
+      const target = PolicyTarget.hostEndpoints(props.hostEndpoints ?? ibmWorkerPublic());
+      emitPolicy(this, {
+        target,
+        name: props.name, forceCalico: true, order: OrderBands.PRE_DNAT, preDnat: true, applyOnForward: true,
+        ingressTypes: true, egressTypes: false, ingress, egress: [],
+      });
     });
   }
 }

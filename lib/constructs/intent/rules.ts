@@ -32,27 +32,52 @@ export function kubernetesRuleParts(rule: IntentRule): { peers?: NetworkPolicyPe
   };
 }
 
+/** The IP version a protocol group matches only: 4 for ICMP, 6 for ICMPv6, 0 for every other. */
+function groupIpVersion(group: CalicoPortMatch): number {
+  return group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
+}
+
+/** True when the peer (undefined: any peer) can be matched with the group's protocol. */
+function fits(group: CalicoPortMatch, peer: IPeer | undefined): boolean {
+  const version = groupIpVersion(group);
+  return peer === undefined || version === 0 || peer.ipVersion === 0 || peer.ipVersion === version;
+}
+
 /**
  * The Calico rules of an intent rule: Calico's own rule product (one per protocol group x peer,
  * protocol loop outside; model/convert ruleProduct), without the empty source and destination
  * Calico's structs carry. Ports of one protocol are merged into one group, kept in the order given;
  * a protocol with "all ports" drops its specific ports; ICMP matches stay separate.
+ *
+ * ICMP matches only IPv4 and ICMPv6 only IPv6 (Calico refuses a rule that mixes them with the
+ * other version's nets), so a dual-stack peer list is split: an ICMP group gets the rules of the
+ * IPv4 peers (and of the peers of no IP version, such as selectors), an ICMPv6 group those of the
+ * IPv6 peers. Nothing is translated: `Port.icmp()` never becomes ICMPv6 for an IPv6 peer (the
+ * types differ; add `Port.icmpv6()` for that). A group that fits none of the peers is an error;
+ * a peer that gets no rule at all is reported through `warn`.
  */
-export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerContext): CalicoRule[] {
+export function calicoRules(rule: IntentRule, ingress: boolean, context: PeerContext, warn: (message: string) => void): CalicoRule[] {
   const groups = portGroups(rule.ports ?? []);
   const peers: ReadonlyArray<IPeer | undefined> = rule.peers ?? [undefined];
   for (const group of groups) {
-    // ICMP matches only IPv4 and ICMPv6 only IPv6 (an `icmp` type/code comes with either protocol).
-    const version = group.protocol === 'ICMP' ? 4 : group.protocol === 'ICMPv6' ? 6 : 0;
-    for (const peer of peers) {
-      if (peer && version !== 0 && peer.ipVersion !== 0 && peer.ipVersion !== version) {
-        throw new Error(`${peer.description} is IPv${peer.ipVersion} but protocol ${group.protocol} only matches IPv${version}; `
-          + `allowed: ${version === 4 ? 'Port.icmpv6()' : 'Port.icmp()'} for IPv${peer.ipVersion} peers, or a peer of IPv${version}`);
-      }
+    const version = groupIpVersion(group);
+    const misfit = peers.find((peer) => !fits(group, peer));
+    if (misfit && !peers.some((peer) => fits(group, peer))) {
+      throw new Error(`${misfit.description} is IPv${misfit.ipVersion} but protocol ${group.protocol} only matches IPv${version}; `
+        + `allowed: ${version === 4 ? 'Port.icmpv6()' : 'Port.icmp()'} for IPv${misfit.ipVersion} peers, or a peer of IPv${version}`);
     }
   }
-  const entities: EntityRule[] = peers.map((peer) => (peer ? peer.toCalico(context) : {}));
-  return ruleProduct(rule.action, groups, entities, ingress).map(withoutEmptyEntities);
+  for (const peer of peers) {
+    if (peer && !groups.some((group) => fits(group, peer))) {
+      const protocols = [...new Set(groups.map((g) => g.protocol))].join(', ');
+      warn(`${peer.description} is IPv${peer.ipVersion} but the rule's ports (${protocols}) only match IPv${peer.ipVersion === 4 ? 6 : 4}, `
+        + `so no rule is emitted for it; add ${peer.ipVersion === 4 ? 'Port.icmp()' : 'Port.icmpv6()'} to match ICMP of IPv${peer.ipVersion} too`);
+    }
+  }
+  return groups.flatMap((group) => {
+    const entities: EntityRule[] = peers.filter((peer) => fits(group, peer)).map((peer) => (peer ? peer.toCalico(context) : {}));
+    return ruleProduct(rule.action, [group], entities, ingress);
+  }).map(withoutEmptyEntities);
 }
 
 /** The rule without an empty `source` or `destination` (so synthesised YAML shows only what matches). */

@@ -23,7 +23,7 @@ export interface InventoryNamespaceProps {
  * namespace's labels).
  *
  * Emits a `v1 Namespace` shaped like `kubectl get namespace -o yaml` output, annotated
- * `netsec.io/inventory: "true"`: NetsecApp writes it to `<chart>.inventory.yaml`, not to the files
+ * `netsec.io/inventory: "true"`: NetsecApp writes it to `inventory/<chart>.inventory.yaml`, not to the files
  * you apply. It never carries a namespace, whatever the chart's namespace.
  */
 export class InventoryNamespace extends Construct {

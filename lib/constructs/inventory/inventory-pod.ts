@@ -44,7 +44,7 @@ export interface InventoryPodProps {
  * Emits a `v1 Pod` shaped like `kubectl get pod -o yaml` output (`spec.nodeName`,
  * `spec.serviceAccountName`, one container with its `ports`, `status.phase: Running`,
  * `status.hostIP`, `status.podIP` and `status.podIPs`), annotated `netsec.io/inventory: "true"`:
- * NetsecApp writes it to `<chart>.inventory.yaml`, not to the files you apply.
+ * NetsecApp writes it to `inventory/<chart>.inventory.yaml`, not to the files you apply.
  */
 export class InventoryPod extends Construct {
   /** The pod name. */

@@ -1,5 +1,7 @@
 export * from './metadata';
 export * from './netsec-api-object';
+export * from './int-or-string';
+export * from './kube-network-policy-spec';
 export * from './kube-network-policy';
 export * from './calico-network-policy';
 export * from './calico-global-network-policy';

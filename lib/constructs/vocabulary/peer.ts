@@ -7,6 +7,7 @@ import {
   CidrPeer, GlobalSelectorPeer, NamespacedNetworkSetPeer, NamespacesPeer, PodsPeer, ServiceAccountPeer, namespaceByName,
 } from './peer-kinds';
 import { IPeer } from './peer-types';
+import { IPodWorkload, workloadPods } from './workload';
 
 /** Options of {@link Peer.cidr}. */
 export interface CidrPeerOptions {
@@ -34,6 +35,15 @@ export class Peer {
     const description = `Peer.pods(${JSON.stringify(selector.toString())}${namespace !== undefined ? `, ${JSON.stringify(namespace)}` : ''})`;
     if (namespace !== undefined) checkDns1123Label(description, 'namespace', namespace);
     return new PodsPeer(description, selector, namespace);
+  }
+
+  /**
+   * The pods of a workload, e.g. a cdk8s-plus `Deployment`: its pod selector in its namespace.
+   * The workload must have a namespace (a namespaced Chart or metadata.namespace).
+   */
+  public static workload(workload: IPodWorkload): IPeer {
+    const { namespace, selector } = workloadPods('Peer.workload', workload);
+    return new PodsPeer(`Peer.workload(${workload.node.path})`, selector, namespace);
   }
 
   /** Every pod of the namespace `name` (selected by its `kubernetes.io/metadata.name` label). */

@@ -13,7 +13,7 @@ export function describeValue(value: unknown): string {
  */
 export class ManifestError extends NetsecInputError {
   constructor(
-    /** Where the document came from, e.g. `dist/app.k8s.yaml#2`. */
+    /** Where the document came from, e.g. `dist/kubernetes/app.k8s.yaml#2`. */
     readonly location: string,
     /** The field path inside the document; empty for the document itself. */
     readonly field: string,

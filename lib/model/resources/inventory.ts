@@ -1,7 +1,7 @@
 /**
  * Annotation that marks an object of the synthesised output as cluster inventory (facts about the
  * cluster, such as its nodes, namespaces and pods) rather than something to apply:
- * `netsec.io/inventory: "true"`. NetsecApp writes such objects to `<chart>.inventory.yaml`.
+ * `netsec.io/inventory: "true"`. NetsecApp writes such objects to `inventory/<chart>.inventory.yaml`.
  */
 export const INVENTORY_ANNOTATION = 'netsec.io/inventory';
 /** Annotation on an inventory Node: the name of the worker's public interface. */

@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { NetsecApp } from '../../../lib/app';
-import { CalicoGlobalNetworkPolicy, CalicoNetworkPolicy, KubeNetworkPolicy } from '../../../lib/constructs/l1';
-import { CalicoRule, GlobalNetworkPolicySpec, K8sNetworkPolicySpec } from '../../../lib/model/resources';
+import { CalicoGlobalNetworkPolicy, CalicoNetworkPolicy, IntOrString, KubeNetworkPolicy, KubeNetworkPolicySpec } from '../../../lib/constructs/l1';
+import { CalicoRule, GlobalNetworkPolicySpec } from '../../../lib/model/resources';
 import { tempParent } from './helpers';
 
 interface Case {
@@ -22,7 +22,7 @@ const gnp = (spec: GlobalNetworkPolicySpec, name = 'bad') => (chart: Chart): voi
   new CalicoGlobalNetworkPolicy(chart, 'bad', { metadata: { name }, spec });
 };
 const rule = (r: CalicoRule): (chart: Chart) => void => gnp({ selector: 'all()', ingress: [r] });
-const knp = (spec: K8sNetworkPolicySpec) => (chart: Chart): void => {
+const knp = (spec: KubeNetworkPolicySpec) => (chart: Chart): void => {
   new KubeNetworkPolicy(chart, 'bad', { metadata: { name: 'bad' }, spec });
 };
 
@@ -40,12 +40,12 @@ const CASES: readonly Case[] = [
   { what: 'port range reversed', build: rule({ action: 'Allow', protocol: 'TCP', destination: { ports: ['90:80'] } }), field: 'spec.ingress[0].destination.ports[0]', value: '90:80' },
   {
     what: 'endPort without a numeric port',
-    build: knp({ podSelector: {}, ingress: [{ ports: [{ port: 'http', endPort: 90 }] }] }),
+    build: knp({ podSelector: {}, ingress: [{ ports: [{ port: IntOrString.fromString('http'), endPort: 90 }] }] }),
     field: 'spec.ingress[0].ports[0].endPort', value: '90',
   },
   {
     what: 'endPort below port',
-    build: knp({ podSelector: {}, ingress: [{ ports: [{ port: '90', endPort: 80 }] }] }),
+    build: knp({ podSelector: {}, ingress: [{ ports: [{ port: IntOrString.fromNumber(90), endPort: 80 }] }] }),
     field: 'spec.ingress[0].ports[0].endPort', value: '80',
   },
   { what: 'ICMP code without type', build: rule({ action: 'Allow', protocol: 'ICMP', icmp: { code: 1 } }), field: 'spec.ingress[0].icmp', value: 'code' },

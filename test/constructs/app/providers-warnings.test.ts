@@ -56,9 +56,9 @@ describe('output providers', () => {
     expect(provider.seen[0].kubernetes).toEqual([
       { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np', namespace: 'a' }, spec: { podSelector: {} } },
     ]);
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'iptables/worker-1.iptables', 'nodes.calico.yaml', 'nodes.k8s.yaml']);
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/nodes.calico.yaml', 'iptables/worker-1.iptables', 'kubernetes/nodes.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'iptables/worker-1.iptables'), 'utf8')).toBe('# nodes worker-1\n');
-    expect(fs.readFileSync(path.join(outdir, 'nodes.calico.yaml'), 'utf8')).toContain('kind: HostEndpoint');
+    expect(fs.readFileSync(path.join(outdir, 'calico', 'nodes.calico.yaml'), 'utf8')).toContain('kind: HostEndpoint');
   });
 
   test('providers given as props run too', () => {
@@ -73,7 +73,7 @@ describe('output providers', () => {
     const app = appWithEndpoints(outdir);
     app.addOutputProvider(failing('plan', new Error('node worker-9 is unknown')));
     app.addOutputProvider(failing('escape', [{ path: '../outside.txt', content: 'x' }]));
-    app.addOutputProvider(failing('clash', [{ path: 'nodes.k8s.yaml', content: 'x' }]));
+    app.addOutputProvider(failing('clash', [{ path: 'kubernetes/nodes.k8s.yaml', content: 'x' }]));
     expect(() => app.synth()).toThrow(/output provider 'plan': node worker-9 is unknown[\s\S]*\.\.\/outside\.txt[\s\S]*nodes\.k8s\.yaml is produced more than once/);
     expect(fs.existsSync(outdir)).toBe(false);
     expect(fs.existsSync(path.join(path.dirname(outdir), 'outside.txt'))).toBe(false);
@@ -99,6 +99,6 @@ describe('synth warnings', () => {
     // Lint findings (rule ids `[NSxxx]`) are printed too; this test is about construct warnings.
     expect(written.filter((w) => !/\[NS\d{3}\]/.test(w))).toEqual(['warning: nodes/intent: allows all ports\n']);
     expect(written.some((w) => w.startsWith('warning: nodes: HostEndpoint') && w.includes('[NS006]'))).toBe(true);
-    expect(fs.existsSync(path.join(outdir, 'nodes.calico.yaml'))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, 'calico', 'nodes.calico.yaml'))).toBe(true);
   });
 });

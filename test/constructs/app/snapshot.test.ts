@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { NetsecApp } from '../../../lib/app';
-import { CalicoGlobalNetworkPolicy, CalicoGlobalNetworkSet, CalicoTier, KubeNetworkPolicy } from '../../../lib/constructs/l1';
+import { CalicoGlobalNetworkPolicy, CalicoGlobalNetworkSet, CalicoTier, IntOrString, KubeNetworkPolicy } from '../../../lib/constructs/l1';
 import { listFiles, tempParent } from './helpers';
 
 /** A small, reviewed chart: a shop namespace default-deny plus a cluster-wide DNS allowance. */
@@ -21,7 +21,7 @@ test('reviewed chart output is stable', () => {
       policyTypes: ['Ingress'],
       ingress: [{
         from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'frontend' } }, podSelector: { matchLabels: { app: 'web' } } }],
-        ports: [{ protocol: 'TCP', port: '8080' }],
+        ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(8080) }],
       }],
     },
   });
@@ -44,7 +44,7 @@ test('reviewed chart output is stable', () => {
   app.synth();
 
   const files = listFiles(outdir);
-  expect(files).toEqual(['.netsec-synth', 'cluster.calico.yaml', 'shop.k8s.yaml']);
+  expect(files).toEqual(['.netsec-synth', 'calico/cluster.calico.yaml', 'kubernetes/shop.k8s.yaml']);
   for (const f of files) {
     expect(fs.readFileSync(path.join(outdir, f), 'utf8')).toMatchSnapshot(f);
   }

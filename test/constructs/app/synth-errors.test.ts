@@ -40,12 +40,12 @@ describe('NetsecApp refuses bad input and writes nothing', () => {
     const good = new NetsecApp({ outdir });
     new CalicoTier(new Chart(good, 'c'), 't', { metadata: { name: 'security' }, spec: {} });
     good.synth();
-    const before = fs.readFileSync(path.join(outdir, 'c.calico.yaml'), 'utf8');
+    const before = fs.readFileSync(path.join(outdir, 'calico', 'c.calico.yaml'), 'utf8');
 
     const bad = new NetsecApp({ outdir });
     new CalicoTier(new Chart(bad, 'c'), 't', { metadata: { name: 'security' }, spec: { defaultAction: 'Maybe' } });
     expect(synthError(bad)).toMatch(/c\/t.*Maybe/);
-    expect(fs.readFileSync(path.join(outdir, 'c.calico.yaml'), 'utf8')).toBe(before);
+    expect(fs.readFileSync(path.join(outdir, 'calico', 'c.calico.yaml'), 'utf8')).toBe(before);
   });
 
   test('duplicate resources anywhere in the app are reported with both construct paths', () => {
@@ -87,7 +87,7 @@ describe('NetsecApp refuses bad input and writes nothing', () => {
     const app = new NetsecApp({ outdir });
     new CalicoTier(new Chart(app, 'a-b'), 't1', { metadata: { name: 't1' }, spec: {} });
     new CalicoTier(new Chart(new Chart(app, 'a'), 'b'), 't2', { metadata: { name: 't2' }, spec: {} });
-    expect(synthError(app)).toContain('output file a-b.calico.yaml is produced more than once');
+    expect(synthError(app)).toContain('output file calico/a-b.calico.yaml is produced more than once');
     expect(fs.existsSync(outdir)).toBe(false);
   });
 
@@ -107,12 +107,12 @@ describe('NetsecApp refuses bad input and writes nothing', () => {
     const first = new NetsecApp({ outdir });
     new CalicoTier(new Chart(first, 'old'), 't', { metadata: { name: 't' }, spec: {} });
     first.synth();
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'old.calico.yaml']);
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/old.calico.yaml']);
 
     const second = new NetsecApp({ outdir });
     new CalicoTier(new Chart(second, 'new'), 't', { metadata: { name: 't' }, spec: {} });
     second.synth();
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'new.calico.yaml']);
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/new.calico.yaml']);
     expect(fs.readdirSync(parent)).toEqual(['dist']);
   });
 
@@ -122,6 +122,6 @@ describe('NetsecApp refuses bad input and writes nothing', () => {
     const app = new NetsecApp({ outdir });
     new CalicoTier(new Chart(app, 'c'), 't', { metadata: { name: 't' }, spec: {} });
     app.synth();
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'c.calico.yaml']);
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/c.calico.yaml']);
   });
 });

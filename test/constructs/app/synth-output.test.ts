@@ -11,7 +11,7 @@ function read(dir: string, file: string): string {
 }
 
 describe('NetsecApp output files', () => {
-  test('each chart is split into <chart>.k8s.yaml and <chart>.calico.yaml, in construct order', () => {
+  test('each chart is split into kubernetes/<chart>.k8s.yaml and calico/<chart>.calico.yaml, in construct order', () => {
     const outdir = path.join(tempParent(), 'dist');
     const app = new NetsecApp({ outdir });
     const web = new Chart(app, 'web', { namespace: 'shop' });
@@ -23,12 +23,12 @@ describe('NetsecApp output files', () => {
     new KubeNetworkPolicy(only, 'np', { metadata: { name: 'np', namespace: 'n1' }, spec: { podSelector: {} } });
     app.synth();
 
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'only-k8s.k8s.yaml', 'web.calico.yaml', 'web.k8s.yaml']);
-    expect(yaml.loadAll(read(outdir, 'web.k8s.yaml'))).toEqual([
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/web.calico.yaml', 'kubernetes/only-k8s.k8s.yaml', 'kubernetes/web.k8s.yaml']);
+    expect(yaml.loadAll(read(outdir, 'kubernetes/web.k8s.yaml'))).toEqual([
       { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } },
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: { a: '1' } },
     ]);
-    expect(read(outdir, 'web.calico.yaml')).toBe([
+    expect(read(outdir, 'calico/web.calico.yaml')).toBe([
       'apiVersion: projectcalico.org/v3',
       'kind: GlobalNetworkSet',
       'metadata:',
@@ -79,7 +79,7 @@ describe('NetsecApp output files', () => {
     const third = listFiles(b.outdir).map((f) => read(b.outdir, f));
     expect(second).toEqual(first);
     expect(third).toEqual(first);
-    expect(read(a.outdir, 'c.calico.yaml')).toContain('- 53\n');
+    expect(read(a.outdir, 'calico/c.calico.yaml')).toContain('- 53\n');
   });
 
   test('outdir defaults to CDK8S_OUTDIR', () => {
@@ -111,8 +111,8 @@ describe('NetsecApp output files', () => {
     new CalicoGlobalNetworkSet(parent, 'p', { metadata: { name: 'p' }, spec: {} });
     new CalicoGlobalNetworkSet(child, 'c', { metadata: { name: 'c' }, spec: {} });
     app.synth();
-    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'platform-dns.calico.yaml', 'platform.calico.yaml']);
-    expect(read(outdir, 'platform-dns.calico.yaml')).toContain('name: c\n');
-    expect(read(outdir, 'platform.calico.yaml')).not.toContain('name: c\n');
+    expect(listFiles(outdir)).toEqual(['.netsec-synth', 'calico/platform-dns.calico.yaml', 'calico/platform.calico.yaml']);
+    expect(read(outdir, 'calico/platform-dns.calico.yaml')).toContain('name: c\n');
+    expect(read(outdir, 'calico/platform.calico.yaml')).not.toContain('name: c\n');
   });
 });

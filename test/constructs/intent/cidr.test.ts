@@ -60,7 +60,7 @@ describe('AllowCidr', () => {
 });
 
 describe('DenyCidr', () => {
-  test('always Calico: Deny rules in the netsec-deny tier, created once per app', () => {
+  test('always Calico: Deny rules in the netsec-deny tier, created once per chart', () => {
     const chart = newChart();
     const d = new DenyCidr(chart, 'block-bad', { target: SHOP, cidrs: ['198.51.100.0/24'], direction: TrafficDirection.INGRESS });
     new DenyCidr(chart, 'block-exfil', { target: SHOP, cidrs: ['192.0.2.0/24'], direction: TrafficDirection.EGRESS, ports: [Port.allTcp()] });

@@ -16,7 +16,7 @@ describe('intents together', () => {
     expect(OrderBands.DEFAULT_DENY).toBeGreaterThan(99900); // after IBM's deny-all-private-default
   });
 
-  test('every intent passes the app validation and synthesises; two DenyCidr in two charts share one tier', () => {
+  test('every intent passes the app validation and synthesises; two DenyCidr in two charts: the same tier in each chart', () => {
     const app = new NetsecApp({ outdir: '/nonexistent-not-written' });
     const a = new Chart(app, 'shop');
     const b = new Chart(app, 'nodes');
@@ -35,7 +35,7 @@ describe('intents together', () => {
       target: PolicyTarget.hostEndpoints(LabelSelector.of({ 'ibm.role': 'worker_public' })), cidrs: ['198.51.100.0/24'], direction: TrafficDirection.INGRESS,
     });
     const yaml = app.synthYaml();
-    expect(yaml.match(/^kind: Tier$/gm)).toHaveLength(1);
+    expect(yaml.match(/^kind: Tier$/gm)).toHaveLength(2); // one in each chart's Calico file (issue 14), identical
     expect(yaml.match(/^kind: (NetworkPolicy|GlobalNetworkPolicy)$/gm)).toHaveLength(11);
   });
 });

@@ -17,7 +17,7 @@ function world(namespace?: string): { app: NetsecApp; chart: Chart; node: Worker
 }
 
 function inventoryFile(app: NetsecApp): string {
-  const file = app.synthFiles().find((f) => f.path === 'inv.inventory.yaml');
+  const file = app.synthFiles().find((f) => f.path === 'inventory/inv.inventory.yaml');
   if (!file) throw new Error('no inv.inventory.yaml');
   return file.content;
 }
@@ -39,12 +39,12 @@ describe('InventoryNamespace', () => {
     }]);
   });
 
-  test('goes to <chart>.inventory.yaml, where the engine reads it as a namespace', () => {
+  test('goes to inventory/<chart>.inventory.yaml, where the engine reads it as a namespace', () => {
     const { app, chart } = world();
     new InventoryNamespace(chart, 'ns', { name: 'shop', labels: { team: 'a' } });
     const files = app.synthFiles().map((f) => f.path);
-    expect(files).toContain('inv.inventory.yaml');
-    expect(files).not.toContain('inv.k8s.yaml');
+    expect(files).toContain('inventory/inv.inventory.yaml');
+    expect(files).not.toContain('kubernetes/inv.k8s.yaml');
     const inputs = parseEngineInputs([{ file: 'inv.inventory.yaml', text: inventoryFile(app) }]);
     expect(inputs.namespaces).toEqual([{ name: 'shop', labels: { 'team': 'a', 'kubernetes.io/metadata.name': 'shop' } }]);
   });

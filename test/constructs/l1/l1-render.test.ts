@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import {
+  IntOrString,
   CalicoFelixConfiguration, CalicoGlobalNetworkPolicy, CalicoGlobalNetworkSet, CalicoHostEndpoint,
   CalicoNetworkPolicy, CalicoNetworkSet, CalicoTier, KubeNetworkPolicy,
 } from '../../../lib/constructs/l1';
@@ -17,7 +18,7 @@ describe('L1 constructs render the canonical resource', () => {
         policyTypes: ['Ingress'],
         ingress: [{
           from: [{ namespaceSelector: { matchLabels: { role: 'frontend' } } }, { ipBlock: { cidr: '192.0.2.0/24', except: ['192.0.2.8/29'] } }],
-          ports: [{ protocol: 'TCP', port: '80' }, { protocol: 'TCP', port: 'https' }, { port: '8000', endPort: 8080 }],
+          ports: [{ protocol: 'TCP', port: IntOrString.fromNumber(80) }, { protocol: 'TCP', port: IntOrString.fromString('https') }, { port: IntOrString.fromString('8000'), endPort: 8080 }],
         }],
       },
     });
