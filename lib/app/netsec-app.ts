@@ -27,6 +27,13 @@ export interface NetsecAppProps {
    * @default true
    */
   readonly iptablesPlan?: boolean;
+  /**
+   * Lint the charts at synth: error findings stop synth, warnings are printed. Turn it off for
+   * charts so large that synth should only validate, and run `netsec lint --manifests dist/` in CI
+   * instead (the same rules, on the written output).
+   * @default true
+   */
+  readonly lint?: boolean;
 }
 
 /**
@@ -39,12 +46,14 @@ export interface NetsecAppProps {
  */
 export class NetsecApp extends App {
   private readonly providers: ISynthOutputProvider[];
+  private readonly lintAtSynth: boolean;
   /** Warnings already printed: each is printed once per app, however often it is synthesised (the matchers do it per call). */
   private readonly printedWarnings = new Set<string>();
 
   constructor(props: NetsecAppProps = {}) {
     super({ outdir: props.outdir });
     this.providers = [...(props.outputProviders ?? [])];
+    this.lintAtSynth = props.lint ?? true;
     if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider());
   }
 
@@ -89,10 +98,12 @@ export class NetsecApp extends App {
     }
     failIfAny(problems);
 
-    const lint = lintChartManifests(charts);
-    this.warnOnce(lint.warnings);
-    problems.push(...lint.errors);
-    failIfAny(problems);
+    if (this.lintAtSynth) {
+      const lint = lintChartManifests(charts);
+      this.warnOnce(lint.warnings);
+      problems.push(...lint.errors);
+      failIfAny(problems);
+    }
 
     for (const provider of this.outputProviders()) {
       try {
