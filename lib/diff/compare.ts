@@ -12,6 +12,8 @@ export interface ChangedFlow {
   readonly protocol: string;
   /** @default - none (portless protocol) */
   readonly port?: number;
+  /** The interval's last port when the flow stands for every port of `port`..`toPort`. @default - `port` alone */
+  readonly toPort?: number;
   /** What decided the sides whose verdict changed, before and after. */
   readonly policies: readonly DecidingPolicy[];
 }
@@ -68,7 +70,10 @@ export function semanticDiff(before: BuiltModel, after: BuiltModel, options: Dif
         if (vb.allowed !== was || va.allowed === was) {
           throw new Error(`internal: truth table and explain disagree for ${from} -> ${to} ${portKeyText(key)}`);
         }
-        const flow: ChangedFlow = { from, to, protocol: key.protocol, ...(key.port !== undefined ? { port: key.port } : {}), policies: responsible(vb, va) };
+        const flow: ChangedFlow = {
+          from, to, protocol: key.protocol, ...(key.port !== undefined ? { port: key.port } : {}),
+          ...(key.toPort !== undefined ? { toPort: key.toPort } : {}), policies: responsible(vb, va),
+        };
         (was ? closed : opened).push(flow);
       }
     }

@@ -40,7 +40,8 @@ export function diffToText(r: DiffResult, endpoints: readonly Endpoint[]): strin
 /** The JSON form: every changed pod-level flow. */
 export function diffToJson(r: DiffResult): string {
   const flows = (list: DiffResult['opened']): unknown[] => list.map((f) => ({
-    from: f.from, to: f.to, protocol: f.protocol, ...(f.port !== undefined ? { port: f.port } : {}), policies: f.policies,
+    from: f.from, to: f.to, protocol: f.protocol, ...(f.port !== undefined ? { port: f.port } : {}),
+    ...(f.toPort !== undefined ? { toPort: f.toPort } : {}), policies: f.policies,
   }));
   return `${JSON.stringify({ opened: flows(r.opened), closed: flows(r.closed), ports: r.ports.map(portKeyText) }, null, 2)}\n`;
 }

@@ -10,11 +10,17 @@ export interface PortKey {
   readonly protocol: string;
   /** @default - none (protocol without ports) */
   readonly port?: number;
+  /**
+   * The last port of the interval the key stands for, when it is more than one port: every port of
+   * `port`..`toPort` gets the same verdicts. @default - `port` alone
+   */
+  readonly toPort?: number;
 }
 
-/** `TCP/80`, or `ICMP` for a portless protocol. */
+/** `TCP/80`, `TCP/81-442` for an interval, or `ICMP` for a portless protocol. */
 export function portKeyText(k: PortKey): string {
-  return k.port === undefined ? k.protocol : `${k.protocol}/${k.port}`;
+  if (k.port === undefined) return k.protocol;
+  return k.toPort !== undefined && k.toPort !== k.port ? `${k.protocol}/${k.port}-${k.toPort}` : `${k.protocol}/${k.port}`;
 }
 
 const PORTS_ALLOWED = 'a comma-separated list of PROTOCOL/PORT (TCP, UDP or SCTP, port 1-65535) or a portless protocol (ICMP, ICMPv6 or a number)';
@@ -40,14 +46,14 @@ export function parsePortList(text: string): PortKey[] {
   return sortPortKeys(dedupe(out));
 }
 
-function dedupe(keys: readonly PortKey[]): PortKey[] {
-  const seen = new Map<string, PortKey>();
+function dedupe<K extends PortKey>(keys: readonly K[]): K[] {
+  const seen = new Map<string, K>();
   for (const k of keys) seen.set(portKeyText(k), k);
   return [...seen.values()];
 }
 
 /** Sorted by protocol name, then port (portless first). */
-export function sortPortKeys(keys: readonly PortKey[]): PortKey[] {
+export function sortPortKeys<K extends PortKey>(keys: readonly K[]): K[] {
   return [...keys].sort((a, b) => (a.protocol !== b.protocol ? (a.protocol < b.protocol ? -1 : 1) : (a.port ?? -1) - (b.port ?? -1)));
 }
 

@@ -17,6 +17,7 @@ interface JsonFlow {
   readonly to: string;
   readonly protocol: string;
   readonly port?: number;
+  readonly toPort?: number;
   readonly policies: readonly { side: string; direction: string; kind: string; namespace?: string; name: string; rule?: number; action: string }[];
 }
 interface JsonDiff {
@@ -50,28 +51,49 @@ describe('netsec diff: removing one allow rule', () => {
     ]);
   });
 
-  test('compares every port the policies or container ports name by default', async () => {
+  test('compares the whole TCP, UDP and SCTP port space by default, cut where the policies cut it', async () => {
     const { diff } = await jsonDiff('after-remove');
-    // Policies: TCP 8080, TCP 5432; container ports: 80 (frontend), 8080 (backend), 5432 (db).
-    expect(diff.ports).toEqual(['TCP/80', 'TCP/5432', 'TCP/8080']);
+    // Policies name TCP 8080 and 5432: each is an interval of its own; every TCP port 1-65535 is in
+    // exactly one compared interval (checked by walking them), and ICMP is compared too.
+    const tcp = diff.ports.filter((p) => p.startsWith('TCP/')).map((p) => p.slice(4).split('-').map(Number));
+    expect(tcp[0][0]).toBe(1);
+    for (let i = 1; i < tcp.length; i++) expect(tcp[i][0]).toBe((tcp[i - 1][1] ?? tcp[i - 1][0]) + 1);
+    expect(tcp[tcp.length - 1][1] ?? tcp[tcp.length - 1][0]).toBe(65535);
+    expect(diff.ports).toContain('TCP/5432');
+    expect(diff.ports).toContain('TCP/8080');
+    expect(diff.ports).toContain('ICMP');
   });
 });
 
 describe('netsec diff: default ports', () => {
-  test('container ports of pods given with the manifests count too (any file may hold inventory items)', () => {
+  test('an opening on ports no policy names is found (a sample of named ports would miss it)', () => {
+    // Before: db denies TCP 1000-2000 to everyone, then allows everything. After: the deny is split
+    // into 1000-1500 and 1800-2000, so 1501-1799 opens. Every port any policy names (1000, 1500,
+    // 1800, 2000) is denied on both sides: only the interval 1501-1799 changed.
+    const gnp = (ranges: string[]): string => `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: { name: db-ports }
+spec:
+  order: 1
+  selector: app == 'db'
+  types: [Ingress]
+  ingress:
+${ranges.map((r) => `  - { action: Deny, protocol: TCP, destination: { ports: ['${r}'] } }`).join('\n')}
+  - { action: Allow }
+`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-diff-'));
     try {
-      fs.copyFileSync(path.join(before, 'policies.yaml'), path.join(dir, 'policies.yaml'));
-      fs.writeFileSync(path.join(dir, 'pod.yaml'), `apiVersion: v1
-kind: Pod
-metadata: { name: cache-1, namespace: shop, labels: { app: cache } }
-spec: { nodeName: worker-1, containers: [{ name: redis, ports: [{ containerPort: 6379 }] }] }
-status: { phase: Running, podIP: 172.30.1.41 }
-`);
-      const r = capture(command, ['--before', dir, '--after', dir, '--cluster', inventory, '--format', 'json']);
-      expect(r.code).toBe(0);
-      // The inventory's container ports (80, 8080, 5432) and the policies' (8080, 5432), plus the pod's 6379.
-      expect((JSON.parse(r.stdout) as JsonDiff).ports).toEqual(['TCP/80', 'TCP/5432', 'TCP/6379', 'TCP/8080']);
+      fs.mkdirSync(path.join(dir, 'before'));
+      fs.mkdirSync(path.join(dir, 'after'));
+      fs.writeFileSync(path.join(dir, 'before', 'p.yaml'), gnp(['1000:2000']));
+      fs.writeFileSync(path.join(dir, 'after', 'p.yaml'), gnp(['1000:1500', '1800:2000']));
+      const r = capture(command, ['--before', path.join(dir, 'before'), '--after', path.join(dir, 'after'), '--cluster', inventory, '--format', 'json']);
+      expect(r.code).toBe(1);
+      const diff = JSON.parse(r.stdout) as JsonDiff;
+      expect(diff.closed).toEqual([]);
+      expect(new Set(diff.opened.map((f) => `${f.protocol}/${f.port}-${f.toPort}`))).toEqual(new Set(['TCP/1501-1799']));
+      // every other pod reaches db-1 there
+      expect(diff.opened.map((f) => f.from).sort()).toEqual(['ops/monitor-1', 'ops/monitor-2', 'shop/backend-1', 'shop/frontend-1', 'shop/frontend-2']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

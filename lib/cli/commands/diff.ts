@@ -2,7 +2,7 @@
 import { buildEngineModel } from '../../engine';
 import { semanticDiff } from '../../diff/compare';
 import { diffToJson, diffToMarkdown, diffToText } from '../../diff/format';
-import { defaultPortKeys } from '../../diff/ports';
+import { comparedIntervals } from '../../diff/classes';
 import { defineCommand } from '../command';
 import { progressFor } from '../progress';
 import { portsOption, readInputs } from './common';
@@ -19,10 +19,11 @@ decided before and after.`,
     CLUSTER,
     {
       ...PORTS,
-      help: `what to compare, e.g. TCP/80,UDP/53,ICMP (default: every port and protocol
-that either side's policies or the container ports of the inventory's pods name)`,
+      help: `what to compare, e.g. TCP/80,UDP/53,ICMP (default: every TCP, UDP and SCTP port, as
+the intervals either side's policies, pods and Felix settings cut them into, and each
+portless protocol either side names)`,
     },
-    formatFlag(`text (default), json ({"opened":[{"from","to","protocol","port","policies"}],
+    formatFlag(`text (default), json ({"opened":[{"from","to","protocol","port","toPort","policies"}],
 "closed":[...]}) or markdown (for a pull-request comment)`, ['text', 'json', 'markdown']),
     { name: 'allow-opening', kind: 'switch', help: 'exit 0 even when flows open' },
   ],
@@ -42,7 +43,7 @@ that either side's policies or the container ports of the inventory's pods name)
     const after = buildEngineModel(readInputs(parsed, io, afterPaths, cluster));
     progress.tick();
     const result = semanticDiff(before, after, {
-      ports: requested ?? defaultPortKeys([before, after]), progress,
+      ports: requested ?? comparedIntervals([before, after]), progress,
     });
     io.stdout(format === 'json' ? diffToJson(result)
       : format === 'markdown' ? diffToMarkdown(result, before.endpoints) : diffToText(result, before.endpoints));
