@@ -32,9 +32,11 @@ function rulesOf(model: BuiltModel): CalicoRule[] {
   return out;
 }
 
-function portRanges(model: BuiltModel, rules: readonly CalicoRule[]): Interval[] {
+/** The port ranges that can decide a flow of the protocol: only rules, named ports and failsafe entries of that protocol have ports. */
+function portRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
   const out: Interval[] = [];
   for (const r of rules) {
+    if (r.protocol === undefined || protocolNumber(r.protocol) !== protocol) continue;
     for (const side of [r.source, r.destination]) {
       for (const text of [...(side?.ports ?? []), ...(side?.notPorts ?? [])]) {
         const spec = parsePortSpec(text);
@@ -42,10 +44,14 @@ function portRanges(model: BuiltModel, rules: readonly CalicoRule[]): Interval[]
       }
     }
   }
-  for (const e of model.endpoints) for (const n of e.namedPorts) out.push([BigInt(n.port), BigInt(n.port)]);
-  for (const f of [...model.felix.failsafeInbound, ...model.felix.failsafeOutbound]) out.push([BigInt(f.port), BigInt(f.port)]);
+  for (const e of model.endpoints) {
+    for (const n of e.namedPorts) if (protocolNumber(n.protocol) === protocol) out.push([BigInt(n.port), BigInt(n.port)]);
+  }
+  for (const f of [...model.felix.failsafeInbound, ...model.felix.failsafeOutbound]) {
+    if (protocolNumber(f.protocol) === protocol) out.push([BigInt(f.port), BigInt(f.port)]);
+  }
   // Felix's workload VXLAN drop (UDP to its VXLAN port, before policy)
-  out.push([BigInt(model.felix.vxlanPort), BigInt(model.felix.vxlanPort)]);
+  if (protocol === UDP) out.push([BigInt(model.felix.vxlanPort), BigInt(model.felix.vxlanPort)]);
   return out;
 }
 
@@ -79,11 +85,10 @@ export function connectionClasses(model: BuiltModel): ConnectionClass[] {
       if (n !== undefined) named.add(n);
     }
   }
-  const ports = cutIntervals(1n, 65535n, portRanges(model, rules));
   const out: ConnectionClass[] = [];
   for (const n of [...named].sort((a, b) => a - b)) {
     const protocols: Interval[] = [[BigInt(n), BigInt(n)]];
-    if (PORTED.includes(n)) out.push(...ports.map((range) => ({ protocols, protocol: n, range })));
+    if (PORTED.includes(n)) out.push(...cutIntervals(1n, 65535n, portRanges(model, rules, n)).map((range) => ({ protocols, protocol: n, range })));
     else if (n === ICMP || n === ICMPV6) out.push(...icmpClasses(n, rules));
     else out.push({ protocols, protocol: n });
   }
