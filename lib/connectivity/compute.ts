@@ -13,12 +13,20 @@ export interface ConnectivityLine {
   readonly src: string;
   readonly dst: string;
   readonly conn: string;
+  /**
+   * With `explain`: per group of connection classes, what decided them, e.g.
+   * `TCP 80: allowed; egress: no policy applies; ingress: knp.default.web rule 0 (Allow) in tier default`.
+   * @default - none
+   */
+  readonly explanation?: readonly string[];
 }
 
 /** Options of computeConnectivity. */
 export interface ConnectivityOptions {
   /** Only lines with this workload, pod or host endpoint at either end. @default - every line */
   readonly focus?: string;
+  /** Say for every line which rules decided each group of classes (allowed and denied). @default false */
+  readonly explain?: boolean;
 }
 
 /** The map and what the reader should know about it. */
@@ -63,6 +71,23 @@ export function connectionsBetween(model: BuiltModel, classes: readonly Connecti
   return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
 }
 
+/** Per group of classes with the same outcome and reasons: `<classes>: allowed|denied; egress: ...; ingress: ...`. */
+function explanation(model: BuiltModel, classes: readonly ConnectionClass[], a: Member, b: Member): string[] {
+  const out: string[] = [];
+  for (const version of a.versions.filter((v) => b.versions.includes(v))) {
+    const universe = classes.filter((c) => classFitsVersion(c, version));
+    const why = universe.map((c) => {
+      const v = evaluateFlow(model, flowFor(a.party(version), b.party(version), c));
+      return `${v.allowed ? 'allowed' : 'denied'}; egress: ${v.egress.reason}; ingress: ${v.ingress.reason}`;
+    });
+    for (const reason of [...new Set(why)]) {
+      const text = connectionText(universe, why.map((w) => w === reason));
+      out.push(`${text === 'All Connections' ? 'all' : text}${a.versions.length > 1 || b.versions.length > 1 ? ` (IPv${version})` : ''}: ${reason}`);
+    }
+  }
+  return out;
+}
+
 /** `192.0.2.0/24`, or `a-b` when the interval is no single CIDR. */
 function intervalText(version: number, [lo, hi]: Interval): string {
   const size = hi - lo + 1n;
@@ -96,15 +121,24 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, spaces)));
   for (const p of externals) members.set(p, [externalMember(p)]);
 
+  /** The members a line was judged on (for explain). */
+  const judgedOn = new Map<ConnectivityLine, readonly [Member, Member]>();
   /** The pair's text, or per-member lines when the members of a workload disagree. */
   const pairLines = (a: Party, b: Party, aName: string, bName: string): ConnectivityLine[] => {
-    const results: { src: string; dst: string; conn: string }[] = [];
+    const results: ConnectivityLine[] = [];
     const am = members.get(a) ?? [];
     const bm = members.get(b) ?? [];
-    am.forEach((x, i) => bm.forEach((y, j) => results.push({
-      src: a.kind === 'external' ? aName : a.endpoints[i].id, dst: b.kind === 'external' ? bName : b.endpoints[j].id, conn: judge(x, y),
-    })));
-    if (results.every((r) => r.conn === results[0].conn)) return [{ src: aName, dst: bName, conn: results[0]?.conn ?? NO_CONNECTIONS }];
+    am.forEach((x, i) => bm.forEach((y, j) => {
+      const line = { src: a.kind === 'external' ? aName : a.endpoints[i].id, dst: b.kind === 'external' ? bName : b.endpoints[j].id, conn: judge(x, y) };
+      judgedOn.set(line, [x, y]);
+      results.push(line);
+    }));
+    if (results.every((r) => r.conn === results[0].conn)) {
+      const line = { src: aName, dst: bName, conn: results[0]?.conn ?? NO_CONNECTIONS };
+      const on = results[0] ? judgedOn.get(results[0]) : undefined;
+      if (on) judgedOn.set(line, on);
+      return [line];
+    }
     notes.push(`the pods of ${a.kind === 'workload' && a.endpoints.length > 1 ? a.name : b.name} differ towards ${a.kind === 'workload' && a.endpoints.length > 1 ? bName : aName}: listed pod by pod`);
     return results;
   };
@@ -138,5 +172,13 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   }
   const focused = options.focus === undefined ? lines
     : lines.filter((l) => l.src === options.focus || l.dst === options.focus);
-  return { lines: focused.filter((l) => l.conn !== NO_CONNECTIONS), notes };
+  const connected = focused.filter((l) => l.conn !== NO_CONNECTIONS);
+  if (!options.explain) return { lines: connected, notes };
+  return {
+    lines: connected.map((l) => {
+      const on = judgedOn.get(l);
+      return on ? { ...l, explanation: explanation(model, classes, on[0], on[1]) } : l;
+    }),
+    notes,
+  };
 }

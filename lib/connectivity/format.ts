@@ -11,7 +11,7 @@ const dotId = (s: string): string => JSON.stringify(s);
 /** Renders the lines in one of CONNECTIVITY_FORMATS. */
 export function formatConnectivity(lines: readonly ConnectivityLine[], format: string): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(lines.map((l) => ({ src: l.src, dst: l.dst, conn: l.conn })), undefined, 2)}\n`;
+    case 'json': return `${JSON.stringify(lines.map((l) => ({ src: l.src, dst: l.dst, conn: l.conn, ...(l.explanation ? { explanation: l.explanation } : {}) })), undefined, 2)}\n`;
     case 'csv': return ['src,dst,conn', ...lines.map((l) => [l.src, l.dst, l.conn].map(csvField).join(','))].join('\n') + '\n';
     case 'md': return ['| src | dst | conn |', '|-----|-----|------|', ...lines.map((l) => `| ${mdField(l.src)} | ${mdField(l.dst)} | ${mdField(l.conn)} |`)].join('\n') + '\n';
     case 'dot': {
@@ -19,6 +19,6 @@ export function formatConnectivity(lines: readonly ConnectivityLine[], format: s
       return ['digraph connectivity {', ...nodes.map((n) => `  ${dotId(n)};`),
         ...lines.map((l) => `  ${dotId(l.src)} -> ${dotId(l.dst)} [label=${dotId(l.conn)}];`), '}'].join('\n') + '\n';
     }
-    default: return lines.map((l) => `${l.src} => ${l.dst} : ${l.conn}\n`).join('');
+    default: return lines.map((l) => `${l.src} => ${l.dst} : ${l.conn}\n${(l.explanation ?? []).map((e) => `    ${e}\n`).join('')}`).join('');
   }
 }

@@ -18,12 +18,13 @@ with check on every flow.`,
     CLUSTER,
     formatFlag('txt (default: src => dst : conn), json ([{"src","dst","conn"}]), csv, md or dot', [...CONNECTIVITY_FORMATS]),
     { name: 'focus', kind: 'single', value: 'NAME', help: 'only lines with this workload, pod, host endpoint or range at either end' },
+    { name: 'explain', kind: 'switch', help: 'under each line (txt, json), what decided each group of connections' },
   ],
   inputFlags: INPUT_FLAGS,
   column: 22,
   run(parsed, io) {
     const model = loadModel(parsed, io);
-    const result = computeConnectivity(model, { focus: parsed.value('focus') });
+    const result = computeConnectivity(model, { focus: parsed.value('focus'), explain: parsed.has('explain') });
     for (const n of result.notes) io.stderr(`note: ${n}\n`);
     io.stdout(formatConnectivity(result.lines, parsed.get('format')));
     return 0;
