@@ -7,6 +7,8 @@ export { expandManifestPaths, readTextFile } from './input/files';
 export { InvalidDocument, ValidationError, invalidDocumentLine, invalidDocumentsOf } from './input/invalid';
 export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './input/inventory';
 export { InventoryWorkload } from './input/workloads';
+export { BackendSource, InputService, InputServicePort } from './input/services';
+export { ServiceBackend } from './input/derive-endpoints';
 export { convertK8sNetworkPolicy, ConversionResult } from '../model/convert';
 export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
