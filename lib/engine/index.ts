@@ -9,6 +9,9 @@ export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './inp
 export { InventoryWorkload } from './input/workloads';
 export { BackendSource, InputService, InputServicePort } from './input/services';
 export { ServiceBackend } from './input/derive-endpoints';
+export { ServiceTarget, namesService, resolveServiceTarget, unmodelledServicePath } from './service/target';
+export { BackendVerdict, ServiceSummary, ServiceVerdict, evaluateServiceFlow } from './service/evaluate';
+export { explainServiceJson, explainServiceText } from './service/explain';
 export { convertK8sNetworkPolicy, ConversionResult } from '../model/convert';
 export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';

@@ -177,8 +177,8 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
 `);
     expect(service(inputs, 'web').namespace).toBe('default');
     const model = buildEngineModel(inputs);
-    expect(model.notes).toContain("1 Service read (0 port backends); flows to a service address (ClusterIP, nodePort, LoadBalancer or external IP) "
-      + "are not evaluated through kube-proxy's DNAT yet: check each backend pod on its target port");
+    expect(model.notes).toContain("1 Service read (0 port backends); `check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; "
+      + 'the nodePort, LoadBalancer and external IP paths are not modelled yet');
   });
 
   test('Services in the manifests meet the pods of --cluster', () => {

@@ -151,6 +151,6 @@ export function buildServices(read: readonly SourcedServiceResource[], pods: rea
 export function servicesNote(services: readonly InputService[]): string {
   const backends = services.reduce((n, s) => n + s.ports.reduce((m, p) => m + p.backends.length, 0), 0);
   return `${services.length} Service${services.length === 1 ? '' : 's'} read (${backends} port backend${backends === 1 ? '' : 's'}); `
-    + "flows to a service address (ClusterIP, nodePort, LoadBalancer or external IP) are not evaluated through kube-proxy's DNAT yet: "
-    + 'check each backend pod on its target port';
+    + "`check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; the nodePort, LoadBalancer "
+    + 'and external IP paths are not modelled yet';
 }

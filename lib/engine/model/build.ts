@@ -7,7 +7,7 @@ import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
 import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
-import { servicesNote } from '../input/services';
+import { InputService, servicesNote } from '../input/services';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { felixSettings } from './felix';
@@ -30,6 +30,8 @@ export interface BuiltModel extends EngineModel {
    * too), with all its container ports.
    */
   readonly pods: readonly InventoryPod[];
+  /** The Services read, with their backends per port. */
+  readonly services: readonly InputService[];
   /** Notes gathered while building (pods skipped, tiers missing, conversion warnings). */
   readonly notes: readonly string[];
 }
@@ -147,6 +149,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     networkSets,
     networkSetParties,
     pods: inputs.pods,
+    services: inputs.services ?? [],
     tiers,
     profiles,
     felix,
