@@ -1,5 +1,8 @@
 // `netsec check`: the verdict for one flow and the trace of each direction.
-import { buildFlow, evaluateFlow, explainJson, explainText } from '../../engine';
+import {
+  buildFlow, evaluateFlow, evaluateServiceFlow, explainJson, explainServiceJson, explainServiceText, explainText, namesService,
+  parseProtocol, protocolName, resolveServiceTarget, unmodelledServicePath,
+} from '../../engine';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { loadModel, protocolAndPort } from './common';
@@ -13,7 +16,12 @@ egress and the destination's ingress, the tiers, policies and rules consulted.`,
     { ...MANIFESTS, help: 'manifest files or folders (YAML, JSON, kind: List)' },
     CLUSTER,
     { name: 'from', kind: 'single', value: 'REF', required: true, help: 'namespace/pod, hostendpoint/<name> or an IP address' },
-    { name: 'to', kind: 'single', value: 'REF', required: true },
+    {
+      name: 'to', kind: 'single', value: 'REF', required: true,
+      help: `namespace/pod, hostendpoint/<name>, an IP address, or service/<namespace>/<name>
+(or a Service's cluster IP): then each backend is judged after kube-proxy's
+DNAT, and --port may name the Service port`,
+    },
     PROTOCOL,
     PORT,
     {
@@ -40,9 +48,22 @@ node's * host endpoint, or its only one`,
     }
     const from = parsed.get('from');
     const to = parsed.get('to');
-    const pp = protocolAndPort(parsed);
+    const portText = parsed.value('port');
+    const namedServicePort = to.startsWith('service/') && portText !== undefined && !/^[0-9]+$/.test(portText);
+    const pp = namedServicePort ? { protocol: parsed.get('protocol') } : protocolAndPort(parsed);
     const model = loadModel(parsed, io);
     const via = parsed.value('via');
+    if (namesService(model.services, to)) {
+      const target = resolveServiceTarget(model.services, to, protocolName(parseProtocol(pp.protocol)), portText ?? '');
+      const v = evaluateServiceFlow(model, from, target, via);
+      io.stdout(format === 'json' ? `${JSON.stringify(explainServiceJson(v), undefined, 2)}\n` : explainServiceText(v));
+      // allow: every backend reachable; deny: none is
+      if (expect === undefined || (expect === 'allow' ? v.summary === 'all' : v.summary === 'none')) return 0;
+      io.stderr(`netsec check: expected ${expect}, got ${v.summary} of the backends reachable\n`);
+      return 1;
+    }
+    const unmodelled = unmodelledServicePath(model.services, to, protocolName(parseProtocol(pp.protocol)), pp.port);
+    if (unmodelled !== undefined) io.stderr(`note: ${unmodelled}\n`);
     const verdict = evaluateFlow(model, buildFlow(model, { from, to, ...pp, ...(via !== undefined ? { via } : {}) }));
     io.stdout(format === 'json' ? `${JSON.stringify(explainJson(verdict), undefined, 2)}\n` : explainText(verdict));
     if (expect === undefined) return 0;

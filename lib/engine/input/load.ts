@@ -1,14 +1,15 @@
 // Reads manifests and a cluster inventory into the engine's inputs.
-import { AppliedDefault, applyDefaults } from '../../model/defaults';
-import { ManifestError, loadYamlDocuments, parseResource } from '../../model/parse';
+import { AppliedDefault, applyDefaults, applyServiceDefaults } from '../../model/defaults';
+import { ManifestError, isServiceKind, loadYamlDocuments, parseResource, parseServiceResource } from '../../model/parse';
 import { parseFelixEnv } from '../../model/felix';
 import { CALICO_API_VERSION, FelixConfigurationSpec, NetsecResource } from '../../model/resources';
-import { validateResource } from '../../model/validate';
+import { validateResource, validateServiceResource } from '../../model/validate';
 import { expandManifestPaths, readTextFile } from './files';
 import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
 import { derivePodsFromWorkloads } from './derive-pods';
 import { InventoryNamespace, InventoryPod, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
 import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
+import { InputService, SourcedServiceResource, buildServices } from './services';
 
 /** A resource and where it was read. */
 export interface SourcedResource {
@@ -30,6 +31,11 @@ export interface EngineInputs {
   /** The workload manifests read (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob). */
   readonly workloads: readonly InventoryWorkload[];
   readonly nodes: readonly NodeInfo[];
+  /**
+   * The v1 Services with, per port, the backends kube-proxy would DNAT to (from EndpointSlices, v1
+   * Endpoints, or derived from the selector over the pods). @default - none
+   */
+  readonly services?: readonly InputService[];
   /** Human-readable notes: skipped kinds, skipped pods. */
   readonly notes: readonly string[];
   /** Files that were read but hold no Kubernetes object (skipped), one line each. */
@@ -149,6 +155,7 @@ function readDocuments(
   const pods: InventoryPod[] = [];
   const nodes: NodeInfo[] = [];
   const notes: string[] = [];
+  const serviceResources: SourcedServiceResource[] = [];
   for (const { file, documentIndex, doc } of documents) {
     const location = `${file}#${documentIndex}`;
     let resource: NetsecResource | undefined;
@@ -157,6 +164,13 @@ function readDocuments(
         const workload = parseWorkload(doc as { readonly [key: string]: unknown }, location);
         if (workload) workloads.push(workload);
         else notes.push(`${location}: skipped ${workloadKindOf(doc)}: no pod template to derive a pod from`);
+        continue;
+      }
+      if (isServiceKind(doc)) {
+        const defaulted = applyServiceDefaults(parseServiceResource(doc as { readonly [key: string]: unknown }, location)).resource;
+        const issues = validateServiceResource(defaulted);
+        if (issues.length > 0) invalid.push(invalidFromIssues(location, issues));
+        else serviceResources.push({ resource: defaulted, location });
         continue;
       }
       if (isInventoryKind(doc)) {
@@ -192,5 +206,6 @@ function readDocuments(
     namespaces.push(...derived.namespaces);
     notes.push(derived.note);
   }
-  return { resources, namespaces, pods, nodes, notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}) };
+  const services = buildServices(serviceResources, pods);
+  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}) };
 }

@@ -7,6 +7,7 @@ import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
 import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
+import { InputService, servicesNote } from '../input/services';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { felixSettings } from './felix';
@@ -29,6 +30,8 @@ export interface BuiltModel extends EngineModel {
    * too), with all its container ports.
    */
   readonly pods: readonly InventoryPod[];
+  /** The Services read, with their backends per port. */
+  readonly services: readonly InputService[];
   /** Notes gathered while building (pods skipped, tiers missing, conversion warnings). */
   readonly notes: readonly string[];
 }
@@ -47,6 +50,7 @@ function defaultsOf(s: SourcedResource): { defaults?: readonly string[] } {
 /** Builds the model; throws InputError naming file, document and field on bad selectors, CIDRs or ports. */
 export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const notes = [...inputs.notes];
+  if (inputs.services && inputs.services.length > 0) notes.push(servicesNote(inputs.services));
   const nsLabels = new Map<string, StringMap>();
   for (const ns of inputs.namespaces) nsLabels.set(ns.name, ns.labels);
   const endpoints: Endpoint[] = [];
@@ -145,6 +149,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     networkSets,
     networkSetParties,
     pods: inputs.pods,
+    services: inputs.services ?? [],
     tiers,
     profiles,
     felix,

@@ -3,3 +3,4 @@ export { parseResource } from './resource';
 export { isRecord } from './read';
 export { renderResource } from './render';
 export { loadYamlDocuments } from './yaml';
+export { isServiceKind, parseServiceResource } from './service';

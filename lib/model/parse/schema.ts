@@ -2,7 +2,7 @@
  * The shape of every resource kind, as ordered field lists. The same table drives parsing (type
  * checks, unknown-field errors) and rendering (canonical key order), so the two cannot drift.
  */
-import { CALICO_API_VERSION, K8S_NETWORKING_API_VERSION } from '../resources';
+import { CALICO_API_VERSION, K8S_CORE_API_VERSION, K8S_DISCOVERY_API_VERSION, K8S_NETWORKING_API_VERSION } from '../resources';
 
 export type FieldType =
   | { readonly t: 'string' }
@@ -152,4 +152,54 @@ export function documentSchema(k: KindSchema): FieldType {
 
 export function findKindSchema(apiVersion: unknown, kind: unknown): KindSchema | undefined {
   return KIND_SCHEMAS.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+}
+
+// --- What kube-proxy reads: v1 Service, discovery.k8s.io/v1 EndpointSlice, v1 Endpoints ---------
+const TARGET_REF = obj([f('kind', STRING), f('name', STRING), f('namespace', STRING)], ['*']);
+const SERVICE_SPEC = obj([
+  f('type', STRING), f('selector', STRING_MAP),
+  f('ports', { t: 'list', of: obj([
+    f('name', STRING), f('protocol', STRING), f('port', INTEGER, true),
+    f('targetPort', { t: 'intOrString', expected: 'a port number or a container port name' }), f('nodePort', INTEGER),
+  ], ['appProtocol']) }),
+  f('clusterIP', STRING), f('clusterIPs', STRINGS), f('externalIPs', STRINGS),
+  f('externalTrafficPolicy', STRING), f('internalTrafficPolicy', STRING), f('externalName', STRING), f('loadBalancerIP', STRING),
+], ['sessionAffinity', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'publishNotReadyAddresses', 'loadBalancerClass',
+  'loadBalancerSourceRanges', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'trafficDistribution']);
+const SERVICE_STATUS = obj([
+  f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING)], ['ipMode', 'ports']) })])),
+], ['conditions']);
+const ENDPOINT_PORTS: FieldType = { t: 'list', of: obj([f('name', STRING), f('protocol', STRING), f('port', INTEGER)], ['appProtocol']) };
+const ENDPOINT_ADDRESSES: FieldType = {
+  t: 'list', of: obj([f('ip', STRING, true), f('nodeName', STRING), f('targetRef', TARGET_REF)], ['hostname']),
+};
+
+/** The whole-document shape of the kinds kube-proxy reads, by apiVersion and kind. */
+const SERVICE_KIND_SCHEMAS: readonly { readonly apiVersion: string; readonly kind: string; readonly document: FieldType }[] = [
+  {
+    apiVersion: K8S_CORE_API_VERSION, kind: 'Service',
+    document: obj([f('apiVersion', STRING, true), f('kind', STRING, true), f('metadata', METADATA, true),
+      f('spec', SERVICE_SPEC, true), f('status', SERVICE_STATUS)]),
+  },
+  {
+    apiVersion: K8S_DISCOVERY_API_VERSION, kind: 'EndpointSlice',
+    document: obj([f('apiVersion', STRING, true), f('kind', STRING, true), f('metadata', METADATA, true),
+      f('addressType', STRING, true), f('ports', ENDPOINT_PORTS),
+      f('endpoints', { t: 'list', of: obj([
+        f('addresses', STRINGS, true), f('nodeName', STRING), f('targetRef', TARGET_REF),
+        f('conditions', obj([f('ready', BOOLEAN), f('serving', BOOLEAN), f('terminating', BOOLEAN)])),
+      ], ['hostname', 'zone', 'hints', 'deprecatedTopology']) })]),
+  },
+  {
+    apiVersion: K8S_CORE_API_VERSION, kind: 'Endpoints',
+    document: obj([f('apiVersion', STRING, true), f('kind', STRING, true), f('metadata', METADATA, true),
+      f('subsets', { t: 'list', of: obj([
+        f('addresses', ENDPOINT_ADDRESSES), f('notReadyAddresses', ENDPOINT_ADDRESSES), f('ports', ENDPOINT_PORTS),
+      ]) })]),
+  },
+];
+
+/** The document shape of a Service, EndpointSlice or Endpoints; undefined for other kinds. */
+export function findServiceKindSchema(apiVersion: unknown, kind: unknown): FieldType | undefined {
+  return SERVICE_KIND_SCHEMAS.find((k) => k.apiVersion === apiVersion && k.kind === kind)?.document;
 }

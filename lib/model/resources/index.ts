@@ -4,3 +4,4 @@ export * from './k8s';
 export * from './calico';
 export * from './inventory';
 export * from './resource';
+export * from './service';

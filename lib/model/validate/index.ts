@@ -1,2 +1,3 @@
 export { ValidationIssue, formatIssue, formatIssueDetail } from './issue';
 export { validateResource } from './validate';
+export { validateServiceResource } from './service';

@@ -3,10 +3,9 @@ import { K8sNetworkPolicySpec, K8sLabelSelector, NetworkPolicyPeer, NetworkPolic
 import { checkCidr } from './addresses';
 import { Issues, report } from './issue';
 import { KEY_ALLOWED, VALUE_ALLOWED, checkLabels, isLabelValue, isQualifiedName } from './names';
-import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
+import { PORT_NAME_SHORT, checkPortNumber, checkPortProtocol, isValidPortName } from './ports';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
 function checkLabelSelector(issues: Issues, field: string, sel: K8sLabelSelector): void {
   checkLabels(issues, `${field}.matchLabels`, sel.matchLabels);
@@ -52,9 +51,7 @@ function isStrictSubset(inner: Cidr, outer: Cidr): boolean {
 }
 
 function checkPort(issues: Issues, field: string, p: NetworkPolicyPort): void {
-  if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol)) {
-    report(issues, `${field}.protocol`, p.protocol, 'unsupported protocol', 'TCP, UDP or SCTP');
-  }
+  checkPortProtocol(issues, `${field}.protocol`, p.protocol);
   const numeric = p.port !== undefined && /^[0-9]+$/.test(p.port);
   if (numeric) checkPortNumber(issues, `${field}.port`, Number(p.port));
   else if (p.port !== undefined && !isValidPortName(p.port)) {

@@ -13,6 +13,14 @@ export function isValidPortName(name: string): boolean {
     && !name.includes('--') && !name.startsWith('-') && !name.endsWith('-');
 }
 
+/** The protocols a Kubernetes port (policy, Service, container, endpoint) may name. */
+const PORT_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
+
+/** Checks a Kubernetes port protocol is TCP, UDP or SCTP (case-sensitive, as kube-apiserver). */
+export function checkPortProtocol(issues: Issues, field: string, protocol: string | undefined): void {
+  if (protocol !== undefined && !PORT_PROTOCOLS.includes(protocol)) report(issues, field, protocol, 'unsupported protocol', 'TCP, UDP or SCTP');
+}
+
 /** Checks a port number is 1-65535. */
 export function checkPortNumber(issues: Issues, field: string, port: number): void {
   if (!isPortNumber(port)) {

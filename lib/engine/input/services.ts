@@ -1,0 +1,156 @@
+// The Services of the inputs as kube-proxy sees them: addresses, ports and, per port, the backends
+// it would DNAT to (from EndpointSlices, else v1 Endpoints, else derived from the selector).
+import { ipVersionOf } from '../../model/net';
+import {
+  ENDPOINTSLICE_SERVICE_LABEL, EndpointSlice, Endpoints, Service, ServiceEndpointPort, ServiceResource,
+} from '../../model/resources';
+import { ServiceBackend, deriveBackends } from './derive-endpoints';
+import { InventoryPod } from './inventory';
+
+/** One port of a Service and its backends. */
+export interface InputServicePort {
+  /** @default - unnamed */
+  readonly name?: string;
+  readonly protocol: string;
+  readonly port: number;
+  /** A port number or a container port name. */
+  readonly targetPort: string;
+  /** @default - none (ClusterIP) or allocated by kube-apiserver and not known */
+  readonly nodePort?: number;
+  readonly backends: readonly ServiceBackend[];
+}
+
+/** Where a Service's backends came from. */
+export type BackendSource = 'EndpointSlice' | 'Endpoints' | 'selector' | 'none';
+
+/** A Service as kube-proxy (iptables mode) programs it. */
+export interface InputService {
+  readonly name: string;
+  readonly namespace: string;
+  /** `ClusterIP`, `NodePort`, `LoadBalancer` or `ExternalName`. */
+  readonly type: string;
+  /** The cluster IPs (empty when headless or not yet allocated). */
+  readonly clusterIPs: readonly string[];
+  readonly externalIPs: readonly string[];
+  /** status.loadBalancer.ingress[].ip. */
+  readonly loadBalancerIPs: readonly string[];
+  /** `Cluster` or `Local`, for NodePort and LoadBalancer Services. @default - none */
+  readonly externalTrafficPolicy?: string;
+  /** `Cluster` or `Local`. @default - none (ExternalName) */
+  readonly internalTrafficPolicy?: string;
+  readonly ports: readonly InputServicePort[];
+  readonly backendsFrom: BackendSource;
+  /** `file#index` of the Service document. */
+  readonly location: string;
+}
+
+/** A Service, EndpointSlice or Endpoints object and where it was read. */
+export interface SourcedServiceResource {
+  readonly resource: ServiceResource;
+  readonly location: string;
+}
+
+type Ref = { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+const podOf = (ref: Ref | undefined, namespace: string): string | undefined =>
+  (ref?.kind === 'Pod' && ref.name ? `${ref.namespace ?? namespace}/${ref.name}` : undefined);
+
+/** An endpoint port matches a Service port by name and protocol (kube-proxy's ServicePortName). */
+function endpointPortFor(ports: readonly ServiceEndpointPort[] | undefined, name: string, protocol: string): number | undefined {
+  return (ports ?? []).find((p) => (p.name ?? '') === name && (p.protocol ?? 'TCP') === protocol)?.port;
+}
+
+/**
+ * kube-proxy's endpoints of a port from EndpointSlices: ready ones (an unset condition is ready);
+ * when none is ready, the serving terminating ones (kube-proxy's terminating-endpoint fallback).
+ */
+function sliceBackends(slices: readonly EndpointSlice[], name: string, protocol: string): ServiceBackend[] {
+  const ready: ServiceBackend[] = [];
+  const terminating: ServiceBackend[] = [];
+  for (const slice of slices) {
+    if (slice.addressType === 'FQDN') continue; // kube-proxy ignores FQDN slices
+    const port = endpointPortFor(slice.ports, name, protocol);
+    if (port === undefined) continue;
+    for (const e of slice.endpoints ?? []) {
+      const c = e.conditions ?? {};
+      const backend: ServiceBackend = {
+        address: e.addresses[0], port,
+        ...(e.nodeName ? { nodeName: e.nodeName } : {}),
+        ...(podOf(e.targetRef, slice.metadata.namespace ?? 'default') ? { pod: podOf(e.targetRef, slice.metadata.namespace ?? 'default') } : {}),
+      };
+      if (c.ready !== false) ready.push(backend);
+      else if (c.serving !== false && c.terminating === true) terminating.push(backend);
+    }
+  }
+  return ready.length > 0 ? ready : terminating;
+}
+
+/** Ready addresses of a v1 Endpoints object for a port (notReadyAddresses are not backends). */
+function endpointsBackends(e: Endpoints, name: string, protocol: string): ServiceBackend[] {
+  const out: ServiceBackend[] = [];
+  for (const subset of e.subsets ?? []) {
+    const port = endpointPortFor(subset.ports, name, protocol);
+    if (port === undefined) continue;
+    for (const a of subset.addresses ?? []) {
+      const pod = podOf(a.targetRef, e.metadata.namespace ?? 'default');
+      out.push({ address: a.ip, port, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(pod ? { pod } : {}) });
+    }
+  }
+  return out;
+}
+
+function toInputService(
+  s: Service, location: string, slices: readonly EndpointSlice[], endpoints: Endpoints | undefined, pods: readonly InventoryPod[],
+): InputService {
+  const namespace = s.metadata.namespace ?? 'default';
+  const spec = s.spec;
+  const clusterIPs = [...new Set([spec.clusterIP, ...(spec.clusterIPs ?? [])])]
+    .filter((ip): ip is string => ip !== undefined && ip !== '' && ip !== 'None');
+  const selector = spec.selector ?? {};
+  // an empty selector is stored as none: the Service gets no endpoints from the controller
+  const backendsFrom: BackendSource = slices.length > 0 ? 'EndpointSlice' : endpoints ? 'Endpoints'
+    : Object.keys(selector).length > 0 ? 'selector' : 'none';
+  const versions = new Set(clusterIPs.map((ip) => ipVersionOf(ip)));
+  const ports: InputServicePort[] = (spec.ports ?? []).map((p) => {
+    const name = p.name ?? '';
+    const protocol = p.protocol ?? 'TCP';
+    const targetPort = p.targetPort ?? String(p.port);
+    const backends = backendsFrom === 'EndpointSlice' ? sliceBackends(slices, name, protocol)
+      : backendsFrom === 'Endpoints' && endpoints ? endpointsBackends(endpoints, name, protocol)
+        : backendsFrom === 'selector' ? deriveBackends(pods, namespace, selector, protocol, targetPort, versions) : [];
+    return { ...(p.name ? { name: p.name } : {}), protocol, port: p.port, targetPort, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}), backends };
+  });
+  return {
+    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, externalIPs: spec.externalIPs ?? [],
+    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((ip): ip is string => ip !== undefined),
+    ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
+    ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),
+    ports, backendsFrom, location,
+  };
+}
+
+/**
+ * The Services with their backends: a Service's EndpointSlices are those labelled
+ * `kubernetes.io/service-name: <name>` in its namespace; without any, the v1 Endpoints of its name;
+ * without that, the ready pods its selector matches (as the EndpointSlice controller would).
+ */
+export function buildServices(read: readonly SourcedServiceResource[], pods: readonly InventoryPod[]): InputService[] {
+  const slices = read.map((r) => r.resource).filter((r): r is EndpointSlice => r.kind === 'EndpointSlice');
+  const endpoints = read.map((r) => r.resource).filter((r): r is Endpoints => r.kind === 'Endpoints');
+  const out: InputService[] = [];
+  for (const { resource, location } of read) {
+    if (resource.kind !== 'Service') continue;
+    const ns = resource.metadata.namespace;
+    const own = slices.filter((s) => s.metadata.namespace === ns && s.metadata.labels?.[ENDPOINTSLICE_SERVICE_LABEL] === resource.metadata.name);
+    const eps = endpoints.find((e) => e.metadata.namespace === ns && e.metadata.name === resource.metadata.name);
+    out.push(toInputService(resource, location, own, eps, pods));
+  }
+  return out;
+}
+
+/** What the engine does with the Services read, said once: they are read, flows through them are not yet evaluated. */
+export function servicesNote(services: readonly InputService[]): string {
+  const backends = services.reduce((n, s) => n + s.ports.reduce((m, p) => m + p.backends.length, 0), 0);
+  return `${services.length} Service${services.length === 1 ? '' : 's'} read (${backends} port backend${backends === 1 ? '' : 's'}); `
+    + "`check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; the nodePort, LoadBalancer "
+    + 'and external IP paths are not modelled yet';
+}

@@ -1,0 +1,99 @@
+// Kubernetes v1 Service, discovery.k8s.io/v1 EndpointSlice and v1 Endpoints: what kube-proxy reads.
+import { ObjectMeta, StringMap } from './meta';
+
+export const K8S_CORE_API_VERSION = 'v1';
+export const K8S_DISCOVERY_API_VERSION = 'discovery.k8s.io/v1';
+/** The label an EndpointSlice carries naming its Service (`kubernetes.io/service-name`). */
+export const ENDPOINTSLICE_SERVICE_LABEL = 'kubernetes.io/service-name';
+
+/** One port of a Service. */
+export interface ServicePort {
+  /** Required (a DNS-1123 label) when the Service has more than one port. @default - unnamed */
+  readonly name?: string;
+  /** `TCP`, `UDP` or `SCTP`. @default 'TCP' (kube-apiserver) */
+  readonly protocol?: string;
+  readonly port: number;
+  /** A port number, or the name of a container port of the backends. @default - the port (kube-apiserver) */
+  readonly targetPort?: string;
+  /** For NodePort and LoadBalancer Services. @default - allocated by kube-apiserver (unknown here) */
+  readonly nodePort?: number;
+}
+
+/** spec of a v1 Service. */
+export interface ServiceSpec {
+  /** `ClusterIP`, `NodePort`, `LoadBalancer` or `ExternalName`. @default 'ClusterIP' */
+  readonly type?: string;
+  /** The pods that back the Service. @default - none: endpoints are given, not derived */
+  readonly selector?: StringMap;
+  readonly ports?: readonly ServicePort[];
+  /** An address, `None` (headless) or empty (allocated). @default - allocated (unknown here) */
+  readonly clusterIP?: string;
+  readonly clusterIPs?: readonly string[];
+  readonly externalIPs?: readonly string[];
+  /** `Cluster` or `Local`, for NodePort and LoadBalancer. @default 'Cluster' there */
+  readonly externalTrafficPolicy?: string;
+  /** `Cluster` or `Local`. @default 'Cluster' */
+  readonly internalTrafficPolicy?: string;
+  readonly externalName?: string;
+  readonly loadBalancerIP?: string;
+}
+
+/** A v1 Service. */
+export interface Service {
+  readonly apiVersion: typeof K8S_CORE_API_VERSION;
+  readonly kind: 'Service';
+  readonly metadata: ObjectMeta;
+  readonly spec: ServiceSpec;
+  readonly status?: { readonly loadBalancer?: { readonly ingress?: readonly { readonly ip?: string; readonly hostname?: string }[] } };
+}
+
+/** A port of an EndpointSlice or an Endpoints subset. */
+export interface ServiceEndpointPort {
+  /** The Service port's name. @default - unnamed */
+  readonly name?: string;
+  /** @default 'TCP' */
+  readonly protocol?: string;
+  readonly port?: number;
+}
+
+/** One endpoint of an EndpointSlice. */
+export interface SliceEndpoint {
+  readonly addresses: readonly string[];
+  /** Unset ready means ready (discovery.k8s.io/v1: "consumers should interpret this unknown state as ready"). */
+  readonly conditions?: { readonly ready?: boolean; readonly serving?: boolean; readonly terminating?: boolean };
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+}
+
+/** A discovery.k8s.io/v1 EndpointSlice. */
+export interface EndpointSlice {
+  readonly apiVersion: typeof K8S_DISCOVERY_API_VERSION;
+  readonly kind: 'EndpointSlice';
+  readonly metadata: ObjectMeta;
+  /** `IPv4`, `IPv6` or `FQDN`. */
+  readonly addressType: string;
+  readonly endpoints?: readonly SliceEndpoint[];
+  readonly ports?: readonly ServiceEndpointPort[];
+}
+
+/** An address of a v1 Endpoints subset. */
+export interface EndpointAddress {
+  readonly ip: string;
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+}
+
+/** A v1 Endpoints object (named as its Service). */
+export interface Endpoints {
+  readonly apiVersion: typeof K8S_CORE_API_VERSION;
+  readonly kind: 'Endpoints';
+  readonly metadata: ObjectMeta;
+  readonly subsets?: readonly {
+    readonly addresses?: readonly EndpointAddress[];
+    readonly notReadyAddresses?: readonly EndpointAddress[];
+    readonly ports?: readonly ServiceEndpointPort[];
+  }[];
+}
+
+/** The kinds kube-proxy reads, held apart from the policy resources. */
+export type ServiceResource = Service | EndpointSlice | Endpoints;

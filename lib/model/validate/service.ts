@@ -1,0 +1,143 @@
+// Kubernetes' validation of a v1 Service, a discovery.k8s.io/v1 EndpointSlice and a v1 Endpoints
+// object (pkg/apis/core/validation ValidateService, ValidateEndpoints; pkg/apis/discovery/validation).
+import { IP_ADDRESS_ALLOWED, ipVersionOf, isIpAddress } from '../net';
+import { ServiceEndpointPort, EndpointSlice, Endpoints, ObjectMeta, Service, ServiceResource } from '../resources';
+import { checkIpList } from './addresses';
+import { Issues, ValidationIssue, report } from './issue';
+import { LABEL_ALLOWED, SUBDOMAIN_ALLOWED, checkAnnotations, checkLabels, isDns1123Label, isDns1123Subdomain } from './names';
+import { PORT_NAME_ALLOWED, checkPortNumber, checkPortProtocol, isValidPortName } from './ports';
+
+const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
+/** A Service name is a DNS-1035 label: it starts with a letter. */
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_ALLOWED = "a DNS-1035 label: lower case letters, digits and '-', starting with a letter, ending with a letter or digit, at most 63 characters";
+
+function checkMeta(issues: Issues, meta: ObjectMeta, serviceName: boolean): void {
+  if (serviceName) {
+    if (meta.name.length > 63 || !DNS1035_LABEL.test(meta.name)) report(issues, 'metadata.name', meta.name, 'Service name is not a DNS-1035 label', DNS1035_ALLOWED);
+  } else if (!isDns1123Subdomain(meta.name)) {
+    report(issues, 'metadata.name', meta.name, 'name is not a DNS-1123 subdomain', SUBDOMAIN_ALLOWED);
+  }
+  if (meta.namespace !== undefined && !isDns1123Label(meta.namespace)) {
+    report(issues, 'metadata.namespace', meta.namespace, 'namespace is not a DNS-1123 label', LABEL_ALLOWED);
+  }
+  checkLabels(issues, 'metadata.labels', meta.labels);
+  checkAnnotations(issues, 'metadata.annotations', meta.annotations);
+}
+
+/** A port name: a DNS-1123 label, required and unique once there is more than one port. */
+function checkPortNames(issues: Issues, field: string, ports: readonly { readonly name?: string }[]): void {
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    const name = p.name ?? '';
+    if (name === '' && ports.length > 1) report(issues, `${field}[${i}].name`, name, 'a name is required when there is more than one port', LABEL_ALLOWED);
+    else if (name !== '' && !isDns1123Label(name)) report(issues, `${field}[${i}].name`, name, 'port name is not a DNS-1123 label', LABEL_ALLOWED);
+    else if (seen.has(name)) report(issues, `${field}[${i}].name`, name, 'duplicate port name', 'a name no other port of the object has');
+    seen.add(name);
+  });
+}
+
+function checkServicePorts(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  const ports = spec.ports ?? [];
+  const headless = spec.clusterIP === 'None';
+  if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
+    report(issues, 'spec.ports', [], 'a Service needs at least one port', 'one or more ports (only a headless or ExternalName Service may have none)');
+  }
+  checkPortNames(issues, 'spec.ports', ports);
+  const seen = new Set<string>();
+  const seenNode = new Set<string>();
+  ports.forEach((p, i) => {
+    const field = `spec.ports[${i}]`;
+    checkPortNumber(issues, `${field}.port`, p.port);
+    checkPortProtocol(issues, `${field}.protocol`, p.protocol);
+    const target = p.targetPort;
+    if (target !== undefined) {
+      if (/^[0-9]+$/.test(target)) checkPortNumber(issues, `${field}.targetPort`, Number(target));
+      else if (!isValidPortName(target)) report(issues, `${field}.targetPort`, target, 'invalid port name', PORT_NAME_ALLOWED);
+    }
+    const key = `${p.protocol ?? 'TCP'}/${p.port}`;
+    if (seen.has(key)) report(issues, `${field}.port`, p.port, `duplicate port ${key}`, 'a port and protocol no other port of the Service has');
+    seen.add(key);
+    if (p.nodePort !== undefined) {
+      if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
+        report(issues, `${field}.nodePort`, p.nodePort, `nodePort may not be used when type is ${spec.type ?? 'ClusterIP'}`, 'type NodePort or LoadBalancer, or no nodePort');
+      }
+      checkPortNumber(issues, `${field}.nodePort`, p.nodePort);
+      const nodeKey = `${p.protocol ?? 'TCP'}/${p.nodePort}`;
+      if (seenNode.has(nodeKey)) report(issues, `${field}.nodePort`, p.nodePort, `duplicate nodePort ${nodeKey}`, 'a nodePort no other port of the Service has');
+      seenNode.add(nodeKey);
+    }
+  });
+}
+
+function checkService(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  if (spec.type !== undefined && !SERVICE_TYPES.includes(spec.type)) report(issues, 'spec.type', spec.type, 'unsupported Service type', SERVICE_TYPES.join(', '));
+  checkServicePorts(issues, s);
+  checkLabels(issues, 'spec.selector', spec.selector);
+  for (const [field, ip] of [['spec.clusterIP', spec.clusterIP] as const, ...(spec.clusterIPs ?? []).map((c, i) => [`spec.clusterIPs[${i}]`, c] as const)]) {
+    if (ip !== undefined && ip !== '' && ip !== 'None' && !isIpAddress(ip)) report(issues, field, ip, 'not an IP address', `${IP_ADDRESS_ALLOWED}, 'None' (headless) or empty (allocated)`);
+  }
+  checkIpList(issues, 'spec.externalIPs', spec.externalIPs);
+  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.externalIPs ?? []).length > 0;
+  if (spec.externalTrafficPolicy !== undefined && spec.externalTrafficPolicy !== '') {
+    if (!external) {
+      report(issues, 'spec.externalTrafficPolicy', spec.externalTrafficPolicy, 'may only be set for externally-accessible Services', 'type NodePort or LoadBalancer, or externalIPs');
+    } else if (!TRAFFIC_POLICIES.includes(spec.externalTrafficPolicy)) {
+      report(issues, 'spec.externalTrafficPolicy', spec.externalTrafficPolicy, 'unsupported traffic policy', TRAFFIC_POLICIES.join(' or '));
+    }
+  }
+  if (spec.internalTrafficPolicy !== undefined && !TRAFFIC_POLICIES.includes(spec.internalTrafficPolicy)) {
+    report(issues, 'spec.internalTrafficPolicy', spec.internalTrafficPolicy, 'unsupported traffic policy', TRAFFIC_POLICIES.join(' or '));
+  }
+  (s.status?.loadBalancer?.ingress ?? []).forEach((ing, i) => {
+    if (ing.ip !== undefined && !isIpAddress(ing.ip)) report(issues, `status.loadBalancer.ingress[${i}].ip`, ing.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
+  });
+}
+
+function checkEndpointPorts(issues: Issues, field: string, ports: readonly ServiceEndpointPort[], portRequired: boolean): void {
+  checkPortNames(issues, field, ports);
+  ports.forEach((p, i) => {
+    if (p.port !== undefined) checkPortNumber(issues, `${field}[${i}].port`, p.port);
+    else if (portRequired) report(issues, `${field}[${i}].port`, p.port, 'a port is required', 'a port number 1-65535');
+    checkPortProtocol(issues, `${field}[${i}].protocol`, p.protocol);
+  });
+}
+
+function checkSlice(issues: Issues, s: EndpointSlice): void {
+  if (!ADDRESS_TYPES.includes(s.addressType)) report(issues, 'addressType', s.addressType, 'unsupported address type', ADDRESS_TYPES.join(', '));
+  const version = s.addressType === 'IPv4' ? 4 : s.addressType === 'IPv6' ? 6 : undefined;
+  (s.endpoints ?? []).forEach((e, i) => {
+    if (e.addresses.length === 0) report(issues, `endpoints[${i}].addresses`, [], 'an endpoint needs an address', 'one address');
+    e.addresses.forEach((a, j) => {
+      if (version !== undefined && ipVersionOf(a) !== version) {
+        report(issues, `endpoints[${i}].addresses[${j}]`, a, `not an ${s.addressType} address`, `an ${s.addressType} address (the slice's addressType)`);
+      }
+    });
+  });
+  checkEndpointPorts(issues, 'ports', s.ports ?? [], false);
+}
+
+function checkEndpoints(issues: Issues, e: Endpoints): void {
+  (e.subsets ?? []).forEach((subset, i) => {
+    for (const list of ['addresses', 'notReadyAddresses'] as const) {
+      (subset[list] ?? []).forEach((a, j) => {
+        if (!isIpAddress(a.ip)) report(issues, `subsets[${i}].${list}[${j}].ip`, a.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
+      });
+    }
+    checkEndpointPorts(issues, `subsets[${i}].ports`, subset.ports ?? [], true);
+  });
+}
+
+/** Kubernetes' checks of a Service, EndpointSlice or Endpoints object; empty when valid. */
+export function validateServiceResource(r: ServiceResource): ValidationIssue[] {
+  const issues: Issues = [];
+  checkMeta(issues, r.metadata, r.kind === 'Service');
+  if (r.kind === 'Service') checkService(issues, r);
+  else if (r.kind === 'EndpointSlice') checkSlice(issues, r);
+  else checkEndpoints(issues, r);
+  return issues;
+}
