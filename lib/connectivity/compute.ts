@@ -146,10 +146,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   // external classes with the same lines to every party are one party
   const externalKey = new Map<Party, string>();
   for (const x of externals) {
-    externalKey.set(x, JSON.stringify(parties.map((p) => [
-      judge(externalMember(x), (members.get(p) ?? [])[0]), judge((members.get(p) ?? [])[0], externalMember(x)),
-      ...(members.get(p) ?? []).map((m) => `${judge(externalMember(x), m)}|${judge(m, externalMember(x))}`),
-    ])));
+    const ext = externalMember(x);
+    externalKey.set(x, JSON.stringify(parties.map((p) => (members.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`))));
   }
   const groups = new Map<string, Party[]>();
   for (const x of externals) {

@@ -3,7 +3,7 @@
 // failsafe ports create. Evaluating one representative per class is then exact.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolNumber } from '../model/net';
-import { BuiltModel, ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from '../engine';
+import { BuiltModel, ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL, modelRules } from '../engine';
 import { Interval, cutIntervals } from './intervals';
 
 const TCP = 6;
@@ -23,13 +23,6 @@ export interface ConnectionClass {
   readonly range?: Interval;
   /** ICMP/ICMPv6 with one type: the code interval. @default - every code */
   readonly codes?: Interval;
-}
-
-function rulesOf(model: BuiltModel): CalicoRule[] {
-  const out: CalicoRule[] = [];
-  for (const t of model.tiers) for (const p of t.policies) out.push(...(p.ingress ?? []), ...(p.egress ?? []));
-  for (const p of model.profiles.values()) out.push(...p.ingress, ...p.egress);
-  return out;
 }
 
 /** The port ranges that can decide a flow of the protocol: only rules, named ports and failsafe entries of that protocol have ports. */
@@ -76,7 +69,7 @@ function icmpClasses(protocol: number, rules: readonly CalicoRule[]): Connection
 
 /** Every class of the connection space for the model's policies, protocols in number order. */
 export function connectionClasses(model: BuiltModel): ConnectionClass[] {
-  const rules = rulesOf(model);
+  const rules = modelRules(model);
   // IP-in-IP is its own class: Felix drops it from workloads before policy
   const named = new Set<number>([TCP, UDP, SCTP, ICMP, ICMPV6, IPIP_PROTOCOL]);
   for (const r of rules) {

@@ -2,7 +2,7 @@
 // protocol that the policies (either side) or the inventory's container ports name.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolHasPorts, protocolNumber } from '../model/net';
-import { BuiltModel, EngineModel, protocolName } from '../engine';
+import { BuiltModel, EngineModel, modelRules, protocolName } from '../engine';
 
 /** One protocol and destination port to compare (no port for ICMP and other portless protocols). */
 export interface PortKey {
@@ -57,15 +57,6 @@ export function sortPortKeys<K extends PortKey>(keys: readonly K[]): K[] {
   return [...keys].sort((a, b) => (a.protocol !== b.protocol ? (a.protocol < b.protocol ? -1 : 1) : (a.port ?? -1) - (b.port ?? -1)));
 }
 
-function rulesOf(model: EngineModel): CalicoRule[] {
-  const rules: CalicoRule[] = [];
-  for (const tier of model.tiers) {
-    for (const p of tier.policies) rules.push(...(p.ingress ?? []), ...(p.egress ?? []));
-  }
-  for (const profile of model.profiles.values()) rules.push(...profile.ingress, ...profile.egress);
-  return rules;
-}
-
 /** The ports a rule names: destination ports (numbers, both ends of ranges, named ports resolved over the inventory). */
 function ruleKeys(rule: CalicoRule, model: EngineModel): PortKey[] {
   if (rule.protocol === undefined) return [];
@@ -94,7 +85,7 @@ function ruleKeys(rule: CalicoRule, model: EngineModel): PortKey[] {
 export function defaultPortKeys(models: readonly BuiltModel[]): PortKey[] {
   const keys: PortKey[] = [];
   for (const model of models) {
-    for (const rule of rulesOf(model)) keys.push(...ruleKeys(rule, model));
+    for (const rule of modelRules(model)) keys.push(...ruleKeys(rule, model));
     for (const pod of model.pods) for (const p of pod.containerPorts) keys.push({ protocol: p.protocol, port: p.port });
   }
   return sortPortKeys(dedupe(keys));

@@ -17,6 +17,7 @@ export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
 export { namespaceSelectorText } from './model/compile-selector';
 export * from './model/types';
+export { modelRules } from './model/rules';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';
 export { buildFlow, resolveParty, parseProtocol, protocolName, FlowSpec } from './evaluate/resolve';
 export { Flow, FlowParty, FlowVerdict, DirectionTrace, StageTrace, TierTrace, PolicyTrace, ProfileTrace } from './evaluate/types';

@@ -1,8 +1,7 @@
 // What to wire for one node of an engine model: its interfaces with their addresses, the peer
 // hosts behind them and the ports worth probing, all from the documentation ranges.
 import { Cidr, NetError } from '../model/net';
-import { CalicoRule } from '../model/resources';
-import { EngineModel } from '../engine';
+import { EngineModel, modelRules } from '../engine';
 import { familyOf, isDocumentationAddress } from './addresses';
 import { LinkSpec } from './topology';
 
@@ -52,19 +51,11 @@ function defaultPeers(nodeIps: readonly string[], used: ReadonlySet<string>): st
   return out;
 }
 
-/** Rules of every policy and profile of the model. */
-function allRules(model: EngineModel): CalicoRule[] {
-  const out: CalicoRule[] = [];
-  for (const t of model.tiers) for (const p of t.policies) out.push(...(p.ingress ?? []), ...(p.egress ?? []));
-  for (const p of model.profiles.values()) out.push(...p.ingress, ...p.egress);
-  return out;
-}
-
 /** Puts an address inside (and one just outside) each documentation-range net of the rules on a peer. */
 function addNetPeers(model: EngineModel, links: LinkSpec[], used: Set<string>): void {
   if (links.length === 0) return;
   const nets = new Set<string>();
-  for (const r of allRules(model)) {
+  for (const r of modelRules(model)) {
     for (const e of [r.source, r.destination]) for (const n of [...(e?.nets ?? []), ...(e?.notNets ?? [])]) nets.add(n);
   }
   for (const text of [...nets].sort()) {
@@ -110,7 +101,7 @@ export function probePorts(model: EngineModel): { tcp: number[]; udp: number[] }
   const udp = new Set<number>([53]);
   const named = new Map<string, { protocol: string; port: number }[]>();
   for (const e of model.endpoints) for (const p of e.namedPorts) named.set(p.name, [...(named.get(p.name) ?? []), p]);
-  for (const r of allRules(model)) {
+  for (const r of modelRules(model)) {
     const proto = (r.protocol ?? '').toUpperCase();
     for (const text of [...(r.destination?.ports ?? []), ...(r.destination?.notPorts ?? [])]) {
       const target = proto === 'UDP' ? udp : tcp;
