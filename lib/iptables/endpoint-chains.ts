@@ -50,6 +50,8 @@ export interface EndpointChainSpec {
    * established traffic gets the accept mark and returns. @default false
    */
   readonly allowReturns?: boolean;
+  /** Leave out the drop of conntrack INVALID packets (DisableConntrackInvalidCheck true). @default false */
+  readonly keepInvalid?: boolean;
 }
 
 /** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
@@ -93,7 +95,7 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   if (s.kind !== 'untracked') {
     if (s.allowReturns) out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], m.setMark(s.marks.accept), `${who}: mark established`));
     out.push(rule([m.conntrackState('RELATED,ESTABLISHED')], s.allowReturns ? m.RETURN : m.ACCEPT, `${who}: allow established`));
-    out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
+    if (!s.keepInvalid) out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
   }
   if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));
   out.push(rule([], m.clearMark(s.marks.accept), `${who}: clear accept mark`));

@@ -4,6 +4,9 @@ import { EntityRule } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
 import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId } from './ipset-names';
 import { IpVersion } from './match';
+import { ipVersionOf } from '../model/net';
+
+const ALL_HOSTS_NET = 'all-hosts-net';
 
 /** Resolves selectors to IP set names for one IP version and remembers the sets. */
 export class IpSetRegistry {
@@ -42,6 +45,23 @@ export class IpSetRegistry {
         name, type: 'hash:net', version: this.version, description: `selector ${text}`,
         members: selectorMembers(this.version, found.endpoints, found.networkSets),
       });
+    }
+    return name;
+  }
+
+  /**
+   * `cali40all-hosts-net` (rule_defs.go IPSetIDAllHostNets, ipset_hosts_mgr.go): every node's
+   * address of this IP version, the InternalIP as calico-node's autodetection picks by default.
+   */
+  public allHostsSet(): string {
+    const name = mainIpSetName(this.version, ALL_HOSTS_NET);
+    if (!this.sets.has(name)) {
+      const members = new Set<string>();
+      for (const n of this.model.nodes) {
+        const a = n.addresses.find((x) => x.type === 'InternalIP' && ipVersionOf(x.address) === this.version);
+        if (a) members.add(a.address);
+      }
+      this.sets.set(name, { name, type: 'hash:net', version: this.version, description: 'all-hosts-net: the nodes\' addresses', members: [...members].sort() });
     }
     return name;
   }

@@ -11,7 +11,7 @@ import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
-import { DEFAULT_MARKS } from './marks';
+import { allocateMarks } from './marks';
 import { DROP, IpVersion, REJECT, jump } from './match';
 import * as names from './names';
 import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
@@ -54,7 +54,7 @@ export interface NodePlan {
  */
 function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'): ActionSettings {
   const reject = table === 'filter' && felix.filterDenyAction.toLowerCase() === 'reject';
-  return { marks: DEFAULT_MARKS, logPrefix: 'calico-packet', denyAction: reject ? REJECT : DROP };
+  return { marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP };
 }
 
 /**
@@ -100,7 +100,7 @@ class TableBuilder {
       failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
       ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
       ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
-      allowReturns, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
+      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
@@ -146,6 +146,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const { failsafeInbound: fin, failsafeOutbound: fout } = model.felix;
   const filterSettings = actionSettings(model.felix, 'filter');
   const marks = filterSettings.marks;
+  // static.go: the IP-in-IP host rules are IPv4 only
+  const ipip = version === 4 && model.felix.ipipEnabled ? { allHostsSet: reg.allHostsSet(), denyAction: filterSettings.denyAction } : undefined;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings);
@@ -176,7 +178,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico output policy')]],
     ]),
     chains: [
-      st.filterInputChain(marks), st.filterOutputChain(marks), st.filterForwardChain(marks),
+      st.filterInputChain(marks, ipip), st.filterOutputChain(marks, ipip), st.filterForwardChain(marks),
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),

@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IPIP, VXLAN, Wireguard, IPVS and OpenStack support off.
+// with IP-in-IP host rules when on, and VXLAN, Wireguard, IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -18,12 +18,30 @@ export const CHAIN_CIDR_BLOCK = 'cali-cidr-block';
 export const CHAIN_RPF_SKIP = 'cali-rpf-skip';
 
 const HEP_ACCEPTED = 'Host endpoint policy accepted packet.';
+/** IP protocol 4, by number as Felix writes it (ProtoIPIP). */
+const IPIP = '4';
+const DEST_LOCAL = '-m addrtype --dst-type LOCAL';
+const SRC_LOCAL = '-m addrtype --src-type LOCAL';
 
-/** filter `cali-INPUT`. */
-export function filterInputChain(marks: MarkBits): Chain {
+/** What the IP-in-IP host rules need: on or off, the all-hosts set's name, the deny action. */
+export interface IpipRules {
+  readonly allHostsSet: string;
+  readonly denyAction: string;
+}
+
+/**
+ * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
+ * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP.
+ */
+export function filterInputChain(marks: MarkBits, ipip?: IpipRules): Chain {
+  const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';
   return {
     name: CHAIN_INPUT,
     rules: [
+      ...(ipip ? [
+        rule([m.protocolMatch(IPIP), m.sourceIpSet(ipip.allHostsSet), DEST_LOCAL], m.ACCEPT, 'Allow IPIP packets from Calico hosts'),
+        rule([m.protocolMatch(IPIP)], ipip.denyAction, `${deny} IPIP packets from non-Calico hosts`),
+      ] : []),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
@@ -53,13 +71,17 @@ export function workloadToHostChain(defaultEndpointToHostAction: string, version
   };
 }
 
-/** filter `cali-OUTPUT`. */
-export function filterOutputChain(marks: MarkBits): Chain {
+/**
+ * filter `cali-OUTPUT` (static.go filterOutputChain). With IP-in-IP on (IPv4), IP-in-IP from a local
+ * address to Calico hosts is accepted before host endpoint policy.
+ */
+export function filterOutputChain(marks: MarkBits, ipip?: IpipRules): Chain {
   return {
     name: CHAIN_OUTPUT,
     rules: [
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
       rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
+      ...(ipip ? [rule([m.protocolMatch(IPIP), m.destIpSet(ipip.allHostsSet), SRC_LOCAL], m.ACCEPT, 'Allow IPIP packets to other Calico hosts')] : []),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),

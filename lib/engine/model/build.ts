@@ -1,6 +1,6 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
-  CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint,
+  CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool,
   K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
@@ -10,6 +10,7 @@ import { EngineInputs, SourcedResource } from '../input/load';
 import { InputService, servicesNote } from '../input/services';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
+import { checkVxlanPools } from './encapsulation';
 import { felixSettings } from './felix';
 import { compareOrderThenName } from './order';
 import { NetworkSetParty, endpointParty, networkSetParty } from './party';
@@ -134,7 +135,10 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   for (const ns of nsNames) profiles.set(`kns.${ns}`, namespaceProfile(ns));
   profiles.set(DEFAULT_ALLOW_PROFILE, { name: DEFAULT_ALLOW_PROFILE, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] });
 
-  const felix = felixSettings(byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r), inputs.felixOverrides);
+  const felixConfigs = byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r);
+  const pools = byKind<IpPool>('IPPool');
+  checkVxlanPools(pools.map(({ s }) => s), { ...(felixConfigs.find((c) => c.metadata.name === 'default')?.spec ?? {}), ...inputs.felixOverrides });
+  const felix = felixSettings(felixConfigs, inputs.felixOverrides, pools.map(({ r }) => r));
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();

@@ -1,6 +1,7 @@
-// Felix settings: failsafe ports, the workload-to-host action, the filter deny action and the
-// encapsulation drops, from Felix's environment, FelixConfiguration `default`, then Felix's defaults.
-import { FelixConfiguration, FelixConfigurationSpec, ProtoPort } from '../../model/resources';
+// Felix settings: failsafe ports, the workload-to-host action, the filter deny action, the marks, the
+// encapsulation drops and host rules, from Felix's environment, FelixConfiguration `default`, the
+// IPPools, then Felix's defaults.
+import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
 import { FelixSettings } from './types';
 
 const pp = (spec: string): ProtoPort => {
@@ -18,7 +19,15 @@ const FELIX_DEFAULTS = {
   allowIPIPPacketsFromWorkloads: false,
   /** VXLANPort: not modelled as a setting; the workload VXLAN drop matches it. */
   vxlanPort: 4789,
+  markMask: 0xffff0000,
+  logPrefix: 'calico-packet',
+  disableConntrackInvalidCheck: false,
 } as const;
+
+/** IP-in-IP is on when any pool (disabled ones too) has ipipMode other than Never (encapsulation_resolver.go updatePool). */
+function poolsWantIpip(pools: readonly IpPool[]): boolean {
+  return pools.some((p) => (p.spec.ipipMode ?? 'Never') !== 'Never');
+}
 
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
@@ -29,7 +38,7 @@ function denyAction(value: string | undefined): string {
  * The settings Felix runs with: its environment (`overrides`, from `--felix`) first, then the
  * FelixConfiguration named `default`, then Felix's built-in defaults.
  */
-export function felixSettings(configs: readonly FelixConfiguration[], overrides: FelixConfigurationSpec = {}): FelixSettings {
+export function felixSettings(configs: readonly FelixConfiguration[], overrides: FelixConfigurationSpec = {}, pools: readonly IpPool[] = []): FelixSettings {
   const spec = { ...(configs.find((c) => c.metadata.name === 'default')?.spec ?? {}), ...overrides };
   return {
     failsafeInbound: spec.failsafeInboundHostPorts ?? FELIX_DEFAULTS.failsafeInbound,
@@ -39,5 +48,9 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     allowVXLANPacketsFromWorkloads: spec.allowVXLANPacketsFromWorkloads ?? FELIX_DEFAULTS.allowVXLANPacketsFromWorkloads,
     allowIPIPPacketsFromWorkloads: spec.allowIPIPPacketsFromWorkloads ?? FELIX_DEFAULTS.allowIPIPPacketsFromWorkloads,
     vxlanPort: FELIX_DEFAULTS.vxlanPort,
+    markMask: spec.iptablesMarkMask ?? FELIX_DEFAULTS.markMask,
+    logPrefix: spec.logPrefix ?? FELIX_DEFAULTS.logPrefix,
+    disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
+    ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
   };
 }

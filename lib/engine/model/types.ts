@@ -114,6 +114,17 @@ export interface FelixSettings {
   readonly allowIPIPPacketsFromWorkloads: boolean;
   /** Felix's VXLANPort (4789). */
   readonly vxlanPort: number;
+  /** IptablesMarkMask: the bits Felix allocates its marks from (0xffff0000). */
+  readonly markMask: number;
+  /** LogPrefix of Log rules (`calico-packet`). */
+  readonly logPrefix: string;
+  /** DisableConntrackInvalidCheck: endpoint chains do not drop conntrack INVALID packets. */
+  readonly disableConntrackInvalidCheck: boolean;
+  /**
+   * IP-in-IP host rules on (IPv4): FelixConfiguration ipipEnabled when set, else on when any IPPool
+   * has ipipMode other than Never (felix/calc/encapsulation_resolver.go).
+   */
+  readonly ipipEnabled: boolean;
 }
 
 /** Everything the engine resolved. */

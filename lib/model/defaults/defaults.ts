@@ -3,6 +3,7 @@ import {
   CALICO_API_VERSION, CALICO_TIER_LABEL, CalicoPolicySpec, CLUSTER_SCOPED_CALICO_KINDS, ObjectMeta, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isKubernetesResource,
 } from '../resources';
 import { AppliedDefault, Defaulted } from './applied';
+import { defaultIpPool } from './ippool';
 import { defaultCalicoPolicyTypes, defaultK8sPolicyTypes } from './policy-types';
 
 const KUBE_APISERVER = 'kube-apiserver';
@@ -90,6 +91,8 @@ export function applyDefaults(r: NetsecResource, options: DefaultOptions = {}): 
   } else if (resource.kind === 'Tier' && resource.spec?.defaultAction === undefined) {
     out.push({ field: 'spec.defaultAction', value: 'Deny', by: CALICO });
     resource = { ...resource, spec: { ...resource.spec, defaultAction: 'Deny' } };
+  } else if (resource.kind === 'IPPool') {
+    resource = defaultIpPool(resource, CALICO, out);
   }
   return { resource, defaults: out };
 }

@@ -5,12 +5,12 @@ import { documentSchema, findKindSchema } from './schema';
 
 /** Kinds that change what is enforced: reading past one of them would give wrong (fail-open) answers. */
 const ENFORCING_KINDS = [
-  'NetworkPolicy', 'GlobalNetworkPolicy', 'HostEndpoint', 'GlobalNetworkSet', 'NetworkSet', 'Tier', 'FelixConfiguration',
+  'NetworkPolicy', 'GlobalNetworkPolicy', 'HostEndpoint', 'GlobalNetworkSet', 'NetworkSet', 'Tier', 'FelixConfiguration', 'IPPool',
   'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy',
 ];
 
 const READ_API_VERSIONS = `${K8S_NETWORKING_API_VERSION} NetworkPolicy, or a ${CALICO_API_VERSION} (or ${CALICO_CRD_API_VERSION}) `
-  + 'NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier or FelixConfiguration';
+  + 'NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier, FelixConfiguration or IPPool';
 
 /**
  * Parses one manifest document into a typed resource, checking shape only (types, required and

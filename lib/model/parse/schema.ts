@@ -112,7 +112,12 @@ const TIER_SPEC = obj([f('order', NUMBER), f('defaultAction', STRING)]);
 const PROTO_PORTS: FieldType = {
   t: 'list', of: obj([f('protocol', STRING, true), f('port', INTEGER, true), f('net', STRING)]),
 };
-/** Only the enforcement fields are modelled; Felix has many more, which are accepted and dropped. */
+/**
+ * The FelixConfiguration fields read: each is honoured by the plan (and the engine where it changes
+ * verdicts) or, for values the model does not render, rejected by validation (lib/model/validate/infra.ts
+ * FELIX_UNMODELLED). Felix's other fields (logging, reporting, timers, MTUs, BGP, routes) change no
+ * iptables rule of the plan and are accepted and dropped.
+ */
 const FELIX_SPEC: FieldType = {
   t: 'object',
   fields: [
@@ -120,9 +125,17 @@ const FELIX_SPEC: FieldType = {
     f('defaultEndpointToHostAction', STRING), f('iptablesMarkMask', INTEGER),
     f('iptablesFilterDenyAction', STRING), f('logPrefix', STRING),
     f('allowVXLANPacketsFromWorkloads', BOOLEAN), f('allowIPIPPacketsFromWorkloads', BOOLEAN),
+    f('disableConntrackInvalidCheck', BOOLEAN), f('ipipEnabled', BOOLEAN), f('vxlanEnabled', BOOLEAN),
+    f('iptablesFilterAllowAction', STRING), f('iptablesMangleAllowAction', STRING),
+    f('wireguardEnabled', BOOLEAN), f('bpfEnabled', BOOLEAN), f('kubeIPVSSupportEnabled', BOOLEAN),
   ],
   ignore: ['*'],
 };
+const IPPOOL_SPEC = obj([
+  f('cidr', STRING, true), f('vxlanMode', STRING), f('ipipMode', STRING), f('natOutgoing', BOOLEAN), f('disabled', BOOLEAN),
+  f('disableBGPExport', BOOLEAN), f('blockSize', INTEGER), f('nodeSelector', STRING), f('namespaceSelector', STRING),
+  f('allowedUses', STRINGS), f('assignmentMode', STRING),
+]);
 
 /** A known kind: its schema and whether the spec may be left out (it then parses as `{}`). */
 interface KindSchema {
@@ -141,6 +154,7 @@ const KIND_SCHEMAS: readonly KindSchema[] = [
   { apiVersion: CALICO_API_VERSION, kind: 'NetworkSet', spec: NETSET_SPEC, specRequired: false },
   { apiVersion: CALICO_API_VERSION, kind: 'Tier', spec: TIER_SPEC, specRequired: false },
   { apiVersion: CALICO_API_VERSION, kind: 'FelixConfiguration', spec: FELIX_SPEC, specRequired: false },
+  { apiVersion: CALICO_API_VERSION, kind: 'IPPool', spec: IPPOOL_SPEC, specRequired: true },
 ];
 
 /** The whole-document shape of a kind. */

@@ -272,8 +272,62 @@ export interface FelixConfigurationSpec {
   readonly allowVXLANPacketsFromWorkloads?: boolean;
   /** Let IP-in-IP packets (IP protocol 4) leave workloads. @default false */
   readonly allowIPIPPacketsFromWorkloads?: boolean;
-  /** @default 'calico-packet' */
+  /** The prefix of Log rules' `--log-prefix`. @default 'calico-packet' */
   readonly logPrefix?: string;
+  /** Leave out the drop of conntrack INVALID packets at the start of endpoint chains. @default false */
+  readonly disableConntrackInvalidCheck?: boolean;
+  /** Overrides whether IP-in-IP host rules are programmed. @default - on when any IPv4 IPPool has ipipMode other than Never */
+  readonly ipipEnabled?: boolean;
+  /** Overrides whether VXLAN is on. Only `false` is modelled (VXLAN host rules are not rendered). @default - from the IPPools */
+  readonly vxlanEnabled?: boolean;
+  /** `Accept` only: `Return` is not modelled. @default 'Accept' */
+  readonly iptablesFilterAllowAction?: string;
+  /** `Accept` only: `Return` is not modelled. @default 'Accept' */
+  readonly iptablesMangleAllowAction?: string;
+  /** `false` only: WireGuard host rules are not modelled. @default false */
+  readonly wireguardEnabled?: boolean;
+  /** `false` only: the eBPF dataplane is not modelled. @default false */
+  readonly bpfEnabled?: boolean;
+  /** `false` only: kube-proxy's IPVS mode is not modelled. @default false */
+  readonly kubeIPVSSupportEnabled?: boolean;
+}
+
+/** A Calico IPPool's settings (libcalico-go api/pkg/apis/projectcalico/v3 IPPoolSpec). */
+export interface IpPoolSpec {
+  /** The pool's CIDR, strictly masked. */
+  readonly cidr: string;
+  /** `Always`, `CrossSubnet` or `Never` (IPv4 pools only). @default 'Never' */
+  readonly ipipMode?: string;
+  /** `Always`, `CrossSubnet` or `Never`. @default 'Never' */
+  readonly vxlanMode?: string;
+  /** Masquerade traffic from the pool's pods to destinations outside every pool. @default false */
+  readonly natOutgoing?: boolean;
+  /** No new addresses from this pool. @default false */
+  readonly disabled?: boolean;
+  /** @default false */
+  readonly disableBGPExport?: boolean;
+  /** Prefix length of the pool's blocks: 20-32 for IPv4, 116-128 for IPv6. @default - 26 (IPv4) or 122 (IPv6) */
+  readonly blockSize?: number;
+  /** The nodes that take addresses from the pool. @default 'all()' */
+  readonly nodeSelector?: string;
+  /** The namespaces whose pods take addresses from the pool. @default - every namespace */
+  readonly namespaceSelector?: string;
+  /** `Workload`, `Tunnel` or `LoadBalancer`. @default - Workload and Tunnel */
+  readonly allowedUses?: string[];
+  /** `Automatic` or `Manual`. @default 'Automatic' */
+  readonly assignmentMode?: string;
+}
+
+/** A Calico IPPool: a range pods (and tunnels) take addresses from, with its encapsulation. */
+export interface IpPool {
+  /** Always `projectcalico.org/v3`. */
+  readonly apiVersion: 'projectcalico.org/v3';
+  /** Always `IPPool`. */
+  readonly kind: 'IPPool';
+  /** Name, labels and annotations (no namespace). */
+  readonly metadata: ObjectMeta;
+  /** The resource's settings. */
+  readonly spec: IpPoolSpec;
 }
 
 /** A Calico FelixConfiguration (`default` for the cluster, `node.<name>` for one node). */

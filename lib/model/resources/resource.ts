@@ -1,4 +1,4 @@
-import { CalicoNetworkPolicyResource, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, NetworkSet, Tier } from './calico';
+import { CalicoNetworkPolicyResource, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool, NetworkSet, Tier } from './calico';
 import { K8sNetworkPolicy } from './k8s';
 import { K8S_NETWORKING_API_VERSION } from './meta';
 
@@ -11,11 +11,12 @@ export type NetsecResource =
   | GlobalNetworkSet
   | NetworkSet
   | Tier
-  | FelixConfiguration;
+  | FelixConfiguration
+  | IpPool;
 
 /** The Calico kinds that are cluster-scoped (never carry a namespace). */
 export const CLUSTER_SCOPED_CALICO_KINDS: readonly string[] = [
-  'GlobalNetworkPolicy', 'HostEndpoint', 'GlobalNetworkSet', 'Tier', 'FelixConfiguration',
+  'GlobalNetworkPolicy', 'HostEndpoint', 'GlobalNetworkSet', 'Tier', 'FelixConfiguration', 'IPPool',
 ];
 
 /** True when the resource is a Kubernetes (not Calico) resource. */

@@ -70,5 +70,47 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
   const m = spec.iptablesMarkMask;
   if (m !== undefined && (!Number.isInteger(m) || m < 0 || m > 0xffffffff)) {
     report(issues, 'spec.iptablesMarkMask', m, 'invalid iptablesMarkMask', 'a 32-bit unsigned integer');
+  } else if (m !== undefined && bitCount(m) < MIN_MARK_BITS) {
+    // felix/dataplane/driver.go allocates accept, pass, drop, scratch0, scratch1 one bit each and stops without them
+    report(issues, 'spec.iptablesMarkMask', m, `iptablesMarkMask has ${bitCount(m)} bits set; Felix needs at least ${MIN_MARK_BITS} (accept, pass, drop, scratch0, scratch1)`,
+      `a 32-bit mask with at least ${MIN_MARK_BITS} bits set (Felix's default 0xffff0000)`);
+  }
+  for (const u of FELIX_UNMODELLED) {
+    const v = spec[u.field];
+    if (v !== undefined && !u.modelled(v)) {
+      report(issues, `spec.${u.field}`, v, `not modelled: ${u.why}`, u.supported);
+    }
   }
 }
+
+const MIN_MARK_BITS = 5;
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let v = n; v > 0; v = Math.floor(v / 2)) count += v % 2;
+  return count;
+}
+
+/** A FelixConfiguration field whose other values the plan does not render: the values it does, and why. */
+interface Unmodelled {
+  readonly field: keyof FelixConfigurationSpec;
+  readonly modelled: (value: NonNullable<FelixConfigurationSpec[keyof FelixConfigurationSpec]>) => boolean;
+  readonly why: string;
+  readonly supported: string;
+}
+
+const isFalse = (v: unknown): boolean => v === false;
+const isAccept = (v: unknown): boolean => typeof v === 'string' && v.toLowerCase() === 'accept';
+
+/**
+ * The FelixConfiguration values the plan and the engine do not render: reading past them would give
+ * rules and verdicts Felix does not program, so they are refused (never silently ignored).
+ */
+const FELIX_UNMODELLED: readonly Unmodelled[] = [
+  { field: 'iptablesFilterAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the filter table', supported: 'Accept' },
+  { field: 'iptablesMangleAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the mangle table', supported: 'Accept' },
+  { field: 'vxlanEnabled', modelled: isFalse, why: 'VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered', supported: 'false, or leave it out' },
+  { field: 'wireguardEnabled', modelled: isFalse, why: 'WireGuard host rules are not rendered', supported: 'false, or leave it out' },
+  { field: 'bpfEnabled', modelled: isFalse, why: 'the plan is of the iptables dataplane, not eBPF', supported: 'false, or leave it out' },
+  { field: 'kubeIPVSSupportEnabled', modelled: isFalse, why: "kube-proxy's IPVS mode rules (cali-forward-check) are not rendered", supported: 'false, or leave it out' },
+];

@@ -1,5 +1,6 @@
 import { NetsecResource, isKubernetesResource } from '../resources';
 import { checkFelixSpec, checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
+import { checkIpPoolSpec } from './ippool';
 import { Issues, ValidationIssue } from './issue';
 import { checkK8sSpec } from './k8s';
 import { checkMetadata } from './names';
@@ -24,6 +25,7 @@ export function validateResource(r: NetsecResource): ValidationIssue[] {
     case 'NetworkSet': checkNetworkSetSpec(issues, r.spec); break;
     case 'Tier': checkTierSpec(issues, r.spec); break;
     case 'FelixConfiguration': checkFelixSpec(issues, r.spec); break;
+    case 'IPPool': checkIpPoolSpec(issues, r.spec); break;
   }
   return issues;
 }
