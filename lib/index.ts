@@ -10,5 +10,5 @@ export type {
   IcmpFields, ServiceAccountMatch, ServiceMatch, EntityRule, HttpPath, HttpMatch, RuleMetadata, CalicoRule,
   CalicoPolicySpec, GlobalNetworkPolicySpec, CalicoNetworkPolicyResource, GlobalNetworkPolicy,
   EndpointPort, HostEndpointSpec, HostEndpoint, NetworkSetSpec, GlobalNetworkSet, NetworkSet,
-  TierSpec, Tier, ProtoPort, FelixConfigurationSpec, FelixConfiguration, NetsecResource,
+  TierSpec, Tier, ProtoPort, FelixConfigurationSpec, FelixConfiguration, IpPoolSpec, IpPool, NetsecResource,
 } from './model/resources';

@@ -10,3 +10,4 @@ export * from './calico-global-network-set';
 export * from './calico-network-set';
 export * from './calico-tier';
 export * from './calico-felix-configuration';
+export * from './calico-ip-pool';

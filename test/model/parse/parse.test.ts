@@ -16,7 +16,14 @@ function errorOf(doc: unknown, location = 'dist/x.yaml#2'): ManifestError {
 describe('parseResource', () => {
   test('unknown kinds give undefined', () => {
     expect(parseResource({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 1 } }, 'f#0')).toBeUndefined();
-    expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
+    expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'BGPConfiguration', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
+  });
+
+  test('an IPPool is read (its encapsulation changes the plan): its spec and cidr are required', () => {
+    expect(() => parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' } }, 'f#0'))
+      .toThrow('f#0: spec: expected a value (the field is required), got nothing');
+    expect(() => parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' }, spec: { ipipMode: 'Always' } }, 'f#0'))
+      .toThrow('spec.cidr');
   });
 
   test('a policy kind in a group the model does not read is an error, never skipped (fail closed)', () => {
@@ -24,8 +31,8 @@ describe('parseResource', () => {
       ['policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy'], ['example.com/v1', 'HostEndpoint']]) {
       const e = errorOf({ apiVersion, kind, metadata: { name: 'p' } }, 'f#0');
       expect(e.message).toBe(`f#0: kind: expected a kind the engine reads (networking.k8s.io/v1 NetworkPolicy, or a projectcalico.org/v3 `
-        + '(or crd.projectcalico.org/v1) NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier or '
-        + `FelixConfiguration); skipping this one would give wrong answers, got ${apiVersion}/${kind}`);
+        + '(or crd.projectcalico.org/v1) NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier, '
+        + `FelixConfiguration or IPPool); skipping this one would give wrong answers, got ${apiVersion}/${kind}`);
     }
     // staged policies are not enforced: skipped
     expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'StagedNetworkPolicy', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
