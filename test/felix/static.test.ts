@@ -1,8 +1,11 @@
 // Cases of Felix's felix/rules/static_test.go (calico master) held against our plan, with the
 // engine's verdict where a flow shows them. Covered here: "IPv4/IPv6: should include the expected
 // workload-to-host chain in the filter chains" (ICMPv6Filter in IPv6 only), the raw PREROUTING RPF
-// rule and the workload dispatch chains under FilterDenyAction DROP and REJECT. Left out: IPIP,
-// VXLAN, Wireguard, IPVS, OpenStack and NAT chains (not rendered: no manifest turns them on yet).
+// rule and the workload dispatch chains under FilterDenyAction DROP and REJECT, and (calico v3.32.1
+// static_test.go "with IPIP enabled and IPVS=false") "IPv4/IPv6: should include the expected input
+// chain" and "... output chain", IP-in-IP turned on by an IPPool with ipipMode Always or CrossSubnet.
+// Left out: VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
+// turns them on), and the NAT chains (the nat table is not rendered).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
@@ -67,5 +70,64 @@ describe('static_test.go: raw PREROUTING RPF and the workload dispatch chains un
   it('REJECT: DefaultEndpointToHostAction Drop stays a plain DROP (rule_defs.go inputAcceptActions)', () => {
     const plan = nodePlan(felixWorld(pods, [], { iptablesFilterDenyAction: 'Reject' }, '198.51.100.10'));
     expect(chainRules(plan.iptables, 'cali-wl-to-host')).toEqual(['--jump cali-from-wl-dispatch', '--jump DROP']);
+  });
+});
+
+const IPIP_POOL = (mode: string): object => ({
+  apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'pods' },
+  spec: { cidr: '192.0.2.0/24', ipipMode: mode, natOutgoing: true },
+});
+const INPUT_TAIL = [
+  '--in-interface cali+ --goto cali-wl-to-host', '-m mark --mark 0x10000/0x10000 --jump ACCEPT', '--jump MARK --set-mark 0/0x1b0000',
+  '--jump cali-from-host-endpoint', '-m mark --mark 0x10000/0x10000 --jump ACCEPT',
+];
+const OUTPUT_HEAD = ['-m mark --mark 0x10000/0x10000 --jump ACCEPT', '--out-interface cali+ --jump RETURN'];
+/** The filter table of a plan's text (cali-OUTPUT is also a raw chain). */
+const filterOf = (text: string): string => text.slice(text.indexOf('*filter'));
+const OUTPUT_TAIL = ['--jump MARK --set-mark 0/0x1b0000', '-m conntrack ! --ctstate DNAT --jump cali-to-host-endpoint', '-m mark --mark 0x10000/0x10000 --jump ACCEPT'];
+
+describe('static_test.go (v3.32.1): with IPIP enabled and IPVS=false', () => {
+  const pods = [{ name: 'a', ip: '192.0.2.11' }];
+  it.each(['Always', 'CrossSubnet'])('IPv4: should include the expected input chain in the filter chains (pool ipipMode %s)', (mode) => {
+    const plan = nodePlan(felixWorld(pods, [IPIP_POOL(mode)], undefined, '198.51.100.10'));
+    expect(chainRules(plan.iptables, 'cali-INPUT')).toEqual([
+      '-p 4 -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL --jump ACCEPT', '-p 4 --jump DROP', ...INPUT_TAIL,
+    ]);
+    expect(plan.iptables).toContain('-m comment --comment "cali:');
+    expect(plan.iptables).toMatch(/"cali:[^ ]+ Drop IPIP packets from non-Calico hosts"/);
+    expect(plan.ipsets).toContain('create cali40all-hosts-net hash:net family inet');
+    expect(plan.ipsets).toContain('add cali40all-hosts-net 198.51.100.10');
+  });
+
+  it('IPv4: should include the expected output chain in the filter chains', () => {
+    const plan = nodePlan(felixWorld(pods, [IPIP_POOL('Always')], undefined, '198.51.100.10'));
+    expect(chainRules(filterOf(plan.iptables), 'cali-OUTPUT')).toEqual([
+      ...OUTPUT_HEAD, '-p 4 -m set --match-set cali40all-hosts-net dst -m addrtype --src-type LOCAL --jump ACCEPT', ...OUTPUT_TAIL,
+    ]);
+  });
+
+  it('IPv4, FilterDenyAction REJECT: "Reject IPIP packets from non-Calico hosts"', () => {
+    const plan = nodePlan(felixWorld(pods, [IPIP_POOL('Always')], { iptablesFilterDenyAction: 'Reject' }, '198.51.100.10'));
+    expect(chainRules(plan.iptables, 'cali-INPUT')[1]).toBe('-p 4 --jump REJECT');
+    expect(plan.iptables).toMatch(/"cali:[^ ]+ Reject IPIP packets from non-Calico hosts"/);
+  });
+
+  it('IPv6: should include the expected input and output chains (unaffected by IPIP)', () => {
+    const plan = nodePlan(felixWorld(V6_PODS, [IPIP_POOL('Always')], undefined, NODE_V6));
+    expect(chainRules(plan.ip6tables ?? '', 'cali-INPUT')).toEqual(INPUT_TAIL);
+    expect(chainRules(filterOf(plan.ip6tables ?? ''), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, ...OUTPUT_TAIL]);
+  });
+
+  it('no IPIP rules without a pool in IP-in-IP mode, or with FelixConfiguration ipipEnabled false; ipipEnabled true turns them on alone', () => {
+    expect(chainRules(nodePlan(felixWorld(pods, [IPIP_POOL('Never')], undefined, '198.51.100.10')).iptables, 'cali-INPUT')).toEqual(INPUT_TAIL);
+    expect(chainRules(nodePlan(felixWorld(pods, [IPIP_POOL('Always')], { ipipEnabled: false }, '198.51.100.10')).iptables, 'cali-INPUT')).toEqual(INPUT_TAIL);
+    expect(chainRules(nodePlan(felixWorld(pods, [], { ipipEnabled: true }, '198.51.100.10')).iptables, 'cali-INPUT')).toHaveLength(INPUT_TAIL.length + 2);
+  });
+
+  it('a VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
+    const vxlan = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'vx' }, spec: { cidr: '192.0.2.0/24', vxlanMode: 'Always' } };
+    expect(() => felixWorld(pods, [vxlan], undefined, '198.51.100.10')).toThrow(
+      'manifests.yaml#0: IPPool vx: spec.vxlanMode: not modelled: VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got "Always"; supported: Never, or ipipMode for encapsulation)');
+    expect(() => felixWorld(pods, [vxlan], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
   });
 });

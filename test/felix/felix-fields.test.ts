@@ -1,0 +1,107 @@
+// Every FelixConfiguration field the parser reads is honoured by the plan or rejected at read with a
+// message saying it is not modelled: none is silently ignored. The field list comes from the parse
+// schema itself, so a field added there without a row here fails this test.
+import { findKindSchema } from '../../lib/model/parse/schema';
+import { formatIssue, validateResource } from '../../lib/model/validate';
+import { FelixConfiguration, FelixConfigurationSpec } from '../../lib/model/resources';
+import { chainRules, felixWorld, nodePlan } from './world';
+
+const PODS = [{ name: 'a', ip: '192.0.2.11' }];
+const NODE_IP = '198.51.100.10';
+const LOG_ALL = {
+  apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'log' },
+  spec: { selector: 'all()', types: ['Ingress'], ingress: [{ action: 'Log' }, { action: 'Allow' }] },
+};
+const IPIP_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' }, spec: { cidr: '192.0.2.0/24', ipipMode: 'Always' } };
+
+function plan(spec: object | undefined, manifests: object[] = [LOG_ALL]): string {
+  return nodePlan(felixWorld(PODS, manifests, spec, NODE_IP)).iptables;
+}
+const filterOf = (text: string): string => text.slice(text.indexOf('*filter'));
+
+/** Honoured fields: a value, and what the plan shows for it that Felix's default does not. */
+const HONOURED: { readonly [field: string]: (base: string) => void } = {
+  failsafeInboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeInboundHostPorts: [{ protocol: 'tcp', port: 2222 }] })), 'cali-failsafe-in'))
+    .toEqual(['-p tcp -m multiport --destination-ports 2222 --jump ACCEPT']),
+  failsafeOutboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeOutboundHostPorts: [{ protocol: 'udp', port: 5353 }] })), 'cali-failsafe-out'))
+    .toEqual(['-p udp -m multiport --destination-ports 5353 --jump ACCEPT']),
+  defaultEndpointToHostAction: () => expect(chainRules(plan({ defaultEndpointToHostAction: 'Accept' }), 'cali-wl-to-host')).toEqual(['--jump cali-from-wl-dispatch', '--jump ACCEPT']),
+  // felix/dataplane/driver.go: accept, pass, drop, scratch0, scratch1, lowest free bit first
+  iptablesMarkMask: () => {
+    const text = plan({ iptablesMarkMask: 0xf8 });
+    expect(chainRules(filterOf(text), 'cali-INPUT')).toContain('-m mark --mark 0x8/0x8 --jump ACCEPT');
+    expect(chainRules(filterOf(text), 'cali-INPUT')).toContain('--jump MARK --set-mark 0/0xd8'); // accept|pass|scratch0|scratch1
+    expect(text).not.toContain('0x10000');
+  },
+  iptablesFilterDenyAction: () => expect(chainRules(plan({ iptablesFilterDenyAction: 'Reject' }), 'cali-from-wl-dispatch').slice(-1)).toEqual(['--jump REJECT']),
+  logPrefix: (base) => {
+    expect(base).toContain('--log-prefix "calico-packet: "');
+    expect(plan({ logPrefix: 'netsec-lab' })).toContain('--jump LOG --log-prefix "netsec-lab: " --log-level 5');
+  },
+  allowVXLANPacketsFromWorkloads: (base) => {
+    expect(base).toContain('-p 17 -m multiport --destination-ports 4789 --jump DROP');
+    expect(plan({ allowVXLANPacketsFromWorkloads: true })).not.toContain('--destination-ports 4789');
+  },
+  allowIPIPPacketsFromWorkloads: (base) => {
+    expect(base).toMatch(/-A cali-fw-\S+ .*-p 4 --jump DROP/);
+    expect(plan({ allowIPIPPacketsFromWorkloads: true })).not.toMatch(/-A cali-fw-\S+ .*-p 4 --jump DROP/);
+  },
+  // endpoints.go: the INVALID drop follows the established accept unless DisableConntrackInvalid
+  disableConntrackInvalidCheck: (base) => {
+    expect(base).toContain('-m conntrack --ctstate INVALID');
+    expect(plan({ disableConntrackInvalidCheck: true })).not.toContain('-m conntrack --ctstate INVALID');
+  },
+  ipipEnabled: () => {
+    expect(plan({ ipipEnabled: true })).toContain('-A cali-INPUT -m comment --comment');
+    expect(chainRules(plan({ ipipEnabled: true }), 'cali-INPUT')[1]).toBe('-p 4 --jump DROP');
+    expect(plan({ ipipEnabled: false }, [LOG_ALL, IPIP_POOL])).not.toContain('cali40all-hosts-net');
+  },
+};
+
+/** Fields read but whose other values are not rendered: a value that is refused, and one that is read. */
+const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
+  iptablesFilterAllowAction: ['Return', 'Accept'],
+  iptablesMangleAllowAction: ['Return', 'Accept'],
+  vxlanEnabled: [true, false],
+  wireguardEnabled: [true, false],
+  bpfEnabled: [true, false],
+  kubeIPVSSupportEnabled: [true, false],
+};
+
+function felixIssues(spec: FelixConfigurationSpec): string[] {
+  const r: FelixConfiguration = { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec };
+  return validateResource(r).map((i) => formatIssue('f.yaml#0', i));
+}
+
+describe('every FelixConfiguration field read is honoured or rejected', () => {
+  const schema = findKindSchema('projectcalico.org/v3', 'FelixConfiguration');
+  const fields = schema && schema.spec.t === 'object' ? schema.spec.fields.map((f) => f.key) : [];
+
+  it('each field of the parse schema has a row (honoured or rejected), and no row names a field not read', () => {
+    expect(fields.length).toBeGreaterThan(10);
+    expect([...fields].sort()).toEqual([...Object.keys(HONOURED), ...Object.keys(REJECTED)].sort());
+  });
+
+  const base = plan(undefined);
+  it.each(Object.keys(HONOURED))('honoured: %s changes the plan', (field) => {
+    HONOURED[field](base);
+  });
+
+  it.each(Object.keys(REJECTED))('rejected: %s, other than the modelled value, with a "not modelled" message', (field) => {
+    const [bad, good] = REJECTED[field];
+    const issues = felixIssues({ [field]: bad } as FelixConfigurationSpec);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(new RegExp(`^f\\.yaml#0: spec\\.${field}: not modelled: .+ \\(got ${JSON.stringify(bad)}; allowed: .+\\)$`));
+    expect(felixIssues({ [field]: good } as FelixConfigurationSpec)).toEqual([]);
+  });
+
+  it('a mark mask with fewer than 5 bits is refused (Felix stops: "Not enough mark bits available")', () => {
+    expect(felixIssues({ iptablesMarkMask: 0xf0 })).toEqual([
+      "f.yaml#0: spec.iptablesMarkMask: iptablesMarkMask has 4 bits set; Felix needs at least 5 (accept, pass, drop, scratch0, scratch1) (got 240; allowed: a 32-bit mask with at least 5 bits set (Felix's default 0xffff0000))",
+    ]);
+  });
+
+  it('a rejected value in a manifest stops the read, naming the file#document and field', () => {
+    expect(() => plan({ iptablesFilterAllowAction: 'Return' })).toThrow(/manifests\.yaml#\d+.*spec\.iptablesFilterAllowAction: not modelled/);
+  });
+});
