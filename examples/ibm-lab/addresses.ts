@@ -18,6 +18,9 @@ export const LAB_WORKERS: readonly LabWorker[] = [
   { name: 'worker-3', publicIp: '203.0.113.13', privateIp: '198.51.100.13', podBlock: '192.0.2.128/26' },
 ];
 
+/** The pods' range: the lab's IPPool (IBM classic clusters use 172.30.0.0/16; the lab keeps to documentation addresses). */
+export const POD_CIDR = '192.0.2.0/24';
+
 /** The admins' network on the private side: the only source SSH is allowed from. */
 export const ADMIN_CIDR = '198.51.100.128/25';
 

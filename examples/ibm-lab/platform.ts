@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import {
-  AllowSsh, IbmPublicNetworkIsolation, IbmRegion, Port, RestrictNodePorts, WorkerNode, WorkerNodeDefaults,
+  AllowSsh, CalicoIpPool, IbmPublicNetworkIsolation, IbmRegion, Port, RestrictNodePorts, WorkerNode, WorkerNodeDefaults,
 } from '../../lib';
-import { ADMIN_CIDR, FRONTEND_NODE_PORT } from './addresses';
+import { ADMIN_CIDR, FRONTEND_NODE_PORT, POD_CIDR } from './addresses';
 
 /**
  * The cluster-wide layer, in the order IBM's docs teach it:
@@ -13,10 +13,16 @@ import { ADMIN_CIDR, FRONTEND_NODE_PORT } from './addresses';
  * 3. `IbmPublicNetworkIsolation` for us-south: the workers' public egress limited to what the
  *    cluster needs.
  * 4. `RestrictNodePorts`: the public NodePort range closed (preDNAT) except the frontend's.
+ * 5. The pods' IPPool as IBM classic clusters have it: IP-in-IP always, outgoing NAT. Its ipipMode
+ *    puts Felix's IP-in-IP host rules in every worker's plan (accept from the workers, drop the rest).
  */
 export function labPlatform(scope: Construct, nodes: WorkerNode[]): void {
   new WorkerNodeDefaults(scope, 'defaults', { nodes });
   new AllowSsh(scope, 'allow-ssh-admin', { sourceCidrs: [ADMIN_CIDR] });
   new IbmPublicNetworkIsolation(scope, 'public-isolation', { region: IbmRegion.US_SOUTH });
   new RestrictNodePorts(scope, 'deny-nodeports', { allowedPorts: [Port.tcp(FRONTEND_NODE_PORT)] });
+  new CalicoIpPool(scope, 'pod-pool', {
+    metadata: { name: 'default-ipv4-ippool' },
+    spec: { cidr: POD_CIDR, ipipMode: 'Always', natOutgoing: true, blockSize: 26, nodeSelector: 'all()' },
+  });
 }
