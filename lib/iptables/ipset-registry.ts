@@ -1,10 +1,9 @@
 // Collects the IP sets a node's rules reference, naming them as Felix does.
-import { CompiledPolicy, EngineModel, EntityMembers } from '../engine';
+import { CompiledPolicy, EngineModel, EntityMembers, allHostsNet } from '../engine';
 import { EntityRule } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
 import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId } from './ipset-names';
 import { IpVersion } from './match';
-import { ipVersionOf } from '../model/net';
 
 const ALL_HOSTS_NET = 'all-hosts-net';
 
@@ -50,18 +49,13 @@ export class IpSetRegistry {
   }
 
   /**
-   * `cali40all-hosts-net` (rule_defs.go IPSetIDAllHostNets, ipset_hosts_mgr.go): every node's
-   * address of this IP version, the InternalIP as calico-node's autodetection picks by default.
+   * `cali40all-hosts-net` (rule_defs.go IPSetIDAllHostNets): the nodes' addresses, as the engine
+   * judges IP-in-IP host traffic (allHostsNet).
    */
   public allHostsSet(): string {
     const name = mainIpSetName(this.version, ALL_HOSTS_NET);
     if (!this.sets.has(name)) {
-      const members = new Set<string>();
-      for (const n of this.model.nodes) {
-        const a = n.addresses.find((x) => x.type === 'InternalIP' && ipVersionOf(x.address) === this.version);
-        if (a) members.add(a.address);
-      }
-      this.sets.set(name, { name, type: 'hash:net', version: this.version, description: 'all-hosts-net: the nodes\' addresses', members: [...members].sort() });
+      this.sets.set(name, { name, type: 'hash:net', version: this.version, description: 'all-hosts-net: the nodes\' addresses', members: allHostsNet(this.model, this.version) });
     }
     return name;
   }

@@ -13,11 +13,21 @@ export interface Pod {
   readonly labels?: Record<string, string>;
 }
 
-function inventory(pods: readonly Pod[], nodeIp: string): string {
+/** Another node of the cluster: its name and InternalIP. */
+export interface OtherNode {
+  readonly name: string;
+  readonly ip: string;
+}
+
+function node(name: string, ip: string): object {
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: {} }, status: { addresses: [{ type: 'InternalIP', address: ip }] } };
+}
+
+function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherNode[]): string {
   return yaml.dump({
     apiVersion: 'v1', kind: 'List', items: [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
-      { apiVersion: 'v1', kind: 'Node', metadata: { name: NODE, labels: {} }, status: { addresses: [{ type: 'InternalIP', address: nodeIp }] } },
+      node(NODE, nodeIp), ...others.map((o) => node(o.name, o.ip)),
       ...pods.map((p) => ({
         apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {} },
         spec: { nodeName: NODE, containers: [{ name: 'c' }] },
@@ -27,12 +37,14 @@ function inventory(pods: readonly Pod[], nodeIp: string): string {
   });
 }
 
-/** The model of the pods, the manifests (YAML documents) and the FelixConfiguration `default` spec. */
-export function felixWorld(pods: readonly Pod[], manifests: readonly object[], felix: object | undefined, nodeIp: string): BuiltModel {
+/** The model of the pods, the manifests (YAML documents), the FelixConfiguration `default` spec and other nodes. */
+export function felixWorld(
+  pods: readonly Pod[], manifests: readonly object[], felix: object | undefined, nodeIp: string, others: readonly OtherNode[] = [],
+): BuiltModel {
   const docs = [...manifests, ...(felix ? [{ apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: felix }] : [])];
   return buildEngineModel(parseEngineInputs([
     { file: 'manifests.yaml', text: docs.map((d) => yaml.dump(d)).join('---\n') || '{}\n' },
-    { file: 'cluster.yaml', text: inventory(pods, nodeIp) },
+    { file: 'cluster.yaml', text: inventory(pods, nodeIp, others) },
   ]));
 }
 

@@ -7,6 +7,7 @@ import { ChainOptions, evaluateChain } from './chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
+import { ipipInputStage, ipipOutputStage } from './ipip-host';
 import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
@@ -130,16 +131,19 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'traffic from a host to its own workloads or addresses is not policed')]);
     }
     const hep = hostTrafficEndpoint(model, node, ep, flow.via);
-    if (!hep) return finish('egress', src.id, [noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
+    const ipipOut = ipipOutputStage(model, node, flow);
+    if (!hep) return finish('egress', src.id, [ipipOut ?? noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
     const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
     if (fs) return finish('egress', src.id, [fixed('host', hep.id, 'allow', `failsafe outbound port ${fs}`, fs)]);
     if (rawAndMangle(model, hep, 'egress', flow, stages) !== 'continue') return finish('egress', src.id, stages);
-    stages.push(chainStage(model, 'host', hep, 'egress', flow, NORMAL));
+    stages.push(ipipOut ?? chainStage(model, 'host', hep, 'egress', flow, NORMAL));
     return finish('egress', src.id, stages);
   }
   const star = nodeAllInterfacesEndpoint(model, ep.node);
   const toOwnHost = flow.destination.endpoint?.kind !== 'workload' && hostNodeOf(model, flow.destination) === ep.node;
   if (star && !fromPodThroughAllInterfaces(model, star, flow, !toOwnHost, stages)) return finish('egress', src.id, stages);
+  const ipipIn = toOwnHost ? ipipInputStage(model, ep.node, flow) : undefined;
+  if (ipipIn) return finish('egress', src.id, [...stages, ipipIn]);
   if (toOwnHost && icmpv6AcceptedToHost(flow)) return finish('egress', src.id, [...stages, icmpv6ToHostStage(ep.id, flow)]);
   const encap = encapsulationDrop(model, ep, flow);
   if (encap) return finish('egress', src.id, [...stages, encap]);
@@ -186,10 +190,15 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic within one host is not policed')]);
   }
   const hep = hostTrafficEndpoint(model, node, ep, flow.via);
-  if (!hep) return finish('ingress', dst.id, [noHostEndpoint(dst.id, flow.via, 'traffic to the host')]);
+  const ipipIn = ipipInputStage(model, node, flow);
+  if (!hep) return finish('ingress', dst.id, [ipipIn ?? noHostEndpoint(dst.id, flow.via, 'traffic to the host')]);
   const fs = failsafe(model.felix.failsafeInbound, flow, src.ip);
   if (fs) return finish('ingress', dst.id, [fixed('host', hep.id, 'allow', `failsafe inbound port ${fs}`, fs)]);
-  if (rawAndMangle(model, hep, 'ingress', flow, stages) !== 'continue') return finish('ingress', dst.id, stages);
+  // raw and mangle run first; an accept there still meets cali-INPUT's IP-in-IP rules, which come first
+  const early = rawAndMangle(model, hep, 'ingress', flow, stages);
+  if (early === 'deny') return finish('ingress', dst.id, stages);
+  if (ipipIn) return finish('ingress', dst.id, [...stages, ipipIn]);
+  if (early !== 'continue') return finish('ingress', dst.id, stages);
   stages.push(chainStage(model, 'host', hep, 'ingress', flow, NORMAL));
   return finish('ingress', dst.id, stages);
 }
