@@ -32,6 +32,21 @@ describe('synth', () => {
     for (const w of LAB_WORKERS) expect(paths.some((p) => p.startsWith(`iptables/${w.name}.`))).toBe(true);
   });
 
+  test('the IP-in-IP pool (as IBM classic clusters): every worker plan accepts IP-in-IP from the three workers\' private addresses and drops the rest', () => {
+    for (const w of LAB_WORKERS) {
+      const plan = files.find((f) => f.path.startsWith(`iptables/${w.name}.`) && f.content.includes('*filter'));
+      const sets = files.find((f) => f.path.startsWith(`iptables/${w.name}.`) && f.content.includes('create cali40all-hosts-net'));
+      expect(plan?.content).toMatch(/-A cali-INPUT -m comment --comment "[^"]*" -p 4 -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL --jump ACCEPT\n/);
+      expect(plan?.content).toMatch(/-A cali-INPUT -m comment --comment "[^"]*" -p 4 --jump DROP\n/);
+      expect(plan?.content).toMatch(/-A cali-OUTPUT -m comment --comment "[^"]*" -p 4 -m set --match-set cali40all-hosts-net dst -m addrtype --src-type LOCAL --jump ACCEPT\n/);
+      for (const peer of LAB_WORKERS) expect(sets?.content).toContain(`add cali40all-hosts-net ${peer.privateIp}\n`);
+    }
+    // the engine agrees: worker-2's private address is a Calico host, the admins' network is not
+    expect(allowed('198.51.100.12', W1_PRIVATE, '4')).toBe(true);
+    expect(allowed(ADMIN, W1_PRIVATE, '4')).toBe(false);
+    expect(flow(model, ADMIN, W1_PRIVATE, '4').reason).toContain('IP-in-IP from a non-Calico host');
+  });
+
   test('warns only about the IBM set itself (shadowed rules, open failsafe ports), never about SSH or the lab policies', () => {
     const lines = stderr.split('\n').filter((l) => l !== '');
     for (const line of lines) {
