@@ -11,7 +11,9 @@ import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
-import { allocateMarks } from './marks';
+import { allocateMarks, hex } from './marks';
+
+const DEFAULT_MARK_MASK = 0xffff0000;
 import { DROP, IpVersion, REJECT, jump } from './match';
 import * as names from './names';
 import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
@@ -245,6 +247,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     ...(filterSettings.denyAction === REJECT
       ? ['# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP (Felix renders REJECT there, which the kernel refuses: calico#7914).']
       : []),
+    ...(model.felix.markMask !== DEFAULT_MARK_MASK ? [`# iptablesMarkMask ${hex(model.felix.markMask)}: marks allocated from it, not the default ones.`] : []),
   ];
   return `${[...header, rawText, mangleText, filterText].join('\n')}\n`;
 }

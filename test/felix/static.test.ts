@@ -124,6 +124,11 @@ describe('static_test.go (v3.32.1): with IPIP enabled and IPVS=false', () => {
     expect(chainRules(nodePlan(felixWorld(pods, [], { ipipEnabled: true }, '198.51.100.10')).iptables, 'cali-INPUT')).toHaveLength(INPUT_TAIL.length + 2);
   });
 
+  it('natOutgoing is not rendered and says so in the model notes (never silently)', () => {
+    expect(felixWorld(pods, [IPIP_POOL('Always')], undefined, '198.51.100.10').notes).toContainEqual(expect.stringContaining('IPPool pods: natOutgoing is not rendered'));
+    expect(felixWorld(pods, [], undefined, '198.51.100.10').notes.join('\n')).not.toContain('natOutgoing');
+  });
+
   it('a VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
     const vxlan = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'vx' }, spec: { cidr: '192.0.2.0/24', vxlanMode: 'Always' } };
     expect(() => felixWorld(pods, [vxlan], undefined, '198.51.100.10')).toThrow(

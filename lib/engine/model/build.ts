@@ -10,7 +10,7 @@ import { EngineInputs, SourcedResource } from '../input/load';
 import { InputService, servicesNote } from '../input/services';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
-import { checkVxlanPools } from './encapsulation';
+import { checkVxlanPools, natOutgoingNote } from './encapsulation';
 import { felixSettings } from './felix';
 import { compareOrderThenName } from './order';
 import { NetworkSetParty, endpointParty, networkSetParty } from './party';
@@ -139,6 +139,8 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const pools = byKind<IpPool>('IPPool');
   checkVxlanPools(pools.map(({ s }) => s), { ...(felixConfigs.find((c) => c.metadata.name === 'default')?.spec ?? {}), ...inputs.felixOverrides });
   const felix = felixSettings(felixConfigs, inputs.felixOverrides, pools.map(({ r }) => r));
+  const natNote = natOutgoingNote(pools.map(({ r }) => r));
+  if (natNote) notes.push(natNote);
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();

@@ -20,3 +20,15 @@ export function checkVxlanPools(pools: readonly SourcedResource[], felix: FelixC
     }
   }
 }
+
+/**
+ * The note for pools with natOutgoing: Felix masquerades their pods' traffic to destinations outside
+ * every pool (nat cali-nat-outgoing); the plan has no nat table and the engine judges such flows
+ * with the pod's own address as the source.
+ */
+export function natOutgoingNote(pools: readonly IpPool[]): string | undefined {
+  const names = pools.filter((p) => p.spec.natOutgoing === true && p.spec.disabled !== true).map((p) => p.metadata.name);
+  if (names.length === 0) return undefined;
+  return `IPPool ${names.join(', ')}: natOutgoing is not rendered (no nat table in the plan) and not applied by the engine: `
+    + 'pod traffic to addresses outside every pool leaves with the node\'s address, which is what a host endpoint policy on another node sees';
+}
