@@ -1,5 +1,5 @@
 // Expected values: calico-facts.md section 3 and 3.1 (libcalico-go conversion_test.go at v3.31.7); the
-// names are 3.31's, so those cases declare 3.31 (3.32's names: test/model/calico-version-behaviour.test.ts).
+// names are 3.31's, so those cases declare 3.31 (3.32's names: test/engine/calico-version.test.ts).
 import { K8sNetworkPolicy } from '../../lib/model/resources';
 import { convertK8sNetworkPolicy } from '../../lib/engine';
 import { namespaceProfile, namespaceProfileLabels, simplifyPorts } from '../../lib/model/convert';

@@ -1,7 +1,7 @@
-import { CalicoVersion } from '../../../lib/model/calico-version';
 // Builds engine models from inline YAML for tests.
 import * as yaml from 'js-yaml';
 import { BuiltModel, buildEngineModel, buildFlow, evaluateFlow, FlowVerdict, parseEngineInputs } from '../../../lib/engine';
+import { CalicoVersion } from '../../../lib/model/calico-version';
 
 export interface PodDef {
   ns: string;
