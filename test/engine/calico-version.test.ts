@@ -21,6 +21,10 @@
 // - v3.32.1:1025-1033 `polID.ID()`, felix/types/policy_id.go:49-56: `<short kind>/<ns>/<name>` or
 //   `<short kind>/<name>`, short kinds at :29-36 (np, gnp, knp, ...).
 //
+// Name validation, libcalico-go/lib/validator/v3/validator.go networkPolicyNameRegex: the same in
+// both (v3.31.7:75, v3.32.1:78; `knp.default.`/`ossg.default.` subdomains still accepted), so
+// lib/model/validate/names.ts has no per-release rule.
+//
 // Expected winners and names below are derived by hand from these lines.
 import { Chart } from 'cdk8s';
 import { NetsecApp } from '../../lib/app';
