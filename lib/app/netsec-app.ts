@@ -5,6 +5,7 @@ import { renderChart } from '../constructs/app/render';
 import { constructValidationErrors, duplicateResourceErrors } from '../constructs/app/tree-validation';
 import { collectSynthWarnings } from '../constructs/app/warnings';
 import { lintChartManifests } from '../lint/synth';
+import { CalicoVersion, DEFAULT_CALICO_VERSION, parseCalicoVersion } from '../model/calico-version';
 import { outputPathProblem, writeOutputAtomically } from '../util/atomic-write';
 import { IptablesPlanProvider } from './plan-provider';
 
@@ -34,6 +35,14 @@ export interface NetsecAppProps {
    * @default true
    */
   readonly lint?: boolean;
+  /**
+   * The Calico release the cluster runs, followed where releases differ: how Kubernetes
+   * NetworkPolicies are converted (3.31 names them `knp.default.<name>`), how policies of equal
+   * order are ordered, and the plan's chain names. `3.31` or `3.32` (a patch release such as
+   * `3.31.7` selects its line); lint and the iptables plan follow it.
+   * @default '3.32'
+   */
+  readonly calicoVersion?: string;
 }
 
 /**
@@ -47,6 +56,7 @@ export interface NetsecAppProps {
 export class NetsecApp extends App {
   private readonly providers: ISynthOutputProvider[];
   private readonly lintAtSynth: boolean;
+  private readonly calicoVersion: CalicoVersion;
   /** Warnings already printed: each is printed once per app, however often it is synthesised (the matchers do it per call). */
   private readonly printedWarnings = new Set<string>();
 
@@ -54,7 +64,9 @@ export class NetsecApp extends App {
     super({ outdir: props.outdir });
     this.providers = [...(props.outputProviders ?? [])];
     this.lintAtSynth = props.lint ?? true;
-    if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider());
+    this.calicoVersion = props.calicoVersion === undefined
+      ? DEFAULT_CALICO_VERSION : parseCalicoVersion(props.calicoVersion, 'NetsecApp props.calicoVersion');
+    if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider(this.calicoVersion));
   }
 
   /** Registers a generator of extra output files. */
@@ -99,7 +111,7 @@ export class NetsecApp extends App {
     failIfAny(problems);
 
     if (this.lintAtSynth) {
-      const lint = lintChartManifests(charts);
+      const lint = lintChartManifests(charts, { calicoVersion: this.calicoVersion });
       this.warnOnce(lint.warnings);
       problems.push(...lint.errors);
       failIfAny(problems);

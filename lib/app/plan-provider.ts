@@ -1,5 +1,6 @@
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
 import { renderPlanFiles } from '../iptables/plan-files';
+import { CalicoVersion } from '../model/calico-version';
 
 /**
  * Writes the precomputed iptables plan, `iptables/<node>.iptables`, `.ipsets` and
@@ -10,10 +11,12 @@ import { renderPlanFiles } from '../iptables/plan-files';
 export class IptablesPlanProvider implements ISynthOutputProvider {
   public readonly providerName = 'iptables plan';
 
+  constructor(private readonly calicoVersion: CalicoVersion) {}
+
   public renderFiles(charts: ChartManifests[]): SynthOutputFile[] {
     const manifests = charts.flatMap((c) => [...c.kubernetes, ...c.calico]);
     const inventory = charts.flatMap((c) => c.inventory);
     if (!inventory.some((o) => o.kind === 'Node')) return [];
-    return renderPlanFiles(manifests, inventory);
+    return renderPlanFiles(manifests, inventory, this.calicoVersion);
   }
 }

@@ -15,7 +15,7 @@ export interface ConnectivityLine {
   readonly conn: string;
   /**
    * With `explain`: per group of connection classes, what decided them, e.g.
-   * `TCP 80: allowed; egress: no policy applies; ingress: knp.default.web rule 0 (Allow) in tier default`.
+   * `TCP 80: allowed; egress: no policy applies; ingress: web rule 0 (Allow) in tier default` (3.31 names it knp.default.web).
    * @default - none
    */
   readonly explanation?: readonly string[];

@@ -1,5 +1,5 @@
 // The policies responsible for a verdict: what decided each side of a flow, read from the explain trace.
-import { DirectionTrace, StageTrace } from '../engine';
+import { DirectionTrace, PolicyTrace, StageTrace } from '../engine';
 
 /** One policy (or profile, failsafe port or default) that decided one side of a flow. */
 export interface DecidingPolicy {
@@ -21,10 +21,9 @@ export interface DecidingPolicy {
   readonly action: string;
 }
 
-const KNP_PREFIX = 'knp.default.';
-
-function displayName(kind: string, name: string): string {
-  return kind === 'NetworkPolicy' && name.startsWith(KNP_PREFIX) ? name.slice(KNP_PREFIX.length) : name;
+/** The name as written: Calico 3.31's `knp.default.` name of a Kubernetes policy is not what its author wrote. */
+function displayName(p: PolicyTrace): string {
+  return p.writtenName ?? p.policy;
 }
 
 /** The stage that decided a side: the first that denied, else the last that allowed. */
@@ -43,12 +42,12 @@ export function decidingPolicies(trace: DirectionTrace, side: string): DecidingP
     if (last.outcome === 'end-of-tier-drop') {
       return last.policies.map((p) => ({
         side, direction, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}),
-        name: displayName(p.kind, p.policy), tier: last.tier, action: 'end-of-tier-drop',
+        name: displayName(p), tier: last.tier, action: 'end-of-tier-drop',
       }));
     }
     const p = last.policies[last.policies.length - 1];
     return [{
-      side, direction, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), name: displayName(p.kind, p.policy),
+      side, direction, kind: p.kind, ...(p.namespace ? { namespace: p.namespace } : {}), name: displayName(p),
       tier: last.tier, ...(p.matchedRule !== undefined ? { rule: p.matchedRule } : {}), action: p.action ?? last.outcome,
     }];
   }

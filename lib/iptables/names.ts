@@ -1,5 +1,6 @@
 // Felix's chain names and their 28-character limit (felix/rules/rule_defs.go, felix/hashutils/id.go).
 import { createHash } from 'crypto';
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../model/calico-version';
 
 /** iptables' chain-name limit as Felix enforces it (felix/iptables/table.go MaxChainNameLength). */
 export const MAX_CHAIN_NAME_LENGTH = 28;
@@ -31,21 +32,37 @@ export function lengthLimitedId(prefix: string, suffix: string, maxLength: numbe
   return prefix + text;
 }
 
-/** Felix's short policy kind (types.PolicyID.KindShortName): `np`, `gnp`, else the kind itself. */
-export function policyKindShortName(kind: string): string {
+/**
+ * Felix's short policy kind (3.32 types.PolicyID.KindShortName) for an origin kind
+ * (PolicyOrigin.kind): `gnp`, `np` for a Calico NetworkPolicy, `knp` for a Kubernetes one under
+ * 3.32 (`np` under 3.31, where it is a Calico NetworkPolicy named `knp.default.<name>`), else the
+ * kind itself.
+ */
+export function policyKindShortName(kind: string, version: CalicoVersion = DEFAULT_CALICO_VERSION): string {
   if (kind === 'GlobalNetworkPolicy') return 'gnp';
-  if (kind === 'NetworkPolicy' || kind === 'CalicoNetworkPolicy') return 'np';
+  if (kind === 'NetworkPolicy') return version === '3.31' ? 'np' : 'knp';
+  if (kind === 'CalicoNetworkPolicy') return 'np';
   return kind;
 }
 
+/** What Felix names a policy by: its origin kind, tier, name (as Felix sees it) and namespace. */
+export interface PolicyIdParts {
+  readonly kind: string;
+  readonly tier: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
 /**
- * The policy ID Felix hashes into chain names (types.PolicyID.ID): `<kind>/<ns>/<name>` for
- * namespaced policies, `<kind>/<name>` otherwise. Kubernetes policies keep their `knp.default.`
- * name and the `np` kind, as in Calico v3.31.
+ * The policy ID Felix hashes into chain names. 3.32 (felix/types/policy_id.go PolicyID.ID):
+ * `<kind>/<ns>/<name>` for namespaced policies, `<kind>/<name>` otherwise. 3.31
+ * (felix/rules/policy.go PolicyChainName): `<tier>/<v1 name>`, the v1 name being `<ns>/<name>`
+ * for namespaced policies (updateprocessors/networkpolicyprocessor.go).
  */
-export function policyId(kind: string, name: string, namespace?: string): string {
-  const short = policyKindShortName(kind);
-  return namespace ? `${short}/${namespace}/${name}` : `${short}/${name}`;
+export function policyId(p: PolicyIdParts, version: CalicoVersion = DEFAULT_CALICO_VERSION): string {
+  if (version === '3.31') return p.namespace ? `${p.tier}/${p.namespace}/${p.name}` : `${p.tier}/${p.name}`;
+  const short = policyKindShortName(p.kind, version);
+  return p.namespace ? `${short}/${p.namespace}/${p.name}` : `${short}/${p.name}`;
 }
 
 /** `cali-pi-...` / `cali-po-...` for a policy ID (see policyId). */

@@ -242,7 +242,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   });
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
-    '# What Calico Felix (v3.31, iptables mode, default marks, flow logs off) would program, with one comment per rule',
+    `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
     '# ("cali:<hash> <text>") and, in endpoint chains, an accept check every 5 policy jumps (same verdicts). Generated; do not edit.',
     ...(filterSettings.denyAction === REJECT
       ? ['# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP (Felix renders REJECT there, which the kernel refuses: calico#7914).']

@@ -1,6 +1,7 @@
 // Plan files for every node of a model, and for plain manifest/inventory objects (synth).
 import { dump } from 'js-yaml';
 import { EngineModel, buildEngineModel, parseEngineInputs } from '../engine';
+import { CalicoVersion } from '../model/calico-version';
 import { renderNodePlan } from './node-plan';
 
 /** A file to write, relative to the output folder. */
@@ -30,11 +31,11 @@ export function planFilesFromModel(model: EngineModel, dir: string = ''): PlanFi
  * For `cdk8s synth`: the plan files (`iptables/<node>.*`) for manifests and inventory objects
  * (Namespaces, Pods, Nodes) given as plain objects. Throws on invalid input, before anything is written.
  */
-export function renderPlanFiles(manifests: readonly unknown[], inventory: readonly unknown[]): PlanFile[] {
+export function renderPlanFiles(manifests: readonly unknown[], inventory: readonly unknown[], calicoVersion?: CalicoVersion): PlanFile[] {
   const toText = (docs: readonly unknown[]): string => docs.map((d) => dump(d, { noRefs: true, sortKeys: false })).join('---\n');
   const inputs = parseEngineInputs([
     { file: 'synth-manifests', text: toText(manifests) },
     { file: 'synth-inventory', text: toText(inventory) },
-  ]);
+  ], { calicoVersion });
   return planFilesFromModel(buildEngineModel(inputs), 'iptables/');
 }

@@ -16,15 +16,15 @@ import { Chain, Rule, rule, withComments } from './rule';
 /** `ingress` or `egress`. */
 export type Direction = 'ingress' | 'egress';
 
-/** The ID Felix hashes into a policy's chain names. */
+/** The ID Felix hashes into a policy's chain names, for the release the policy was built for. */
 function compiledPolicyId(p: CompiledPolicy): string {
-  return policyId(p.origin.kind, p.name, p.namespace);
+  return policyId({ kind: p.origin.kind, tier: p.tier, name: p.name, namespace: p.namespace }, p.calicoVersion);
 }
 
-/** `np default/knp.default.x` or `gnp allow-icmp`: how comments name a policy. */
+/** `knp default/x` (3.32), `np default/knp.default.x` (3.31) or `gnp allow-icmp`: how comments name a policy. */
 export function policyLabel(p: CompiledPolicy): string {
   const name = p.namespace ? `${p.namespace}/${p.name}` : p.name;
-  return `${policyKindShortName(p.origin.kind)} ${name}`;
+  return `${policyKindShortName(p.origin.kind, p.calicoVersion)} ${name}`;
 }
 
 export function policyChain(p: CompiledPolicy, dir: Direction): string {
@@ -35,20 +35,17 @@ export function profileChain(name: string, dir: Direction): string {
   return profileChainName(dir === 'ingress' ? PROFILE_IN_PREFIX : PROFILE_OUT_PREFIX, name);
 }
 
-function origin(p: CompiledPolicy | undefined): string {
-  if (!p?.origin.file) return '';
-  return ` (${p.origin.file}${p.origin.documentIndex === undefined ? '' : ` doc ${p.origin.documentIndex}`})`;
-}
-
 /**
  * Renders one Calico rule: match blocks, the final match (plus `scratch0` when blocks are used),
- * the action rules; every line names the owner, direction and rule index.
+ * the action rules; every line names the owner, direction and rule index. Comments (and so the
+ * `cali:` hashes, which Felix computes over the rendered rule, comments included) name no file:
+ * the same policies give the same plan however the manifests are split into files.
  */
 function renderCalicoRule(
   r: CalicoRule, index: number, owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings,
   policy: CompiledPolicy | undefined,
 ): Rule[] {
-  const trace = `${owner} ${dir} rule ${index} ${r.action}${origin(policy)}`;
+  const trace = `${owner} ${dir} rule ${index} ${r.action}`;
   const converted = convertRule(r, reg, policy);
   if (!converted.rule) return [rule([], '', `${trace}: not rendered for IPv${reg.version}: ${converted.skip ?? ''}`)];
   const blocks = matchBlocks(converted.rule, s.marks);

@@ -1,4 +1,5 @@
 // Runs every lint rule over manifests (and an optional inventory).
+import { CalicoVersion } from '../model/calico-version';
 import { EngineInputs, TextSource, buildEngineModel, loadEngineInputs, parseEngineInputs } from '../engine';
 import { LintContext } from './context';
 import { LINT_CHECKS } from './catalog';
@@ -48,6 +49,8 @@ export interface LintFilesOptions extends LintOptions {
   readonly felix?: readonly string[];
   /** The pool for pods derived from workloads. @default - see LoadOptions.workloadPool */
   readonly workloadPool?: string;
+  /** The Calico release to follow. @default DEFAULT_CALICO_VERSION (3.32) */
+  readonly calicoVersion?: CalicoVersion;
   /** Called for each file skipped because it holds no Kubernetes object. @default - ignored */
   readonly onWarning?: (warning: string) => void;
 }
@@ -59,7 +62,9 @@ export function lintFiles(options: LintFilesOptions): LintFinding[] {
   let done = 0;
   const step = report === undefined ? undefined : (): void => report(++done, total);
   report?.(0, total);
-  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster, felix: options.felix, workloadPool: options.workloadPool });
+  const inputs = loadEngineInputs({ manifests: options.manifests, cluster: options.cluster, felix: options.felix, workloadPool: options.workloadPool,
+    calicoVersion: options.calicoVersion,
+  });
   for (const w of inputs.warnings) options.onWarning?.(w);
   step?.();
   return runChecks(inputs, options.cluster !== undefined, options, step);

@@ -1,4 +1,5 @@
 // Lint at synth: manifests per chart in, findings with the chart's construct path out.
+import { CalicoVersion } from '../model/calico-version';
 import { DocumentSource, engineInputsOfDocuments } from './documents';
 import { resourceName } from './format/location';
 import { lintInputs } from './run';
@@ -18,6 +19,8 @@ export interface ChartManifestsInput {
 export interface SynthLintOptions extends LintOptions {
   /** Inventory documents (Namespace, Pod, Node) as plain objects. @default - no inventory */
   readonly inventory?: readonly unknown[];
+  /** The Calico release to follow. @default DEFAULT_CALICO_VERSION (3.32) */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** What synth does with the findings: stop on `errors`, print `warnings` (info included). */
@@ -35,7 +38,7 @@ export function lintChartManifests(charts: readonly ChartManifestsInput[], optio
   // the same inputs as lintTexts over each chart's documents as one JSON array, read without YAML
   const sources: DocumentSource[] = charts.map((c) => ({ file: c.chartPath, documents: [...c.kubernetes, ...c.calico] }));
   if (options.inventory) sources.push({ file: '(inventory)', documents: options.inventory });
-  const findings = lintInputs(engineInputsOfDocuments(sources), options.inventory !== undefined, options);
+  const findings = lintInputs(engineInputsOfDocuments(sources, options.calicoVersion), options.inventory !== undefined, options);
   const line = (f: LintFinding): string => {
     const l = f.location;
     const name = resourceName(l);

@@ -1,4 +1,5 @@
 // Verifies the rendered plan of each node on a real kernel against the engine's verdicts.
+import { CalicoVersion } from '../model/calico-version';
 import { buildEngineModel, parseEngineInputs, TextSource } from '../engine';
 import { renderNodePlan } from '../iptables/node-plan';
 import { NodeVerifyReport, formatNodeReport } from './compare';
@@ -15,6 +16,8 @@ export interface VerifyOptions {
   readonly felix?: readonly string[];
   /** The pool for pods derived from workloads. @default - see LoadOptions.workloadPool */
   readonly workloadPool?: string;
+  /** The Calico release to follow. @default DEFAULT_CALICO_VERSION (3.32) */
+  readonly calicoVersion?: CalicoVersion;
   /** Verify only this node. @default - every node of the inventory with a pod or host endpoint */
   readonly node?: string;
   /** Peer host addresses per node interface (e.g. `{ eth1: [...] }`). @default - derived from node addresses and rule nets */
@@ -42,7 +45,7 @@ export interface ClusterVerifyReport {
 
 /** Renders, wires, loads and probes each node in turn; namespaces are removed after each node. */
 export async function verifyCluster(options: VerifyOptions): Promise<ClusterVerifyReport> {
-  const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix, workloadPool: options.workloadPool }));
+  const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix, workloadPool: options.workloadPool, calicoVersion: options.calicoVersion }));
   const nodes = options.node !== undefined ? [options.node]
     : model.nodes.map((n) => n.name).filter((n) => model.endpoints.some((e) => e.node === n));
   const derived = probePorts(model);

@@ -143,12 +143,20 @@ spec:
     expect(r81.allowed['x/a']['x/b']).toBe(false);
   });
 
-  test('convert prints the Calico policy', async () => {
-    const r = await run('convert', '--manifests', pol);
+  test('convert prints the Calico policy (Calico 3.31 declared)', async () => {
+    const r = await run('convert', '--manifests', pol, '--calico-version', '3.31');
     expect(r.code).toBe(0);
     expect(r.out).toContain('name: knp.default.only-a');
     expect(r.out).toContain("selector: projectcalico.org/orchestrator == 'k8s' && app == 'b'");
     expect(r.out).toContain('order: 1000');
+  });
+
+  test('convert prints the Calico policy as 3.32 makes it by default', async () => {
+    const r = await run('convert', '--manifests', pol);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('as Calico v3.32 converts it');
+    expect(r.out).toMatch(/\n {2}name: only-a\n/);
+    expect(r.out).toContain('tier: default');
   });
 
   const built = fs.existsSync(path.join(__dirname, '..', '..', 'build', 'cli', 'main.js'));

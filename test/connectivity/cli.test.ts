@@ -78,14 +78,17 @@ describe('netsec connectivity', () => {
     ]);
   });
 
-  test('--explain says under each line what decided each group of connections', async () => {
-    const r = await run('connectivity', ...args, '--focus', 'shop/api[Deployment]', '--explain');
+  test.each([
+    ['3.31', 'knp\\.default\\.api-from-web'],
+    ['3.32', 'api-from-web'],
+  ])('--explain says under each line what decided each group of connections (Calico %s names)', async (version, policy) => {
+    const r = await run('connectivity', ...args, '--focus', 'shop/api[Deployment]', '--explain', '--calico-version', version);
     const block = r.out.split('\n');
     const at = block.indexOf('shop/web[Deployment] => shop/api[Deployment] : TCP 80');
     expect(at).toBeGreaterThanOrEqual(0);
     const why = block.slice(at + 1).filter((l) => l.startsWith('    '));
     // TCP 80 is allowed by the converted Kubernetes rule; every other TCP port ends in the default tier's drop
-    expect(why).toContainEqual(expect.stringMatching(/^ {4}TCP 80: allowed; egress: .*; ingress: knp\.default\.api-from-web rule 0 \(Allow\) in tier default$/));
+    expect(why).toContainEqual(expect.stringMatching(new RegExp(`^ {4}TCP 80: allowed; egress: .*; ingress: ${policy} rule 0 \\(Allow\\) in tier default$`)));
     expect(why).toContainEqual(expect.stringMatching(/^ {4}TCP 1-79,81-65535,.*: denied; egress: .*; ingress: end of tier default/));
   });
 });

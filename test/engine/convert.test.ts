@@ -1,4 +1,5 @@
-// Expected values: calico-facts.md section 3 and 3.1 (libcalico-go conversion_test.go at v3.31.7).
+// Expected values: calico-facts.md section 3 and 3.1 (libcalico-go conversion_test.go at v3.31.7); the
+// names are 3.31's, so those cases declare 3.31 (3.32's names: test/engine/calico-version.test.ts).
 import { K8sNetworkPolicy } from '../../lib/model/resources';
 import { convertK8sNetworkPolicy } from '../../lib/engine';
 import { namespaceProfile, namespaceProfileLabels, simplifyPorts } from '../../lib/model/convert';
@@ -15,7 +16,7 @@ describe('Kubernetes NetworkPolicy -> Calico (3.1 pairs)', () => {
     const { policy } = convertK8sNetworkPolicy(np({
       podSelector: { matchLabels: { label2: 'value2', label: 'value' } },
       ingress: [{ from: [{ podSelector: { matchLabels: { k2: 'v2', k: 'v' } } }], ports: [{ port: '80' }, { port: 'foo' }] }],
-    }));
+    }), '3.31');
     expect(policy.metadata).toEqual({ name: 'knp.default.test.policy', namespace: 'default' });
     expect(policy.spec.order).toBe(1000);
     expect(policy.spec.selector).toBe(`${ORCH} && label == 'value' && label2 == 'value2'`);
@@ -60,7 +61,7 @@ describe('Kubernetes NetworkPolicy -> Calico (3.1 pairs)', () => {
   });
 
   test('6: default-deny egress', () => {
-    const { policy } = convertK8sNetworkPolicy(np({ podSelector: {}, policyTypes: ['Egress'] }, 'testPolicy'));
+    const { policy } = convertK8sNetworkPolicy(np({ podSelector: {}, policyTypes: ['Egress'] }, 'testPolicy'), '3.31');
     expect(policy.metadata.name).toBe('knp.default.testPolicy');
     expect(policy.spec.selector).toBe(ORCH);
     expect(policy.spec.types).toEqual(['Egress']);

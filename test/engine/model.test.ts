@@ -26,12 +26,12 @@ describe('engine model', () => {
     expect(a?.interfaceName).toMatch(/^cali[0-9a-f]{11}$/);
   });
 
-  test('Kubernetes policies become knp.default.<name> in tier default, scoped to their namespace', () => {
+  test('Kubernetes policies become knp.default.<name> in tier default, scoped to their namespace (Calico 3.31)', () => {
     const m = model(`apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: deny, namespace: x}
 spec: {podSelector: {}}
-`, PODS);
+`, PODS, '3.31');
     const p = m.tiers.find((t) => t.name === 'default')?.policies[0];
     expect(p?.name).toBe('knp.default.deny');
     expect(p?.order).toBe(1000);

@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import {
   CompiledPolicy, CompiledTier, EngineModel, Endpoint, EntityMembers, NetworkSetInfo, Profile,
 } from '../../lib/engine/model/types';
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../lib/model/calico-version';
 import { CalicoRule, EntityRule } from '../../lib/model/resources';
 import { Selector } from '../../lib/model/selector';
 
@@ -39,12 +40,13 @@ export interface PolicyProps {
   readonly preDNAT?: boolean;
   readonly doNotTrack?: boolean;
   readonly applyOnForward?: boolean;
+  readonly calicoVersion?: CalicoVersion;
 }
 
 export function policy(p: PolicyProps): CompiledPolicy {
   const sel = Selector.parse(p.selector);
   return {
-    name: p.name, namespace: p.namespace, tier: p.tier ?? 'default', order: p.order, selector: p.selector,
+    name: p.name, namespace: p.namespace, tier: p.tier ?? 'default', calicoVersion: p.calicoVersion ?? DEFAULT_CALICO_VERSION, order: p.order, selector: p.selector,
     selectorKey: `${sel.toString()} && ${p.namespace ?? ''}`,
     ingress: p.ingress, egress: p.egress, preDNAT: p.preDNAT ?? false, doNotTrack: p.doNotTrack ?? false,
     applyOnForward: p.applyOnForward ?? false,
@@ -58,6 +60,8 @@ export interface ModelProps {
   readonly policies?: CompiledPolicy[];
   readonly networkSets?: NetworkSetInfo[];
   readonly tierDefault?: string;
+  /** @default DEFAULT_CALICO_VERSION */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** Members by selector only (namespace scoping of namespaced policies included); enough for fixtures. */
@@ -78,7 +82,7 @@ export function model(p: ModelProps): EngineModel {
   const sets = p.networkSets ?? [];
   return {
     nodes: [{ name: 'worker-1', labels: {}, addresses: [{ type: 'InternalIP', address: '192.0.2.1' }] }],
-    endpoints, networkSets: sets, tiers, profiles,
+    endpoints, networkSets: sets, tiers, profiles, calicoVersion: p.calicoVersion ?? DEFAULT_CALICO_VERSION,
     felix: {
       failsafeInbound: [{ protocol: 'tcp', port: 22 }, { protocol: 'udp', port: 68 }],
       failsafeOutbound: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 179, net: '198.51.100.0/24' }],
@@ -104,41 +108,46 @@ export function model(p: ModelProps): EngineModel {
   };
 }
 
-/** The lab-like model used by the plan snapshot and the kernel load check. */
+/**
+ * The lab-like model used by the plan snapshot and the kernel load check, declared for Calico 3.31
+ * (its Kubernetes policy carries 3.31's `knp.default.` name; chain IDs are 3.31's `<tier>/<name>`).
+ */
 export function labModel(): EngineModel {
   const web = workload('default', 'web', '192.0.2.11', { app: 'web' });
   const db = workload('default', 'db', '192.0.2.12', { app: 'db' });
   const pub = hostEndpoint('worker-1-public', 'eth1', '203.0.113.10', 'worker_public');
   const priv = hostEndpoint('worker-1-private', 'eth0', '198.51.100.10', 'worker_private');
+  const policy31 = (p: PolicyProps): CompiledPolicy => policy({ ...p, calicoVersion: '3.31' });
   return model({
+    calicoVersion: '3.31',
     endpoints: [web, db, pub, priv],
     networkSets: [{ id: 'globalnetworkset/office', name: 'office', labels: { role: 'office' }, nets: ['203.0.113.128/25'] }],
     policies: [
-      policy({
+      policy31({
         name: 'allow-icmp', order: 1700, selector: "ibm.role == 'worker_public'",
         ingress: [{ action: 'Allow', protocol: 'ICMP' }],
       }),
-      policy({
+      policy31({
         name: 'allow-kubelet-port', order: 1800, selector: "ibm.role == 'worker_public'",
         ingress: [{ action: 'Allow', protocol: 'TCP', destination: { ports: ['10250'] } }],
       }),
-      policy({
+      policy31({
         name: 'allow-all-private-default', order: 100000, selector: "ibm.role == 'worker_private'",
         ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }],
       }),
-      policy({
+      policy31({
         name: 'allow-all-outbound', order: 1900, selector: "ibm.role == 'worker_public'",
         egress: [{ action: 'Allow' }],
       }),
-      policy({
+      policy31({
         name: 'deny-nodeports', order: 1100, selector: "ibm.role == 'worker_public'", preDNAT: true, applyOnForward: true,
         ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } }],
       }),
-      policy({
+      policy31({
         name: 'untracked-office', order: 1000, selector: "ibm.role == 'worker_public'", doNotTrack: true, applyOnForward: true,
         ingress: [{ action: 'Allow', protocol: 'UDP', source: { selector: "role == 'office'" }, destination: { ports: ['5000'] } }],
       }),
-      policy({
+      policy31({
         name: 'knp.default.db-from-web', namespace: 'default', order: 1000, selector: "app == 'db'",
         ingress: [{ action: 'Allow', protocol: 'TCP', source: { selector: "app == 'web'" }, destination: { ports: ['http', '5432'] } }],
       }),

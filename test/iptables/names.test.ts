@@ -31,9 +31,10 @@ describe('GetLengthLimitedID chain names', () => {
     }
   });
 
-  it('policy IDs name the kind and namespace', () => {
-    expect(policyId('GlobalNetworkPolicy', 'allow-icmp')).toBe('gnp/allow-icmp');
-    expect(policyId('NetworkPolicy', 'knp.default.x', 'prod')).toBe('np/prod/knp.default.x');
+  it('policy IDs name the kind and namespace (3.32, the default)', () => {
+    expect(policyId({ kind: 'GlobalNetworkPolicy', tier: 'default', name: 'allow-icmp' })).toBe('gnp/allow-icmp');
+    expect(policyId({ kind: 'NetworkPolicy', tier: 'default', name: 'x', namespace: 'prod' })).toBe('knp/prod/x');
+    expect(policyId({ kind: 'CalicoNetworkPolicy', tier: 'security', name: 'security.x', namespace: 'prod' }, '3.32')).toBe('np/prod/security.x');
     expect(policyChainName('cali-pi-', 'gnp/allow-icmp')).toBe('cali-pi-gnp/allow-icmp');
     expect(profileChainName('cali-pro-', 'kns.default')).toBe('cali-pro-kns.default');
     expect(endpointChainName('cali-fhfw-', 'eth0')).toBe('cali-fhfw-eth0');

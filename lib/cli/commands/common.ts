@@ -1,19 +1,29 @@
 // Helpers shared by the engine subcommands: loading the model, protocol and port options.
 import { BuiltModel, EngineInputs, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
 import { PortKey, parsePortList } from '../../diff/ports';
+import { CalicoVersion, parseCalicoVersion } from '../../model/calico-version';
 import { protocolHasPorts } from '../../model/net';
 import { ParsedArgs, UsageError } from '../args';
 import { CliIo } from '../io';
 
-/** Reads manifests (and an inventory) with the `--felix` settings; skipped files are warned about on stderr. */
-export function readInputs(parsed: ParsedArgs<'felix' | 'workload-pool'>, io: CliIo, manifests: readonly string[], cluster: string | undefined): EngineInputs {
-  const inputs = loadEngineInputs({ manifests, cluster, felix: parsed.list('felix'), workloadPool: parsed.value('workload-pool') });
+/** `--calico-version`, read as a release line (CalicoVersionError, exit 2, when it names none). */
+export function calicoVersionOption(parsed: ParsedArgs<'calico-version'>): CalicoVersion {
+  return parseCalicoVersion(parsed.get('calico-version'), '--calico-version');
+}
+
+/** Reads manifests (and an inventory) with the `--felix` settings and `--calico-version`; skipped files are warned about on stderr. */
+export function readInputs(
+  parsed: ParsedArgs<'felix' | 'workload-pool' | 'calico-version'>, io: CliIo, manifests: readonly string[], cluster: string | undefined,
+): EngineInputs {
+  const inputs = loadEngineInputs({
+    manifests, cluster, felix: parsed.list('felix'), workloadPool: parsed.value('workload-pool'), calicoVersion: calicoVersionOption(parsed),
+  });
   for (const w of inputs.warnings) io.stderr(`warning: ${w}\n`);
   return inputs;
 }
 
 /** Loads `--manifests` and `--cluster` (required as the command declares it) into a model; warnings and notes go to stderr. */
-export function loadModel(parsed: ParsedArgs<'manifests' | 'cluster' | 'felix' | 'workload-pool'>, io: CliIo): BuiltModel {
+export function loadModel(parsed: ParsedArgs<'manifests' | 'cluster' | 'felix' | 'workload-pool' | 'calico-version'>, io: CliIo): BuiltModel {
   const manifests = parsed.getList('manifests');
   const model = buildEngineModel(readInputs(parsed, io, manifests, parsed.value('cluster')));
   for (const note of model.notes) io.stderr(`note: ${note}\n`);

@@ -1,16 +1,19 @@
 // `netsec convert`: Kubernetes NetworkPolicies in the Calico form, like `calicoctl convert`.
 import { loadEngineInputs, renderConvertedPolicies } from '../../engine';
 import { defineCommand } from '../command';
-import { MANIFESTS } from './flags';
+import { calicoVersionOption } from './common';
+import { CALICO_VERSION, MANIFESTS } from './flags';
 
 export const command = defineCommand({
   name: 'convert',
   about: `Prints each Kubernetes NetworkPolicy of the manifests as the projectcalico.org/v3 NetworkPolicy
-Calico v3.31 makes of it (name knp.default.<name>, order 1000), as YAML documents.`,
-  flags: [{ ...MANIFESTS, help: 'manifest files or folders (other kinds are ignored)' }],
+the declared Calico release makes of it (order 1000; 3.32: its own name, tier default; 3.31: name
+knp.default.<name>), as YAML documents, each saying which release it followed.`,
+  flags: [{ ...MANIFESTS, help: 'manifest files or folders (other kinds are ignored)' }, CALICO_VERSION],
   run(parsed, io) {
-    const inputs = loadEngineInputs({ manifests: parsed.getList('manifests') });
-    io.stdout(renderConvertedPolicies(inputs.resources));
+    const calicoVersion = calicoVersionOption(parsed);
+    const inputs = loadEngineInputs({ manifests: parsed.getList('manifests'), calicoVersion });
+    io.stdout(renderConvertedPolicies(inputs.resources, calicoVersion));
     return 0;
   },
 });

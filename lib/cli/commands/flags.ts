@@ -1,4 +1,5 @@
 // The flags several commands share, declared once; a command may give one its own help text.
+import { CALICO_VERSIONS, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { Flag } from '../flag';
 
 /** `--manifests M...`; commands name what they read in their own help text. */
@@ -36,8 +37,19 @@ export function formatFlag(help: string, choices: readonly string[]): Flag<'form
   return { name: 'format', kind: 'single', value: 'F', choices, default: choices[0], help };
 }
 
-/** How inputs are read: Felix settings and the pool of derived pods (listed after a command's own flags). */
-export const INPUT_FLAGS: readonly Flag<'felix' | 'workload-pool'>[] = [
+/**
+ * `--calico-version V`: the Calico release whose conversion, tie-break and chain names are
+ * followed. Read with parseCalicoVersion (not as parser choices) so a patch release such as 3.31.7
+ * selects its line and a bad value gets the one CalicoVersionError message.
+ */
+export const CALICO_VERSION: Flag<'calico-version'> = {
+  name: 'calico-version', kind: 'single', value: 'V', synopsis: CALICO_VERSIONS.join('|'), default: DEFAULT_CALICO_VERSION,
+  help: `the Calico release to follow where releases differ (conversion of Kubernetes\n`
+    + `policies, equal-order tie-break, chain names): ${CALICO_VERSIONS.join(' or ')} (default ${DEFAULT_CALICO_VERSION})`,
+};
+
+/** How inputs are read: Felix settings, the pool of derived pods, the Calico release (listed after a command's own flags). */
+export const INPUT_FLAGS: readonly Flag<'felix' | 'workload-pool' | 'calico-version'>[] = [
   {
     name: 'felix', kind: 'multi', value: 'KEY=VALUE...',
     help: 'Felix settings set in calico-node\'s environment, which win over\n'
@@ -51,4 +63,5 @@ export const INPUT_FLAGS: readonly Flag<'felix' | 'workload-pool'>[] = [
       + 'hold no pods (default: 198.18.0.0/15, else 100.64.0.0/10, whichever no\n'
       + 'policy names)',
   },
+  CALICO_VERSION,
 ];

@@ -1,4 +1,5 @@
 // `netsec lint`: the lint rules over manifests and an optional inventory; text, JSON or SARIF.
+import { calicoVersionOption } from './common';
 import { LintFinding, formatJson, formatSarif, formatText, lintFiles, LINT_RULES } from '../../lint';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
@@ -50,6 +51,7 @@ ClusterIP ipBlocks, cluster-wide denies and order ties. Each finding has a stabl
     try {
       findings = lintFiles({
         manifests, cluster: parsed.value('cluster'), serviceClusterIpRanges: serviceCidrs, felix: parsed.list('felix'), workloadPool: parsed.value('workload-pool'),
+        calicoVersion: calicoVersionOption(parsed),
         onWarning: (w) => io.stderr(`warning: ${w}\n`),
         onProgress: (done, total) => (done === 0 ? progress.start('netsec lint: checking', total) : progress.tick()),
       });

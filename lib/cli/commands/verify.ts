@@ -1,4 +1,5 @@
 // `netsec verify`: proves each node's rendered plan on a real kernel against the engine's verdicts.
+import { parseCalicoVersion } from '../../model/calico-version';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { progressFor } from '../progress';
@@ -61,6 +62,7 @@ no other address is ever wired or probed.`,
         sources,
         felix: parsed.list('felix'),
         workloadPool: parsed.value('workload-pool'),
+        calicoVersion: parseCalicoVersion(parsed.get('calico-version'), '--calico-version'),
         node: parsed.value('node'),
         maxProbes: maxText === undefined ? undefined : Number(maxText),
         onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),

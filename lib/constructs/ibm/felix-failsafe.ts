@@ -45,7 +45,7 @@ export interface FelixFailsafeCustomProps {
   readonly outbound?: FailsafePort[];
 }
 
-/** Felix's built-in inbound failsafe list (felix/config/config_params.go, Calico v3.31). */
+/** Felix's built-in inbound failsafe list (felix/config/config_params.go; the same in Calico v3.31.7 and v3.32.1). */
 const FELIX_DEFAULT_INBOUND = [
   FailsafePort.tcp(22), FailsafePort.udp(68), FailsafePort.tcp(179), FailsafePort.tcp(2379), FailsafePort.tcp(2380),
   FailsafePort.tcp(5473), FailsafePort.tcp(6443), FailsafePort.tcp(6666), FailsafePort.tcp(6667),

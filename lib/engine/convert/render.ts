@@ -1,5 +1,6 @@
 // `netsec convert`: the Calico form of every Kubernetes NetworkPolicy, as YAML documents.
 import * as yaml from 'js-yaml';
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { describeDefault } from '../../model/defaults';
 import { renderResource } from '../../model/parse';
 import { SourcedResource } from '../input/load';
@@ -10,13 +11,13 @@ import { convertK8sNetworkPolicy } from '../../model/convert';
  * Converted policies as YAML documents (separated by `---`), each after comments naming its source,
  * the defaults the API server filled in before conversion, and conversion warnings.
  */
-export function renderConvertedPolicies(resources: readonly SourcedResource[]): string {
+export function renderConvertedPolicies(resources: readonly SourcedResource[], version: CalicoVersion = DEFAULT_CALICO_VERSION): string {
   const docs: string[] = [];
   for (const s of resources) {
     if (s.resource.apiVersion !== K8S_NETWORKING_API_VERSION || s.resource.kind !== 'NetworkPolicy') continue;
-    const { policy, warnings } = convertK8sNetworkPolicy(s.resource);
+    const { policy, warnings } = convertK8sNetworkPolicy(s.resource, version);
     const comments = [
-      `# from ${s.file}#${s.documentIndex}, as Calico v3.31 converts it\n`,
+      `# from ${s.file}#${s.documentIndex}, as Calico v${version} converts it\n`,
       ...(s.defaults ?? []).map((d) => `# default: ${describeDefault(d)}\n`),
       ...warnings.map((w) => `# warning: ${s.file}#${s.documentIndex}: ${w}\n`),
     ].join('');

@@ -91,7 +91,7 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
         break;
       }
       traces.push({
-        policy: p.name, namespace: p.namespace, kind: p.origin.kind, logged,
+        policy: p.name, ...(p.origin.name !== p.name ? { writtenName: p.origin.name } : {}), namespace: p.namespace, kind: p.origin.kind, logged,
         ...(p.origin.defaults && p.origin.defaults.length > 0 ? { defaults: p.origin.defaults } : {}),
         ...(decided ? { matchedRule: decided.index, action: decided.action } : {}),
         ...(decided?.rule.http ? { httpMatch: httpMatchNote(decided.rule.http) } : {}),

@@ -42,7 +42,10 @@ export interface Flow {
 
 /** A policy consulted in a tier, and what it did. */
 export interface PolicyTrace {
+  /** The name Felix sees (`knp.default.<name>` for a Kubernetes policy under Calico 3.31). */
   readonly policy: string;
+  /** metadata.name as written in the manifest. @default - the same as `policy` */
+  readonly writtenName?: string;
   readonly namespace?: string;
   /** Kind as written: NetworkPolicy (Kubernetes), CalicoNetworkPolicy or GlobalNetworkPolicy. */
   readonly kind: string;

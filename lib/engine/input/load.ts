@@ -3,6 +3,7 @@ import { AppliedDefault, applyDefaults, applyServiceDefaults } from '../../model
 import { ManifestError, isServiceKind, loadYamlDocuments, parseResource, parseServiceResource } from '../../model/parse';
 import { parseFelixEnv } from '../../model/felix';
 import { CALICO_API_VERSION, FelixConfigurationSpec, NetsecResource } from '../../model/resources';
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { validateResource, validateServiceResource } from '../../model/validate';
 import { expandManifestPaths, readTextFile } from './files';
 import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
@@ -42,6 +43,8 @@ export interface EngineInputs {
   readonly warnings: readonly string[];
   /** Felix settings given as calico-node's environment would; they win over FelixConfiguration. @default - none */
   readonly felixOverrides?: FelixConfigurationSpec;
+  /** The Calico release whose conversion, ordering and chain names the model and plan follow. @default DEFAULT_CALICO_VERSION (3.32) */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** A file given as text (for tests and in-memory callers). */
@@ -74,6 +77,11 @@ export interface ParseOptions {
    * @default - the first of 198.18.0.0/15 and 100.64.0.0/10 that no policy names
    */
   readonly workloadPool?: string;
+  /**
+   * The Calico release to follow where releases differ: the conversion of Kubernetes policies,
+   * the equal-order tie-break and chain names. @default DEFAULT_CALICO_VERSION (3.32)
+   */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** The `--felix` entries as FelixConfiguration fields, checked by the FelixConfiguration validator. */
@@ -207,5 +215,5 @@ function readDocuments(
     notes.push(derived.note);
   }
   const services = buildServices(serviceResources, pods);
-  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}) };
+  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}), calicoVersion: options.calicoVersion ?? DEFAULT_CALICO_VERSION };
 }

@@ -3,6 +3,7 @@ import {
   CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool,
   K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
+import { DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { describeDefault } from '../../model/defaults';
 import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
 import { InventoryPod } from '../input/inventory';
@@ -94,6 +95,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   ];
   const networkSetParties = networkSets.map((s) => networkSetParty(s, s.namespace ? nsLabels.get(s.namespace) : undefined));
 
+  const calicoVersion = inputs.calicoVersion ?? DEFAULT_CALICO_VERSION;
   const policies: PolicyImpl[] = [];
   const where = (s: SourcedResource): string => `${s.file}#${s.documentIndex}`;
   for (const { r, s } of byKind<GlobalNetworkPolicy>('GlobalNetworkPolicy')) {
@@ -103,7 +105,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       types: r.spec.types, ingress: r.spec.ingress, egress: r.spec.egress,
       preDNAT: r.spec.preDNAT === true, doNotTrack: r.spec.doNotTrack === true, applyOnForward: r.spec.applyOnForward === true,
       origin: { file: s.file, documentIndex: s.documentIndex, kind: 'GlobalNetworkPolicy', name: r.metadata.name, ...defaultsOf(s) },
-      where: where(s),
+      where: where(s), calicoVersion,
     }));
   }
   const namespaced = (r: CalicoNetworkPolicyResource, s: SourcedResource, kind: string, originalName: string): PolicyImpl => {
@@ -113,7 +115,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       selector: r.spec.selector ?? '', serviceAccountSelector: r.spec.serviceAccountSelector, types: r.spec.types,
       ingress: r.spec.ingress, egress: r.spec.egress, preDNAT: false, doNotTrack: false, applyOnForward: false,
       origin: { file: s.file, documentIndex: s.documentIndex, kind, namespace: ns, name: originalName, ...defaultsOf(s) },
-      where: where(s),
+      where: where(s), calicoVersion,
     });
   };
   for (const { r, s } of byKind<CalicoNetworkPolicyResource>('NetworkPolicy')) {
@@ -122,7 +124,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   for (const s of inputs.resources) {
     if (s.resource.apiVersion !== K8S_NETWORKING_API_VERSION || s.resource.kind !== 'NetworkPolicy') continue;
     const k8s = s.resource;
-    const { policy, warnings } = convertK8sNetworkPolicy(k8s);
+    const { policy, warnings } = convertK8sNetworkPolicy(k8s, calicoVersion);
     for (const w of warnings) notes.push(`${where(s)}: ${w}`);
     policies.push(namespaced(policy, s, 'NetworkPolicy', k8s.metadata.name));
   }
@@ -159,6 +161,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
     tiers,
     profiles,
     felix,
+    calicoVersion,
     notes,
     entityMembers(policy: CompiledPolicy, entity: EntityRule): EntityMembers | undefined {
       let compiled = entityCache.get(entity);
@@ -195,7 +198,7 @@ function buildTiers(tierResources: readonly Tier[], policies: readonly PolicyImp
   if (!defs.has('default')) defs.set('default', { order: DEFAULT_TIER_ORDER, defaultAction: 'Deny' });
   for (const p of policies) {
     if (!defs.has(p.tier)) {
-      notes.push(`policy ${p.sortName} names tier ${p.tier}, which no Tier resource defines: treated as a tier with no order`);
+      notes.push(`policy ${p.namespace ? `${p.namespace}/` : ''}${p.name} names tier ${p.tier}, which no Tier resource defines: treated as a tier with no order`);
       defs.set(p.tier, { defaultAction: 'Deny' });
     }
   }

@@ -3,9 +3,11 @@ import { defaultCalicoPolicyTypes } from '../../model/defaults';
 import { protocolNumber } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { Selector } from '../../model/selector';
+import { CalicoVersion } from '../../model/calico-version';
 import { InputError } from '../input/errors';
 import { compileNamespaceSelector, compileSelector } from './compile-selector';
 import { CompiledEntity } from './entity';
+import { felixPolicyKind, policySortKey } from './order';
 import { Party, endpointParty } from './party';
 import { CompiledPolicy, Endpoint, PolicyOrigin } from './types';
 
@@ -38,6 +40,8 @@ export interface PolicyInput {
   readonly origin: PolicyOrigin;
   /** Prefix for error messages, e.g. `dist/app.yaml#3`. */
   readonly where: string;
+  /** The Calico release whose tie-break key the policy sorts by. */
+  readonly calicoVersion: CalicoVersion;
 }
 
 /** The engine's CompiledPolicy. */
@@ -45,6 +49,7 @@ export class PolicyImpl implements CompiledPolicy {
   public readonly name: string;
   public readonly namespace?: string;
   public readonly tier: string;
+  public readonly calicoVersion: CalicoVersion;
   public readonly order?: number;
   public readonly selector: string;
   public readonly selectorKey: string;
@@ -56,7 +61,7 @@ export class PolicyImpl implements CompiledPolicy {
   public readonly origin: PolicyOrigin;
   public readonly compiledIngress?: readonly CompiledRule[];
   public readonly compiledEgress?: readonly CompiledRule[];
-  /** Sort key for name ties: `<namespace>/<name>` for namespaced policies. */
+  /** Sort key for equal orders, as the declared Calico release forms it (order.ts policySortKey). */
   public readonly sortName: string;
   private readonly compiledSelector: Selector;
   private readonly nsSelector?: Selector;
@@ -67,13 +72,14 @@ export class PolicyImpl implements CompiledPolicy {
     this.name = input.name;
     this.namespace = input.namespace;
     this.tier = input.tier;
+    this.calicoVersion = input.calicoVersion;
     this.order = input.order;
     this.selector = input.selector;
     this.preDNAT = input.preDNAT;
     this.doNotTrack = input.doNotTrack;
     this.applyOnForward = input.applyOnForward;
     this.origin = input.origin;
-    this.sortName = input.namespace ? `${input.namespace}/${input.name}` : input.name;
+    this.sortName = policySortKey(input.calicoVersion, felixPolicyKind(input.origin.kind), input.name, input.namespace);
     this.compiledSelector = compileSelector(input.selector, `${input.where}: spec.selector`);
     if (input.namespaceSelector) {
       this.nsSelector = compileNamespaceSelector(input.namespaceSelector, `${input.where}: spec.namespaceSelector`);

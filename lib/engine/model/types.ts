@@ -1,5 +1,6 @@
 // The engine's resolved view of a cluster: what evaluation, the iptables plan and lint read.
 // Built from manifests plus an inventory by the engine (never from construct objects).
+import { CalicoVersion } from '../../model/calico-version';
 import { CalicoRule, EntityRule, ProtoPort, StringMap } from '../../model/resources';
 import { Profile } from '../../model/convert';
 import { NamedPort, NodeInfo } from '../input/inventory';
@@ -63,11 +64,13 @@ export interface PolicyOrigin {
 
 /** A policy in Calico's form (Kubernetes policies already converted). */
 export interface CompiledPolicy {
-  /** The name Felix sees: `knp.default.<name>` for Kubernetes policies, else metadata.name. */
+  /** The name Felix sees: `knp.default.<name>` for Kubernetes policies under 3.31, else metadata.name. */
   readonly name: string;
   /** Namespace of a namespaced policy; undefined for GlobalNetworkPolicy. */
   readonly namespace?: string;
   readonly tier: string;
+  /** The Calico release the policy was converted and ordered for (the model's; the plan names its chains by it). */
+  readonly calicoVersion: CalicoVersion;
   /** undefined sorts last. */
   readonly order?: number;
   /** spec.selector as written (empty means all()). */
@@ -136,6 +139,8 @@ export interface EngineModel {
   readonly tiers: readonly CompiledTier[];
   readonly profiles: ReadonlyMap<string, Profile>;
   readonly felix: FelixSettings;
+  /** The Calico release the model was built for: conversion, ordering and the plan's chain names follow it. */
+  readonly calicoVersion: CalicoVersion;
   /**
    * The endpoints and network sets of an entity rule's one positive IP set, for a rule of this
    * policy: its label part (selector, namespaceSelector, serviceAccounts; not nets) with the

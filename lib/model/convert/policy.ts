@@ -1,9 +1,13 @@
-// Kubernetes NetworkPolicy -> Calico NetworkPolicy (libcalico-go K8sNetworkPolicyToCalico, v3.31).
+// Kubernetes NetworkPolicy -> Calico NetworkPolicy (libcalico-go K8sNetworkPolicyToCalico, per release line).
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../calico-version';
 import { CALICO_API_VERSION, CalicoNetworkPolicyResource, CalicoRule, K8sNetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../model/resources';
 import { RuleConversionError, k8sRuleToCalico } from './rules';
 import { podSelectorToCalico } from './selector';
 
-/** The prefix Calico v3.31 gives converted Kubernetes policies. */
+/**
+ * The prefix Calico 3.31 gives converted Kubernetes policies (libcalico-go/lib/names/policy.go
+ * K8sNetworkPolicyNamePrefix); 3.32 keeps the Kubernetes name and tells them apart by kind.
+ */
 const K8S_POLICY_PREFIX = 'knp.default.';
 /** The order every converted Kubernetes policy gets. */
 const K8S_POLICY_ORDER = 1000;
@@ -20,8 +24,16 @@ interface GenericRule {
   readonly ports?: NetworkPolicyPort[];
 }
 
-/** Converts a Kubernetes NetworkPolicy exactly as Calico v3.31 does. */
-export function convertK8sNetworkPolicy(np: K8sNetworkPolicy): ConversionResult {
+/** The name a converted Kubernetes policy gets: `knp.default.<name>` in 3.31, the name itself from 3.32. */
+function convertedK8sPolicyName(name: string, version: CalicoVersion): string {
+  return version === '3.31' ? `${K8S_POLICY_PREFIX}${name}` : name;
+}
+
+/**
+ * Converts a Kubernetes NetworkPolicy exactly as the declared Calico release does: 3.31 names it
+ * `knp.default.<name>` and leaves the tier unset, 3.32 keeps the name and sets `tier: default`.
+ */
+export function convertK8sNetworkPolicy(np: K8sNetworkPolicy, version: CalicoVersion = DEFAULT_CALICO_VERSION): ConversionResult {
   const warnings: string[] = [];
   const convert = (list: readonly GenericRule[], direction: string): CalicoRule[] => {
     const out: CalicoRule[] = [];
@@ -45,8 +57,10 @@ export function convertK8sNetworkPolicy(np: K8sNetworkPolicy): ConversionResult 
   const policy: CalicoNetworkPolicyResource = {
     apiVersion: CALICO_API_VERSION,
     kind: 'NetworkPolicy',
-    metadata: { name: `${K8S_POLICY_PREFIX}${np.metadata.name}`, namespace: np.metadata.namespace ?? 'default' },
-    spec: { order: K8S_POLICY_ORDER, selector: podSelectorToCalico(np.spec.podSelector), ingress, egress, types },
+    metadata: { name: convertedK8sPolicyName(np.metadata.name, version), namespace: np.metadata.namespace ?? 'default' },
+    spec: {
+      order: K8S_POLICY_ORDER, ...(version === '3.31' ? {} : { tier: 'default' }), selector: podSelectorToCalico(np.spec.podSelector), ingress, egress, types,
+    },
   };
   return { policy, warnings };
 }

@@ -1,6 +1,7 @@
 // Builds engine models from inline YAML for tests.
 import * as yaml from 'js-yaml';
 import { BuiltModel, buildEngineModel, buildFlow, evaluateFlow, FlowVerdict, parseEngineInputs } from '../../../lib/engine';
+import { CalicoVersion } from '../../../lib/model/calico-version';
 
 export interface PodDef {
   ns: string;
@@ -33,11 +34,11 @@ export function inventory(pods: PodDef[], namespaces: Record<string, Record<stri
 }
 
 /** Model from manifests YAML (multi-doc) plus inventory YAML. */
-export function model(manifests: string, cluster: string): BuiltModel {
+export function model(manifests: string, cluster: string, calicoVersion?: CalicoVersion): BuiltModel {
   return buildEngineModel(parseEngineInputs([
     { file: 'policies.yaml', text: manifests },
     { file: 'cluster.yaml', text: cluster },
-  ]));
+  ], { calicoVersion }));
 }
 
 /** Evaluates a flow. */
