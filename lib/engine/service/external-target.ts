@@ -25,7 +25,7 @@ export interface ExternalTarget {
 }
 
 /** The node whose address (a Node status address or a host endpoint's expectedIPs) `ip` is. */
-export function nodeOfAddress(model: BuiltModel, ip: string): string | undefined {
+function nodeOfAddress(model: BuiltModel, ip: string): string | undefined {
   const node = model.nodes.find((n) => n.addresses.some((a) => a.address === ip));
   if (node) return node.name;
   return model.endpoints.find((e) => e.kind === 'host' && e.ips.includes(ip))?.node;
