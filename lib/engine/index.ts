@@ -9,7 +9,10 @@ export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './inp
 export { InventoryWorkload } from './input/workloads';
 export { BackendSource, InputService, InputServicePort } from './input/services';
 export { ServiceBackend } from './input/derive-endpoints';
-export { ServiceTarget, namesService, resolveServiceTarget, unmodelledServicePath } from './service/target';
+export { ServiceTarget, namesService, resolveServiceTarget } from './service/target';
+export { ExternalPathKind, ExternalTarget, findExternalTarget } from './service/external-target';
+export { ExternalBackendPath, ExternalServiceVerdict, evaluateExternalServiceFlow } from './service/node-path';
+export { explainExternalServiceJson, explainExternalServiceText } from './service/node-path-explain';
 export { BackendVerdict, ServiceSummary, ServiceVerdict, evaluateServiceFlow } from './service/evaluate';
 export { explainServiceJson, explainServiceText } from './service/explain';
 export { convertK8sNetworkPolicy, ConversionResult } from '../model/convert';

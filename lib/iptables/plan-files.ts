@@ -1,7 +1,8 @@
 // Plan files for every node of a model, and for plain manifest/inventory objects (synth).
 import { dump } from 'js-yaml';
-import { EngineModel, buildEngineModel, parseEngineInputs } from '../engine';
+import { BuiltModel, buildEngineModel, parseEngineInputs } from '../engine';
 import { CalicoVersion } from '../model/calico-version';
+import { hasKubeProxyServices, renderKubeProxy } from './kube-proxy';
 import { renderNodePlan } from './node-plan';
 
 /** A file to write, relative to the output folder. */
@@ -12,9 +13,10 @@ export interface PlanFile {
 
 /**
  * `<dir><node>.iptables`, `.ip6tables` (when the node has IPv6 endpoints), `.ipsets` and
- * `.endpoints.json` for each node of the model, nodes sorted by name. Throws when there is no node.
+ * `.endpoints.json` for each node of the model, nodes sorted by name, and `<node>.kube-proxy.iptables`
+ * (kube-proxy's rules, for verification only) when the model has Services. Throws when there is no node.
  */
-export function planFilesFromModel(model: EngineModel, dir: string = ''): PlanFile[] {
+export function planFilesFromModel(model: BuiltModel, dir: string = ''): PlanFile[] {
   if (model.nodes.length === 0) throw new Error('the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)');
   const out: PlanFile[] = [];
   for (const node of [...model.nodes].map((n) => n.name).sort()) {
@@ -23,6 +25,7 @@ export function planFilesFromModel(model: EngineModel, dir: string = ''): PlanFi
     if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
     out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
     out.push({ path: `${dir}${node}.endpoints.json`, content: `${JSON.stringify(plan.endpoints, null, 2)}\n` });
+    if (hasKubeProxyServices(model)) out.push({ path: `${dir}${node}.kube-proxy.iptables`, content: renderKubeProxy(model, node) });
   }
   return out;
 }

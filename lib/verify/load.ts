@@ -9,6 +9,12 @@ export interface PlanText {
   readonly ip6tables?: string;
   /** `ipset restore` input. @default - no sets */
   readonly ipsets?: string;
+  /**
+   * kube-proxy's rules (`<node>.kube-proxy.iptables`), loaded after the plan with
+   * `iptables-restore --noflush`, so probes to Service addresses are DNATed and masqueraded by the
+   * kernel; its hooks come after Felix's (Felix inserts its jumps first). @default - none
+   */
+  readonly kubeProxy?: string;
 }
 
 /** Thrown when the kernel refuses the plan: says which file and the tool's message. */
@@ -33,4 +39,5 @@ export async function loadPlan(ns: string, plan: PlanText): Promise<void> {
   if (plan.ipsets && plan.ipsets.trim().length > 0) await restore(ns, 'ipsets', ['ipset', 'restore'], plan.ipsets);
   await restore(ns, 'iptables', ['iptables-restore'], plan.iptables);
   if (plan.ip6tables && plan.ip6tables.trim().length > 0) await restore(ns, 'ip6tables', ['ip6tables-restore'], plan.ip6tables);
+  if (plan.kubeProxy && plan.kubeProxy.trim().length > 0) await restore(ns, 'kube-proxy rules', ['iptables-restore', '--noflush'], plan.kubeProxy);
 }

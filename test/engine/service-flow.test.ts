@@ -137,11 +137,8 @@ describe('netsec check --to service/...', () => {
     expect(json.backends.map((b) => `${b.address} ${b.verdict.verdict}`)).toEqual(['192.0.2.10 allow', '192.0.2.11 deny']);
   });
 
-  test('a nodePort to a node address is judged as before, with a note that kube-proxy\'s path there is not modelled', async () => {
+  test('a nodePort to an address that is no node\'s is judged as a flow to that address (the external path is in service-external.test.ts)', async () => {
     const r = await check('--to', '198.51.100.1', '--port', '30080');
-    expect(r.err).toContain('note: 30080 is the nodePort of Service shop/front: if 198.51.100.1 is a node address, kube-proxy DNATs the flow to a backend; '
-      + 'that path (pre-DNAT host endpoint policy, DNAT, forward policy, SNAT for externalTrafficPolicy Cluster, Local drops) is not modelled yet');
-    // a pod named on the same port number is no service path: no note
-    expect((await check('--to', 'shop/web-1', '--port', '30080')).err).not.toContain('is the nodePort of');
+    expect(r.out.split('\n')[0]).toBe('shop/client -> 198.51.100.1 TCP/30080: DENY');
   });
 });

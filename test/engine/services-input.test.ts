@@ -178,7 +178,7 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
     expect(service(inputs, 'web').namespace).toBe('default');
     const model = buildEngineModel(inputs);
     expect(model.notes).toContain("1 Service read (0 port backends); `check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; "
-      + 'the nodePort, LoadBalancer and external IP paths are not modelled yet');
+      + "`check --to` a node address and nodePort, or a LoadBalancer or external IP and port, judges kube-proxy's external path per backend");
   });
 
   test('Services in the manifests meet the pods of --cluster', () => {

@@ -1,7 +1,8 @@
 // `netsec check`: the verdict for one flow and the trace of each direction.
 import {
-  buildFlow, evaluateFlow, evaluateServiceFlow, explainJson, explainServiceJson, explainServiceText, explainText, namesService,
-  parseProtocol, protocolName, resolveServiceTarget, unmodelledServicePath,
+  buildFlow, evaluateExternalServiceFlow, evaluateFlow, evaluateServiceFlow, explainExternalServiceJson, explainExternalServiceText,
+  explainJson, explainServiceJson, explainServiceText, explainText, findExternalTarget, namesService, parseProtocol, protocolName,
+  resolveServiceTarget,
 } from '../../engine';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
@@ -20,7 +21,10 @@ egress and the destination's ingress, the tiers, policies and rules consulted.`,
       name: 'to', kind: 'single', value: 'REF', required: true,
       help: `namespace/pod, hostendpoint/<name>, an IP address, or service/<namespace>/<name>
 (or a Service's cluster IP): then each backend is judged after kube-proxy's
-DNAT, and --port may name the Service port`,
+DNAT, and --port may name the Service port. A node address with a nodePort,
+or a LoadBalancer or external IP with the Service port, takes kube-proxy's
+external path: pre-DNAT policy, DNAT to each backend, forward policy, SNAT
+(externalTrafficPolicy Cluster), the backend's policy`,
     },
     PROTOCOL,
     PORT,
@@ -62,8 +66,14 @@ node's * host endpoint, or its only one`,
       io.stderr(`netsec check: expected ${expect}, got ${v.summary} of the backends reachable\n`);
       return 1;
     }
-    const unmodelled = unmodelledServicePath(model.services, to, protocolName(parseProtocol(pp.protocol)), pp.port);
-    if (unmodelled !== undefined) io.stderr(`note: ${unmodelled}\n`);
+    const external = findExternalTarget(model, to, protocolName(parseProtocol(pp.protocol)), pp.port);
+    if (external) {
+      const v = evaluateExternalServiceFlow(model, from, external, via);
+      io.stdout(format === 'json' ? `${JSON.stringify(explainExternalServiceJson(v), undefined, 2)}\n` : explainExternalServiceText(v));
+      if (expect === undefined || (expect === 'allow' ? v.summary === 'all' : v.summary === 'none')) return 0;
+      io.stderr(`netsec check: expected ${expect}, got ${v.summary} of the backend paths reachable\n`);
+      return 1;
+    }
     const verdict = evaluateFlow(model, buildFlow(model, { from, to, ...pp, ...(via !== undefined ? { via } : {}) }));
     io.stdout(format === 'json' ? `${JSON.stringify(explainJson(verdict), undefined, 2)}\n` : explainText(verdict));
     if (expect === undefined) return 0;

@@ -16,11 +16,12 @@ export function explainText(v: FlowVerdict): string {
 function direction(title: string, d: DirectionTrace): string[] {
   const lines = [`${title} (${d.endpoint}): ${d.allowed ? 'allow' : 'deny'}`];
   if (d.stages.length === 0) lines.push(`  ${d.reason}`);
-  for (const s of d.stages) lines.push(...stage(s));
+  for (const s of d.stages) lines.push(...stageText(s));
   return lines;
 }
 
-function stage(s: StageTrace): string[] {
+/** The lines of one stage: its verdict, then the tiers, policies and profiles consulted. */
+export function stageText(s: StageTrace): string[] {
   const lines = [`  [${s.stage}] ${s.endpoint}: ${s.verdict} (${s.reason})`];
   if (s.failsafe) lines.push(`    failsafe ${s.failsafe}`);
   for (const t of s.tiers) {

@@ -147,10 +147,10 @@ export function buildServices(read: readonly SourcedServiceResource[], pods: rea
   return out;
 }
 
-/** What the engine does with the Services read, said once: they are read, flows through them are not yet evaluated. */
+/** What the engine does with the Services read, said once. */
 export function servicesNote(services: readonly InputService[]): string {
   const backends = services.reduce((n, s) => n + s.ports.reduce((m, p) => m + p.backends.length, 0), 0);
   return `${services.length} Service${services.length === 1 ? '' : 's'} read (${backends} port backend${backends === 1 ? '' : 's'}); `
-    + "`check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; the nodePort, LoadBalancer "
-    + 'and external IP paths are not modelled yet';
+    + "`check --to service/<ns>/<name>` or a cluster IP judges each backend after kube-proxy's DNAT; `check --to` a node address "
+    + 'and nodePort, or a LoadBalancer or external IP and port, judges kube-proxy\'s external path per backend';
 }

@@ -1,6 +1,5 @@
 // Which Service and port a `check --to` names: `service/<ns>/<name>` or one of its cluster IPs,
 // and a Service port by number or by name.
-import { isIpAddress } from '../../model/net';
 import { InputError } from '../input/errors';
 import { InputService, InputServicePort } from '../input/services';
 
@@ -51,28 +50,4 @@ export function resolveServiceTarget(services: readonly InputService[], to: stri
     throw new InputError(`Service ${service.namespace}/${service.name} has no ${protocol} port ${JSON.stringify(port)}; its ports: ${ports}`);
   }
   return { service, port: match, ...(found.address !== undefined ? { address: found.address } : {}) };
-}
-
-/**
- * A note when `to` (an IP address) and the port are a Service's LoadBalancer or external IP, or a nodePort: that
- * kube-proxy path is not modelled yet, so the verdict judges the address itself. Undefined otherwise.
- */
-export function unmodelledServicePath(services: readonly InputService[], to: string, protocol: string, port: number | undefined): string | undefined {
-  if (port === undefined || !isIpAddress(to)) return undefined;
-  for (const s of services) {
-    for (const p of s.ports) {
-      if (p.protocol !== protocol.toUpperCase()) continue;
-      const name = `Service ${s.namespace}/${s.name}`;
-      if (p.port === port && (s.loadBalancerIPs.includes(to) || s.externalIPs.includes(to))) {
-        return `${to}:${port} is a LoadBalancer or external IP of ${name}: kube-proxy's DNAT on that path is not modelled yet; `
-          + `this verdict is for the flow to ${to} itself, not to the Service's backends`;
-      }
-      if (p.nodePort === port) {
-        return `${port} is the nodePort of ${name}: if ${to} is a node address, kube-proxy DNATs the flow to a backend; that path `
-          + '(pre-DNAT host endpoint policy, DNAT, forward policy, SNAT for externalTrafficPolicy Cluster, Local drops) is not modelled yet; '
-          + `this verdict is for the flow to ${to} itself`;
-      }
-    }
-  }
-  return undefined;
 }

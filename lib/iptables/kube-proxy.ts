@@ -1,0 +1,144 @@
+// What kube-proxy (iptables mode) programs on one node for the inventory's Services: the nat
+// table (KUBE-SERVICES, KUBE-NODEPORTS, KUBE-SVC-*, KUBE-EXT-*, KUBE-SVL-*, KUBE-SEP-*,
+// KUBE-MARK-MASQ with mark 0x4000, KUBE-POSTROUTING) and the filter chains that change verdicts
+// (KUBE-SERVICES REJECT for a Service without endpoints, KUBE-EXTERNAL-SERVICES for external
+// traffic without endpoints or, for Local, without local ones), in the shape of
+// pkg/proxy/iptables/proxier.go syncProxyRules. For verification only: it is never to be applied.
+// kube-proxy picks a backend at random (`-m statistic --mode random --probability 1/n`); `pin`
+// renders a variant in which each Service port jumps to one chosen backend only, so a verifier
+// can probe every backend deterministically by loading one variant per backend.
+import { ipVersionOf } from '../model/net';
+import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
+import { endpointChain, servicePortChains, servicePortName } from './kube-proxy-names';
+
+/** Picks the one backend a Service port jumps to (its index in `port.backends`). @default - kube-proxy's random choice */
+export type BackendPin = (service: InputService, port: InputServicePort) => number | undefined;
+
+const MASQ_MARK = '0x4000';
+
+const quote = (text: string): string => (/^[A-Za-z0-9_./:-]+$/.test(text) ? text : `"${text}"`);
+const comment = (text: string): string => `-m comment --comment ${quote(text)}`;
+const protoMatch = (protocol: string): string => `-m ${protocol.toLowerCase()} -p ${protocol.toLowerCase()}`;
+
+/** kube-proxy's probability of the i-th of n endpoints: 1/(n-i), ten decimals. */
+const probability = (i: number, n: number): string => (1 / (n - i)).toFixed(10);
+
+interface Tables {
+  readonly natChains: string[];
+  readonly nat: string[];
+  readonly filter: string[];
+}
+
+function jumpToEndpoints(t: Tables, chain: string, name: string, port: InputServicePort, backends: readonly ServiceBackend[], pinned: number | undefined): void {
+  const list = pinned !== undefined ? backends.filter((b) => b === port.backends[pinned]) : backends;
+  list.forEach((b, i) => {
+    const endpoint = `${b.address}:${b.port}`;
+    const stat = i < list.length - 1 ? ` -m statistic --mode random --probability ${probability(i, list.length)}` : '';
+    t.nat.push(`-A ${chain} ${comment(`${name} -> ${endpoint}`)}${stat} -j ${endpointChain(name, port.protocol, endpoint)}`);
+  });
+}
+
+function renderPort(t: Tables, node: string, s: InputService, port: InputServicePort, pin: BackendPin | undefined): void {
+  const name = servicePortName(s.namespace, s.name, port.name);
+  const { svc, ext, svl } = servicePortChains(name, port.protocol);
+  const proto = protoMatch(port.protocol);
+  const v4 = (ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === 4);
+  const backends = port.backends.filter((b) => ipVersionOf(b.address) === 4);
+  const local = s.externalTrafficPolicy === 'Local';
+  const localBackends = backends.filter((b) => b.nodeName === node);
+  const externalIPs = [...v4(s.externalIPs).map((ip) => [ip, 'external IP']), ...v4(s.loadBalancerIPs).map((ip) => [ip, 'loadbalancer IP'])];
+  const hasExternal = externalIPs.length > 0 || port.nodePort !== undefined;
+  const pinned = pin?.(s, port);
+  if (backends.length === 0) {
+    for (const ip of v4(s.clusterIPs)) t.filter.push(`-A KUBE-SERVICES ${comment(`${name} has no endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j REJECT`);
+    for (const [ip] of externalIPs) t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j REJECT`);
+    if (port.nodePort !== undefined) {
+      t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no endpoints`)} -m addrtype --dst-type LOCAL ${proto} --dport ${port.nodePort} -j REJECT`);
+    }
+    return;
+  }
+  t.natChains.push(svc);
+  for (const ip of v4(s.clusterIPs)) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} cluster IP`)} ${proto} -d ${ip} --dport ${port.port} -j ${svc}`);
+  for (const [ip, what] of externalIPs) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} ${what}`)} ${proto} -d ${ip} --dport ${port.port} -j ${ext}`);
+  if (port.nodePort !== undefined) t.nat.push(`-A KUBE-NODEPORTS ${comment(name)} ${proto} --dport ${port.nodePort} -j ${ext}`);
+  jumpToEndpoints(t, svc, name, port, backends, pinned);
+  if (hasExternal) {
+    t.natChains.push(ext);
+    if (!local) {
+      t.nat.push(`-A ${ext} ${comment(`masquerade traffic for ${name} external destinations`)} -j KUBE-MARK-MASQ`);
+      t.nat.push(`-A ${ext} -j ${svc}`);
+    } else {
+      t.nat.push(`-A ${ext} ${comment(`masquerade LOCAL traffic for ${name} external destinations`)} -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`);
+      t.nat.push(`-A ${ext} ${comment(`route LOCAL traffic for ${name} external destinations`)} -m addrtype --src-type LOCAL -j ${svc}`);
+      t.nat.push(`-A ${ext} -j ${svl}`);
+      t.natChains.push(svl);
+      const pinLocal = pinned !== undefined && port.backends[pinned]?.nodeName === node ? pinned : undefined;
+      jumpToEndpoints(t, svl, name, port, pinned !== undefined && pinLocal === undefined ? [] : localBackends, pinLocal);
+      if (localBackends.length === 0) {
+        for (const [ip] of externalIPs) t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no local endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j DROP`);
+        if (port.nodePort !== undefined) {
+          t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no local endpoints`)} -m addrtype --dst-type LOCAL ${proto} --dport ${port.nodePort} -j DROP`);
+        }
+      }
+    }
+  }
+  for (const b of backends) {
+    const endpoint = `${b.address}:${b.port}`;
+    const sep = endpointChain(name, port.protocol, endpoint);
+    if (t.natChains.includes(sep)) continue;
+    t.natChains.push(sep);
+    t.nat.push(`-A ${sep} ${comment(name)} -s ${b.address}/32 -j KUBE-MARK-MASQ`);
+    t.nat.push(`-A ${sep} ${comment(name)} ${proto} -j DNAT --to-destination ${endpoint}`);
+  }
+}
+
+/** True when the model has a Service kube-proxy programs (a cluster IP, nodePort or external address). */
+export function hasKubeProxyServices(model: BuiltModel): boolean {
+  return model.services.some((s) => s.type !== 'ExternalName' && s.ports.length > 0);
+}
+
+/**
+ * The kube-proxy file of one node: iptables-restore text for the nat and filter tables, IPv4 only,
+ * Services and ports sorted by namespace, name and port so the text is the same for the same input.
+ */
+export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPin): string {
+  const t: Tables = { natChains: [], nat: [], filter: [] };
+  const services = model.services.filter((s) => s.type !== 'ExternalName')
+    .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.namespace < b.namespace ? -1 : 1));
+  for (const s of services) for (const p of s.ports) renderPort(t, node, s, p, pin);
+  const header = [
+    `# kube-proxy's rules for node ${node} (iptables mode, IPv4), rendered by netsec: NOT Calico's and NOT to be applied.`,
+    '# For verification only: netsec verify loads it so probes to Service addresses are DNATed and masqueraded as on a real node.',
+    '# kube-proxy owns these chains on a real node; each Service port picks a backend at random (--probability 1/n).',
+    '# Not rendered: sessionAffinity, loadBalancerSourceRanges (KUBE-FW-*), the masquerade of off-cluster sources to cluster IPs',
+    '# (needs the cluster CIDR), IPv6 Services. Generated; do not edit.',
+  ];
+  const nat = [
+    '*nat',
+    ':PREROUTING ACCEPT [0:0]', ':INPUT ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':POSTROUTING ACCEPT [0:0]',
+    ':KUBE-SERVICES - [0:0]', ':KUBE-NODEPORTS - [0:0]', ':KUBE-POSTROUTING - [0:0]', ':KUBE-MARK-MASQ - [0:0]',
+    ...[...t.natChains].sort().map((c) => `:${c} - [0:0]`),
+    `-A PREROUTING ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
+    `-A OUTPUT ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
+    `-A POSTROUTING ${comment('kubernetes postrouting rules')} -j KUBE-POSTROUTING`,
+    `-A KUBE-MARK-MASQ -j MARK --or-mark ${MASQ_MARK}`,
+    `-A KUBE-POSTROUTING -m mark ! --mark ${MASQ_MARK}/${MASQ_MARK} -j RETURN`,
+    `-A KUBE-POSTROUTING -j MARK --xor-mark ${MASQ_MARK}`,
+    `-A KUBE-POSTROUTING ${comment('kubernetes service traffic requiring SNAT')} -j MASQUERADE --random-fully`,
+    ...t.nat,
+    `-A KUBE-SERVICES ${comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain')} -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS`,
+    'COMMIT',
+  ];
+  const filter = [
+    '*filter',
+    ':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]',
+    ':KUBE-SERVICES - [0:0]', ':KUBE-EXTERNAL-SERVICES - [0:0]',
+    `-A INPUT -m conntrack --ctstate NEW ${comment('kubernetes externally-visible service portals')} -j KUBE-EXTERNAL-SERVICES`,
+    `-A FORWARD -m conntrack --ctstate NEW ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
+    `-A FORWARD -m conntrack --ctstate NEW ${comment('kubernetes externally-visible service portals')} -j KUBE-EXTERNAL-SERVICES`,
+    `-A OUTPUT -m conntrack --ctstate NEW ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
+    ...t.filter,
+    'COMMIT',
+  ];
+  return `${[...header, ...nat, ...filter].join('\n')}\n`;
+}
