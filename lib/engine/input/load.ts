@@ -1,6 +1,7 @@
 // Reads manifests and a cluster inventory into the engine's inputs.
 import { AppliedDefault, applyDefaults, applyServiceDefaults } from '../../model/defaults';
 import { ManifestError, isServiceKind, loadYamlDocuments, parseResource, parseServiceResource } from '../../model/parse';
+import { CalicoVersion } from '../../model/calico-version';
 import { parseFelixEnv } from '../../model/felix';
 import { CALICO_API_VERSION, FelixConfigurationSpec, NetsecResource } from '../../model/resources';
 import { validateResource, validateServiceResource } from '../../model/validate';
@@ -42,6 +43,8 @@ export interface EngineInputs {
   readonly warnings: readonly string[];
   /** Felix settings given as calico-node's environment would; they win over FelixConfiguration. @default - none */
   readonly felixOverrides?: FelixConfigurationSpec;
+  /** The declared Calico release (ParseOptions.calicoVersion). @default DEFAULT_CALICO_VERSION */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** A file given as text (for tests and in-memory callers). */
@@ -74,6 +77,11 @@ export interface ParseOptions {
    * @default - the first of 198.18.0.0/15 and 100.64.0.0/10 that no policy names
    */
   readonly workloadPool?: string;
+  /**
+   * The Calico release whose conversion the engine follows (which admin policy kinds convert, into
+   * which tiers). @default DEFAULT_CALICO_VERSION
+   */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** The `--felix` entries as FelixConfiguration fields, checked by the FelixConfiguration validator. */
@@ -207,5 +215,6 @@ function readDocuments(
     notes.push(derived.note);
   }
   const services = buildServices(serviceResources, pods);
-  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}) };
+  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}),
+    ...(options.calicoVersion ? { calicoVersion: options.calicoVersion } : {}) };
 }

@@ -5,3 +5,6 @@ export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
 export { Profile, namespaceProfile, namespaceProfileLabels, CALICO_NAMESPACE_NAME_LABEL, NAMESPACE_PROFILE_PREFIX } from './profile';
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
+export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';
+export { convertClusterNetworkPolicy } from './cluster-network-policy';
+export { AdminPolicyVersionError, AdminTier, adminTiers } from './admin-policy-version';
