@@ -1,6 +1,6 @@
 // What the three admin policy kinds share in libcalico-go's conversion (combinePortsWith*Peers,
 // unpack*Ports): subjects, peers to entity rules, ports grouped by protocol, failed rules.
-import { Cidr, parsePortSpec } from '../../model/net';
+import { Cidr } from '../../model/net';
 import { AdminPolicyEgressPeer, AdminPolicySubject, CalicoRule, EntityRule, K8sLabelSelector, NamespacedPodSelector } from '../../model/resources';
 import { isValidPortName } from '../validate/ports';
 import { RuleConversionError } from './rules';
@@ -18,6 +18,8 @@ export interface AdminPortMatch {
   readonly protocol?: string;
   /** A Calico port text (`80`, `80:90`, a name); undefined for every port. */
   readonly port?: string;
+  /** True when `port` is a named port (even one made of digits only). @default false */
+  readonly named?: boolean;
 }
 
 /** The GlobalNetworkPolicy selectors of a subject: namespaceSelector and selector. */
@@ -95,35 +97,38 @@ export function adminRuleToCalico(
 
 /** Protocol -> ports (undefined: every port), sorted by protocol as Go's sort.Strings. */
 function groupPorts(ports: readonly AdminPortMatch[], notes: string[]): [string, string[] | undefined][] {
-  const byProtocol = new Map<string, string[] | undefined>();
-  const list = ports.length === 0 ? [{}] : ports;
-  for (const p of list as readonly AdminPortMatch[]) {
+  const byProtocol = new Map<string, AdminPortMatch[] | undefined>();
+  const list: readonly AdminPortMatch[] = ports.length === 0 ? [{}] : ports;
+  for (const p of list) {
     if (p.protocol === undefined && p.port === undefined) {
       byProtocol.clear();
       byProtocol.set(ALL_PROTOCOLS, undefined);
       break;
     }
-    if (p.port !== undefined) checkPort(p.port);
+    if (p.port !== undefined && !p.named) checkPort(p.port);
     const key = p.protocol ?? ALL_PROTOCOLS;
     if (p.port === undefined) {
       byProtocol.set(key, undefined);
     } else if (!byProtocol.has(key)) {
-      byProtocol.set(key, [p.port]);
+      byProtocol.set(key, [p]);
     } else {
-      byProtocol.get(key)?.push(p.port);
+      byProtocol.get(key)?.push(p);
     }
   }
   const out: [string, string[] | undefined][] = [];
   for (const protocol of [...byProtocol.keys()].sort(compareStrings)) {
-    const portList = byProtocol.get(protocol);
-    if (portList === undefined) {
+    const matches = byProtocol.get(protocol);
+    if (matches === undefined) {
       out.push([protocol, undefined]);
       continue;
     }
     // a named port that is no valid name (e.g. "8080") names no container port: it matches nothing
-    const kept = portList.filter((port) => parsePortSpec(port).kind !== 'named' || isValidPortName(port));
-    for (const port of portList.filter((x) => !kept.includes(x))) {
-      notes.push(`named port ${JSON.stringify(port)} is not a valid port name and matches no container port`);
+    // (and its text would read as a port number, so it must not be kept)
+    const kept: string[] = [];
+    for (const m of matches) {
+      if (m.port === undefined) continue;
+      if (m.named && !isValidPortName(m.port)) notes.push(`named port ${JSON.stringify(m.port)} is not a valid port name and matches no container port`);
+      else kept.push(m.port);
     }
     if (kept.length > 0) out.push([protocol, simplifyPorts(kept)]);
   }

@@ -25,7 +25,7 @@ function protocolMatch(p: ClusterNetworkPolicyProtocol): AdminPortMatch {
   if (p.tcp !== undefined) return { protocol: 'TCP', port: portText(p.tcp.destinationPort) };
   if (p.udp !== undefined) return { protocol: 'UDP', port: portText(p.udp.destinationPort) };
   if (p.sctp !== undefined) return { protocol: 'SCTP', port: portText(p.sctp.destinationPort) };
-  if (p.destinationNamedPort) return { port: p.destinationNamedPort };
+  if (p.destinationNamedPort) return { port: p.destinationNamedPort, named: true };
   return {};
 }
 
