@@ -31,9 +31,12 @@ export function lengthLimitedId(prefix: string, suffix: string, maxLength: numbe
   return prefix + text;
 }
 
-/** Felix's short policy kind (types.PolicyID.KindShortName): `np`, `gnp`, else the kind itself. */
+/** Felix's short policy kind (types.PolicyID.KindShortName): `np`, `gnp`, `kcnp`, else the kind itself. */
 export function policyKindShortName(kind: string): string {
   if (kind === 'GlobalNetworkPolicy') return 'gnp';
+  // Calico 3.31 writes the v1alpha1 admin kinds as GlobalNetworkPolicies; 3.32 gives ClusterNetworkPolicy its own kind
+  if (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy') return 'gnp';
+  if (kind === 'ClusterNetworkPolicy') return 'kcnp';
   if (kind === 'NetworkPolicy' || kind === 'CalicoNetworkPolicy') return 'np';
   return kind;
 }

@@ -94,7 +94,7 @@ function exactlyOne(issues: Issues, field: string, value: object, keys: readonly
 function checkCount(issues: Issues, field: string, list: readonly unknown[] | undefined, min: number, max: number): void {
   if (list === undefined) return;
   if (list.length < min || list.length > max) {
-    report(issues, field, `${list.length} entries`, 'wrong number of entries', min === 0 ? `at most ${max}` : `${min}-${max} entries`);
+    report(issues, field, list.length, 'wrong number of entries', min === 0 ? `at most ${max}` : `${min}-${max} entries`);
   }
 }
 
