@@ -3,7 +3,9 @@
 import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, SourcedResource } from '../engine';
 import {
   ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, EntityRule, K8S_NETWORKING_API_VERSION,
+  isAdminPolicyResource,
 } from '../model/resources';
+import { subjectSelectors } from '../model/convert';
 import { Cidr } from '../model/net';
 import { LintOptions } from './types';
 
@@ -119,6 +121,15 @@ export class LintContext {
         ?.find((s) => o.namespace === undefined || (s.resource.metadata.namespace ?? 'default') === o.namespace);
     this.sources.set(policy, found);
     return found;
+  }
+
+  /**
+   * The namespaceSelector Calico gives a converted admin policy (from its subject); undefined when
+   * the source document is not known.
+   */
+  public adminNamespaceSelector(policy: CompiledPolicy): string | undefined {
+    const r = this.sourceOf(policy)?.resource;
+    return r !== undefined && isAdminPolicyResource(r) ? subjectSelectors(r.spec.subject).namespaceSelector : undefined;
   }
 
   /** A string field of the policy's raw spec (e.g. `namespaceSelector`), when set. */

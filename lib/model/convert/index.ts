@@ -8,3 +8,4 @@ export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from '
 export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';
 export { convertClusterNetworkPolicy } from './cluster-network-policy';
 export { AdminPolicyVersionError, AdminTier, adminTiers } from './admin-policy-version';
+export { subjectSelectors } from './admin-rules';
