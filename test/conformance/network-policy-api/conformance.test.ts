@@ -9,10 +9,11 @@
 // `conformance/tests/*.go` file named in the case; the policy patches of a subtest persist into
 // the next ones, as upstream (each subtest reads the policy as the previous one left it).
 //
-// Transcribed: *-standard-ingress-tcp-rules.go (admin and baseline), *-standard-integration.go.
+// Transcribed: *-standard-ingress-tcp-rules.go and *-standard-egress-tcp-rules.go (admin and
+// baseline), admin-network-policy-standard-integration.go.
 // Left out, and why:
-// - the egress/ingress UDP, SCTP and TCP-egress, gress-rules-combined and priority tests: not yet
-//   transcribed (time), nothing in them is beyond the engine;
+// - the UDP, SCTP, gress-rules-combined and priority tests: not yet transcribed (time), nothing in
+//   them is beyond the engine;
 // - *-standard-egress-inline-cidr-rules.go: its networks are computed from the live pods' IPs at
 //   run time;
 // - *-experimental-*-rules.go: nodes peers (host-network pods) and named ports of peers Calico does
@@ -93,6 +94,42 @@ const CASES: readonly Case[] = [
         pokes: [poke('ravenclaw', 0, 'gryffindor', 1, 80, false), poke('ravenclaw', 1, 'gryffindor', 1, 8080, false)] },
       { name: "Should support a 'deny-ingress' policy for TCP protocol at the specified port",
         pokes: [poke('slytherin', 0, 'gryffindor', 0, 80, false), poke('slytherin', 1, 'gryffindor', 0, 8080, true)] },
+    ],
+  },
+  {
+    test: { v1alpha1: 'AdminNetworkPolicyEgressTCP', v1alpha2: 'CNPAdminTierEgressTCP' },
+    file: 'admin-network-policy-standard-egress-tcp-rules.go', manifest: 'admin-egress-tcp.yaml',
+    subtests: [
+      { name: "Should support an 'allow-egress' policy for TCP protocol; ensure rule ordering is respected",
+        pokes: [poke('gryffindor', 0, 'ravenclaw', 0, 80, true), poke('gryffindor', 1, 'ravenclaw', 0, 8080, true)] },
+      { name: "Should support an 'allow-egress' policy for TCP protocol at the specified port",
+        pokes: [poke('gryffindor', 0, 'hufflepuff', 1, 8080, true), poke('gryffindor', 1, 'hufflepuff', 1, 80, false)] },
+      { name: "Should support an 'deny-egress' policy for TCP protocol; ensure rule ordering is respected",
+        patches: [{ swap: 'egress', policy: 'egress-tcp', i: 0, j: 1 }],
+        pokes: [poke('gryffindor', 0, 'ravenclaw', 1, 80, false), poke('gryffindor', 1, 'ravenclaw', 1, 8080, false)] },
+      { name: "Should support a 'deny-egress' policy for TCP protocol at the specified port",
+        pokes: [poke('gryffindor', 0, 'slytherin', 0, 80, false), poke('gryffindor', 1, 'slytherin', 0, 8080, true)] },
+      { name: "Should support an 'pass-egress' policy for TCP protocol; ensure rule ordering is respected",
+        patches: [{ swap: 'egress', policy: 'egress-tcp', i: 0, j: 2 }],
+        pokes: [poke('gryffindor', 0, 'ravenclaw', 0, 80, true), poke('gryffindor', 1, 'ravenclaw', 0, 8080, true)] },
+      { name: "Should support a 'pass-egress' policy for TCP protocol at the specified port",
+        patches: [{ swap: 'egress', policy: 'egress-tcp', i: 3, j: 4 }],
+        pokes: [poke('gryffindor', 0, 'slytherin', 0, 80, true), poke('gryffindor', 1, 'slytherin', 0, 8080, true)] },
+    ],
+  },
+  {
+    test: { v1alpha1: 'BaselineAdminNetworkPolicyEgressTCP', v1alpha2: 'CNPBaselineTierEgressTCP' },
+    file: 'baseline-admin-network-policy-standard-egress-tcp-rules.go', manifest: 'baseline-egress-tcp.yaml',
+    subtests: [
+      { name: "Should support an 'allow-egress' policy for TCP protocol; ensure rule ordering is respected",
+        pokes: [poke('gryffindor', 0, 'ravenclaw', 0, 80, true), poke('gryffindor', 1, 'ravenclaw', 0, 8080, true)] },
+      { name: "Should support an 'allow-egress' policy for TCP protocol at the specified port",
+        pokes: [poke('gryffindor', 0, 'hufflepuff', 1, 8080, true), poke('gryffindor', 1, 'hufflepuff', 1, 80, false)] },
+      { name: "Should support an 'deny-egress' policy for TCP protocol; ensure rule ordering is respected",
+        patches: [{ swap: 'egress', policy: 'default', i: 0, j: 1 }],
+        pokes: [poke('gryffindor', 0, 'ravenclaw', 1, 80, false), poke('gryffindor', 1, 'ravenclaw', 1, 8080, false)] },
+      { name: "Should support a 'deny-egress' policy for TCP protocol at the specified port",
+        pokes: [poke('gryffindor', 0, 'slytherin', 0, 80, false), poke('gryffindor', 1, 'slytherin', 0, 8080, true)] },
     ],
   },
   {
