@@ -8,7 +8,7 @@ import { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from '
 import { simplifyPorts } from './simplify-ports';
 
 /** The annotation key of a converted rule that keeps the rule's name (libcalico-go AdminPolicyRuleNameLabel). */
-export const ADMIN_RULE_NAME_ANNOTATION = 'name';
+const ADMIN_RULE_NAME_ANNOTATION = 'name';
 /** The protocol key of "every protocol". */
 const ALL_PROTOCOLS = '';
 

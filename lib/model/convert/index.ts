@@ -7,5 +7,5 @@ export { Profile, namespaceProfile, namespaceProfileLabels, CALICO_NAMESPACE_NAM
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
 export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';
 export { convertClusterNetworkPolicy } from './cluster-network-policy';
-export { AdminPolicyVersionError, AdminTier, adminTiers } from './admin-policy-version';
+export { AdminPolicyVersionError, adminTiers } from './admin-policy-version';
 export { subjectSelectors } from './admin-rules';

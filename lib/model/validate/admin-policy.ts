@@ -25,7 +25,7 @@ const BANP_RULES: KindRules = { actions: ['Allow', 'Deny'], maxRules: 100, maxPe
 const CNP_RULES: KindRules = { actions: ['Accept', 'Deny', 'Pass'], maxRules: 25, maxPeers: 25, domainNames: true };
 
 /** The tiers a ClusterNetworkPolicy may name. */
-export const CLUSTER_NETWORK_POLICY_TIERS: readonly string[] = ['Admin', 'Baseline'];
+const CLUSTER_NETWORK_POLICY_TIERS: readonly string[] = ['Admin', 'Baseline'];
 /** MaxItems of an egress peer's networks and domainNames. */
 const MAX_NETWORKS = 25;
 const MAX_RULE_NAME = 100;
