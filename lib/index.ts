@@ -11,4 +11,9 @@ export type {
   CalicoPolicySpec, GlobalNetworkPolicySpec, CalicoNetworkPolicyResource, GlobalNetworkPolicy,
   EndpointPort, HostEndpointSpec, HostEndpoint, NetworkSetSpec, GlobalNetworkSet, NetworkSet,
   TierSpec, Tier, ProtoPort, FelixConfigurationSpec, FelixConfiguration, IpPoolSpec, IpPool, NetsecResource,
+  NamespacedPodSelector, AdminPolicySubject, AdminPolicyPortNumber, AdminPolicyPortRange, AdminPolicyPort, AdminPolicyIngressPeer,
+  AdminPolicyEgressPeer, AdminPolicyIngressRule, AdminPolicyEgressRule, AdminNetworkPolicySpec, AdminNetworkPolicy,
+  BaselineAdminNetworkPolicySpec, BaselineAdminNetworkPolicy, ClusterNetworkPolicyPort, ClusterNetworkPolicyPortRange,
+  ClusterNetworkPolicyProtocolPorts, ClusterNetworkPolicyProtocol, ClusterNetworkPolicyIngressPeer, ClusterNetworkPolicyEgressPeer,
+  ClusterNetworkPolicyIngressRule, ClusterNetworkPolicyEgressRule, ClusterNetworkPolicySpec, ClusterNetworkPolicy,
 } from './model/resources';

@@ -40,6 +40,9 @@ export function lengthLimitedId(prefix: string, suffix: string, maxLength: numbe
  */
 export function policyKindShortName(kind: string, version: CalicoVersion = DEFAULT_CALICO_VERSION): string {
   if (kind === 'GlobalNetworkPolicy') return 'gnp';
+  // Calico 3.31 writes the v1alpha1 admin kinds as GlobalNetworkPolicies; 3.32 gives ClusterNetworkPolicy its own kind
+  if (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy') return 'gnp';
+  if (kind === 'ClusterNetworkPolicy') return 'kcnp';
   if (kind === 'NetworkPolicy') return version === '3.31' ? 'np' : 'knp';
   if (kind === 'CalicoNetworkPolicy') return 'np';
   return kind;

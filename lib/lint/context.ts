@@ -1,7 +1,11 @@
 // What every lint rule reads: the engine's model, the parsed resources and the run's options,
 // with the indexes the rules share.
 import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, SourcedResource } from '../engine';
-import { CALICO_API_VERSION, EntityRule, K8S_NETWORKING_API_VERSION } from '../model/resources';
+import {
+  ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, EntityRule, K8S_NETWORKING_API_VERSION,
+  isAdminPolicyResource,
+} from '../model/resources';
+import { subjectSelectors } from '../model/convert';
 import { Cidr } from '../model/net';
 import { LintOptions } from './types';
 
@@ -109,12 +113,23 @@ export class LintContext {
     const o = policy.origin;
     // Kubernetes and Calico NetworkPolicies share the kind name (and, in a List or a chart, the document index)
     const [apiVersion, kind] = o.kind === 'NetworkPolicy' ? [K8S_NETWORKING_API_VERSION, 'NetworkPolicy']
-      : [CALICO_API_VERSION, o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind];
+      : o.kind === 'ClusterNetworkPolicy' ? [CLUSTER_NETWORK_POLICY_API_VERSION, o.kind]
+        : o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' ? [ADMIN_POLICY_V1ALPHA1_API_VERSION, o.kind]
+          : [CALICO_API_VERSION, o.kind === 'CalicoNetworkPolicy' ? 'NetworkPolicy' : o.kind];
     const found = o.file === undefined || o.documentIndex === undefined ? undefined
       : this.byDocument.get(documentKey(o.file, o.documentIndex, apiVersion, kind, o.name))
         ?.find((s) => o.namespace === undefined || (s.resource.metadata.namespace ?? 'default') === o.namespace);
     this.sources.set(policy, found);
     return found;
+  }
+
+  /**
+   * The namespaceSelector Calico gives a converted admin policy (from its subject); undefined when
+   * the source document is not known.
+   */
+  public adminNamespaceSelector(policy: CompiledPolicy): string | undefined {
+    const r = this.sourceOf(policy)?.resource;
+    return r !== undefined && isAdminPolicyResource(r) ? subjectSelectors(r.spec.subject).namespaceSelector : undefined;
   }
 
   /** A string field of the policy's raw spec (e.g. `namespaceSelector`), when set. */

@@ -7,6 +7,16 @@ export function isKubernetesPolicy(policy: CompiledPolicy): boolean {
   return policy.origin.kind === 'NetworkPolicy';
 }
 
+/** True for a policy converted from an AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy. */
+export function isAdminPolicy(policy: CompiledPolicy): boolean {
+  return ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'].includes(policy.origin.kind);
+}
+
+/** The field a policy's endpoint selection is written in: podSelector, subject or selector. */
+export function selectionField(policy: CompiledPolicy): string {
+  return isKubernetesPolicy(policy) ? 'spec.podSelector' : isAdminPolicy(policy) ? 'spec.subject' : 'spec.selector';
+}
+
 /** The location of a policy, optionally a field inside it. */
 export function policyLocation(policy: CompiledPolicy, field?: string): LintLocation {
   const o = policy.origin;
@@ -36,7 +46,7 @@ export function policyLabel(policy: CompiledPolicy): string {
   return `${kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 }
 
-/** The field of a rule: `spec.ingress[2]` for Calico policies, `ingress rule 3 as Calico converts it` for Kubernetes ones. */
+/** The field of a rule: `spec.ingress[2]` for Calico policies, `ingress rule 3 as Calico converts it` for converted ones. */
 export function ruleField(policy: CompiledPolicy, direction: string, index: number): string {
-  return isKubernetesPolicy(policy) ? `${direction} rule ${index + 1} as Calico converts it` : `spec.${direction}[${index}]`;
+  return isKubernetesPolicy(policy) || isAdminPolicy(policy) ? `${direction} rule ${index + 1} as Calico converts it` : `spec.${direction}[${index}]`;
 }

@@ -11,3 +11,6 @@ export * from './calico-network-set';
 export * from './calico-tier';
 export * from './calico-felix-configuration';
 export * from './calico-ip-pool';
+export * from './kube-admin-network-policy';
+export * from './kube-baseline-admin-network-policy';
+export * from './kube-cluster-network-policy';

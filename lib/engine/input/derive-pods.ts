@@ -2,7 +2,7 @@
 // from a pool that no policy names, so that no address-based rule can decide for them by accident.
 import { IPv4, IPv4CidrRange } from 'ip-num';
 import { Cidr } from '../../model/net';
-import { K8S_NAMESPACE_NAME_LABEL, NetsecResource, isKubernetesResource } from '../../model/resources';
+import { K8S_NAMESPACE_NAME_LABEL, NetsecResource, isAdminPolicyResource, isKubernetesResource } from '../../model/resources';
 import { InputError } from './errors';
 import { InventoryNamespace, InventoryPod } from './inventory';
 import { InventoryWorkload } from './workloads';
@@ -23,6 +23,8 @@ function namedCidrs(resources: readonly NetsecResource[]): Cidr[] {
       for (const rule of [...(r.spec.ingress ?? []), ...(r.spec.egress ?? [])]) {
         for (const side of [rule.source, rule.destination]) texts.push(...(side?.nets ?? []), ...(side?.notNets ?? []));
       }
+    } else if (isAdminPolicyResource(r)) {
+      for (const rule of r.spec.egress ?? []) for (const peer of rule.to) texts.push(...(peer.networks ?? []));
     } else if (r.kind === 'GlobalNetworkSet' || r.kind === 'NetworkSet') {
       texts.push(...(r.spec.nets ?? []));
     }

@@ -78,8 +78,9 @@ export interface ParseOptions {
    */
   readonly workloadPool?: string;
   /**
-   * The Calico release to follow where releases differ: the conversion of Kubernetes policies,
-   * the equal-order tie-break and chain names. @default DEFAULT_CALICO_VERSION (3.32)
+   * The Calico release to follow where releases differ: the conversion of Kubernetes policies and
+   * of the admin policy kinds (which kinds convert, into which tiers), the equal-order tie-break and
+   * chain names. @default DEFAULT_CALICO_VERSION (3.32)
    */
   readonly calicoVersion?: CalicoVersion;
 }

@@ -1,11 +1,14 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
   CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool,
-  K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetworkSet, StringMap, Tier,
+  K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetsecResource, NetworkSet, StringMap, Tier,
 } from '../../model/resources';
-import { DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { describeDefault } from '../../model/defaults';
-import { convertK8sNetworkPolicy, namespaceProfile } from '../../model/convert';
+import {
+  AdminConversionResult, adminTiers, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy, convertClusterNetworkPolicy,
+  convertK8sNetworkPolicy, namespaceProfile,
+} from '../../model/convert';
+import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
 import { InputService, servicesNote } from '../input/services';
@@ -108,6 +111,22 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       where: where(s), calicoVersion,
     }));
   }
+  const version = calicoVersion;
+  const adminKinds = new Set<string>();
+  for (const s of inputs.resources) {
+    const converted = convertAdminPolicy(s.resource, version, where(s));
+    if (converted === undefined) continue;
+    adminKinds.add(s.resource.kind);
+    for (const w of converted.warnings) notes.push(`${where(s)}: ${w}`);
+    const r = converted.policy;
+    policies.push(new PolicyImpl({
+      name: r.metadata.name, tier: r.spec.tier ?? 'default', order: r.spec.order, selector: r.spec.selector ?? '',
+      namespaceSelector: r.spec.namespaceSelector, types: r.spec.types, ingress: r.spec.ingress, egress: r.spec.egress,
+      preDNAT: false, doNotTrack: false, applyOnForward: false,
+      origin: { file: s.file, documentIndex: s.documentIndex, kind: s.resource.kind, name: s.resource.metadata.name, ...defaultsOf(s) },
+      where: where(s), calicoVersion,
+    }));
+  }
   const namespaced = (r: CalicoNetworkPolicyResource, s: SourcedResource, kind: string, originalName: string): PolicyImpl => {
     const ns = r.metadata.namespace ?? 'default';
     return new PolicyImpl({
@@ -130,7 +149,7 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   }
 
   const tierResources = byKind<Tier>('Tier').map(({ r }) => r);
-  const tiers = buildTiers(tierResources, policies, notes);
+  const tiers = buildTiers(tierResources, policies, notes, adminKinds.size > 0 ? version : undefined);
 
   const profiles = new Map<string, Profile>();
   const nsNames = new Set<string>([...nsLabels.keys(), ...endpoints.filter((e) => e.namespace).map((e) => e.namespace as string)]);
@@ -192,10 +211,25 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   };
 }
 
-function buildTiers(tierResources: readonly Tier[], policies: readonly PolicyImpl[], notes: string[]): BuiltTier[] {
+/** An admin policy kind converted as the declared Calico version does; undefined for other kinds. */
+function convertAdminPolicy(r: NetsecResource, version: CalicoVersion, where: string): AdminConversionResult | undefined {
+  switch (r.kind) {
+    case 'AdminNetworkPolicy': return convertAdminNetworkPolicy(r, version, where);
+    case 'BaselineAdminNetworkPolicy': return convertBaselineAdminNetworkPolicy(r, version, where);
+    case 'ClusterNetworkPolicy': return convertClusterNetworkPolicy(r, version, where);
+    default: return undefined;
+  }
+}
+
+function buildTiers(tierResources: readonly Tier[], policies: readonly PolicyImpl[], notes: string[], adminVersion: CalicoVersion | undefined): BuiltTier[] {
   const defs = new Map<string, { order?: number; defaultAction: string }>();
   for (const t of tierResources) defs.set(t.metadata.name, { order: t.spec.order, defaultAction: t.spec.defaultAction ?? 'Deny' });
   if (!defs.has('default')) defs.set('default', { order: DEFAULT_TIER_ORDER, defaultAction: 'Deny' });
+  if (adminVersion !== undefined) {
+    // the tiers Calico creates for the admin kinds (clientv3 ensureTierExists), unless a Tier resource gives them
+    const { admin, baseline } = adminTiers(adminVersion);
+    for (const t of [admin, baseline]) if (!defs.has(t.name)) defs.set(t.name, { order: t.order, defaultAction: t.defaultAction });
+  }
   for (const p of policies) {
     if (!defs.has(p.tier)) {
       notes.push(`policy ${p.namespace ? `${p.namespace}/` : ''}${p.name} names tier ${p.tier}, which no Tier resource defines: treated as a tier with no order`);

@@ -3,6 +3,7 @@ import { protocolNumber } from '../../model/net';
 import { CalicoRule, EntityRule } from '../../model/resources';
 import { CompiledPolicy } from '../../engine';
 import { LintContext } from '../context';
+import { isAdminPolicy } from '../finding';
 import { netsCover } from './nets';
 import { portsCover } from './ports';
 import { nonEmpty } from './lists';
@@ -20,8 +21,10 @@ const scopes = new WeakMap<CompiledPolicy, CoverScope>();
 function coverScope(ctx: LintContext, a: CompiledPolicy): CoverScope {
   let s = scopes.get(a);
   if (!s) {
-    const usable = ctx.rawSpecString(a, 'serviceAccountSelector') === undefined
-      && (a.namespace !== undefined || ctx.rawSpecString(a, 'namespaceSelector') === undefined);
+    const usable = isAdminPolicy(a)
+      ? ctx.adminNamespaceSelector(a) === 'all()'
+      : ctx.rawSpecString(a, 'serviceAccountSelector') === undefined
+        && (a.namespace !== undefined || ctx.rawSpecString(a, 'namespaceSelector') === undefined);
     s = { usable, selectsAll: usable && selectsAll(a.selector) };
     scopes.set(a, s);
   }

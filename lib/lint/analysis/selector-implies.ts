@@ -38,6 +38,8 @@ function namespaceForm(text: string): string {
 
 /** Like selectorImplies, for two namespaceSelectors (where `all()` does not match non-namespaced endpoints). */
 export function namespaceSelectorImplies(b: string, a: string): boolean {
+  // every namespaceSelector matches only endpoints in some namespace, which `all()` matches (`global()` excepted)
+  if (selectsAll(a) && !b.includes('global()')) return true;
   return selectorImplies(namespaceForm(b), namespaceForm(a));
 }
 

@@ -2,7 +2,7 @@
 // Both need an inventory: without pods every workload selector would match nothing.
 import { EntityRule } from '../../model/resources';
 import { LintContext } from '../context';
-import { finding, isKubernetesPolicy, policyLabel, policyLocation, ruleField } from '../finding';
+import { finding, isAdminPolicy, isKubernetesPolicy, policyLabel, policyLocation, ruleField, selectionField } from '../finding';
 import { LintFinding } from '../types';
 import { defineLintRule } from '../rule';
 
@@ -14,7 +14,7 @@ function policySelectsNothing(ctx: LintContext): LintFinding[] {
     .map((p) => finding(POLICY_SELECTS_NOTHING,
       `${policyLabel(p)} selects no endpoint of the inventory (selector ${JSON.stringify(p.selector || 'all()')}`
       + `${p.namespace ? ` in namespace ${p.namespace}` : ''}); check the labels`,
-      policyLocation(p, isKubernetesPolicy(p) ? 'spec.podSelector' : 'spec.selector')));
+      policyLocation(p, selectionField(p))));
 }
 
 /** NS002: rule sources/destinations whose selector part matches no endpoint and no network set. */
@@ -37,7 +37,7 @@ function peerMatchesNothing(ctx: LintContext): LintFinding[] {
           ].filter((s) => s !== '').join(', ');
           out.push(finding(PEER_MATCHES_NOTHING,
             `${policyLabel(p)}: the ${side} of ${direction} rule ${i} (${what}) matches no endpoint or network set of the inventory, so the rule never matches`,
-            policyLocation(p, `${ruleField(p, direction, i)}${isKubernetesPolicy(p) ? `, ${side}` : `.${side}`}`)));
+            policyLocation(p, `${ruleField(p, direction, i)}${isKubernetesPolicy(p) || isAdminPolicy(p) ? `, ${side}` : `.${side}`}`)));
         }
       });
     }

@@ -5,3 +5,7 @@ export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
 export { Profile, namespaceProfile, namespaceProfileLabels, CALICO_NAMESPACE_NAME_LABEL, NAMESPACE_PROFILE_PREFIX } from './profile';
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
+export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';
+export { convertClusterNetworkPolicy } from './cluster-network-policy';
+export { AdminPolicyVersionError, adminTiers } from './admin-policy-version';
+export { subjectSelectors } from './admin-rules';

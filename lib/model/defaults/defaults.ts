@@ -1,6 +1,6 @@
 // The defaults the API servers fill in before anything enforces a resource read from a file.
 import {
-  CALICO_API_VERSION, CALICO_TIER_LABEL, CalicoPolicySpec, CLUSTER_SCOPED_CALICO_KINDS, ObjectMeta, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isKubernetesResource,
+  CALICO_TIER_LABEL, CalicoPolicySpec, ObjectMeta, K8sNetworkPolicy, NetsecResource, NetworkPolicyPort, isClusterScoped, isKubernetesResource,
 } from '../resources';
 import { AppliedDefault, Defaulted } from './applied';
 import { defaultIpPool } from './ippool';
@@ -78,7 +78,7 @@ function defaultCalicoPolicy<T extends { readonly metadata: ObjectMeta; readonly
 export function applyDefaults(r: NetsecResource, options: DefaultOptions = {}): Defaulted<NetsecResource> {
   const out: AppliedDefault[] = [];
   let resource: NetsecResource = r;
-  const clusterScoped = r.apiVersion === CALICO_API_VERSION && CLUSTER_SCOPED_CALICO_KINDS.includes(r.kind);
+  const clusterScoped = isClusterScoped(r);
   if (!clusterScoped && r.metadata.namespace === undefined) {
     const namespace = options.namespace ?? 'default';
     out.push({ field: 'metadata.namespace', value: namespace, by: KUBECTL });

@@ -1,4 +1,7 @@
-import { CALICO_API_VERSION, CALICO_CRD_API_VERSION, K8S_NETWORKING_API_VERSION, NetsecResource } from '../resources';
+import {
+  ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CALICO_CRD_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, K8S_NETWORKING_API_VERSION,
+  NetsecResource,
+} from '../resources';
 import { ManifestError, describeValue } from './errors';
 import { isRecord, readValue } from './read';
 import { documentSchema, findKindSchema } from './schema';
@@ -10,14 +13,15 @@ const ENFORCING_KINDS = [
 ];
 
 const READ_API_VERSIONS = `${K8S_NETWORKING_API_VERSION} NetworkPolicy, or a ${CALICO_API_VERSION} (or ${CALICO_CRD_API_VERSION}) `
-  + 'NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier, FelixConfiguration or IPPool';
+  + 'NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier, FelixConfiguration or IPPool, '
+  + `a ${ADMIN_POLICY_V1ALPHA1_API_VERSION} AdminNetworkPolicy or BaselineAdminNetworkPolicy, or a ${CLUSTER_NETWORK_POLICY_API_VERSION} ClusterNetworkPolicy`;
 
 /**
  * Parses one manifest document into a typed resource, checking shape only (types, required and
  * unknown fields; semantic checks are validation). Calico's CRD form (`crd.projectcalico.org/v1`)
  * is read as `projectcalico.org/v3`: the spec is the same. Returns undefined for kinds that do not
  * decide what is enforced (a Deployment, a staged policy). A kind that does, in a form the model does
- * not read (AdminNetworkPolicy, `extensions/v1beta1` NetworkPolicy), is an error, never skipped.
+ * not read (an AdminNetworkPolicy of another version, `extensions/v1beta1` NetworkPolicy), is an error, never skipped.
  * Throws ManifestError naming `location`, the field and the bad value.
  */
 export function parseResource(doc: unknown, location: string): NetsecResource | undefined {

@@ -2,7 +2,9 @@
  * The shape of every resource kind, as ordered field lists. The same table drives parsing (type
  * checks, unknown-field errors) and rendering (canonical key order), so the two cannot drift.
  */
-import { CALICO_API_VERSION, K8S_CORE_API_VERSION, K8S_DISCOVERY_API_VERSION, K8S_NETWORKING_API_VERSION } from '../resources';
+import {
+  ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, K8S_CORE_API_VERSION, K8S_DISCOVERY_API_VERSION, K8S_NETWORKING_API_VERSION,
+} from '../resources';
 
 export type FieldType =
   | { readonly t: 'string' }
@@ -69,6 +71,48 @@ const K8S_SPEC = obj([
   f('policyTypes', STRINGS),
   f('ingress', { t: 'list', of: obj([f('from', K8S_PEERS), f('ports', K8S_PORTS)]) }),
   f('egress', { t: 'list', of: obj([f('to', K8S_PEERS), f('ports', K8S_PORTS)]) }),
+]);
+
+// --- sig-network policy.networking.k8s.io v1alpha1 (AdminNetworkPolicy, BaselineAdminNetworkPolicy), v1alpha2 (ClusterNetworkPolicy)
+const NAMESPACED_POD = obj([f('namespaceSelector', LABEL_SELECTOR, true), f('podSelector', LABEL_SELECTOR, true)]);
+const ADMIN_SUBJECT = obj([f('namespaces', LABEL_SELECTOR), f('pods', NAMESPACED_POD)]);
+const ADMIN_INGRESS_PEERS: FieldType = { t: 'list', of: obj([f('namespaces', LABEL_SELECTOR), f('pods', NAMESPACED_POD)]) };
+const ADMIN_EGRESS_PEERS: FieldType = {
+  t: 'list',
+  of: obj([f('namespaces', LABEL_SELECTOR), f('pods', NAMESPACED_POD), f('nodes', LABEL_SELECTOR), f('networks', STRINGS), f('domainNames', STRINGS)]),
+};
+const ADMIN_PORTS: FieldType = {
+  t: 'list',
+  of: obj([
+    f('portNumber', obj([f('protocol', STRING), f('port', INTEGER, true)])),
+    f('namedPort', STRING),
+    f('portRange', obj([f('protocol', STRING), f('start', INTEGER, true), f('end', INTEGER, true)])),
+  ]),
+};
+const ADMIN_RULE_HEAD = [f('name', STRING), f('action', STRING, true)];
+const ADMIN_RULES = (peersKey: string, peers: FieldType): FieldType => ({
+  t: 'list', of: obj([...ADMIN_RULE_HEAD, f(peersKey, peers, true), f('ports', ADMIN_PORTS)]),
+});
+const ANP_SPEC = obj([
+  f('priority', INTEGER, true), f('subject', ADMIN_SUBJECT, true),
+  f('ingress', ADMIN_RULES('from', ADMIN_INGRESS_PEERS)), f('egress', ADMIN_RULES('to', ADMIN_EGRESS_PEERS)),
+]);
+const BANP_SPEC = obj([
+  f('subject', ADMIN_SUBJECT, true),
+  f('ingress', ADMIN_RULES('from', ADMIN_INGRESS_PEERS)), f('egress', ADMIN_RULES('to', ADMIN_EGRESS_PEERS)),
+]);
+const CNP_PORT = obj([f('number', INTEGER), f('range', obj([f('start', INTEGER, true), f('end', INTEGER, true)]))]);
+const CNP_PROTOCOL_PORTS = obj([f('destinationPort', CNP_PORT)]);
+const CNP_PROTOCOLS: FieldType = {
+  t: 'list',
+  of: obj([f('tcp', CNP_PROTOCOL_PORTS), f('udp', CNP_PROTOCOL_PORTS), f('sctp', CNP_PROTOCOL_PORTS), f('destinationNamedPort', STRING)]),
+};
+const CNP_RULES = (peersKey: string, peers: FieldType): FieldType => ({
+  t: 'list', of: obj([...ADMIN_RULE_HEAD, f(peersKey, peers, true), f('protocols', CNP_PROTOCOLS)]),
+});
+const CNP_SPEC = obj([
+  f('tier', STRING, true), f('priority', INTEGER, true), f('subject', ADMIN_SUBJECT, true),
+  f('ingress', CNP_RULES('from', ADMIN_INGRESS_PEERS)), f('egress', CNP_RULES('to', ADMIN_EGRESS_PEERS)),
 ]);
 
 // --- Calico projectcalico.org/v3 -------------------------------------------------------------
@@ -155,6 +199,9 @@ const KIND_SCHEMAS: readonly KindSchema[] = [
   { apiVersion: CALICO_API_VERSION, kind: 'Tier', spec: TIER_SPEC, specRequired: false },
   { apiVersion: CALICO_API_VERSION, kind: 'FelixConfiguration', spec: FELIX_SPEC, specRequired: false },
   { apiVersion: CALICO_API_VERSION, kind: 'IPPool', spec: IPPOOL_SPEC, specRequired: true },
+  { apiVersion: ADMIN_POLICY_V1ALPHA1_API_VERSION, kind: 'AdminNetworkPolicy', spec: ANP_SPEC, specRequired: true },
+  { apiVersion: ADMIN_POLICY_V1ALPHA1_API_VERSION, kind: 'BaselineAdminNetworkPolicy', spec: BANP_SPEC, specRequired: true },
+  { apiVersion: CLUSTER_NETWORK_POLICY_API_VERSION, kind: 'ClusterNetworkPolicy', spec: CNP_SPEC, specRequired: true },
 ];
 
 /** The whole-document shape of a kind. */

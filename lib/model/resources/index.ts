@@ -5,3 +5,5 @@ export * from './calico';
 export * from './inventory';
 export * from './resource';
 export * from './service';
+export * from './admin-policy';
+export * from './cluster-network-policy';

@@ -1,6 +1,8 @@
+import { AdminNetworkPolicy, BaselineAdminNetworkPolicy } from './admin-policy';
 import { CalicoNetworkPolicyResource, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool, NetworkSet, Tier } from './calico';
+import { ClusterNetworkPolicy } from './cluster-network-policy';
 import { K8sNetworkPolicy } from './k8s';
-import { K8S_NETWORKING_API_VERSION } from './meta';
+import { CALICO_API_VERSION, K8S_NETWORKING_API_VERSION } from './meta';
 
 /** Every resource kind the model understands. Internal: public props never take this union. */
 export type NetsecResource =
@@ -12,7 +14,26 @@ export type NetsecResource =
   | NetworkSet
   | Tier
   | FelixConfiguration
-  | IpPool;
+  | IpPool
+  | AdminNetworkPolicy
+  | BaselineAdminNetworkPolicy
+  | ClusterNetworkPolicy;
+
+/** The sig-network admin policy kinds (v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy, v1alpha2 ClusterNetworkPolicy). */
+export type AdminPolicyResource = AdminNetworkPolicy | BaselineAdminNetworkPolicy | ClusterNetworkPolicy;
+
+/** The admin policy kinds, all cluster-scoped. */
+const ADMIN_POLICY_KINDS: readonly string[] = ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'];
+
+/** True for an AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy. */
+export function isAdminPolicyResource(r: NetsecResource): r is AdminPolicyResource {
+  return r.apiVersion.startsWith('policy.networking.k8s.io/') && ADMIN_POLICY_KINDS.includes(r.kind);
+}
+
+/** True when the resource is cluster-scoped (never carries a namespace). */
+export function isClusterScoped(r: NetsecResource): boolean {
+  return isAdminPolicyResource(r) || (r.apiVersion === CALICO_API_VERSION && CLUSTER_SCOPED_CALICO_KINDS.includes(r.kind));
+}
 
 /** The Calico kinds that are cluster-scoped (never carry a namespace). */
 export const CLUSTER_SCOPED_CALICO_KINDS: readonly string[] = [

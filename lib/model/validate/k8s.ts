@@ -7,7 +7,8 @@ import { PORT_NAME_SHORT, checkPortNumber, checkPortProtocol, isValidPortName } 
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
-function checkLabelSelector(issues: Issues, field: string, sel: K8sLabelSelector): void {
+/** Checks a Kubernetes label selector: label keys and values, operators and their values. */
+export function checkLabelSelector(issues: Issues, field: string, sel: K8sLabelSelector): void {
   checkLabels(issues, `${field}.matchLabels`, sel.matchLabels);
   (sel.matchExpressions ?? []).forEach((req, i) => {
     const where = `${field}.matchExpressions[${i}]`;

@@ -1,4 +1,4 @@
-import { NetsecResource, StringMap, CLUSTER_SCOPED_CALICO_KINDS, isKubernetesResource } from '../resources';
+import { NetsecResource, StringMap, isClusterScoped, isKubernetesResource } from '../resources';
 import { Issues, report } from './issue';
 
 const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
@@ -89,7 +89,7 @@ function checkName(issues: Issues, r: NetsecResource): void {
 
 function checkNamespace(issues: Issues, r: NetsecResource): void {
   const ns = r.metadata.namespace;
-  const clusterScoped = !isKubernetesResource(r) && CLUSTER_SCOPED_CALICO_KINDS.includes(r.kind);
+  const clusterScoped = isClusterScoped(r);
   if (clusterScoped && ns !== undefined) {
     report(issues, 'metadata.namespace', ns, `${r.kind} is cluster-scoped and cannot have a namespace`, 'no namespace');
   } else if (!clusterScoped && ns === undefined) {

@@ -1,4 +1,5 @@
-import { NetsecResource, isKubernetesResource } from '../resources';
+import { NetsecResource, isAdminPolicyResource, isKubernetesResource } from '../resources';
+import { checkAdminPolicy } from './admin-policy';
 import { checkFelixSpec, checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
 import { checkIpPoolSpec } from './ippool';
 import { Issues, ValidationIssue } from './issue';
@@ -15,6 +16,10 @@ export function validateResource(r: NetsecResource): ValidationIssue[] {
   checkMetadata(issues, r);
   if (isKubernetesResource(r)) {
     checkK8sSpec(issues, r.spec);
+    return issues;
+  }
+  if (isAdminPolicyResource(r)) {
+    checkAdminPolicy(issues, r);
     return issues;
   }
   switch (r.kind) {

@@ -27,12 +27,14 @@ describe('parseResource', () => {
   });
 
   test('a policy kind in a group the model does not read is an error, never skipped (fail closed)', () => {
-    for (const [apiVersion, kind] of [['extensions/v1beta1', 'NetworkPolicy'], ['policy.networking.k8s.io/v1alpha1', 'AdminNetworkPolicy'],
-      ['policy.networking.k8s.io/v1alpha2', 'ClusterNetworkPolicy'], ['example.com/v1', 'HostEndpoint']]) {
+    // the admin policy kinds are read in their own versions only (v1alpha1 ANP/BANP, v1alpha2 CNP)
+    for (const [apiVersion, kind] of [['extensions/v1beta1', 'NetworkPolicy'], ['policy.networking.k8s.io/v1alpha2', 'AdminNetworkPolicy'],
+      ['policy.networking.k8s.io/v1alpha1', 'ClusterNetworkPolicy'], ['example.com/v1', 'HostEndpoint']]) {
       const e = errorOf({ apiVersion, kind, metadata: { name: 'p' } }, 'f#0');
       expect(e.message).toBe(`f#0: kind: expected a kind the engine reads (networking.k8s.io/v1 NetworkPolicy, or a projectcalico.org/v3 `
         + '(or crd.projectcalico.org/v1) NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, GlobalNetworkSet, NetworkSet, Tier, '
-        + `FelixConfiguration or IPPool); skipping this one would give wrong answers, got ${apiVersion}/${kind}`);
+        + 'FelixConfiguration or IPPool, a policy.networking.k8s.io/v1alpha1 AdminNetworkPolicy or BaselineAdminNetworkPolicy, or a '
+        + `policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy); skipping this one would give wrong answers, got ${apiVersion}/${kind}`);
     }
     // staged policies are not enforced: skipped
     expect(parseResource({ apiVersion: 'projectcalico.org/v3', kind: 'StagedNetworkPolicy', metadata: { name: 'p' } }, 'f#0')).toBeUndefined();
