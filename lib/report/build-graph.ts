@@ -1,5 +1,6 @@
-// The connectivity graph, read off the workload matrix: its parties as nodes (its groups when there
-// are more than GRAPH_PARTIES_MAX parties), an edge where some member pair has a connection.
+// The connectivity graph, read off the workload matrix: its parties as nodes (its namespaces and the
+// host endpoints as one node each when there are more than GRAPH_PARTIES_MAX parties; the outside
+// classes, the internet among them, always their own), an edge where some member pair has a connection.
 import { GraphEdge, GraphNode, ReportGraph, WorkloadMatrix } from './data';
 
 /** Above this many parties the graph shows namespaces, host endpoints and outside classes as one node each. */
@@ -10,11 +11,14 @@ const EDGE_SETS_MAX = 3;
 /** Builds the graph (no further evaluation). */
 export function buildGraph(matrix: WorkloadMatrix): ReportGraph {
   const byParty = matrix.parties.length <= GRAPH_PARTIES_MAX;
-  const members: number[][] = byParty ? matrix.parties.map((_, i) => [i]) : matrix.groups.map((g) => [...g.members]);
+  // the outside classes stay nodes of their own (the internet is always one)
+  const members: number[][] = byParty ? matrix.parties.map((_, i) => [i])
+    : matrix.groups.flatMap((g) => (g.kind === 'external' ? g.members.map((m) => [m]) : [[...g.members]]));
   const nodes: GraphNode[] = members.map((m, i) => {
     const first = matrix.parties[m[0]];
     const group = matrix.groups[first.group];
-    const label = byParty ? (first.kind === 'workload' ? `${group.name}/${first.label}` : first.label) : group.name;
+    const label = m.length > 1 || (!byParty && group.kind !== 'external') ? group.name
+      : first.kind === 'workload' ? `${group.name}/${first.label}` : first.label;
     return {
       id: `g${i + 1}`,
       label,

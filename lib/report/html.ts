@@ -109,7 +109,7 @@ ${lintHtml(data.lint)}
 <h2 id="matrix">Workload matrix</h2>
 ${workloadMatrixHtml(data.workloads, data.ports)}
 <h2 id="graph">Connectivity graph</h2>
-<p class="legend">${data.graph.nodes.length < data.workloads.parties.length ? 'Nodes are the groups of the matrix (namespaces, host endpoints, the outside)'
+<p class="legend">${data.graph.nodes.length < data.workloads.parties.length ? 'Nodes are the namespaces, the host endpoints and each outside address class (the internet one of them)'
     : 'Nodes are the parties of the matrix (workloads, host endpoints, outside address classes such as the internet)'}, with the number of members;
 an arrow means some member of the source may open some connection to some member of the destination; dashed: only some member pairs or connections.</p>
 ${graphToSvg(data.graph)}
