@@ -4,7 +4,7 @@
 import { GraphEdge, GraphNode, ReportGraph, WorkloadMatrix } from './data';
 
 /** Above this many parties the graph shows namespaces, host endpoints and outside classes as one node each. */
-export const GRAPH_PARTIES_MAX = 30;
+const GRAPH_PARTIES_MAX = 30;
 /** An edge names at most this many distinct connection sets. */
 const EDGE_SETS_MAX = 3;
 

@@ -7,7 +7,7 @@ import { esc } from './escape';
 import { MATRIX_SCRIPT } from './matrix-script';
 
 /** Above this many parties the namespaces start collapsed. */
-export const COLLAPSE_ABOVE = 40;
+const COLLAPSE_ABOVE = 40;
 /** Cell texts longer than this are cut (the whole set is in the hover text and the details line). */
 const SHORT_MAX = 9;
 /** The protocols the selector always offers, in this order. */
