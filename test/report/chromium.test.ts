@@ -99,7 +99,7 @@ run(named('the lab (6 pods): small, fast, VRRP named, failsafe ports open from o
   expect(dom).toContain('>VRRP (112)</option>');
   expect(dom).toMatch(/<td class="open">TCP 53,179,2379-2380,[^<]*UDP [^<]*68[^<]*,VRRP \(112\)<\/td>/);
   expect(dom).toMatch(/<g class="node" data-node="g\d+"><title>internet(&#10;|\n)/);
-}), 300000);
+}), 900000);
 
 run(named('200 pods in about 50 workloads: under 5 MB, opens in under 3 s, namespaces collapsed'), () => withDir((dir) => {
   const input = writeBigCluster(dir);
@@ -121,4 +121,4 @@ run(named('200 pods in about 50 workloads: under 5 MB, opens in under 3 s, names
   expect(v('data-collapsed-groups')).toBe('0');
   expect(Number(v('data-matrix-units'))).toBeGreaterThan(50);
   expect(vrrp.match(/class="c s-allow"/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
-}), 400000);
+}), 900000);
