@@ -1,4 +1,5 @@
-// Assembles the report's data from the engine inputs: matrices, graph, host summaries, lint findings.
+// Assembles the report's data from the engine inputs: the workload matrix, the graph, host summaries,
+// lint findings and, when asked, the pod-level truth tables.
 import { BuiltModel, EngineInputs } from '../engine';
 import { LintFinding, lintInputs } from '../lint';
 import { documentName, resourceName } from '../lint/format/location';
@@ -8,11 +9,15 @@ import { LintSection, ReportData, ReportFinding } from './data';
 import { buildGraph } from './build-graph';
 import { buildNodeSummaries } from './build-hosts';
 import { buildMatrices } from './build-matrix';
+import { buildWorkloadMatrix } from './build-workloads';
 
 /** Options of buildReport. */
 export interface ReportOptions {
   readonly title: string;
+  /** The selector's port shortcuts, and the ports of the pod-level tables. */
   readonly ports: readonly PortKey[];
+  /** Also the pod-level truth tables, one per port, with the deciding rules of every cell. @default false */
+  readonly pods?: boolean;
   /** @default - no progress */
   readonly progress?: Progress;
 }
@@ -33,11 +38,13 @@ function lintSection(inputs: EngineInputs): LintSection {
 
 /** Builds everything the page shows, from the inputs and the model built of them. */
 export function buildReport(inputs: EngineInputs, model: BuiltModel, options: ReportOptions): ReportData {
-  const matrices = buildMatrices(model, options.ports, options.progress);
+  const workloads = buildWorkloadMatrix(model);
   return {
     title: options.title,
-    matrices,
-    graph: buildGraph(model.endpoints, matrices),
+    workloads,
+    matrices: options.pods ? buildMatrices(model, options.ports, options.progress) : [],
+    ports: options.ports,
+    graph: buildGraph(workloads),
     nodes: buildNodeSummaries(model),
     lint: lintSection(inputs),
   };

@@ -18,7 +18,65 @@ export interface ReportMatrix {
   readonly cells: readonly (readonly MatrixCell[])[];
 }
 
-/** A node of the connectivity graph: a group of endpoints with identical labels in one namespace. */
+/** An allowed connection set as ranges: what the page's protocol and port selector tests. */
+export interface ConnectionSummary {
+  /** Every connection (`All Connections`). */
+  readonly all: boolean;
+  /** The IP versions differ (the set is their union). */
+  readonly varies: boolean;
+  /** Per protocol number: the allowed TCP, UDP or SCTP port ranges; empty for the whole protocol. */
+  readonly protocols: { readonly [protocol: number]: readonly (readonly [number, number])[] };
+  /** Protocols (ICMP, ICMPv6) of which only some types or codes are allowed. */
+  readonly partial: readonly number[];
+  /** Ranges of the other protocol numbers, wholly allowed (`protocols 2-3,5`). */
+  readonly others: readonly (readonly [number, number])[];
+}
+
+/** One distinct cell value of the workload matrix. */
+export interface ConnectionEntry {
+  /** The connection set for people, e.g. `TCP 80,443`, `All Connections`, `VRRP (112)`. */
+  readonly text: string;
+  readonly summary: ConnectionSummary;
+  /** The pods of a workload differ: the set is the union, `detail` lists them pod by pod. */
+  readonly differsPerPod: boolean;
+  /** @default - none */
+  readonly detail?: readonly string[];
+}
+
+/** A row and column of the workload matrix. */
+export interface MatrixParty {
+  /** As `netsec connectivity` names it: `ns/name[Kind]`, `ns/pod`, `hostendpoint/<name>`, or address ranges. */
+  readonly name: string;
+  /** Short label within its group. */
+  readonly label: string;
+  readonly kind: 'workload' | 'host' | 'external';
+  /** Index into WorkloadMatrix.groups. */
+  readonly group: number;
+  /** Pods of a workload (1 for others). */
+  readonly size: number;
+}
+
+/** A collapsible group of parties: a namespace, the host endpoints, the outside addresses. */
+export interface MatrixGroup {
+  readonly name: string;
+  readonly kind: 'namespace' | 'host' | 'external';
+  /** Indexes into WorkloadMatrix.parties. */
+  readonly members: readonly number[];
+}
+
+/** Who may open connections to whom, over every protocol and port, at the level of workloads. */
+export interface WorkloadMatrix {
+  readonly parties: readonly MatrixParty[];
+  readonly groups: readonly MatrixGroup[];
+  /** Distinct cell values; entry 0 is `No Connections`. */
+  readonly entries: readonly ConnectionEntry[];
+  /** cells[row][column]: index into entries, or -1 where nothing is judged (a party to itself, outside to outside). */
+  readonly cells: readonly (readonly number[])[];
+  /** The protocols the connection classes name, beyond TCP, UDP, SCTP, ICMP and ICMPv6 (e.g. 112). */
+  readonly protocols: readonly number[];
+}
+
+/** A node of the connectivity graph: a party or a collapsed group of the workload matrix. */
 export interface GraphNode {
   /** `g1`, `g2`, ... in display order (safe for Mermaid and DOT). */
   readonly id: string;
@@ -27,13 +85,13 @@ export interface GraphNode {
   readonly members: readonly string[];
 }
 
-/** Some member of `from` may open connections to some member of `to` on `ports`. */
+/** Some member of `from` may open connections to some member of `to`. */
 export interface GraphEdge {
   readonly from: string;
   readonly to: string;
-  /** `TCP/80` texts. */
+  /** The distinct connection sets of the member pairs (`TCP 80,443`, `All Connections`). */
   readonly ports: readonly string[];
-  /** Not every member pair is allowed on every listed port. */
+  /** Not every member pair has a connection, or the sets differ. */
   readonly partial: boolean;
 }
 
@@ -84,8 +142,12 @@ export interface LintSection {
 /** Everything on the page. */
 export interface ReportData {
   readonly title: string;
-  /** One per compared port, in order. */
+  /** The workload matrix over every protocol and port. */
+  readonly workloads: WorkloadMatrix;
+  /** Pod level, one truth table per compared port, in order; empty unless asked for. */
   readonly matrices: readonly ReportMatrix[];
+  /** The ports of the selector's shortcuts (and of the pod-level tables). */
+  readonly ports: readonly PortKey[];
   readonly graph: ReportGraph;
   readonly nodes: readonly NodeSummary[];
   readonly lint: LintSection;

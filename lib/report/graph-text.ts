@@ -10,7 +10,7 @@ export function graphToMermaid(graph: ReportGraph): string {
   const q = (s: string): string => `"${s.replace(/"/g, '#quot;')}"`;
   const lines = ['flowchart LR'];
   for (const n of graph.nodes) lines.push(`  ${n.id}[${q(nodeText(n))}]`);
-  for (const e of graph.edges) lines.push(`  ${e.from} ${e.partial ? '-.->' : '-->'}|${q(e.ports.join(', '))}| ${e.to}`);
+  for (const e of graph.edges) lines.push(`  ${e.from} ${e.partial ? '-.->' : '-->'}|${q(e.ports.join('; '))}| ${e.to}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -19,7 +19,7 @@ export function graphToDot(graph: ReportGraph): string {
   const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const lines = ['digraph netsec {', '  rankdir=LR;', '  node [shape=box, fontname="sans-serif"];'];
   for (const n of graph.nodes) lines.push(`  ${n.id} [label=${q(nodeText(n))}];`);
-  for (const e of graph.edges) lines.push(`  ${e.from} -> ${e.to} [label=${q(e.ports.join(', '))}${e.partial ? ', style=dashed' : ''}];`);
+  for (const e of graph.edges) lines.push(`  ${e.from} -> ${e.to} [label=${q(e.ports.join('; '))}${e.partial ? ', style=dashed' : ''}];`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,9 @@
-// HTML of the report's sections: matrices, connections, host endpoints, lint findings.
+// HTML of the report's sections: pod-level matrices, connections, host endpoints, lint findings.
 import { portKeyText } from '../diff/ports';
 import { LintSection, NodeSummary, ReportGraph, ReportMatrix } from './data';
 import { esc } from './escape';
 import { NO_CONNECTIONS } from '../connectivity';
+import { connectionDisplayText } from './connection-parse';
 
 /** One truth table: `td.cell.allow|deny|self` with data-from/data-to and the deciding rules as title. */
 export function matrixHtml(m: ReportMatrix): string {
@@ -29,12 +30,12 @@ ${rows}
 /** The graph's edges as a table (readable without hovering). */
 export function connectionsHtml(graph: ReportGraph): string {
   const label = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  if (graph.edges.length === 0) return '<p class="empty">No group may reach another on the compared ports.</p>';
+  if (graph.edges.length === 0) return '<p class="empty">No node of the graph may open a connection to another.</p>';
   const rows = graph.edges.map((e) => `<tr class="${e.partial ? 'partial' : 'full'}"><td>${esc(label.get(e.from) ?? e.from)}</td>`
-    + `<td>${esc(label.get(e.to) ?? e.to)}</td><td>${esc(e.ports.join(', '))}</td><td>${e.partial ? 'some' : 'all'}</td></tr>`).join('\n');
-  return `<table class="connections"><thead><tr><th>From</th><th>To</th><th>Ports</th><th>Pod pairs</th></tr></thead><tbody>
+    + `<td>${esc(label.get(e.to) ?? e.to)}</td><td>${esc(e.ports.join('; '))}</td><td>${e.partial ? 'some' : 'all'}</td></tr>`).join('\n');
+  return `<div class="scroll"><table class="connections"><thead><tr><th>From</th><th>To</th><th>Connections</th><th>Member pairs</th></tr></thead><tbody>
 ${rows}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 /** Per node: addresses and host endpoints with their policies and what is open from outside. */
@@ -47,7 +48,7 @@ export function hostsHtml(nodes: readonly NodeSummary[]): string {
           + `<td>${esc(h.interfaceName)}</td><td>${esc(h.ips.join(', ') || '-')}</td>`
           + `<td>${h.policies.length === 0 ? '<em>none (profiles only)</em>' : h.policies.map(esc).join('<br>')}</td>`
           + `<td class="${h.openFromOutside !== undefined && h.openFromOutside !== NO_CONNECTIONS ? 'open' : 'closed'}">`
-          + `${h.openFromOutside === undefined ? 'unknown (no IPv4 address)' : esc(h.openFromOutside)}</td></tr>`).join('\n')}</tbody></table>`;
+          + `${h.openFromOutside === undefined ? 'unknown (no IPv4 address)' : esc(connectionDisplayText(h.openFromOutside))}</td></tr>`).join('\n')}</tbody></table>`;
     return `<section class="node" data-node="${esc(n.name)}"><h3>${esc(n.name)} <small>${esc(n.addresses.join(', '))}</small></h3>\n${heps}</section>`;
   }).join('\n');
 }
@@ -58,9 +59,9 @@ export function lintHtml(lint: LintSection): string {
   if (lint.findings.length === 0) return `<p class="empty">No lint findings. ${esc(lint.note)}</p>`;
   const rows = lint.findings.map((f) => `<tr class="sev-${esc(f.severity)}"><td>${esc(f.ruleId)}</td><td>${esc(f.severity)}</td>`
     + `<td>${esc(f.message)}</td><td>${esc(f.where)}</td></tr>`).join('\n');
-  return `<table class="lint"><thead><tr><th>Rule</th><th>Severity</th><th>Finding</th><th>Where</th></tr></thead><tbody>
+  return `<div class="scroll"><table class="lint"><thead><tr><th>Rule</th><th>Severity</th><th>Finding</th><th>Where</th></tr></thead><tbody>
 ${rows}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 /** All ports at once: a cell is `allow` when any compared port is allowed, its text the count of allowed ports. */

@@ -32,7 +32,7 @@ export function graphToSvg(graph: ReportGraph): string {
     const a = pos.get(e.from);
     const b = pos.get(e.to);
     if (!a || !b) continue;
-    const title = `${labelOf.get(e.from)} -> ${labelOf.get(e.to)}: ${e.ports.join(', ')}${e.partial ? ' (only some pods or ports)' : ''}`;
+    const title = `${labelOf.get(e.from)} -> ${labelOf.get(e.to)}: ${e.ports.join('; ')}${e.partial ? ' (only some pods or ports)' : ''}`;
     const d = e.from === e.to ? selfLoop(a.x, a.y, a.angle) : curve(a.x, a.y, b.x, b.y, layout.cx, layout.cy);
     parts.push(`<path class="edge${e.partial ? ' partial' : ''}" data-from="${e.from}" data-to="${e.to}" d="${d}" marker-end="url(#arrow)">`
       + `<title>${esc(title)}</title></path>`);

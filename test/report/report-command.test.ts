@@ -20,7 +20,7 @@ describe('netsec report --format html', () => {
   let html: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-report-'));
-    const r = capture(command, [...base, '--out', path.join(dir, 'r.html')]);
+    const r = capture(command, [...base, '--pods', '--out', path.join(dir, 'r.html')]);
     expect(r.code).toBe(0);
     html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
   });
@@ -32,7 +32,7 @@ describe('netsec report --format html', () => {
     expect(html).toContain('<svg class="graph"');
   });
 
-  test('one matrix per compared port with the hand-computed cells', () => {
+  test('with --pods: one pod-level matrix per compared port with the hand-computed cells', () => {
     expect([...html.matchAll(/<table class="matrix" data-port="([^"]+)">/g)].map((m) => m[1])).toEqual(['TCP/80', 'TCP/5432', 'TCP/8080']);
     expect(cellClass(html, 'shop/frontend-1', 'shop/backend-1', 'TCP/8080')).toBe('allow');
     expect(cellClass(html, 'ops/monitor-2', 'shop/backend-1', 'TCP/8080')).toBe('allow');
@@ -50,63 +50,84 @@ describe('netsec report --format html', () => {
     expect(m?.[1]).toContain('destination ingress allows: ingress NetworkPolicy shop/allow-backend rule 0 (Allow) in tier default');
   });
 
-  test('the graph has one node per group and the allowed group edges', () => {
+  test('the graph has one node per party of the workload matrix, the internet one of them, and the allowed edges', () => {
+    // The fixture's pods have no owners, so each pod is its own workload; the outside is one class (0.0.0.0/0).
     expect([...html.matchAll(/<g class="node" data-node="(g\d+)"><title>([^&]*)&#10;/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
-      'g1 ops [app=monitor]', 'g2 shop [app=backend]', 'g3 shop [app=db]', 'g4 shop [app=frontend]',
+      'g1 ops/monitor-1', 'g2 ops/monitor-2', 'g3 shop/backend-1', 'g4 shop/db-1', 'g5 shop/frontend-1', 'g6 shop/frontend-2', 'g7 internet',
     ]);
     const edges = [...html.matchAll(/<path class="edge[^"]*" data-from="(g\d+)" data-to="(g\d+)"/g)].map((m) => `${m[1]}>${m[2]}`);
-    // ops is open to all; backend:8080 from frontend and ops; db:5432 from backend. Frontend pods deny each other.
-    expect(edges).toEqual(['g1>g1', 'g1>g2', 'g2>g1', 'g2>g3', 'g3>g1', 'g4>g1', 'g4>g2']);
+    // Egress is open everywhere; ingress: ops is open (also from the internet), backend:8080 from frontend and ops,
+    // db:5432 from backend; nothing else reaches shop, and frontend pods do not reach each other.
+    expect(edges).toEqual([
+      'g1>g2', 'g1>g3', 'g1>g7', 'g2>g1', 'g2>g3', 'g2>g7', 'g3>g1', 'g3>g2', 'g3>g4', 'g3>g7', 'g4>g1', 'g4>g2', 'g4>g7',
+      'g5>g1', 'g5>g2', 'g5>g3', 'g5>g7', 'g6>g1', 'g6>g2', 'g6>g3', 'g6>g7', 'g7>g1', 'g7>g2',
+    ]);
+  });
+
+  test('the workload matrix is embedded once as JSON with the connection set of every pair', () => {
+    const json = /<script type="application\/json" id="matrix-data">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+    const data = JSON.parse(json) as { p: { n: string }[]; e: { t: string }[]; c: number[][]; g: { n: string; k: string }[] };
+    const at = (from: string, to: string): string | undefined => {
+      const r = data.p.findIndex((p) => p.n === from);
+      const c = data.p.findIndex((p) => p.n === to);
+      const cell = data.c[r]?.[c];
+      return cell === undefined ? undefined : cell < 0 ? 'not judged' : data.e[cell].t;
+    };
+    expect(data.g.map((g) => `${g.k}:${g.n}`)).toEqual(['namespace:ops', 'namespace:shop', 'external:outside the cluster']);
+    expect(at('shop/frontend-1', 'shop/backend-1')).toBe('TCP 8080');
+    expect(at('shop/backend-1', 'shop/db-1')).toBe('TCP 5432');
+    expect(at('shop/db-1', 'shop/backend-1')).toBe('No Connections');
+    expect(at('shop/frontend-1', 'shop/frontend-2')).toBe('No Connections');
+    expect(at('0.0.0.0/0', 'ops/monitor-1')).toBe('All Connections');
+    expect(at('0.0.0.0/0', 'shop/frontend-1')).toBe('No Connections');
+    expect(at('shop/db-1', 'shop/db-1')).toBe('not judged');
+    // Felix drops a workload's VXLAN (UDP 4789) and IP-in-IP (protocol 4) before policy; everything else egresses.
+    expect(at('shop/db-1', 'ops/monitor-1')).toBe('TCP,UDP 1-4788,4790-65535,SCTP,ICMP,protocols 2-3,5,7-16,18-57,59-131,133-255');
+    expect(html.match(/id="matrix-data"/g)).toHaveLength(1);
+    expect(html).toContain('<select id="sel-proto">');
   });
 
   test('nodes without host endpoints and the lint section are present', () => {
     expect(html).toContain('<section class="node" data-node="worker-1"><h3>worker-1 <small>InternalIP 10.10.0.1</small></h3>');
     expect(html).toContain('No host endpoints');
-    expect(html).toMatch(/<h2 id="lint">Lint findings<\/h2>\n(<table class="lint">|<p class="empty">No lint findings)/);
+    expect(html).toMatch(/<h2 id="lint">Lint findings<\/h2>\n(<div class="scroll"><table class="lint">|<p class="empty">No lint findings)/);
+    // host endpoints and lint come before the matrix and the graph
+    expect(html.indexOf('id="hosts"')).toBeLessThan(html.indexOf('id="matrix"'));
+    expect(html.indexOf('id="lint"')).toBeLessThan(html.indexOf('id="matrix"'));
+    expect(html.indexOf('id="matrix"')).toBeLessThan(html.indexOf('id="graph"'));
   });
 });
 
 describe('netsec report --format mermaid|dot', () => {
+  const egress = 'TCP,UDP 1-4788,4790-65535,SCTP,ICMP,protocols 2-3,5,7-16,18-57,59-131,133-255';
   test('mermaid prints the graph alone', () => {
     const r = capture(command, [...base, '--format', 'mermaid']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 8)).toEqual([
       'flowchart LR',
-      '  g1["ops [app=monitor] (2)"]',
-      '  g2["shop [app=backend] (1)"]',
-      '  g3["shop [app=db] (1)"]',
-      '  g4["shop [app=frontend] (2)"]',
-      '  g1 -->|"TCP/80, TCP/5432, TCP/8080"| g1',
-      '  g1 -->|"TCP/8080"| g2',
-      '  g2 -->|"TCP/80, TCP/5432, TCP/8080"| g1',
-      '  g2 -->|"TCP/5432"| g3',
-      '  g3 -->|"TCP/80, TCP/5432, TCP/8080"| g1',
-      '  g4 -->|"TCP/80, TCP/5432, TCP/8080"| g1',
-      '  g4 -->|"TCP/8080"| g2',
-      '',
-    ].join('\n'));
+      '  g1["ops/monitor-1 (1)"]',
+      '  g2["ops/monitor-2 (1)"]',
+      '  g3["shop/backend-1 (1)"]',
+      '  g4["shop/db-1 (1)"]',
+      '  g5["shop/frontend-1 (1)"]',
+      '  g6["shop/frontend-2 (1)"]',
+      '  g7["internet (1)"]',
+    ]);
+    expect(lines).toContain(`  g1 -->|"${egress}"| g2`);
+    expect(lines).toContain('  g5 -->|"TCP 8080"| g3');
+    expect(lines).toContain('  g3 -->|"TCP 5432"| g4');
+    expect(lines).toContain('  g7 -->|"All Connections"| g1');
+    expect(lines.filter((l) => l.includes('-->'))).toHaveLength(23);
   });
 
-  test('dot with --ports: only TCP/8080 edges', () => {
+  test('dot prints the same graph (it covers every port, whatever --ports says)', () => {
     const r = capture(command, [...base, '--format', 'dot', '--ports', 'TCP/8080']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'digraph netsec {',
-      '  rankdir=LR;',
-      '  node [shape=box, fontname="sans-serif"];',
-      '  g1 [label="ops [app=monitor] (2)"];',
-      '  g2 [label="shop [app=backend] (1)"];',
-      '  g3 [label="shop [app=db] (1)"];',
-      '  g4 [label="shop [app=frontend] (2)"];',
-      '  g1 -> g1 [label="TCP/8080"];',
-      '  g1 -> g2 [label="TCP/8080"];',
-      '  g2 -> g1 [label="TCP/8080"];',
-      '  g3 -> g1 [label="TCP/8080"];',
-      '  g4 -> g1 [label="TCP/8080"];',
-      '  g4 -> g2 [label="TCP/8080"];',
-      '}',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toContain('  g7 [label="internet (1)"];');
+    expect(r.stdout).toContain('  g6 -> g3 [label="TCP 8080"];');
+    expect(r.stdout).toContain('  g7 -> g2 [label="All Connections"];');
+    expect(r.stdout).not.toContain('g7 -> g3');
   });
 
   test('usage errors: --out missing for html, bad format', () => {
@@ -115,11 +136,15 @@ describe('netsec report --format mermaid|dot', () => {
   });
 });
 
-describe('netsec report: the all-ports overview', () => {
-  test('counts the allowed ports per pod pair', () => {
+describe('netsec report: the all-ports overview of the pod level', () => {
+  test('counts the allowed ports per pod pair (--pods), and is left out without --pods', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netsec-report-'));
     try {
-      expect(capture(command, [...base, '--out', path.join(dir, 'r.html')]).code).toBe(0);
+      expect(capture(command, [...base, '--out', path.join(dir, 'plain.html')]).code).toBe(0);
+      const plain = fs.readFileSync(path.join(dir, 'plain.html'), 'utf8');
+      expect(plain).not.toContain('<table class="matrix');
+      expect(plain).toContain('run <code>netsec report --pods</code>');
+      expect(capture(command, [...base, '--pods', '--out', path.join(dir, 'r.html')]).code).toBe(0);
       const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
       const overview = html.split('<table class="matrix overview">')[1].split('</table>')[0];
       const cell = (from: string, to: string): string | undefined =>

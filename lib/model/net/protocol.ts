@@ -3,8 +3,22 @@ const PROTOCOL_NUMBERS: ReadonlyArray<readonly [string, number]> = [
   ['TCP', 6], ['UDP', 17], ['ICMP', 1], ['ICMPv6', 58], ['SCTP', 132], ['UDPLite', 136],
 ];
 
+/**
+ * IANA's keywords (protocol-numbers registry) of other protocols a cluster meets, for display only:
+ * Calico's rules accept these by number, not by name.
+ */
+const DISPLAY_ONLY_NAMES: ReadonlyArray<readonly [string, number]> = [
+  ['IGMP', 2], ['IPIP', 4], ['IPv6', 41], ['GRE', 47], ['ESP', 50], ['AH', 51], ['OSPF', 89], ['PIM', 103], ['VRRP', 112], ['L2TP', 115],
+];
+
 /** The names Calico's validator accepts in a rule's `protocol` (case-sensitive: protocolRegex). */
 export const CALICO_PROTOCOL_NAMES: readonly string[] = PROTOCOL_NUMBERS.map(([name]) => name);
+
+/** A name for people: Calico's name, else IANA's keyword (112 is `VRRP`), else `protocol <n>`. */
+export function protocolDisplayName(n: number): string {
+  const name = [...PROTOCOL_NUMBERS, ...DISPLAY_ONLY_NAMES].find(([, num]) => num === n)?.[0];
+  return name ?? `protocol ${n}`;
+}
 
 /** Calico's name of a protocol number (`TCP`, `UDP`, `ICMP`, `ICMPv6`, `SCTP`, `UDPLite`), else its digits. */
 export function protocolCanonicalName(n: number): string {
