@@ -61,17 +61,18 @@ const GiB2 = 2048;
 export const SCALE_SIZES: readonly ScaleSize[] = [
   {
     label: '10k/10k', pods: 10000, policies: 10000, measurements: [
-      { label: 'table text', kind: 'cli', argv: ['table', ...port], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
-      { label: 'table json', kind: 'cli', argv: ['table', ...port, '--format', 'json'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
-      { label: 'connectivity txt', kind: 'cli', argv: ['connectivity'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
-      { label: 'connectivity json', kind: 'cli', argv: ['connectivity', '--format', 'json'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'table --level groups, text', kind: 'cli', argv: ['table', ...port, '--level', 'groups'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'table --level groups, json', kind: 'cli', argv: ['table', ...port, '--level', 'groups', '--format', 'json'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'table, pod level (refused without --force)', kind: 'cli', argv: ['table', ...port], timeoutS: 240 * scale },
+      { label: 'connectivity txt', kind: 'cli', argv: ['connectivity'], timeoutS: 150 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'connectivity json', kind: 'cli', argv: ['connectivity', '--format', 'json'], timeoutS: 150 * scale, targetMs: 10000, targetMiB: GiB2 },
       { label: 'check', kind: 'check', timeoutS: 240 * scale, targetMs: 50 },
       { label: 'plan, 3 busiest nodes', kind: 'plan', nodes: 'busiest', timeoutS: 240 * scale },
     ],
   },
   {
     label: '20k/2k', pods: 20000, policies: 2000, measurements: [
-      { label: 'table text', kind: 'cli', argv: ['table', ...port], timeoutS: 240 * scale, targetMs: 5000 },
+      { label: 'table --level groups, text', kind: 'cli', argv: ['table', ...port, '--level', 'groups'], timeoutS: 240 * scale, targetMs: 5000 },
     ],
   },
   {
