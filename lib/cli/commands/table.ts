@@ -1,6 +1,6 @@
 // `netsec table`: every pod to every pod for one protocol and port.
 import { ExternalAddress, TruthTable, buildTruthTable } from '../../engine';
-import { OUTPUT_CELL_LIMIT, checkOutputSize } from '../output/limit';
+import { GROUP_CELL_LIMIT, OUTPUT_CELL_LIMIT, checkOutputSize } from '../output/limit';
 import { writeGroupJson, writeGroupText, writePodJson, writePodText } from '../output/table';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
@@ -25,7 +25,8 @@ export const command = defineCommand({
       help: `pods (default): every row to every column; groups: rows folded into groups
 with the same verdicts (the size grows with the groups, not the pods)`,
     },
-    { name: 'force', kind: 'switch', help: `write a table over ${OUTPUT_CELL_LIMIT.toLocaleString('en-US')} cells (rows x columns) anyway` },
+    { name: 'force', kind: 'switch', help: `write a table over ${OUTPUT_CELL_LIMIT.toLocaleString('en-US')} cells (rows x columns; with --level groups
+over ${GROUP_CELL_LIMIT.toLocaleString('en-US')} group pairs) anyway` },
     { name: 'host-endpoints', kind: 'switch', help: 'also include host endpoints' },
     { name: 'external', kind: 'multi', value: 'NAME=IP', synopsis: 'NAME=IP...', help: 'also include named external addresses' },
   ],
@@ -65,7 +66,7 @@ with the same verdicts (the size grows with the groups, not the pods)`,
       return 0;
     }
     const grouped = table.grouped();
-    checkOutputSize('the grouped table', grouped.groups.length, grouped.groups.length, format === 'json' ? 20 : 2, 'narrow the input', force);
+    checkOutputSize('the grouped table', grouped.groups.length, grouped.groups.length, format === 'json' ? 20 : 2, 'narrow the input', force, GROUP_CELL_LIMIT);
     if (format === 'json') writeGroupJson(table, grouped, sink);
     else writeGroupText(table, grouped, sink);
     return 0;
