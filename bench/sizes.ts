@@ -34,3 +34,51 @@ export const SIZES: readonly BenchSize[] = [
 
 export const SEED = 20260107;
 export const TABLE_PORT = 8080;
+
+/** One measurement of the scale bench (bench/scale.ts). */
+export type ScaleMeasurement = { readonly label: string; readonly timeoutS: number; readonly targetMs?: number; readonly targetMiB?: number } & (
+  | { readonly kind: 'cli'; readonly argv: readonly string[] }
+  | { readonly kind: 'check' }
+  | { readonly kind: 'plan'; readonly nodes: 'busiest' | 'all' });
+
+/** A cluster of the scale bench and what is measured on it. */
+export interface ScaleSize {
+  readonly label: string;
+  readonly pods: number;
+  readonly policies: number;
+  /** @default - one per 100 pods */
+  readonly nodes?: number;
+  readonly measurements: readonly ScaleMeasurement[];
+}
+
+/** Replaced by a fresh output folder in the bench's temporary folder. */
+export const OUT_DIR = '@OUT';
+const port = ['--protocol', 'TCP', '--port', String(TABLE_PORT)];
+const GiB2 = 2048;
+
+// issue 13 point 3: 10k x 10k connectivity and one-port table under 10 s and 2 GiB; 20k x 2k table
+// under 5 s; check under 50 ms a flow on a loaded 10k x 10k model; plan of 100k pods under 20 s
+export const SCALE_SIZES: readonly ScaleSize[] = [
+  {
+    label: '10k/10k', pods: 10000, policies: 10000, measurements: [
+      { label: 'table --level groups, text', kind: 'cli', argv: ['table', ...port, '--level', 'groups'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'table --level groups, json', kind: 'cli', argv: ['table', ...port, '--level', 'groups', '--format', 'json'], timeoutS: 240 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'table, pod level (refused without --force)', kind: 'cli', argv: ['table', ...port], timeoutS: 240 * scale },
+      { label: 'connectivity txt', kind: 'cli', argv: ['connectivity'], timeoutS: 150 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'connectivity json', kind: 'cli', argv: ['connectivity', '--format', 'json'], timeoutS: 150 * scale, targetMs: 10000, targetMiB: GiB2 },
+      { label: 'check', kind: 'check', timeoutS: 240 * scale, targetMs: 50 },
+      { label: 'plan, 3 busiest nodes', kind: 'plan', nodes: 'busiest', timeoutS: 240 * scale },
+    ],
+  },
+  {
+    label: '20k/2k', pods: 20000, policies: 2000, measurements: [
+      { label: 'table --level groups, text', kind: 'cli', argv: ['table', ...port, '--level', 'groups'], timeoutS: 240 * scale, targetMs: 5000 },
+    ],
+  },
+  {
+    label: 'plan 100k/2k', pods: 100000, policies: 2000, measurements: [
+      { label: 'plan, 3 busiest nodes', kind: 'plan', nodes: 'busiest', timeoutS: 240 * scale },
+      { label: 'netsec plan (all nodes, files written)', kind: 'cli', argv: ['plan', '--out', OUT_DIR], timeoutS: 600 * scale, targetMs: 20000 },
+    ],
+  },
+];

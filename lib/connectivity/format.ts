@@ -8,10 +8,34 @@ const csvField = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, 
 const mdField = (s: string): string => s.replace(/\|/g, '\\|');
 const dotId = (s: string): string => JSON.stringify(s);
 
+const jsonLine = (l: ConnectivityLine): object => ({ src: l.src, dst: l.dst, conn: l.conn, ...(l.explanation ? { explanation: l.explanation } : {}) });
+
+/**
+ * Writes the lines in one of CONNECTIVITY_FORMATS to `sink` a line (or a JSON element) at a time,
+ * the same text as formatConnectivity, so that the output is never held whole in memory.
+ */
+export function writeConnectivity(lines: readonly ConnectivityLine[], format: string, sink: (text: string) => void): void {
+  if (format === 'json') {
+    if (lines.length === 0) {
+      sink('[]\n');
+      return;
+    }
+    // the text of JSON.stringify(lines, undefined, 2): each element indented by two spaces
+    lines.forEach((l, i) => sink(`${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(jsonLine(l), undefined, 2).replace(/\n/g, '\n  ')}`));
+    sink('\n]\n');
+    return;
+  }
+  if (format === 'txt' || !(CONNECTIVITY_FORMATS as readonly string[]).includes(format)) {
+    for (const l of lines) sink(formatConnectivity([l], format));
+    return;
+  }
+  sink(formatConnectivity(lines, format));
+}
+
 /** Renders the lines in one of CONNECTIVITY_FORMATS. */
 export function formatConnectivity(lines: readonly ConnectivityLine[], format: string): string {
   switch (format) {
-    case 'json': return `${JSON.stringify(lines.map((l) => ({ src: l.src, dst: l.dst, conn: l.conn, ...(l.explanation ? { explanation: l.explanation } : {}) })), undefined, 2)}\n`;
+    case 'json': return `${JSON.stringify(lines.map(jsonLine), undefined, 2)}\n`;
     case 'csv': return ['src,dst,conn', ...lines.map((l) => [l.src, l.dst, l.conn].map(csvField).join(','))].join('\n') + '\n';
     case 'md': return ['| src | dst | conn |', '|-----|-----|------|', ...lines.map((l) => `| ${mdField(l.src)} | ${mdField(l.dst)} | ${mdField(l.conn)} |`)].join('\n') + '\n';
     case 'dot': {

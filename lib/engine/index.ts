@@ -27,6 +27,7 @@ export { Flow, FlowParty, FlowVerdict, DirectionTrace, StageTrace, TierTrace, Po
 export { explainText } from './explain/text';
 export { explainJson } from './explain/json';
 export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, ExternalAddress } from './table/truth-table';
+export { GroupedTable, GroupVerdict, TableGroup } from './table/grouped';
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';

@@ -1,6 +1,7 @@
 // `netsec connectivity`: every workload, host endpoint and external address range to every other,
 // with the whole set of allowed connections (netpol-analyzer's `src => dst : conn`).
-import { CONNECTIVITY_FORMATS, computeConnectivity, formatConnectivity } from '../../connectivity';
+import { CONNECTIVITY_FORMATS, computeConnectivity, writeConnectivity } from '../../connectivity';
+import { ChunkWriter } from '../output/chunks';
 import { defineCommand } from '../command';
 import { loadModel } from './common';
 import { CLUSTER, INPUT_FLAGS, MANIFESTS, formatFlag } from './flags';
@@ -26,7 +27,9 @@ with check on every flow.`,
     const model = loadModel(parsed, io);
     const result = computeConnectivity(model, { focus: parsed.value('focus'), explain: parsed.has('explain') });
     for (const n of result.notes) io.stderr(`note: ${n}\n`);
-    io.stdout(formatConnectivity(result.lines, parsed.get('format')));
+    const out = new ChunkWriter((text) => io.stdout(text));
+    writeConnectivity(result.lines, parsed.get('format'), (text) => out.write(text));
+    out.end();
     return 0;
   },
 });

@@ -1,5 +1,7 @@
 // `netsec table`: every pod to every pod for one protocol and port.
 import { ExternalAddress, TruthTable, buildTruthTable } from '../../engine';
+import { GROUP_CELL_LIMIT, OUTPUT_CELL_LIMIT, checkOutputSize } from '../output/limit';
+import { writeGroupJson, writeGroupText, writePodJson, writePodText } from '../output/table';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { progressFor } from '../progress';
@@ -15,7 +17,16 @@ export const command = defineCommand({
     PROTOCOL,
     PORT,
     formatFlag(`text (default; '.' allowed, 'X' denied) or json:
-{"protocol":"TCP","port":80,"pods":[...],"allowed":{"x/a":{"x/b":true}}}`, ['text', 'json']),
+{"protocol":"TCP","port":80,"pods":[...],"allowed":{"x/a":{"x/b":true}}}; with
+--level groups: {"protocol","port","groups":[{"id":"g1","members":[...]}],
+"allowed":{"g1":{"g2":"allowed"}}} (allowed, denied, same-node, other-node)`, ['text', 'json']),
+    {
+      name: 'level', kind: 'single', value: 'L', choices: ['pods', 'groups'], default: 'pods',
+      help: `pods (default): every row to every column; groups: rows folded into groups
+with the same verdicts (the size grows with the groups, not the pods)`,
+    },
+    { name: 'force', kind: 'switch', help: `write a table over ${OUTPUT_CELL_LIMIT.toLocaleString('en-US')} cells (rows x columns; with --level groups
+over ${GROUP_CELL_LIMIT.toLocaleString('en-US')} group pairs) anyway` },
     { name: 'host-endpoints', kind: 'switch', help: 'also include host endpoints' },
     { name: 'external', kind: 'multi', value: 'NAME=IP', synopsis: 'NAME=IP...', help: 'also include named external addresses' },
   ],
@@ -29,12 +40,18 @@ export const command = defineCommand({
       if (!m) throw new UsageError(`--external takes NAME=IP, got ${JSON.stringify(x)}`);
       return { name: m[1], ip: m[2] };
     });
+    const level = parsed.get('level');
+    const force = parsed.has('force');
     const progress = progressFor(io, format === 'json');
     let table: TruthTable;
     try {
       progress.start('netsec table: reading manifests', 1);
       const model = loadModel(parsed, io);
       progress.tick();
+      if (level === 'pods') {
+        const rows = model.endpoints.filter((e) => e.kind === 'workload' || parsed.has('host-endpoints')).length + externalAddresses.length;
+        checkOutputSize('the pod-level table', rows, rows, format === 'json' ? 40 : 2, 'use --level groups', force);
+      }
       table = buildTruthTable(model, {
         ...pp, includeHostEndpoints: parsed.has('host-endpoints'), externalAddresses,
         onProgress: (done, total) => (done === 0 ? progress.start('netsec table: computing cells', total) : progress.tick()),
@@ -42,17 +59,16 @@ export const command = defineCommand({
     } finally {
       progress.done();
     }
-    io.stdout(format === 'json' ? `${JSON.stringify(table.toJSON())}\n` : renderText(table));
+    const sink = (text: string): void => io.stdout(text);
+    if (level === 'pods') {
+      if (format === 'json') writePodJson(table, sink);
+      else writePodText(table, sink);
+      return 0;
+    }
+    const grouped = table.grouped();
+    checkOutputSize('the grouped table', grouped.groups.length, grouped.groups.length, format === 'json' ? 20 : 2, 'narrow the input', force, GROUP_CELL_LIMIT);
+    if (format === 'json') writeGroupJson(table, grouped, sink);
+    else writeGroupText(table, grouped, sink);
     return 0;
   },
 });
-
-function renderText(t: TruthTable): string {
-  const width = Math.max(4, ...t.ids.map((id) => id.length));
-  const lines = [`${t.protocol}${t.port !== undefined ? `/${t.port}` : ''}: rows are sources, columns destinations`];
-  t.ids.forEach((id, i) => lines.push(`${' '.repeat(width + 1)}${'| '.repeat(i)}${id}`));
-  for (const src of t.ids) {
-    lines.push(`${src.padEnd(width)} ${t.ids.map((dst) => (t.allowed(src, dst) ? '.' : 'X')).join(' ')}`);
-  }
-  return `${lines.join('\n')}\n`;
-}

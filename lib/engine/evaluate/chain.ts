@@ -35,6 +35,23 @@ export interface ApplicableTier {
 
 const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string, ApplicableTier[]>>>();
 
+const byNamespaceCache = new WeakMap<BuiltTier, Map<string, readonly PolicyImpl[]>>();
+
+/** The tier's policies that can apply in a namespace: global ones and the namespace's own, in tier order (cached). */
+function candidatesIn(tier: BuiltTier, namespace: string): readonly PolicyImpl[] {
+  let byNs = byNamespaceCache.get(tier);
+  if (!byNs) {
+    byNs = new Map();
+    byNamespaceCache.set(tier, byNs);
+  }
+  let list = byNs.get(namespace);
+  if (!list) {
+    list = tier.policies.filter((p) => p.namespace === undefined || p.namespace === namespace);
+    byNs.set(namespace, list);
+  }
+  return list;
+}
+
 /** The tiers with at least one policy for the endpoint in the direction (cached per label set). */
 export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction: string, opts: ChainOptions): ApplicableTier[] {
   let byOpts = applicableCache.get(model);
@@ -53,8 +70,8 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
     out = [];
     for (const tier of model.tiers) {
       // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo): test that first
-      const applicable = tier.policies.filter((p) => (p.namespace === undefined || p.namespace === endpoint.namespace)
-        && placedIn(p, opts.kind, direction) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+      const candidates = endpoint.namespace === undefined ? tier.policies.filter((p) => p.namespace === undefined) : candidatesIn(tier, endpoint.namespace);
+      const applicable = candidates.filter((p) => placedIn(p, opts.kind, direction) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
       if (applicable.length > 0) out.push({ tier, applicable });
     }
     byKey.set(key, out);

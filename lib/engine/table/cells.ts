@@ -45,6 +45,43 @@ export class TableCells {
     this.groupCount = d.groups + d.singles.length;
   }
 
+  /** The node index of a row, or -1 (an address on no node). */
+  public nodeOf(a: number): number {
+    return this.d.rowNode[a];
+  }
+
+  /**
+   * Rows with equal keys have the same verdicts from and to every other row, except that between
+   * two workload rows the verdict may differ for a pair on one node and a pair on different nodes
+   * (see `allowed`): the workload's group, the view of its node for each single, and the singles
+   * that share its endpoint; a single is a key of its own.
+   */
+  public classKey(a: number): string {
+    const d = this.d;
+    const ga = d.rowGroup[a];
+    if (ga < 0) return `s${d.rowSingle[a]}`;
+    const node = d.rowNode[a];
+    const views = d.singles.map((s) => (node >= 0 ? s.viewOfNode[node] : -1)).join(',');
+    const ep = d.rowEndpoint[a];
+    const owners = ep < 0 ? '' : this.singlesOfEndpoint().get(ep)?.join(',') ?? '';
+    return `g${ga}:${views}:${owners}`;
+  }
+
+  private owners: Map<number, number[]> | undefined;
+
+  /** Per endpoint index, the single rows that are the same endpoint (an external address it owns). */
+  private singlesOfEndpoint(): Map<number, number[]> {
+    if (this.owners) return this.owners;
+    const d = this.d;
+    const owners = new Map<number, number[]>();
+    d.rowSingle.forEach((s, row) => {
+      const ep = d.rowEndpoint[row];
+      if (s >= 0 && ep >= 0) owners.set(ep, [...(owners.get(ep) ?? []), row]);
+    });
+    this.owners = owners;
+    return owners;
+  }
+
   /** True when row `a` may connect to row `b`. */
   public allowed(a: number, b: number): boolean {
     const d = this.d;

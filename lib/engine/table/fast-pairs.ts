@@ -86,6 +86,12 @@ function actionCode(action: string): number {
  */
 export class FastPairs {
   private readonly entityIds = new Map<string, number>();
+  /** Entity id per compiled rule and role (a rule belongs to one policy, so its namespace is fixed). */
+  private readonly ruleSrc = new Map<CompiledRule, number>();
+  private readonly ruleDst = new Map<CompiledRule, number>();
+  /** Chains by the policies that apply (label sets with the same applicable policies share one chain). */
+  private readonly chainsByPolicies = new Map<string, FastChain>();
+  private readonly policyIds = new Map<object, number>();
   private readonly entities: { readonly rule: CompiledRule; readonly role: string }[] = [];
   private readonly matchOf: Int8Array[] = [];
   private readonly chainIds = new Map<string, number>();
@@ -199,7 +205,14 @@ export class FastPairs {
     const key = `${tag}|${direction}|${ep.profiles.join(',')}|${endpointParty(ep).labelKey}`;
     let chain = this.chainCache.get(key);
     if (chain) return chain;
-    const tiers = applicableTiers(this.model, ep, direction, opts).map(({ tier, applicable }) => {
+    const applicableList = applicableTiers(this.model, ep, direction, opts);
+    const policiesKey = `${tag}|${direction}|${ep.profiles.join(',')}|${applicableList.map(({ tier, applicable }) => `${tier.name}:${applicable.map((p) => this.policyId(p)).join(',')}`).join(';')}`;
+    chain = this.chainsByPolicies.get(policiesKey);
+    if (chain) {
+      this.chainCache.set(key, chain);
+      return chain;
+    }
+    const tiers = applicableList.map(({ tier, applicable }) => {
       const rules: RuleOf[] = [];
       for (const p of applicable) {
         for (const rule of rulesFor(p, direction) ?? []) {
@@ -231,6 +244,7 @@ export class FastPairs {
     const distinct = (pick: (t: FastTier) => Int32Array): Int32Array => Int32Array.from(new Set(all.flatMap((t) => [...pick(t)])));
     chain = { id, tiers, after, profile, srcEntities: distinct((t) => t.src), dstEntities: distinct((t) => t.dst) };
     this.chainCache.set(key, chain);
+    this.chainsByPolicies.set(policiesKey, chain);
     return chain;
   }
 
@@ -248,6 +262,24 @@ export class FastPairs {
    * selectors) and, for destinations, the rule's ipVersion (checked against the destination).
    */
   private entityId(rule: CompiledRule, namespace: string | undefined, role: string): number {
+    const byRule = role === 's' ? this.ruleSrc : this.ruleDst;
+    const known = byRule.get(rule);
+    if (known !== undefined) return known;
+    const id = this.entityIdOf(rule, namespace, role);
+    byRule.set(rule, id);
+    return id;
+  }
+
+  private policyId(p: object): number {
+    let id = this.policyIds.get(p);
+    if (id === undefined) {
+      id = this.policyIds.size;
+      this.policyIds.set(p, id);
+    }
+    return id;
+  }
+
+  private entityIdOf(rule: CompiledRule, namespace: string | undefined, role: string): number {
     const key = role === 's' ? `s|${namespace ?? ''}|${JSON.stringify(rule.rule.source ?? {})}`
       : `d|${namespace ?? ''}|${rule.rule.ipVersion ?? ''}|${JSON.stringify(rule.rule.destination ?? {})}`;
     let id = this.entityIds.get(key);

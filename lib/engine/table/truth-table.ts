@@ -6,6 +6,7 @@ import { BuiltModel } from '../model/build';
 import { parseProtocol, protocolName } from '../evaluate/resolve';
 import { TableCells } from './cells';
 import { computeCells } from './compute-cells';
+import { GroupedTable } from './grouped';
 import { TableRow } from './group-rows';
 
 /** A named external address to include as a row and column. */
@@ -64,6 +65,16 @@ export class TruthTable {
     const b = this.index.get(to);
     if (a === undefined || b === undefined) throw new Error(`not in the table: ${a === undefined ? from : to}`);
     return this.cells.allowed(a, b);
+  }
+
+  /** True when row index `a` may connect to row index `b` (indexes into `ids`). */
+  public allowedAt(a: number, b: number): boolean {
+    return this.cells.allowed(a, b);
+  }
+
+  /** The table folded into groups of rows with the same verdicts (memory grows with the groups). */
+  public grouped(): GroupedTable {
+    return new GroupedTable(this.ids, this.cells);
   }
 
   /** The JSON form, every pair present. */
