@@ -14,7 +14,7 @@ import { renderIpSets } from './ipsets';
 import { DEFAULT_MARKS } from './marks';
 import { DROP, IpVersion, REJECT, jump } from './match';
 import * as names from './names';
-import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
+import { Direction, policyChains, profileChain, profileChainComment, profileChains, rulesChain } from './policy-chains';
 import { Chain, rule } from './rule';
 import * as st from './static-chains';
 import { renderTable } from './table-text';
@@ -128,7 +128,7 @@ class TableBuilder {
       if (p) out.push(...profileChains(p, this.reg, this.settings));
       else {
         for (const dir of ['ingress', 'egress'] as const) {
-          out.push(rulesChain(profileChain(name, dir), `Profile ${name} ${dir} (not defined: accepts nothing)`, []));
+          out.push(rulesChain(profileChain(name, dir), profileChainComment(name, dir, ' (not defined: accepts nothing)'), []));
         }
       }
     }
