@@ -93,7 +93,7 @@ export function canonicalRule(r: SavedRule): CanonicalRule {
       negate = true;
       continue;
     }
-    const not = negate ? '! ' : '';
+    let not = negate ? '! ' : '';
     negate = false;
     const baseName = BASE[word];
     if (baseName !== undefined) {
@@ -103,8 +103,9 @@ export function canonicalRule(r: SavedRule): CanonicalRule {
       }
       let value = w[++i] ?? '';
       if (value === '!') {
+        // the old spelling `-s ! 192.0.2.1`
         value = w[++i] ?? '';
-        base.set(baseName, `! ${baseName} ${value}`);
+        not = '! ';
       }
       if (baseName === '-p') value = canonicalProtocol(value);
       if (baseName === '-s' || baseName === '-d') {

@@ -58,6 +58,12 @@ describe('parseIptablesSave', () => {
     expect(canonicalRule(t.tables.get('raw')?.rules[0] ?? { chain: '', words: [], line: 0, text: '' }).key).toBe('-p 112 -j MARK --set-xmark 0x1/0x11');
   });
 
+  it('reads a negation before the option, and in the old spelling after it, the same way', () => {
+    const t = parseIptablesSave(['*filter', ':c - [0:0]', '-A c ! -s 192.0.2.1/32 -j DROP', '-A c --source ! 192.0.2.1 --jump DROP', 'COMMIT'].join('\n'), 'f');
+    const keys = (t.tables.get('filter')?.rules ?? []).map((r) => canonicalRule(r).key);
+    expect(keys).toEqual(['! -s 192.0.2.1 -j DROP', '! -s 192.0.2.1 -j DROP']);
+  });
+
   it('refuses text that is not iptables-save output, naming the file and line', () => {
     const err = (text: string): string => {
       try {

@@ -3,6 +3,10 @@
 // save (the kernel's spelling: short options, base matches first, -p vrrp, --set-xmark, ...).
 // Drift must find nothing; then one IBM default policy's rules (allow-vrrp) are deleted in the
 // namespace, and one set member, and drift must report exactly those.
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
+import { renderNodePlan } from '../../lib/iptables';
 import { CommandResult, runCommand, runInNamespace } from '../../lib/verify/exec';
 import { loadPlan } from '../../lib/verify/load';
 import { deleteNamespace, newRunTag } from '../../lib/verify/namespaces';
@@ -60,6 +64,46 @@ describe('netsec drift on a real kernel', () => {
       expect(report.rules.map((d) => `${d.kind} ${d.owner}`)).toEqual(Array(7).fill('missing gnp allow-vrrp'));
       expect(report.rules.map((d) => `${d.table} ${d.chain}`).sort()).toEqual(deletions.map(([t, c]) => `${t} ${c}`).sort());
       expect(report.sets).toEqual([{ kind: 'missing-member', set: member?.[1], member: member?.[2] }]);
+    } finally {
+      await deleteNamespace(ns);
+      untrackNamespace(ns);
+    }
+  }, 120000);
+
+  kernelIt('no drift for a dual-stack plan with ICMP, ICMPv6, LOG, sets, negations and port ranges; a deleted IPv6 rule is reported', async () => {
+    const file = join(__dirname, 'fixtures', 'drift', 'cluster.yaml');
+    const model = buildEngineModel(parseEngineInputs([{ file: 'drift/cluster.yaml', text: readFileSync(file, 'utf8') }]));
+    const dual = renderNodePlan(model, 'n1');
+    expect(dual.ip6tables).toBeDefined();
+    const ns = `${newRunTag()}-drift6`;
+    trackNamespace(ns);
+    try {
+      await runCommand(['ip', 'netns', 'add', ns], { timeoutMs: 10000 });
+      await loadPlan(ns, dual);
+      const save = async (): Promise<{ v4: string; v6: string; sets: string }> => ({
+        v4: (await runInNamespace(ns, ['iptables-save'], { timeoutMs: 30000 })).stdout,
+        v6: (await runInNamespace(ns, ['ip6tables-save'], { timeoutMs: 30000 })).stdout,
+        sets: (await runInNamespace(ns, ['ipset', 'save'], { timeoutMs: 30000 })).stdout,
+      });
+      const drift = (s: { v4: string; v6: string; sets: string }): ReturnType<typeof nodeDrift> => nodeDrift({
+        node: 'n1', plan: dual, iptablesSave: { file: 'v4', text: s.v4 }, ip6tablesSave: { file: 'v6', text: s.v6 }, ipsetSave: { file: 'sets', text: s.sets },
+      });
+      const first = await save();
+      // the kernel's spellings differ from the plan's (short options, icmp type, protocol names)
+      expect(first.v6).toContain('-p ipv6-icmp');
+      expect(first.v4).toContain('-m icmp --icmp-type 8/0');
+      const clean = drift(first);
+      expect(clean.rules).toEqual([]);
+      expect(clean.sets).toEqual([]);
+
+      // the ICMPv6 echo-request allow of app/web (the policy's ingress rule 3, by hand from the fixture)
+      const line = first.v6.split('\n').find((l) => l.startsWith('-A cali-pi-np/app/web') && l.includes('--icmpv6-type 128'));
+      expect(line).toBeDefined();
+      const words = (line ?? '').slice(3).match(/"(?:[^"\\]|\\.)*"|\S+/g)?.map((w) => (w.startsWith('"') ? w.slice(1, -1) : w)) ?? [];
+      await runInNamespace(ns, ['ip6tables', '-t', 'filter', '-D', ...words], { timeoutMs: 10000 });
+      const report = drift(await save());
+      expect(report.rules.map((d) => [d.kind, d.family, d.table, d.chain, d.owner])).toEqual([['missing', 'ip6tables', 'filter', 'cali-pi-np/app/web', 'np app/web']]);
+      expect(report.rules[0].planned?.comment).toContain('np app/web ingress rule 3 Allow');
     } finally {
       await deleteNamespace(ns);
       untrackNamespace(ns);
