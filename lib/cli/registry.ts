@@ -19,5 +19,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'diff', summary: 'flows whose verdict changes between two manifest trees', load: () => (require('./commands/diff') as { command: CliCommand }).command },
   { name: 'report', summary: 'self-contained HTML report (truth tables, graph, host endpoints, lint)', load: () => (require('./commands/report') as { command: CliCommand }).command },
   { name: 'plan', summary: 'write each node\'s iptables-restore, ipset and endpoint files', load: () => (require('./commands/plan') as { command: CliCommand }).command },
+  { name: 'drift', summary: 'compare a node\'s iptables-save and ipset save output with its plan', load: () => (require('./commands/drift') as { command: CliCommand }).command },
   { name: 'verify', summary: 'load the plan into network namespaces and compare real probes with the engine (root)', load: () => (require('./commands/verify') as { command: CliCommand }).command },
 ];

@@ -16,7 +16,7 @@ import { allocateMarks, hex } from './marks';
 const DEFAULT_MARK_MASK = 0xffff0000;
 import { DROP, IpVersion, REJECT, jump } from './match';
 import * as names from './names';
-import { Direction, policyChains, profileChain, profileChains, rulesChain } from './policy-chains';
+import { Direction, policyChains, profileChain, profileChainComment, profileChains, rulesChain } from './policy-chains';
 import { Chain, rule } from './rule';
 import * as st from './static-chains';
 import { renderTable } from './table-text';
@@ -130,7 +130,7 @@ class TableBuilder {
       if (p) out.push(...profileChains(p, this.reg, this.settings));
       else {
         for (const dir of ['ingress', 'egress'] as const) {
-          out.push(rulesChain(profileChain(name, dir), `Profile ${name} ${dir} (not defined: accepts nothing)`, []));
+          out.push(rulesChain(profileChain(name, dir), profileChainComment(name, dir, ' (not defined: accepts nothing)'), []));
         }
       }
     }

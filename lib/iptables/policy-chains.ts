@@ -71,12 +71,33 @@ function renderRules(rules: readonly CalicoRule[], owner: string, dir: Direction
   return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p));
 }
 
+/** The first comment of a policy chain: `Policy <label> <dir> (tier T, order O)`. */
+function policyChainComment(label: string, dir: Direction, p: CompiledPolicy): string {
+  return `Policy ${label} ${dir} (tier ${p.tier}, order ${p.order ?? 'none'})`;
+}
+
+/** The first comment of a profile chain: `Profile <name> <dir>`, and what follows it. */
+export function profileChainComment(name: string, dir: Direction, rest: string = ''): string {
+  return `Profile ${name} ${dir}${rest}`;
+}
+
+/**
+ * The owner (`gnp allow-vrrp`, `np ns/name`, `pro name`) that the readable text of a policy or
+ * profile chain's first rule names (the comments above); undefined for any other text.
+ */
+export function chainOwnerFromComment(text: string): string | undefined {
+  const policy = /^Policy (\S+ \S+) (?:ingress|egress) \(/.exec(text);
+  if (policy) return policy[1];
+  const profile = /^Profile (\S+) (?:ingress|egress)(?:$| |;)/.exec(text);
+  return profile ? `pro ${profile[1]}` : undefined;
+}
+
 /** `cali-pi-...` and `cali-po-...` of a policy (a chain for a missing direction has only its comment). */
 export function policyChains(p: CompiledPolicy, reg: IpSetRegistry, s: ActionSettings): Chain[] {
   const label = policyLabel(p);
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     policyChain(p, dir),
-    `Policy ${label} ${dir} (tier ${p.tier}, order ${p.order ?? 'none'})`,
+    policyChainComment(label, dir, p),
     renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, p),
   ));
 }
@@ -86,7 +107,7 @@ export function profileChains(p: Profile, reg: IpSetRegistry, s: ActionSettings)
   const label = `pro ${p.name}`;
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     profileChain(p.name, dir),
-    `Profile ${p.name} ${dir}`,
+    profileChainComment(p.name, dir),
     renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s),
   ));
 }

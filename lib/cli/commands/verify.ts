@@ -27,12 +27,15 @@ verdict. Every namespace is removed afterwards.
 
 Needs root, iproute2, iptables, ipset and python3. Pods, nodes and host endpoints must use
 documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32):
-no other address is ever wired or probed.`,
+no other address is ever wired or probed. With --remap, every address and CIDR of the inputs is
+first mapped one to one into those ranges (containment kept; 0.0.0.0/0 and ::/0 stay), the mapping
+is printed, and the remapped cluster is verified.`,
   flags: [
     MANIFESTS,
     { ...CLUSTER, required: true, help: INVENTORY_HELP },
     { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint)' },
     { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node (default 900)' },
+    { name: 'remap', kind: 'switch', help: 'map the inputs\' addresses into the documentation ranges first (printed)' },
   ],
   inputFlags: INPUT_FLAGS,
   footer: `Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
@@ -55,7 +58,14 @@ no other address is ever wired or probed.`,
     const verify = require('../../verify/verify') as typeof import('../../verify/verify');
     const { PlanLoadError } = require('../../verify/load') as typeof import('../../verify/load');
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const sources = engine.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: engine.readTextFile(file) }));
+    const read = engine.expandManifestPaths([...manifests, cluster]).map((file) => ({ file, text: engine.readTextFile(file) }));
+    let sources = read;
+    if (parsed.has('remap')) {
+      const { remapSources, formatMapping } = require('../../verify/remap') as typeof import('../../verify/remap'); // eslint-disable-line @typescript-eslint/no-require-imports
+      const remapped = remapSources(read);
+      sources = remapped.sources;
+      io.stdout(`netsec verify --remap: ${remapped.mapping.length} address(es) and CIDR(s) mapped into the documentation ranges:\n${formatMapping(remapped.mapping)}\n`);
+    }
     const progress = progressFor(io, false);
     try {
       const report = await verify.verifyCluster({

@@ -1,0 +1,106 @@
+// A node's drift: its saved rules and sets against its plan, each read by the same parsers.
+import { CanonicalRule } from './canonical';
+import { RuleDrift, compareRulesets } from './compare';
+import { parseIptablesSave } from './iptables-save';
+import { SetDrift, compareIpSets, parseIpsetSave } from './ipset-save';
+
+/** A saved file: its name (for messages) and text. */
+export interface SavedFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What to compare: the plan's texts and the node's saved files (each optional but iptables). */
+export interface DriftInput {
+  readonly node: string;
+  readonly plan: { readonly iptables: string; readonly ip6tables?: string; readonly ipsets: string };
+  readonly iptablesSave: SavedFile;
+  /** `ip6tables-save` output. @default - IPv6 rules are not compared */
+  readonly ip6tablesSave?: SavedFile;
+  /** `ipset save` output. @default - sets are not compared */
+  readonly ipsetSave?: SavedFile;
+}
+
+/** The differences found, and what was compared. */
+export interface DriftReport {
+  readonly node: string;
+  readonly compared: readonly string[];
+  /** What the plan holds that no saved file was given for. */
+  readonly notCompared: readonly string[];
+  readonly rules: readonly RuleDrift[];
+  readonly sets: readonly SetDrift[];
+}
+
+/** Compares; throws DriftInputError (file and line) on a saved file that is not what the tools print. */
+export function nodeDrift(input: DriftInput): DriftReport {
+  const compared = [`iptables (${input.iptablesSave.file})`];
+  const rules = compareRulesets('iptables',
+    parseIptablesSave(input.plan.iptables, `plan of ${input.node} (iptables)`), parseIptablesSave(input.iptablesSave.text, input.iptablesSave.file));
+  if (input.ip6tablesSave) {
+    compared.push(`ip6tables (${input.ip6tablesSave.file})`);
+    const plan = input.plan.ip6tables === undefined ? undefined : parseIptablesSave(input.plan.ip6tables, `plan of ${input.node} (ip6tables)`);
+    rules.push(...compareRulesets('ip6tables', plan, parseIptablesSave(input.ip6tablesSave.text, input.ip6tablesSave.file)));
+  }
+  let sets: SetDrift[] = [];
+  if (input.ipsetSave) {
+    compared.push(`ipsets (${input.ipsetSave.file})`);
+    sets = compareIpSets(parseIpsetSave(input.plan.ipsets, `plan of ${input.node} (ipsets)`), parseIpsetSave(input.ipsetSave.text, input.ipsetSave.file));
+  }
+  const notCompared = [
+    ...(input.plan.ip6tables !== undefined && !input.ip6tablesSave ? ['ip6tables (the plan has IPv6 rules; give --ip6tables-save)'] : []),
+    ...(input.plan.ipsets.trim() !== '' && !input.ipsetSave ? ['ipsets (give --ipset-save)'] : []),
+  ];
+  return { node: input.node, compared, notCompared, rules, sets };
+}
+
+/** True when anything differs. */
+export function hasDrift(r: DriftReport): boolean {
+  return r.rules.length > 0 || r.sets.length > 0;
+}
+
+function count(r: DriftReport, kind: string): number {
+  return r.rules.filter((d) => d.kind === kind).length;
+}
+
+function ruleText(r: CanonicalRule | undefined, where: string): string {
+  if (!r) return '';
+  return `      ${where} ${r.key === '' ? '(no match, no target)' : r.key}${r.comment === '' ? '' : `  # ${r.comment}`}`;
+}
+
+/** The report as text: a summary line, then per family, table and chain each rule with its owner. */
+export function formatDriftText(r: DriftReport): string {
+  const lines: string[] = [];
+  const summary = `${count(r, 'missing')} missing, ${count(r, 'extra')} extra, ${count(r, 'changed')} changed rule(s); ${r.sets.length} set difference(s)`;
+  lines.push(`netsec drift: node ${r.node}: ${hasDrift(r) ? 'DRIFT' : 'no drift'} (${summary})`);
+  lines.push(`compared: ${r.compared.join(', ')}`);
+  if (r.notCompared.length > 0) lines.push(`not compared: ${r.notCompared.join(', ')}`);
+  let heading = '';
+  for (const d of r.rules) {
+    const h = `${d.family} ${d.table} ${d.chain}`;
+    if (h !== heading) {
+      lines.push(`  ${h}:`);
+      heading = h;
+    }
+    lines.push(`    ${d.kind} (${d.owner})`);
+    if (d.planned) lines.push(ruleText(d.planned, `plan line ${d.planned.line}:`));
+    if (d.live) lines.push(ruleText(d.live, `node line ${d.live.line}:`));
+  }
+  if (r.sets.length > 0) lines.push('  ipsets:');
+  for (const s of r.sets) {
+    lines.push(`    ${s.kind} ${s.set}${s.member === undefined ? '' : ` ${s.member}`}${s.detail === undefined ? '' : `: ${s.detail}`}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function ruleJson(r: CanonicalRule | undefined): object | undefined {
+  return r && { line: r.line, rule: r.key, comment: r.comment, ...(r.hash === undefined ? {} : { hash: r.hash }), text: r.text };
+}
+
+/** The report as JSON. */
+export function formatDriftJson(r: DriftReport): string {
+  return `${JSON.stringify({
+    node: r.node, drift: hasDrift(r), compared: r.compared, notCompared: r.notCompared,
+    rules: r.rules.map((d) => ({ kind: d.kind, family: d.family, table: d.table, chain: d.chain, owner: d.owner, planned: ruleJson(d.planned), node: ruleJson(d.live) })),
+    sets: r.sets,
+  }, null, 2)}\n`;
+}
