@@ -9,6 +9,8 @@ export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './inp
 export { InventoryWorkload } from './input/workloads';
 export { BackendSource, InputService, InputServicePort } from './input/services';
 export { ServiceBackend } from './input/derive-endpoints';
+export { ServiceIpPort, ServiceSetMembers } from './input/service-members';
+export { findMatchedService } from './input/service-lookup';
 export { ServiceTarget, namesService, resolveServiceTarget, unmodelledServicePath } from './service/target';
 export { BackendVerdict, ServiceSummary, ServiceVerdict, evaluateServiceFlow } from './service/evaluate';
 export { explainServiceJson, explainServiceText } from './service/explain';

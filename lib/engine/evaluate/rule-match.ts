@@ -6,7 +6,8 @@ import { BuiltModel } from '../model/build';
 import { NetworkSetParty, Party, endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
-import { destinationInService, findMatchedService, sourceInService } from './service-match';
+import { findMatchedService } from '../input/service-lookup';
+import { destinationInService, sourceInService } from './service-match';
 import { Flow, FlowParty } from './types';
 
 

@@ -5,25 +5,9 @@
 // policy sees the packet.
 import { protocolCanonicalName } from '../../model/net';
 import { ServiceMatch } from '../../model/resources';
+import { findMatchedService, serviceKey } from '../input/service-lookup';
 import { InputService } from '../input/services';
 import { CidrMatcher } from '../model/address-match';
-
-/** `namespace/name` as Felix keys the set (an empty namespace stays empty: `/name` has no slices). */
-export function serviceKey(match: ServiceMatch): string {
-  return `${match.namespace ?? ''}/${match.name ?? ''}`;
-}
-
-const byModel = new WeakMap<readonly InputService[], Map<string, InputService>>();
-
-/** The Service the match names, or undefined when the inputs hold none (its sets are then empty). */
-export function findMatchedService(services: readonly InputService[], match: ServiceMatch): InputService | undefined {
-  let index = byModel.get(services);
-  if (!index) {
-    index = new Map(services.map((s) => [`${s.namespace}/${s.name}`, s]));
-    byModel.set(services, index);
-  }
-  return index.get(serviceKey(match));
-}
 
 const sameIp = (a: string, b: string): boolean => a === b || CidrMatcher.parse(a).contains(b);
 
