@@ -79,6 +79,9 @@ spec:
   test('a pre-DNAT policy denying the NodePort range on the public host endpoint: fine', () => {
     expect(lint(service('NodePort') + HOST + PRE_DNAT, 'NS015')).toEqual([]);
   });
+  test('a host endpoint IBM labels private is not public, whatever its address: fine', () => {
+    expect(lint(service('NodePort') + HOST.replace('worker_public', 'worker_private'), 'NS015')).toEqual([]);
+  });
   test('a ClusterIP Service has no NodePort: fine', () => {
     expect(lint(service('ClusterIP') + HOST, 'NS015')).toEqual([]);
   });

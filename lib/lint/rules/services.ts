@@ -74,7 +74,8 @@ function restricts(rule: CalicoRule, protocol: string, port: number): boolean {
 
 /** NS015: public host endpoints where a NodePort is reachable and no pre-DNAT policy restricts it. */
 function nodePortOnPublicHost(ctx: LintContext): LintFinding[] {
-  const publicHosts = ctx.hostEndpoints().filter(isPublicHost);
+  // an IBM private role label says private, whatever the address
+  const publicHosts = ctx.hostEndpoints().filter((h) => isPublicHost(h) && !(h.labels['ibm.role'] ?? '').endsWith('_private'));
   if (publicHosts.length === 0) return [];
   const preDnat = ctx.policies().filter((p) => p.preDNAT);
   const out: LintFinding[] = [];
