@@ -3,7 +3,7 @@
 // address (which decide the interface a flow is taken to cross).
 import { IPv4, IPv6 } from 'ip-num';
 import { Cidr, ipNumToString, ipVersionOf, toIpNum } from '../model/net';
-import { BuiltModel, policingOf } from '../engine';
+import { BuiltModel, findMatchedService, policingOf } from '../engine';
 import { Interval, cutIntervals } from './intervals';
 
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7', 'fe80::/10'];
@@ -44,7 +44,11 @@ function namedCidrs(model: BuiltModel): Cidr[] {
   for (const t of model.tiers) {
     for (const p of t.policies) {
       for (const r of [...(p.ingress ?? []), ...(p.egress ?? [])]) {
-        for (const side of [r.source, r.destination]) texts.push(...(side?.nets ?? []), ...(side?.notNets ?? []));
+        for (const side of [r.source, r.destination]) {
+          texts.push(...(side?.nets ?? []), ...(side?.notNets ?? []));
+          // a services match holds the Service's endpoint addresses (not always pods')
+          if (side?.services) texts.push(...findMatchedService(model.services, side.services)?.setMembers.addresses ?? []);
+        }
       }
     }
   }

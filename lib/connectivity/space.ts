@@ -3,7 +3,7 @@
 // failsafe ports create. Evaluating one representative per class is then exact.
 import { CalicoRule } from '../model/resources';
 import { parsePortSpec, protocolNumber } from '../model/net';
-import { BuiltModel, ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL, modelRules } from '../engine';
+import { BuiltModel, ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL, findMatchedService, modelRules } from '../engine';
 import { Interval, cutIntervals } from './intervals';
 
 const TCP = 6;
@@ -29,6 +29,9 @@ export interface ConnectionClass {
 function portRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
   const out: Interval[] = [];
   for (const r of rules) {
+    // a destination services match decides by the Service's endpoint ports, whatever the rule's protocol
+    const service = r.destination?.services ? findMatchedService(model.services, r.destination.services) : undefined;
+    for (const m of service?.setMembers.ipPorts ?? []) if (protocolNumber(m.protocol) === protocol) out.push([BigInt(m.port), BigInt(m.port)]);
     if (r.protocol === undefined || protocolNumber(r.protocol) !== protocol) continue;
     for (const side of [r.source, r.destination]) {
       for (const text of [...(side?.ports ?? []), ...(side?.notPorts ?? [])]) {

@@ -9,6 +9,8 @@ export { ContainerPort, InventoryNamespace, InventoryPod, NodeInfo } from './inp
 export { InventoryWorkload } from './input/workloads';
 export { BackendSource, InputService, InputServicePort } from './input/services';
 export { ServiceBackend } from './input/derive-endpoints';
+export { ServiceIpPort, ServiceSetMembers } from './input/service-members';
+export { findMatchedService } from './input/service-lookup';
 export { ServiceTarget, namesService, resolveServiceTarget } from './service/target';
 export { ExternalPathKind, ExternalTarget, findExternalTarget } from './service/external-target';
 export { ExternalBackendPath, ExternalServiceVerdict, evaluateExternalServiceFlow } from './service/node-path';

@@ -75,3 +75,12 @@ export function selectorSetId(selectorText: string): string {
 export function namedPortSetId(selectorId: string, protocol: string, portName: string): string {
   return makeUniqueId('n', `${selectorId},${protocol},${portName}`);
 }
+
+/**
+ * A `services` match's set ID (felix/calc/rule_scanner.go IPSetData.UniqueID): MakeUniqueID("svc",
+ * "<namespace>/<name>") for a destination match (endpoint address and port), "svcnoport" for a
+ * source match (addresses only).
+ */
+export function serviceSetId(namespace: string, name: string, includePorts: boolean): string {
+  return makeUniqueId(includePorts ? 'svc' : 'svcnoport', `${namespace}/${name}`);
+}

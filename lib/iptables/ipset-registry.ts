@@ -1,8 +1,8 @@
 // Collects the IP sets a node's rules reference, naming them as Felix does.
 import { CompiledPolicy, EngineModel, EntityMembers, allHostsNet } from '../engine';
-import { EntityRule } from '../model/resources';
-import { IpSet, namedPortMembers, selectorMembers } from './ipsets';
-import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId } from './ipset-names';
+import { EntityRule, ServiceMatch } from '../model/resources';
+import { IpSet, namedPortMembers, selectorMembers, serviceMembers } from './ipsets';
+import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId, serviceSetId } from './ipset-names';
 import { IpVersion } from './match';
 
 const ALL_HOSTS_NET = 'all-hosts-net';
@@ -72,6 +72,24 @@ export class IpSetRegistry {
         name, type: 'hash:ip,port', version: this.version,
         description: `named port ${protocol}:${portName} of selector ${text}`,
         members: namedPortMembers(this.version, endpoints, protocol, portName),
+      });
+    }
+    return name;
+  }
+
+  /**
+   * The set of a `services` match: with `includePorts` (a destination match) `hash:ip,port` of the
+   * Service's endpoint addresses and ports, else (a source match) `hash:net` of the addresses.
+   */
+  public serviceSet(match: ServiceMatch, includePorts: boolean): string {
+    const namespace = match.namespace ?? '';
+    const service = match.name ?? '';
+    const name = mainIpSetName(this.version, serviceSetId(namespace, service, includePorts));
+    if (!this.sets.has(name)) {
+      this.sets.set(name, {
+        name, type: includePorts ? 'hash:ip,port' : 'hash:net', version: this.version,
+        description: `${includePorts ? 'endpoints' : 'endpoint addresses'} of Service ${namespace}/${service}`,
+        members: serviceMembers(this.version, this.model.serviceMembers(match), includePorts),
       });
     }
     return name;

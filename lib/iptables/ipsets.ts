@@ -1,5 +1,5 @@
 // The IP sets a node's rules reference, with members, and their `ipset restore` text.
-import { Endpoint, NetworkSetInfo } from '../engine';
+import { Endpoint, NetworkSetInfo, ServiceSetMembers } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { IpVersion } from './match';
 
@@ -38,6 +38,20 @@ export function namedPortMembers(version: IpVersion, endpoints: readonly Endpoin
         if (ipVersionOf(addr) === version) out.add(`${addr},${protocol}:${p.port}`);
       }
     }
+  }
+  return [...out].sort();
+}
+
+/**
+ * A `services` set's members of one IP version: `ip,proto:port` (lower-case protocol, as
+ * ipsetmember.MakeIPPortProto renders) for a destination match, the addresses for a source match.
+ */
+export function serviceMembers(version: IpVersion, members: ServiceSetMembers, includePorts: boolean): string[] {
+  const out = new Set<string>();
+  if (includePorts) {
+    for (const m of members.ipPorts) if (ipVersionOf(m.address) === version) out.add(`${m.address},${m.protocol.toLowerCase()}:${m.port}`);
+  } else {
+    for (const a of members.addresses) if (ipVersionOf(a.split('/')[0]) === version) out.add(stripHostPrefix(a));
   }
   return [...out].sort();
 }

@@ -20,6 +20,8 @@ export interface ProtoSide {
   /** Named-port IP set names (hash:ip,port). */
   readonly namedPortSets: readonly string[];
   readonly notNamedPortSets: readonly string[];
+  /** Service IP set names (hash:ip,port; Felix's DstIpPortSetIds, destination only). @default - none */
+  readonly ipPortSets?: readonly string[];
 }
 
 /** A rule ready to render. */

@@ -39,9 +39,8 @@ interface SideResult {
   readonly skip?: Skip;
 }
 
-function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRegistry, policy: CompiledPolicy | undefined): SideResult {
+function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRegistry, policy: CompiledPolicy | undefined, isDst: boolean): SideResult {
   if (!e) return { side: EMPTY_SIDE };
-  if (e.services) return { skip: 'rule matches a Kubernetes Service, which this renderer does not support' };
   const nets = filterNets(e.nets, reg.version, false);
   if (nets.all) return { skip: `no IPv${reg.version} CIDR in nets` };
   const notNets = filterNets(e.notNets, reg.version, true);
@@ -58,13 +57,20 @@ function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRe
       else numeric.push({ first: spec.min, last: spec.max });
     }
   }
-  const ipSet = reg.selectorSet(policy, e, false);
+  const ipSets: string[] = [];
+  const selectorSet = reg.selectorSet(policy, e, false);
+  if (selectorSet !== undefined) ipSets.push(selectorSet);
+  // felix/calc/rule_scanner.go: a destination services match is an IP+port set of its own
+  // (DstIPPortSets), a source one joins the source selector sets (svcnoport, hash:net)
+  const ipPortSets = e.services && isDst ? [reg.serviceSet(e.services, true)] : [];
+  if (e.services && !isDst) ipSets.push(reg.serviceSet(e.services, false));
   const notIpSet = reg.selectorSet(policy, e, true);
   return {
     side: {
       nets: nets.nets, notNets: notNets.nets,
-      ipSets: ipSet === undefined ? [] : [ipSet], notIpSets: notIpSet === undefined ? [] : [notIpSet],
+      ipSets, notIpSets: notIpSet === undefined ? [] : [notIpSet],
       ports, notPorts, namedPortSets: named, notNamedPortSets: notNamed,
+      ...(ipPortSets.length > 0 ? { ipPortSets } : {}),
     },
   };
 }
@@ -83,9 +89,9 @@ export function convertRule(r: CalicoRule, reg: IpSetRegistry, policy: CompiledP
   if (protocol === wrongIcmp && (r.icmp?.type !== undefined || r.notICMP?.type !== undefined)) {
     return { skip: `${protocol} type match cannot apply to IPv${reg.version}` };
   }
-  const src = side(r.source, protocol, reg, policy);
+  const src = side(r.source, protocol, reg, policy, false);
   if (src.skip !== undefined) return { skip: src.skip };
-  const dst = side(r.destination, protocol, reg, policy);
+  const dst = side(r.destination, protocol, reg, policy, true);
   if (dst.skip !== undefined) return { skip: dst.skip };
   return {
     rule: {

@@ -17,6 +17,7 @@ export function calculateRuleMatch(r: ProtoRule, version: m.IpVersion): string[]
   for (const s of r.src.namedPortSets) out.push(m.sourceIpPortSet(s));
   if (r.dst.nets.length === 1) out.push(m.destNet(r.dst.nets[0]));
   for (const s of r.dst.ipSets) out.push(m.destIpSet(s));
+  for (const s of r.dst.ipPortSets ?? []) out.push(m.destIpPortSet(s));
   if (r.dst.ports.length > 0) out.push(m.destPorts(r.dst.ports));
   for (const s of r.dst.namedPortSets) out.push(m.destIpPortSet(s));
   if (r.icmp) out.push(m.icmpMatch(version, r.icmp.type, r.icmp.code, false));

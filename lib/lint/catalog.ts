@@ -6,6 +6,7 @@ import { FAILSAFE_OVERRIDES_POLICY, HOST_LOCKOUT_RISK, WORLD_INGRESS_TO_HOST } f
 import { IBM_DEFAULT_REMOVED_OR_WEAKENED } from './rules/ibm-defaults';
 import { PEER_MATCHES_NOTHING, POLICY_SELECTS_NOTHING } from './rules/selects-nothing';
 import { REDUNDANT_POLICY, SHADOWED_RULE } from './rules/shadowed';
+import { EGRESS_TO_CLUSTER_IP, IPBLOCK_ON_SNAT_BACKENDS, NODEPORT_ON_PUBLIC_HOST } from './rules/services';
 import { LintRule } from './rule';
 import { LintRuleInfo } from './types';
 
@@ -13,7 +14,7 @@ import { LintRuleInfo } from './types';
 export const LINT_CHECKS: readonly LintRule[] = [
   POLICY_SELECTS_NOTHING, PEER_MATCHES_NOTHING, SHADOWED_RULE, REDUNDANT_POLICY, WORLD_INGRESS_TO_HOST, HOST_LOCKOUT_RISK,
   FAILSAFE_OVERRIDES_POLICY, IBM_DEFAULT_REMOVED_OR_WEAKENED, EGRESS_DENY_WITHOUT_DNS, EGRESS_TO_SERVICE_CIDR, GLOBAL_DENY_ON_ALL,
-  ORDER_TIE_CONFLICT, HTTP_MATCH_NOT_ENFORCED,
+  ORDER_TIE_CONFLICT, HTTP_MATCH_NOT_ENFORCED, EGRESS_TO_CLUSTER_IP, NODEPORT_ON_PUBLIC_HOST, IPBLOCK_ON_SNAT_BACKENDS,
 ];
 
 /** Every lint rule's catalogue entry (id, name, severity, rationale), by id. */

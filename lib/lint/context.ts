@@ -1,6 +1,6 @@
 // What every lint rule reads: the engine's model, the parsed resources and the run's options,
 // with the indexes the rules share.
-import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, SourcedResource } from '../engine';
+import { CompiledPolicy, EngineModel, Endpoint, EntityMembers, InputService, SourcedResource } from '../engine';
 import {
   ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, EntityRule, K8S_NETWORKING_API_VERSION,
   isAdminPolicyResource,
@@ -33,6 +33,8 @@ export class LintContext {
     /** True when a cluster inventory (pods, namespaces) was given: rules that count matches need it. */
     public readonly hasInventory: boolean,
     options: LintOptions = {},
+    /** The Services read, with their backends. */
+    public readonly services: readonly InputService[] = [],
   ) {
     this.serviceRanges = (options.serviceClusterIpRanges ?? DEFAULT_SERVICE_CLUSTER_IP_RANGES).map((r) => Cidr.parse(r));
     for (const s of resources) {

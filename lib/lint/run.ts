@@ -24,7 +24,7 @@ export function lintInputs(inputs: EngineInputs, hasInventory: boolean, options:
 
 /** Builds the model and runs every check, calling `step` after the model and after each check. */
 function runChecks(inputs: EngineInputs, hasInventory: boolean, options: LintOptions, step?: () => void): LintFinding[] {
-  const ctx = new LintContext(buildEngineModel(inputs), inputs.resources, hasInventory, options);
+  const ctx = new LintContext(buildEngineModel(inputs), inputs.resources, hasInventory, options, inputs.services ?? []);
   step?.();
   const findings: LintFinding[] = [];
   for (const rule of LINT_CHECKS) {

@@ -4,7 +4,8 @@ import {
   CompiledPolicy, CompiledTier, EngineModel, Endpoint, EntityMembers, NetworkSetInfo, Profile,
 } from '../../lib/engine/model/types';
 import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../lib/model/calico-version';
-import { CalicoRule, EntityRule } from '../../lib/model/resources';
+import { CalicoRule, EntityRule, ServiceMatch } from '../../lib/model/resources';
+import { ServiceSetMembers } from '../../lib/engine/input/service-members';
 import { Selector } from '../../lib/model/selector';
 
 /** Calico's veth name: cali + first 11 hex chars of SHA-1("<ns>.<pod>") (calico-facts 4.8). */
@@ -62,6 +63,8 @@ export interface ModelProps {
   readonly tierDefault?: string;
   /** @default DEFAULT_CALICO_VERSION */
   readonly calicoVersion?: CalicoVersion;
+  /** Members of the services matches, by `namespace/name`. */
+  readonly services?: { readonly [key: string]: ServiceSetMembers };
 }
 
 /** Members by selector only (namespace scoping of namespaced policies included); enough for fixtures. */
@@ -100,6 +103,9 @@ export function model(p: ModelProps): EngineModel {
         endpoints: endpoints.filter((e) => sel.matches(e.labels) && (pol.namespace === undefined || e.namespace === pol.namespace)),
         networkSets: pol.namespace === undefined ? sets.filter((s) => sel.matches(s.labels)) : [],
       };
+    },
+    serviceMembers(match: ServiceMatch): ServiceSetMembers {
+      return p.services?.[`${match.namespace ?? ''}/${match.name ?? ''}`] ?? { addresses: [], ipPorts: [] };
     },
     selectorMembers(selector: string): EntityMembers {
       const sel = Selector.parse(selector);

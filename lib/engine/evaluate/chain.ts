@@ -6,6 +6,7 @@ import { Endpoint, Profile } from '../model/types';
 import { ruleMatches } from './rule-match';
 import { Flow, PolicyTrace, ProfileTrace, TierTrace } from './types';
 import { httpMatchNote } from './http-match';
+import { serviceMatchNote } from './service-match';
 import { PolicyChainKind, placedIn } from './placement';
 
 /** How a chain ends when no rule decides. */
@@ -79,6 +80,12 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
   return out;
 }
 
+/** The explain note of a deciding rule's `services` match (a rule has at most one: source in ingress, destination in egress). */
+function serviceNote(model: BuiltModel, rule: CompiledRule): { serviceMatch?: string } {
+  const s = rule.source.service ?? rule.destination.service;
+  return s ? { serviceMatch: serviceMatchNote(model.services, s.side, s.match) } : {};
+}
+
 /** Rules of the policy for the direction, or undefined when its types do not include it. */
 export function rulesFor(p: PolicyImpl, direction: string): readonly CompiledRule[] | undefined {
   return direction === 'ingress' ? p.compiledIngress : p.compiledEgress;
@@ -112,6 +119,7 @@ export function evaluateChain(model: BuiltModel, endpoint: Endpoint, direction: 
         ...(p.origin.defaults && p.origin.defaults.length > 0 ? { defaults: p.origin.defaults } : {}),
         ...(decided ? { matchedRule: decided.index, action: decided.action } : {}),
         ...(decided?.rule.http ? { httpMatch: httpMatchNote(decided.rule.http) } : {}),
+        ...(decided ? serviceNote(model, decided) : {}),
       });
       if (decided) {
         outcome = decided.action.toLowerCase();

@@ -6,6 +6,8 @@ import { BuiltModel } from '../model/build';
 import { NetworkSetParty, Party, endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
+import { findMatchedService } from '../input/service-lookup';
+import { destinationInService, sourceInService } from './service-match';
 import { Flow, FlowParty } from './types';
 
 
@@ -40,10 +42,14 @@ function icmpMatches(icmp: { readonly type?: number; readonly code?: number }, f
   return icmp.code === undefined || icmp.code === code;
 }
 
-/** Matches nets, notNets, selectors (endpoints and network sets by address), notSelector, ports. */
+/** Matches services, nets, notNets, selectors (endpoints and network sets by address), notSelector, ports. */
 export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty, port: number | undefined, flow: Flow): boolean {
-  if (e.unresolvable) return false;
   const ip = party.ip;
+  if (e.service) {
+    const service = findMatchedService(model.services, e.service.match);
+    const inSet = e.service.side === 'destination' ? destinationInService(service, ip, flow.protocol, port) : sourceInService(service, ip);
+    if (!inSet) return false;
+  }
   if (e.nets && (ip === undefined || !e.nets.some((n) => n.contains(ip)))) return false;
   if (e.notNets && ip !== undefined && e.notNets.some((n) => n.contains(ip))) return false;
   // Felix's IP sets (felix/calc/rule_scanner.go combineMatchesIfPossible): with a label part, one

@@ -57,6 +57,8 @@ export interface PolicyTrace {
   readonly matchedRule?: number;
   /** When the deciding rule has an HTTP match, what Felix enforces of it (nothing: see httpMatchNote). @default - none */
   readonly httpMatch?: string;
+  /** When the deciding rule has a `services` match, which Service it matched. @default - none */
+  readonly serviceMatch?: string;
   readonly action?: string;
 }
 

@@ -33,6 +33,7 @@ export function stageText(s: StageTrace): string[] {
       lines.push(`      ${p.kind} ${name}: ${what}${logged}`);
       for (const d of p.defaults ?? []) lines.push(`        ${d}`);
       if (p.httpMatch) lines.push(`        rule ${p.matchedRule}: ${p.httpMatch}`);
+      if (p.serviceMatch) lines.push(`        rule ${p.matchedRule}: ${p.serviceMatch}`);
     }
   }
   if (s.profiles) {

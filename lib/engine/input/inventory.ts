@@ -45,6 +45,13 @@ export interface InventoryPod {
    * Deployment counts as the Deployment). @default - none (a bare pod)
    */
   readonly workload?: string;
+  /**
+   * The status of the pod's `Ready` condition (status.conditions). @default - not given: an
+   * inventory without conditions counts the pod as ready
+   */
+  readonly ready?: boolean;
+  /** metadata.deletionTimestamp is set: the pod is terminating. @default false */
+  readonly terminating?: boolean;
 }
 
 /** A port a container of a pod declares. */
@@ -176,8 +183,11 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   if (podIP && !ips.includes(podIP)) ips.unshift(podIP);
   const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
   const workload = ownerWorkload(r, meta, labels);
+  const ready = readyCondition(r, status);
   return {
     ...(workload ? { workload } : {}),
+    ...(ready !== undefined ? { ready } : {}),
+    ...(meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null ? { terminating: true } : {}),
     name,
     namespace,
     labels,
@@ -189,6 +199,20 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
     namedPorts,
     containerPorts,
   };
+}
+
+/** status.conditions' `Ready` entry: true for `True`, false for `False` or `Unknown` (podutil.IsPodReady); undefined without one. */
+function readyCondition(r: Reader, status: Rec): boolean | undefined {
+  let ready: boolean | undefined;
+  r.list(status.conditions, 'status.conditions').forEach((c, i) => {
+    const cr = r.rec(c, `status.conditions[${i}]`, false);
+    if (cr.type !== 'Ready') return;
+    const value = r.str(cr.status, `status.conditions[${i}].status`, true);
+    if (value !== 'True' && value !== 'False' && value !== 'Unknown') r.fail(`status.conditions[${i}].status`, value, 'True, False or Unknown');
+    // podutil.IsPodReady: only `True` is ready
+    ready = value === 'True';
+  });
+  return ready;
 }
 
 /** The label the Deployment controller puts on the pods (and names the ReplicaSet after). */

@@ -4,8 +4,9 @@ import { ipVersionOf } from '../../model/net';
 import {
   ENDPOINTSLICE_SERVICE_LABEL, EndpointSlice, Endpoints, Service, ServiceEndpointPort, ServiceResource,
 } from '../../model/resources';
-import { ServiceBackend, deriveBackends } from './derive-endpoints';
+import { ConditionedEndpoint, ServiceBackend, deriveEndpoints, kubeProxyBackends } from './derive-endpoints';
 import { InventoryPod } from './inventory';
+import { ServiceSetMembers, derivedMembers, endpointsMembers, sliceMembers } from './service-members';
 
 /** One port of a Service and its backends. */
 export interface InputServicePort {
@@ -40,6 +41,8 @@ export interface InputService {
   readonly internalTrafficPolicy?: string;
   readonly ports: readonly InputServicePort[];
   readonly backendsFrom: BackendSource;
+  /** What Felix's IP sets for a Calico rule's `services` match of this Service hold. */
+  readonly setMembers: ServiceSetMembers;
   /** `file#index` of the Service document. */
   readonly location: string;
 }
@@ -59,13 +62,9 @@ function endpointPortFor(ports: readonly ServiceEndpointPort[] | undefined, name
   return (ports ?? []).find((p) => (p.name ?? '') === name && (p.protocol ?? 'TCP') === protocol)?.port;
 }
 
-/**
- * kube-proxy's endpoints of a port from EndpointSlices: ready ones (an unset condition is ready);
- * when none is ready, the serving terminating ones (kube-proxy's terminating-endpoint fallback).
- */
-function sliceBackends(slices: readonly EndpointSlice[], name: string, protocol: string): ServiceBackend[] {
-  const ready: ServiceBackend[] = [];
-  const terminating: ServiceBackend[] = [];
+/** A port's endpoints from EndpointSlices, with their conditions (an unset condition is ready / serving). */
+function sliceEndpoints(slices: readonly EndpointSlice[], name: string, protocol: string): ConditionedEndpoint[] {
+  const out: ConditionedEndpoint[] = [];
   for (const slice of slices) {
     if (slice.addressType === 'FQDN') continue; // kube-proxy ignores FQDN slices
     const port = endpointPortFor(slice.ports, name, protocol);
@@ -77,11 +76,10 @@ function sliceBackends(slices: readonly EndpointSlice[], name: string, protocol:
         ...(e.nodeName ? { nodeName: e.nodeName } : {}),
         ...(podOf(e.targetRef, slice.metadata.namespace ?? 'default') ? { pod: podOf(e.targetRef, slice.metadata.namespace ?? 'default') } : {}),
       };
-      if (c.ready !== false) ready.push(backend);
-      else if (c.serving !== false && c.terminating === true) terminating.push(backend);
+      out.push({ backend, ready: c.ready !== false, serving: c.serving !== false, terminating: c.terminating === true });
     }
   }
-  return ready.length > 0 ? ready : terminating;
+  return out;
 }
 
 /** Ready addresses of a v1 Endpoints object for a port (notReadyAddresses are not backends). */
@@ -109,29 +107,38 @@ function toInputService(
   // an empty selector is stored as none: the Service gets no endpoints from the controller
   const backendsFrom: BackendSource = slices.length > 0 ? 'EndpointSlice' : endpoints ? 'Endpoints'
     : Object.keys(selector).length > 0 ? 'selector' : 'none';
-  const versions = new Set(clusterIPs.map((ip) => ipVersionOf(ip)));
+  const derive = { namespace, selector, versions: new Set(clusterIPs.map((ip) => ipVersionOf(ip))), publishNotReady: spec.publishNotReadyAddresses === true };
+  const derived: { protocol: string; endpoints: ConditionedEndpoint[] }[] = [];
   const ports: InputServicePort[] = (spec.ports ?? []).map((p) => {
     const name = p.name ?? '';
     const protocol = p.protocol ?? 'TCP';
     const targetPort = p.targetPort ?? String(p.port);
-    const backends = backendsFrom === 'EndpointSlice' ? sliceBackends(slices, name, protocol)
-      : backendsFrom === 'Endpoints' && endpoints ? endpointsBackends(endpoints, name, protocol)
-        : backendsFrom === 'selector' ? deriveBackends(pods, namespace, selector, protocol, targetPort, versions) : [];
+    let backends: ServiceBackend[] = [];
+    if (backendsFrom === 'EndpointSlice') backends = kubeProxyBackends(sliceEndpoints(slices, name, protocol));
+    else if (backendsFrom === 'Endpoints' && endpoints) backends = endpointsBackends(endpoints, name, protocol);
+    else if (backendsFrom === 'selector') {
+      const list = deriveEndpoints(pods, derive, protocol, targetPort);
+      derived.push({ protocol, endpoints: list });
+      backends = kubeProxyBackends(list);
+    }
     return { ...(p.name ? { name: p.name } : {}), protocol, port: p.port, targetPort, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}), backends };
   });
+  const setMembers = backendsFrom === 'EndpointSlice' ? sliceMembers(slices)
+    : backendsFrom === 'Endpoints' && endpoints ? endpointsMembers(endpoints) : derivedMembers(derived);
   return {
     name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, externalIPs: spec.externalIPs ?? [],
     loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((ip): ip is string => ip !== undefined),
     ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
     ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),
-    ports, backendsFrom, location,
+    ports, backendsFrom, setMembers, location,
   };
 }
 
 /**
  * The Services with their backends: a Service's EndpointSlices are those labelled
  * `kubernetes.io/service-name: <name>` in its namespace; without any, the v1 Endpoints of its name;
- * without that, the ready pods its selector matches (as the EndpointSlice controller would).
+ * without that, the pods its selector matches (as the EndpointSlice controller would; kube-proxy
+ * uses the ready ones, Felix's `services` sets all of them).
  */
 export function buildServices(read: readonly SourcedServiceResource[], pods: readonly InventoryPod[]): InputService[] {
   const slices = read.map((r) => r.resource).filter((r): r is EndpointSlice => r.kind === 'EndpointSlice');

@@ -1,7 +1,7 @@
 // Builds the EngineModel from the inputs: endpoints, network sets, sorted tiers, profiles, Felix settings.
 import {
   CALICO_API_VERSION, CalicoNetworkPolicyResource, EntityRule, FelixConfiguration, GlobalNetworkPolicy, GlobalNetworkSet, HostEndpoint, IpPool,
-  K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetsecResource, NetworkSet, StringMap, Tier,
+  K8S_NAMESPACE_NAME_LABEL, K8S_NETWORKING_API_VERSION, NetsecResource, NetworkSet, ServiceMatch, StringMap, Tier,
 } from '../../model/resources';
 import { describeDefault } from '../../model/defaults';
 import {
@@ -12,6 +12,8 @@ import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../model/calico-versio
 import { InventoryPod } from '../input/inventory';
 import { EngineInputs, SourcedResource } from '../input/load';
 import { InputService, servicesNote } from '../input/services';
+import { ServiceSetMembers } from '../input/service-members';
+import { findMatchedService } from '../input/service-lookup';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { checkVxlanPools, natOutgoingNote } from './encapsulation';
@@ -25,6 +27,8 @@ import { CompiledPolicy, CompiledTier, EngineModel, EntityMembers, Endpoint, Net
 export const DEFAULT_TIER_ORDER = 1_000_000;
 /** The profile that allows everything both ways (for host endpoints). */
 const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
+
+const NO_MEMBERS: ServiceSetMembers = { addresses: [], ipPorts: [] };
 
 /** The EngineModel plus what the evaluator needs beyond the contract. */
 export interface BuiltModel extends EngineModel {
@@ -199,6 +203,9 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
         membersCache.set(key, found);
       }
       return found;
+    },
+    serviceMembers(match: ServiceMatch): ServiceSetMembers {
+      return findMatchedService(inputs.services ?? [], match)?.setMembers ?? NO_MEMBERS;
     },
     selectorMembers(selector: string): EntityMembers {
       let found = selectorCache.get(selector);

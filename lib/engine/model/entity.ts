@@ -1,6 +1,6 @@
 // A rule's source or destination, compiled once: selectors parsed, CIDRs parsed, ports parsed.
 import { PortSpec, parsePortSpec } from '../../model/net';
-import { EntityRule } from '../../model/resources';
+import { EntityRule, ServiceMatch } from '../../model/resources';
 import { Selector } from '../../model/selector';
 import { InputError } from '../input/errors';
 import { CidrMatcher } from './address-match';
@@ -16,8 +16,8 @@ export class CompiledEntity {
   /** True when the entity has a selector part (selector, namespace scope, service accounts). */
   public readonly hasLabelPart: boolean;
   public readonly notSelector?: Selector;
-  /** True when `services` is set: the engine cannot resolve Services, so the entity never matches. */
-  public readonly unresolvable: boolean;
+  /** The Service a `services` match names, and on which side of the rule it stands. @default - none */
+  public readonly service?: { readonly match: ServiceMatch; readonly side: 'source' | 'destination' };
   private readonly namespaceSelector?: Selector;
   private readonly ownNamespace?: string;
   private readonly selector?: Selector;
@@ -26,15 +26,15 @@ export class CompiledEntity {
   private readonly positiveCache = new Map<string, boolean>();
   private readonly negativeCache = new Map<string, boolean>();
 
-  /** `where` names the file, document and field for errors. */
-  constructor(rule: EntityRule, policyNamespace: string | undefined, where: string) {
+  /** `where` names the file, document and field for errors; `side` is the entity's place in its rule. */
+  constructor(rule: EntityRule, policyNamespace: string | undefined, where: string, side: 'source' | 'destination' = 'source') {
     const cidr = (n: string): CidrMatcher => CidrMatcher.parse(n);
     const port = (p: string): PortSpec => parsePortSpec(String(p));
     this.nets = parseList(rule.nets, `${where}.nets`, cidr);
     this.notNets = parseList(rule.notNets, `${where}.notNets`, cidr);
     this.ports = parseList(rule.ports, `${where}.ports`, port);
     this.notPorts = parseList(rule.notPorts, `${where}.notPorts`, port);
-    this.unresolvable = rule.services !== undefined;
+    if (rule.services) this.service = { match: rule.services, side };
     if (rule.selector) this.selector = compileSelector(rule.selector, `${where}.selector`);
     if (rule.notSelector) this.notSelector = compileSelector(rule.notSelector, `${where}.notSelector`);
     if (rule.serviceAccounts) {

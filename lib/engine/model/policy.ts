@@ -139,7 +139,7 @@ export function compileRule(rule: CalicoRule, index: number, namespace: string |
     action: rule.action,
     protocol: proto(rule.protocol, 'protocol'),
     notProtocol: proto(rule.notProtocol, 'notProtocol'),
-    source: new CompiledEntity(rule.source ?? {}, namespace, `${where}.source`),
-    destination: new CompiledEntity(rule.destination ?? {}, namespace, `${where}.destination`),
+    source: new CompiledEntity(rule.source ?? {}, namespace, `${where}.source`, 'source'),
+    destination: new CompiledEntity(rule.destination ?? {}, namespace, `${where}.destination`, 'destination'),
   };
 }

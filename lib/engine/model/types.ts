@@ -1,7 +1,8 @@
 // The engine's resolved view of a cluster: what evaluation, the iptables plan and lint read.
 // Built from manifests plus an inventory by the engine (never from construct objects).
 import { CalicoVersion } from '../../model/calico-version';
-import { CalicoRule, EntityRule, ProtoPort, StringMap } from '../../model/resources';
+import { CalicoRule, EntityRule, ProtoPort, ServiceMatch, StringMap } from '../../model/resources';
+import { ServiceSetMembers } from '../input/service-members';
 import { Profile } from '../../model/convert';
 import { NamedPort, NodeInfo } from '../input/inventory';
 
@@ -154,6 +155,11 @@ export interface EngineModel {
    * not parse.
    */
   selectorMembers(selector: string): EntityMembers;
+  /**
+   * What Felix's IP sets for a rule's `services` match hold: the named Service's EndpointSlice
+   * endpoints; empty when the inputs hold no such Service (an empty namespace names none).
+   */
+  serviceMembers(match: ServiceMatch): ServiceSetMembers;
 }
 
 /** Result of EngineModel.entityMembers. */

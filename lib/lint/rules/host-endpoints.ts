@@ -70,7 +70,7 @@ const PRIVATE_NETS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0
   'fc00::/7', 'fe80::/10', '::1/128'].map((n) => Cidr.parse(n));
 
 /** A host endpoint on a public network: IBM's public role label, or an expected IP outside private ranges. */
-function isPublicHost(h: Endpoint): boolean {
+export function isPublicHost(h: Endpoint): boolean {
   if (PUBLIC_ROLES.includes(h.labels['ibm.role'] ?? '')) return true;
   return h.ips.some((ip) => !PRIVATE_NETS.some((n) => n.containsAddress(ip)));
 }

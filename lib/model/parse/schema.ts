@@ -225,7 +225,8 @@ const SERVICE_SPEC = obj([
   ], ['appProtocol']) }),
   f('clusterIP', STRING), f('clusterIPs', STRINGS), f('externalIPs', STRINGS),
   f('externalTrafficPolicy', STRING), f('internalTrafficPolicy', STRING), f('externalName', STRING), f('loadBalancerIP', STRING),
-], ['sessionAffinity', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'publishNotReadyAddresses', 'loadBalancerClass',
+  f('publishNotReadyAddresses', BOOLEAN),
+], ['sessionAffinity', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerClass',
   'loadBalancerSourceRanges', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'trafficDistribution']);
 const SERVICE_STATUS = obj([
   f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING)], ['ipMode', 'ports']) })])),

@@ -36,6 +36,8 @@ export interface ServiceSpec {
   readonly internalTrafficPolicy?: string;
   readonly externalName?: string;
   readonly loadBalancerIP?: string;
+  /** Not-ready pods are endpoints too (the EndpointSlice controller marks them ready). @default false */
+  readonly publishNotReadyAddresses?: boolean;
 }
 
 /** A v1 Service. */
