@@ -61,7 +61,9 @@ function verdictWord(allowed: boolean): string {
 
 /** `node N: compared N probes, M mismatches`, then each mismatch with the engine's explanation. */
 export function formatNodeReport(report: NodeVerifyReport): string {
-  const lines = [`node ${report.node}: compared ${report.comparisons.length} probes, ${report.mismatches.length} mismatches`];
+  const toServices = report.comparisons.filter((c) => c.flow.service !== undefined).length;
+  const services = toServices > 0 ? ` (${toServices} to Services, each through its pinned backend)` : '';
+  const lines = [`node ${report.node}: compared ${report.comparisons.length} probes${services}, ${report.mismatches.length} mismatches`];
   for (const m of report.mismatches) {
     lines.push(`  MISMATCH ${describeFlow(m.flow)}: kernel ${verdictWord(m.observed)} (${m.observedDetail}), engine ${verdictWord(m.expected)}`);
     for (const l of m.explanation.split('\n').filter((t) => t.trim().length > 0)) lines.push(`    ${l}`);

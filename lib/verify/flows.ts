@@ -26,6 +26,31 @@ export interface ProbeFlow {
   readonly protocol: string;
   /** Destination port; undefined for ICMP and IPIP. */
   readonly port?: number;
+  /** Where the listener runs when it is not the destination (a Service's backend after DNAT). @default - the destination, on `port` */
+  readonly listen?: ListenStation;
+  /** The Service path the probe takes (kube-proxy DNATs it to one pinned backend). @default - none: a direct probe */
+  readonly service?: ServiceProbe;
+}
+
+/** A listener's namespace, address and port. */
+export interface ListenStation {
+  readonly ns: string;
+  readonly ip: string;
+  readonly port: number;
+}
+
+/** A probe to a Service address, judged for the one backend kube-proxy's pinned rules send it to. */
+export interface ServiceProbe {
+  /** `clusterIP` (from a pod), `nodePort`, `loadBalancer` or `externalIP` (from a peer host). */
+  readonly kind: 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+  /** The node whose rules are loaded (the arrival node of an external path). */
+  readonly node: string;
+  /** `namespace/name` of the Service. */
+  readonly service: string;
+  /** The Service port's number (the port a ClusterIP probe is sent to). */
+  readonly servicePort: number;
+  /** The backend's index in the Service port's backends (the pin). */
+  readonly backend: number;
 }
 
 /** Ports probed on one kind of destination. */

@@ -41,3 +41,14 @@ export async function loadPlan(ns: string, plan: PlanText): Promise<void> {
   if (plan.ip6tables && plan.ip6tables.trim().length > 0) await restore(ns, 'ip6tables', ['ip6tables-restore'], plan.ip6tables);
   if (plan.kubeProxy && plan.kubeProxy.trim().length > 0) await restore(ns, 'kube-proxy rules', ['iptables-restore', '--noflush'], plan.kubeProxy);
 }
+
+/**
+ * Replaces the node's IPv4 rules with another kube-proxy variant: the nat table is emptied first,
+ * since the plan's `iptables-restore` replaces only the tables it names and kube-proxy's
+ * `--noflush` input appends to the built-in chains; then the plan's iptables and the variant are
+ * loaded again. The sets and IPv6 rules stay as loaded (the variants do not change them).
+ */
+export async function reloadPlan(ns: string, plan: PlanText): Promise<void> {
+  for (const argv of [['iptables', '-t', 'nat', '-F'], ['iptables', '-t', 'nat', '-X']]) await restore(ns, 'nat table reset', argv, '');
+  await loadPlan(ns, { iptables: plan.iptables, ...(plan.kubeProxy !== undefined ? { kubeProxy: plan.kubeProxy } : {}) });
+}

@@ -34,9 +34,10 @@ function uniqueAddresses(list: ListenAddress[]): ListenAddress[] {
 async function startListeners(flows: readonly ProbeFlow[], lifetimeSeconds: number): Promise<Listener[]> {
   const listeners: Listener[] = [];
   try {
-    for (const [ns, list] of groupBy(flows, (f) => f.destination.ns)) {
-      const tcp = uniqueAddresses(list.filter((f) => f.protocol === 'TCP').map((f) => ({ ip: f.destination.ip, port: f.port ?? 0 })));
-      const udp = uniqueAddresses(list.filter((f) => f.protocol === 'UDP').map((f) => ({ ip: f.destination.ip, port: f.port ?? 0 })));
+    const at = (f: ProbeFlow): ListenAddress => (f.listen ? { ip: f.listen.ip, port: f.listen.port } : { ip: f.destination.ip, port: f.port ?? 0 });
+    for (const [ns, list] of groupBy(flows, (f) => f.listen?.ns ?? f.destination.ns)) {
+      const tcp = uniqueAddresses(list.filter((f) => f.protocol === 'TCP').map(at));
+      const udp = uniqueAddresses(list.filter((f) => f.protocol === 'UDP').map(at));
       const ipip = [...new Set(list.filter((f) => f.protocol === 'IPIP').map((f) => f.destination.ip))];
       if (tcp.length + udp.length + ipip.length > 0) listeners.push(await startListener(ns, tcp, udp, lifetimeSeconds, ipip));
     }

@@ -29,6 +29,8 @@ export interface LinkSpec {
 export interface TopologySpec {
   readonly workloads: readonly WorkloadSpec[];
   readonly links: readonly LinkSpec[];
+  /** Addresses the peer hosts route to the node (LoadBalancer and external IPs kube-proxy DNATs). @default - none */
+  readonly serviceIps?: readonly string[];
 }
 
 /** A built pod. */
@@ -69,6 +71,7 @@ function checkSpec(spec: TopologySpec): void {
     }
     names.add(l.interfaceName);
   }
+  assertDocumentationAddresses('Service addresses routed to the node', spec.serviceIps ?? []);
 }
 
 function hostRoute(ip: string): string {
@@ -119,7 +122,7 @@ export async function buildTopology(spec: TopologySpec): Promise<Topology> {
       // gateway) must answer neighbour solicitations as soon as the link is up.
       ...(v6 ? ['net.ipv6.conf.all.forwarding=1', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0'] : []),
     ]);
-    await wireLinks(nodeNs, links, workloads);
+    await wireLinks(nodeNs, links, workloads, spec.serviceIps ?? []);
     await wireWorkloads(nodeNs, workloads);
     return { tag, nodeNs, workloads, links, destroy };
   } catch (e) {
@@ -128,7 +131,7 @@ export async function buildTopology(spec: TopologySpec): Promise<Topology> {
   }
 }
 
-async function wireLinks(nodeNs: string, links: readonly LinkHost[], workloads: readonly WorkloadHost[]): Promise<void> {
+async function wireLinks(nodeNs: string, links: readonly LinkHost[], workloads: readonly WorkloadHost[], serviceIps: readonly string[]): Promise<void> {
   const node: string[] = ['link set lo up'];
   for (const l of links) {
     node.push(`link add ${l.interfaceName} type veth peer name peer0 netns ${l.peerNs}`);
@@ -141,11 +144,9 @@ async function wireLinks(nodeNs: string, links: readonly LinkHost[], workloads: 
     const peer: string[] = ['link set lo up', 'link set peer0 up'];
     peer.push(...l.peerIps.map((ip) => addAddress(ip, 'peer0')));
     peer.push(...l.nodeIps.map((ip) => `route add ${hostRoute(ip)} dev peer0 scope link`));
-    for (const w of workloads) {
-      for (const ip of w.ips) {
-        const via = l.nodeIps.find((n) => familyOf(n) === familyOf(ip));
-        if (via) peer.push(`route add ${hostRoute(ip)} via ${via} dev peer0`);
-      }
+    for (const ip of [...workloads.flatMap((w) => w.ips), ...serviceIps]) {
+      const via = l.nodeIps.find((n) => familyOf(n) === familyOf(ip));
+      if (via) peer.push(`route add ${hostRoute(ip)} via ${via} dev peer0`);
     }
     await sysctl(l.peerNs, ['net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0']);
     await batch(l.peerNs, peer);

@@ -1,12 +1,15 @@
 // Verifies the rendered plan of each node on a real kernel against the engine's verdicts.
 import { CalicoVersion } from '../model/calico-version';
 import { buildEngineModel, parseEngineInputs, TextSource } from '../engine';
+import { hasKubeProxyServices } from '../iptables/kube-proxy';
 import { renderNodePlan } from '../iptables/node-plan';
 import { NodeVerifyReport, formatNodeReport } from './compare';
 import { engineJudge } from './engine-judge';
 import { ProbeOptions } from './probe';
 import { runNodeVerification } from './run';
+import { serviceAddresses, serviceVariants } from './service-flows';
 import { nodeLinks, probePorts } from './site';
+import { Topology } from './topology';
 
 /** Options of {@link verifyCluster}. */
 export interface VerifyOptions {
@@ -43,7 +46,12 @@ export interface ClusterVerifyReport {
   readonly mismatches: number;
 }
 
-/** Renders, wires, loads and probes each node in turn; namespaces are removed after each node. */
+/**
+ * Renders, wires, loads and probes each node in turn; namespaces are removed after each node. When
+ * the inputs hold Services, each node's kube-proxy rules are then loaded once per backend index
+ * (pinned) and probes to cluster IPs, nodePorts and LoadBalancer or external IPs are compared with
+ * the engine's verdict for that backend's path.
+ */
 export async function verifyCluster(options: VerifyOptions): Promise<ClusterVerifyReport> {
   const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix, workloadPool: options.workloadPool, calicoVersion: options.calicoVersion }));
   const nodes = options.node !== undefined ? [options.node]
@@ -51,6 +59,8 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
   const derived = probePorts(model);
   const tcp = options.tcpPorts ?? derived.tcp;
   const udp = options.udpPorts ?? derived.udp;
+  const services = hasKubeProxyServices(model);
+  const serviceIps = services ? serviceAddresses(model) : [];
   const reports: NodeVerifyReport[] = [];
   options.onProgress?.(0, nodes.length);
   for (const node of nodes) {
@@ -65,10 +75,12 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
       topology: {
         workloads: eps.filter((e) => e.kind === 'workload').map((e) => ({ id: e.id, interfaceName: e.interface, ips: e.ips })),
         links,
+        serviceIps,
       },
       judge: engineJudge(model),
       flows: { workloadPorts: ports, nodePorts: ports, externalPorts: ports, nodeRefs, maxProbes: options.maxProbes ?? 900 },
       probe: options.probe,
+      ...(services ? { services: (t: Topology) => serviceVariants(model, node, t) } : {}),
     }));
     options.onProgress?.(reports.length, nodes.length);
   }
