@@ -7,8 +7,10 @@
 // the node itself, an internet host behind eth1 and a private-network host behind eth0. Flows
 // between pods on different workers (e.g. frontend-1 on worker-1 -> backend-2 on worker-3, backend
 // -> db-0 on worker-2) cross two nodes' plans and are out of its reach; the engine-only test
-// test/examples/lab.test.ts covers them. The NodePort is probed on the node's own address, as no
-// kube-proxy runs here: that checks deny-nodeports' preDNAT verdict, not the DNAT to the pod.
+// test/examples/lab.test.ts covers them. The direct probes reach the NodePort on the node's own
+// address without kube-proxy's rules: that checks deny-nodeports' preDNAT verdict. verify then
+// loads kube-proxy's rules and probes the NodePort through the DNAT to each local frontend pod
+// (Service probes, judged on the engine's external path); those are asserted below as well.
 //
 // Expected values, worked out by hand from what the lab declares:
 // - workers: worker-1/2/3, public eth1 203.0.113.11-13, private eth0 198.51.100.11-13; pods:
@@ -155,7 +157,7 @@ const WORKERS: readonly LabWorkerCase[] = [
 
 /** The one probe of this flow on this worker: its description and whether the kernel let it through. */
 function probeOf(report: NodeVerifyReport, src: string, dst: string, protocol: string, port: number | undefined): { flow: string; kernel: string } {
-  const hit = report.comparisons.filter((c) => c.flow.source.ip === src && c.flow.destination.ip === dst
+  const hit = report.comparisons.filter((c) => c.flow.service === undefined && c.flow.source.ip === src && c.flow.destination.ip === dst
     && c.flow.protocol === protocol && c.flow.port === port);
   if (hit.length !== 1) throw new Error(`${report.node}: expected one probe ${protocol}/${port} ${src} -> ${dst}, found ${hit.length}`);
   return { flow: describeFlow(hit[0].flow), kernel: hit[0].observed ? 'allowed' : 'denied' };
@@ -182,7 +184,16 @@ describe('kernel verification of the real lab (examples/ibm-lab), worker by work
         const probe = probeOf(node, src, dst, protocol, port);
         expect({ ...probe, why }).toEqual({ flow: probe.flow, kernel: allowed ? 'allowed' : 'denied', why });
       }
-      expect(report.compared).toBe(PROBES_PER_WORKER);
+      // the direct probes; the probes to the frontend's NodePort through kube-proxy come on top
+      expect(node.comparisons.filter((c) => c.flow.service === undefined).length).toBe(PROBES_PER_WORKER);
+      // through kube-proxy (externalTrafficPolicy Local): the internet reaches a local frontend pod
+      // on 30080, the denied CIDR does not; a worker without a frontend pod has no Service probe
+      const viaService = (src: string): boolean[] => node.comparisons
+        .filter((c) => c.flow.service !== undefined && c.flow.source.ip === src && c.flow.destination.ip === w.publicIp && c.flow.port === 30080)
+        .map((c) => c.observed);
+      const frontends = w.pods.frontend !== undefined ? 1 : 0;
+      expect(viaService(INTERNET)).toEqual(Array(frontends).fill(true));
+      expect(viaService(BAD)).toEqual(Array(frontends).fill(false));
       expect(report.mismatches).toBe(0);
     }, 240000);
   }
