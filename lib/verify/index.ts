@@ -1,7 +1,7 @@
 // Real-kernel verification of the rendered iptables plans (used by the tests and `netsec verify`).
 export { verifyCluster, formatClusterReport, VerifyOptions, ClusterVerifyReport } from './verify';
 export { NodeVerifyReport, ProbeComparison, ProbeVerdict, FlowJudge, formatNodeReport } from './compare';
-export { ProbeFlow, Station, PortPlan, FlowOptions } from './flows';
+export { ProbeFlow, Station, PortPlan, FlowOptions, ServiceProbe, ListenStation } from './flows';
 export { ProbeOptions } from './probe';
 export { PlanText, PlanLoadError } from './load';
 export { UnsafeAddressError, isDocumentationAddress } from './addresses';
