@@ -5,7 +5,7 @@
 // the kube-proxy rules rendered).
 import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
 import { BackendPin, renderKubeProxy } from '../iptables/kube-proxy';
-import { familyOf } from './addresses';
+import { familyOf, isDocumentationAddress } from './addresses';
 import { ProbeFlow, ServiceProbe, Station } from './flows';
 import { Topology } from './topology';
 
@@ -17,6 +17,8 @@ export interface ServiceVariant {
 }
 
 const v4 = (ips: readonly string[]): string[] => ips.filter((ip) => familyOf(ip) === 4);
+/** Service addresses probed: IPv4 documentation addresses only (no other address is ever probed). */
+const probed = (ips: readonly string[]): string[] => v4(ips).filter(isDocumentationAddress);
 
 function backendLabel(s: InputService, b: ServiceBackend): string {
   return `service ${s.namespace}/${s.name} -> ${b.pod ?? b.address}:${b.port}`;
@@ -36,7 +38,7 @@ function portFlows(node: string, topology: Topology, s: InputService, port: Inpu
   };
   // a pod reaching itself through its Service (hairpin) is not modelled by the engine: not probed
   const pods = topology.workloads.filter((w) => w.id !== host.id);
-  for (const ip of v4(s.clusterIPs)) {
+  for (const ip of probed(s.clusterIPs)) {
     for (const w of pods) {
       const src = v4(w.ips)[0];
       if (src) add({ ns: w.ns, ip: src, role: 'workload', ref: w.id, side: '', label: `pod ${w.id} ${src}` }, ip, port.port, 'clusterIP', 'ClusterIP');
@@ -46,8 +48,8 @@ function portFlows(node: string, topology: Topology, s: InputService, port: Inpu
     for (const peer of v4(l.peerIps)) {
       const source: Station = { ns: l.peerNs, ip: peer, role: 'external', ref: peer, side: l.interfaceName, label: `peer(${l.interfaceName}) ${peer}` };
       if (port.nodePort !== undefined) for (const ip of v4(l.nodeIps)) add(source, ip, port.nodePort, 'nodePort', 'nodePort of');
-      for (const ip of v4(s.loadBalancerIPs)) add(source, ip, port.port, 'loadBalancer', 'LoadBalancer IP');
-      for (const ip of v4(s.externalIPs)) add(source, ip, port.port, 'externalIP', 'external IP');
+      for (const ip of probed(s.loadBalancerIPs)) add(source, ip, port.port, 'loadBalancer', 'LoadBalancer IP');
+      for (const ip of probed(s.externalIPs)) add(source, ip, port.port, 'externalIP', 'external IP');
     }
   }
   return flows;
@@ -55,7 +57,13 @@ function portFlows(node: string, topology: Topology, s: InputService, port: Inpu
 
 /** The LoadBalancer and external IPs of the model's Services (the peer hosts route them to the node). */
 export function serviceAddresses(model: BuiltModel): string[] {
-  return [...new Set(model.services.flatMap((s) => v4([...s.loadBalancerIPs, ...s.externalIPs])))].sort();
+  return [...new Set(model.services.flatMap((s) => probed([...s.loadBalancerIPs, ...s.externalIPs])))].sort();
+}
+
+/** The Services' IPv4 cluster, LoadBalancer and external IPs outside the documentation ranges: never probed, said in the report. */
+export function unprobedServiceAddresses(model: BuiltModel): string[] {
+  const all = model.services.filter((s) => s.type !== 'ExternalName').flatMap((s) => v4([...s.clusterIPs, ...s.loadBalancerIPs, ...s.externalIPs]));
+  return [...new Set(all.filter((ip) => !isDocumentationAddress(ip)))].sort();
 }
 
 /** One variant per backend index used by a backend built on this node; empty without Services. */

@@ -5,7 +5,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { engineJudge } from '../../lib/verify/engine-judge';
-import { serviceAddresses, serviceVariants } from '../../lib/verify/service-flows';
+import { serviceAddresses, serviceVariants, unprobedServiceAddresses } from '../../lib/verify/service-flows';
+import { EXTERNAL_INVENTORY, EXTERNAL_MANIFESTS } from '../engine/fixtures/external-services';
 import { Topology } from '../../lib/verify/topology';
 
 const text = readFileSync(join(__dirname, '..', 'kernel', 'fixtures', 'services', 'scenario.yaml'), 'utf8');
@@ -68,5 +69,19 @@ describe('Service probes of one node', () => {
   it('refuses to judge a probe whose Service the engine does not find there (counted as a mismatch by compareFlows)', () => {
     const f = find('203.0.113.200', '203.0.113.1', 30080, '198.51.100.10');
     expect(() => engineJudge(model).judge({ ...f, service: { ...f.service!, service: 'shop/other' } })).toThrow('is for Service shop/other, but the engine finds shop/web-cluster (nodePort)');
+  });
+});
+
+describe('Service addresses outside the documentation ranges', () => {
+  // test/engine/fixtures/external-services: cluster IPs 10.96.0.20-22, LoadBalancer 203.0.113.50, web-1 on w1
+  const external = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${EXTERNAL_INVENTORY}---\n${EXTERNAL_MANIFESTS}` }]));
+  const w1: Topology = { ...topology, workloads: [{ id: 'shop/web-1', interfaceName: 'cali2', ips: ['198.51.100.10'], ns: 'p1' }, { id: 'shop/x', interfaceName: 'cali9', ips: ['198.51.100.99'], ns: 'px' }] };
+
+  it('are never probed, and are listed for the report', () => {
+    const sent = serviceVariants(external, 'w1', w1).flatMap((v) => v.flows);
+    expect(sent.filter((f) => f.destination.ip.startsWith('10.'))).toEqual([]);
+    expect(sent.some((f) => f.service?.kind === 'nodePort')).toBe(true);
+    expect(unprobedServiceAddresses(external)).toEqual(['10.96.0.20', '10.96.0.21', '10.96.0.22']);
+    expect(unprobedServiceAddresses(model)).toEqual([]);
   });
 });

@@ -23,11 +23,14 @@ export const command = defineCommand({
 eth0 interfaces, an internet host and a private-network host behind them, one namespace per pod
 behind a veth with Calico's interface name), loads the node's plan with ipset restore and
 iptables-restore, sends real TCP, UDP and ICMP probes and compares each result with the engine's
-verdict. Every namespace is removed afterwards.
+verdict. With Services in the inputs, each node's kube-proxy rules are then loaded once per
+backend (pinned to it) and pods -> cluster IPs, peers -> nodePorts and LoadBalancer or external
+IPs are probed and compared with the engine's verdict for that backend. Every namespace is
+removed afterwards.
 
 Needs root, iproute2, iptables, ipset and python3. Pods, nodes and host endpoints must use
 documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32):
-no other address is ever wired or probed. With --remap, every address and CIDR of the inputs is
+no other address is ever wired or probed (Service addresses outside them are listed as not probed). With --remap, every address and CIDR of the inputs is
 first mapped one to one into those ranges (containment kept; 0.0.0.0/0 and ::/0 stay), the mapping
 is printed, and the remapped cluster is verified.`,
   flags: [
