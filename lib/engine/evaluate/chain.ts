@@ -40,19 +40,21 @@ const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string
 const indexCache = new WeakMap<BuiltTier, Map<string, PolicyIndex>>();
 
 /**
- * The index of the tier's policies that can apply in a namespace: global ones and the namespace's
- * own, in tier order (cached; `undefined`: not namespaced, global policies only).
+ * The index of the tier's policies that can apply in a namespace and belong in the chain: global
+ * ones and the namespace's own, placed in this kind of chain with rules for the direction, in tier
+ * order (cached; `undefined`: not namespaced, global policies only).
  */
-function indexIn(tier: BuiltTier, namespace: string | undefined): PolicyIndex {
+function indexIn(tier: BuiltTier, namespace: string | undefined, kind: PolicyChainKind, direction: string): PolicyIndex {
   let byNs = indexCache.get(tier);
   if (!byNs) {
     byNs = new Map();
     indexCache.set(tier, byNs);
   }
-  const key = namespace === undefined ? '' : `/${namespace}`;
+  const key = `${kind}|${direction}|${namespace === undefined ? '' : `/${namespace}`}`;
   let index = byNs.get(key);
   if (!index) {
-    index = new PolicyIndex(tier.policies.filter((p) => p.namespace === undefined || p.namespace === namespace));
+    index = new PolicyIndex(tier.policies.filter((p) => (p.namespace === undefined || p.namespace === namespace)
+      && placedIn(p, kind, direction) && rulesFor(p, direction) !== undefined));
     byNs.set(key, index);
   }
   return index;
@@ -77,8 +79,8 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
     for (const tier of model.tiers) {
       // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo), and a
       // policy only to endpoints with the label its selector requires (PolicyIndex): test those first
-      const candidates = indexIn(tier, endpoint.namespace).candidates(endpointParty(endpoint));
-      const applicable = candidates.filter((p) => placedIn(p, opts.kind, direction) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+      const candidates = indexIn(tier, endpoint.namespace, opts.kind, direction).candidates(endpointParty(endpoint));
+      const applicable = candidates.filter((p) => p.appliesTo(endpoint));
       if (applicable.length > 0) out.push({ tier, applicable });
     }
     byKey.set(key, out);
