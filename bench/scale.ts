@@ -59,7 +59,7 @@ async function main(): Promise<void> {
         const rss = Number(r.maxRssMiB);
         const met = r.error === undefined && (m.targetMs === undefined || time <= m.targetMs) && (m.targetMiB === undefined || rss <= m.targetMiB)
           && (m.kind !== 'cli' || r.code === 0);
-        const timeText = r.error !== undefined ? String(r.error) : m.kind === 'check' ? `${n(time, 1)} ms/flow (max ${n(Number(r.maxMs), 1)}; load+build ${n(Number(r.loadMs) / 1000, 1)} s)` : `${n(time / 1000, 2)} s`;
+        const timeText = r.error !== undefined ? String(r.error) : m.kind === 'check' ? `${n(time, 1)} ms/flow (max ${n(Number(r.maxMs), 1)}; load+build ${n(Number(r.loadMs) / 1000, 1)} s)` : `${n(time / 1000, 2)} s${r.cpuMs !== undefined ? ` (CPU ${n(Number(r.cpuMs) / 1000, 2)} s)` : ''}`;
         const output = m.kind === 'cli' ? `${n(Number(r.bytes) / 1e6, 1)} MB, exit ${String(r.code)}` : m.kind === 'plan' ? `${String(r.nodes)} nodes, ${String(r.rules)} rules` : `${String(r.flows)} flows`;
         const target = [m.targetMs !== undefined ? (m.kind === 'check' ? `${m.targetMs} ms` : `${m.targetMs / 1000} s`) : '', m.targetMiB !== undefined ? `${m.targetMiB} MiB` : ''].filter(Boolean).join(', ') || '-';
         out.push(`| ${size.label} | ${m.label} | ${timeText} | ${n(rss)} | ${output} | ${target} | ${target === '-' ? '-' : met ? 'met' : 'NOT met'} |`);

@@ -2,6 +2,7 @@
 import { BuiltModel, BuiltTier } from '../model/build';
 import { endpointParty } from '../model/party';
 import { CompiledRule, PolicyImpl, compileRule } from '../model/policy';
+import { PolicyIndex } from '../model/policy-index';
 import { Endpoint, Profile } from '../model/types';
 import { ruleMatches } from './rule-match';
 import { Flow, PolicyTrace, ProfileTrace, TierTrace } from './types';
@@ -36,21 +37,27 @@ export interface ApplicableTier {
 
 const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string, ApplicableTier[]>>>();
 
-const byNamespaceCache = new WeakMap<BuiltTier, Map<string, readonly PolicyImpl[]>>();
+const indexCache = new WeakMap<BuiltTier, Map<string, PolicyIndex>>();
 
-/** The tier's policies that can apply in a namespace: global ones and the namespace's own, in tier order (cached). */
-function candidatesIn(tier: BuiltTier, namespace: string): readonly PolicyImpl[] {
-  let byNs = byNamespaceCache.get(tier);
+/**
+ * The index of the tier's policies that can apply in a namespace and belong in the chain: global
+ * ones and the namespace's own, placed in this kind of chain with rules for the direction, in tier
+ * order (cached; `undefined`: not namespaced, global policies only).
+ */
+function indexIn(tier: BuiltTier, namespace: string | undefined, kind: PolicyChainKind, direction: string): PolicyIndex {
+  let byNs = indexCache.get(tier);
   if (!byNs) {
     byNs = new Map();
-    byNamespaceCache.set(tier, byNs);
+    indexCache.set(tier, byNs);
   }
-  let list = byNs.get(namespace);
-  if (!list) {
-    list = tier.policies.filter((p) => p.namespace === undefined || p.namespace === namespace);
-    byNs.set(namespace, list);
+  const key = `${kind}|${direction}|${namespace === undefined ? '' : `/${namespace}`}`;
+  let index = byNs.get(key);
+  if (!index) {
+    index = new PolicyIndex(tier.policies.filter((p) => (p.namespace === undefined || p.namespace === namespace)
+      && placedIn(p, kind, direction) && rulesFor(p, direction) !== undefined));
+    byNs.set(key, index);
   }
-  return list;
+  return index;
 }
 
 /** The tiers with at least one policy for the endpoint in the direction (cached per label set). */
@@ -70,9 +77,10 @@ export function applicableTiers(model: BuiltModel, endpoint: Endpoint, direction
   if (!out) {
     out = [];
     for (const tier of model.tiers) {
-      // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo): test that first
-      const candidates = endpoint.namespace === undefined ? tier.policies.filter((p) => p.namespace === undefined) : candidatesIn(tier, endpoint.namespace);
-      const applicable = candidates.filter((p) => placedIn(p, opts.kind, direction) && rulesFor(p, direction) !== undefined && p.appliesTo(endpoint));
+      // a namespaced policy applies only to workloads of its namespace (PolicyImpl.appliesTo), and a
+      // policy only to endpoints with the label its selector requires (PolicyIndex): test those first
+      const candidates = indexIn(tier, endpoint.namespace, opts.kind, direction).candidates(endpointParty(endpoint));
+      const applicable = candidates.filter((p) => p.appliesTo(endpoint));
       if (applicable.length > 0) out.push({ tier, applicable });
     }
     byKey.set(key, out);

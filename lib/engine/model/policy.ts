@@ -9,6 +9,7 @@ import { compileNamespaceSelector, compileSelector } from './compile-selector';
 import { CompiledEntity } from './entity';
 import { felixPolicyKind, policySortKey } from './order';
 import { Party, endpointParty } from './party';
+import { LabelRequirement, selectorRequirements } from './selector-requirement';
 import { CompiledPolicy, Endpoint, PolicyOrigin } from './types';
 
 /** A rule with its parts compiled. */
@@ -20,6 +21,23 @@ export interface CompiledRule {
   readonly notProtocol?: number;
   readonly source: CompiledEntity;
   readonly destination: CompiledEntity;
+}
+
+/** The label a policy's index bucket holds it by: required by its selector or by its namespaceSelector. */
+export interface IndexRequirement extends LabelRequirement {
+  /** Which labels of an endpoint: its own (`selector`) or its namespace's (`namespace`). */
+  readonly labels: 'selector' | 'namespace';
+}
+
+/**
+ * The requirement to index the policy by (policy-index.ts), or undefined: a `k == v` one before a
+ * `has(k)` one, the selector's before the namespaceSelector's.
+ */
+function chooseIndexRequirement(selector: Selector, nsSelector: Selector | undefined): IndexRequirement | undefined {
+  const own = selectorRequirements(selector).map((r) => ({ ...r, labels: 'selector' as const }));
+  const ns = nsSelector ? selectorRequirements(nsSelector).map((r) => ({ ...r, labels: 'namespace' as const })) : [];
+  const all = [...own, ...ns];
+  return all.find((r) => r.value !== undefined) ?? all[0];
 }
 
 /** What a policy is made from. */
@@ -63,6 +81,8 @@ export class PolicyImpl implements CompiledPolicy {
   public readonly compiledEgress?: readonly CompiledRule[];
   /** Sort key for equal orders, as the declared Calico release forms it (order.ts policySortKey). */
   public readonly sortName: string;
+  /** A label any endpoint the policy applies to carries (PolicyIndex buckets); undefined: none known. */
+  public readonly indexRequirement?: IndexRequirement;
   private readonly compiledSelector: Selector;
   private readonly nsSelector?: Selector;
   private readonly saSelector?: Selector;
@@ -87,6 +107,7 @@ export class PolicyImpl implements CompiledPolicy {
     if (input.serviceAccountSelector) {
       this.saSelector = compileSelector(input.serviceAccountSelector, `${input.where}: spec.serviceAccountSelector`);
     }
+    this.indexRequirement = chooseIndexRequirement(this.compiledSelector, this.nsSelector);
     this.selectorKey = [
       this.compiledSelector.toString(), input.namespace === undefined ? '' : `namespace == ${JSON.stringify(input.namespace)}`,
       this.nsSelector ? `ns(${this.nsSelector.toString()})` : '', this.saSelector ? `sa(${this.saSelector.toString()})` : '',

@@ -24,6 +24,8 @@ const AFTER_ALLOW = 1;
 const AFTER_PROFILES = 2;
 
 interface FastTier {
+  /** Interned by content (FastPairs.tier). */
+  readonly id: number;
   /** Per rule: the id of its source entity (a row of FastPairs.matchOf). */
   readonly src: Int32Array;
   /** Per rule: the id of its destination entity (a row of FastPairs.matchOf). */
@@ -32,6 +34,9 @@ interface FastTier {
   readonly actions: Uint8Array;
   /** True when the end of the tier passes to the next tier (else it drops). */
   readonly passAtEnd: boolean;
+  /** Distinct source (destination) entity ids of the tier's rules. */
+  readonly srcDistinct: Int32Array;
+  readonly dstDistinct: Int32Array;
 }
 
 interface FastChain {
@@ -95,6 +100,9 @@ export class FastPairs {
   private readonly entities: { readonly rule: CompiledRule; readonly role: string }[] = [];
   private readonly matchOf: Int8Array[] = [];
   private readonly chainIds = new Map<string, number>();
+  private readonly tierIds = new Map<string, FastTier>();
+  /** Tiers by the policies in them (the same policies, the same tier). */
+  private readonly tiersByPolicies = new Map<string, FastTier>();
   private readonly chainCache = new Map<string, FastChain>();
   private readonly egressChains: FastChain[];
   private readonly ingressChains: FastChain[];
@@ -213,14 +221,21 @@ export class FastPairs {
       return chain;
     }
     const tiers = applicableList.map(({ tier, applicable }) => {
-      const rules: RuleOf[] = [];
-      for (const p of applicable) {
-        for (const rule of rulesFor(p, direction) ?? []) {
-          if (rule.action === 'Log' || !protocolPartMatches(rule, this.flow)) continue;
-          rules.push([rule, p.namespace]);
+      // tiers are shared by every chain with the same policies in them (e.g. a security tier's few combinations)
+      const tierKey = `${tag}|${direction}|${tier.name}|${applicable.map((p) => this.policyId(p)).join(',')}`;
+      let fast = this.tiersByPolicies.get(tierKey);
+      if (!fast) {
+        const rules: RuleOf[] = [];
+        for (const p of applicable) {
+          for (const rule of rulesFor(p, direction) ?? []) {
+            if (rule.action === 'Log' || !protocolPartMatches(rule, this.flow)) continue;
+            rules.push([rule, p.namespace]);
+          }
         }
+        fast = this.tier(rules, tierPassesAtEnd(tier, opts));
+        this.tiersByPolicies.set(tierKey, fast);
       }
-      return this.tier(rules, tierPassesAtEnd(tier, opts));
+      return fast;
     });
     const profileList: RuleOf[] = [];
     if (after === AFTER_PROFILES) {
@@ -235,26 +250,36 @@ export class FastPairs {
     }
     const profile = this.tier(profileList, false);
     const all = [...tiers, profile];
-    const content = `${after}|${all.map((t) => `${t.passAtEnd ? 'p' : 'd'}:${[...t.src].join(',')}/${[...t.dst].join(',')}/${[...t.actions].join(',')}`).join(';')}`;
+    // tier ids are interned by content, so equal tier ids in order mean equal chain content
+    const content = `${after}|${all.map((t) => t.id).join(',')}`;
     let id = this.chainIds.get(content);
     if (id === undefined) {
       id = this.chainIds.size;
       this.chainIds.set(content, id);
     }
-    const distinct = (pick: (t: FastTier) => Int32Array): Int32Array => Int32Array.from(new Set(all.flatMap((t) => [...pick(t)])));
-    chain = { id, tiers, after, profile, srcEntities: distinct((t) => t.src), dstEntities: distinct((t) => t.dst) };
+    const distinct = (pick: (t: FastTier) => Int32Array): Int32Array => {
+      const set = new Set<number>();
+      for (const t of all) for (const e of pick(t)) set.add(e);
+      return Int32Array.from(set);
+    };
+    chain = { id, tiers, after, profile, srcEntities: distinct((t) => t.srcDistinct), dstEntities: distinct((t) => t.dstDistinct) };
     this.chainCache.set(key, chain);
     this.chainsByPolicies.set(policiesKey, chain);
     return chain;
   }
 
+  /** A tier of rule ids, interned by content: equal content, one object and one id. */
   private tier(rules: readonly RuleOf[], passAtEnd: boolean): FastTier {
-    return {
-      src: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 's')),
-      dst: Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 'd')),
-      actions: Uint8Array.from(rules, ([r]) => actionCode(r.action)),
-      passAtEnd,
-    };
+    const src = Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 's'));
+    const dst = Int32Array.from(rules, ([r, ns]) => this.entityId(r, ns, 'd'));
+    const actions = Uint8Array.from(rules, ([r]) => actionCode(r.action));
+    const content = `${passAtEnd ? 'p' : 'd'}:${src.join(',')}/${dst.join(',')}/${actions.join(',')}`;
+    let t = this.tierIds.get(content);
+    if (!t) {
+      t = { id: this.tierIds.size, src, dst, actions, passAtEnd, srcDistinct: Int32Array.from(new Set(src)), dstDistinct: Int32Array.from(new Set(dst)) };
+      this.tierIds.set(content, t);
+    }
+    return t;
   }
 
   /**
