@@ -13,3 +13,8 @@ export * from './isolate-namespace';
 export * from './restrict-node-ports';
 export * from './allow-ssh';
 export * from './workload-connections';
+export { GuardrailTier } from './guardrail-rules';
+export * from './guardrail-allow-dns';
+export * from './guardrail-deny-cidr';
+export * from './guardrail-delegate';
+export * from './guardrail-isolate-tenants';
