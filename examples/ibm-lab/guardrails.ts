@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { GuardrailAllowDns, GuardrailDelegate, GuardrailDenyCidr, GuardrailTier, Peer } from '../../lib';
+import { GuardrailAllowDns, GuardrailDelegate, GuardrailDeny, GuardrailDenyCidr, GuardrailTier, LabelSelector, Peer } from '../../lib';
 import { DELEGATED_CIDR, GUARDED_CIDR } from './addresses';
 
 /**
@@ -11,8 +11,10 @@ import { DELEGATED_CIDR, GUARDED_CIDR } from './addresses';
  *    namespace owners, before the deny below.
  * 3. `deny-guarded-block` (Admin 30): no pod sends to {@link GUARDED_CIDR}, whatever its
  *    namespace's policies allow.
- * 4. `baseline-close-partner-block` (Baseline 10): where no namespace policy decided (a namespace
- *    without policies, such as kube-system), the delegated block stays closed.
+ * 4. `baseline-kube-system-closed` (Baseline 10): kube-system, which has no policies of its own,
+ *    accepts nothing from the pods of any namespace beyond what a guardrail accepts (DNS). Pod
+ *    egress to the internet never reaches the baseline in this lab: IBM's
+ *    `allow-egress-pods-public` selects every pod in the default tier.
  *
  * The lab has no tenant namespaces and no monitoring namespace, so there is no tenant isolation
  * and no "always in" rule (one for kube-system would open the guestbook to it, against its own
@@ -22,5 +24,9 @@ export function labGuardrails(scope: Construct): void {
   new GuardrailAllowDns(scope, 'always-allow-dns', { priority: 10 });
   new GuardrailDelegate(scope, 'delegate-partner-block', { to: [Peer.cidr(DELEGATED_CIDR)], priority: 20 });
   new GuardrailDenyCidr(scope, 'deny-guarded-block', { cidrs: [GUARDED_CIDR], priority: 30 });
-  new GuardrailDenyCidr(scope, 'baseline-close-partner-block', { cidrs: [DELEGATED_CIDR], tier: GuardrailTier.BASELINE, priority: 10 });
+  new GuardrailDeny(scope, 'baseline-kube-system-closed', {
+    namespaces: LabelSelector.of({ 'kubernetes.io/metadata.name': 'kube-system' }),
+    from: [Peer.namespaces(LabelSelector.all())],
+    tier: GuardrailTier.BASELINE, priority: 10,
+  });
 }

@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { ClusterNetworkPolicyEgressRule, ClusterNetworkPolicyIngressRule } from '../../model/resources';
 import { LabelSelector } from '../vocabulary/label-selector';
 import { IPeer } from '../vocabulary/peer-types';
 import { Port } from '../vocabulary/port';
-import { IntentProblems, collectErrors } from './collect-errors';
-import { egressPeer, emitGuardrail, guardrailPriority, guardrailProtocols, ingressPeer } from './guardrail-rules';
+import { collectErrors } from './collect-errors';
+import { emitGuardrail, guardrailPriority, peerRules } from './guardrail-rules';
 import { IntentProps } from './intent-props';
 
 /** Props of {@link GuardrailDelegate}. */
@@ -31,17 +30,10 @@ export class GuardrailDelegate extends Construct {
     super(scope, id);
     collectErrors(this, () => {
       const priority = guardrailPriority(props.priority ?? 20);
-      const to = props.to ?? [];
-      const from = props.from ?? [];
-      if (to.length === 0 && from.length === 0) throw new IntentProblems(['to, from: both empty; allowed: at least one peer in to or from']);
-      const protocols = guardrailProtocols('ports', props.ports);
-      const egress: ClusterNetworkPolicyEgressRule[] = to.length > 0
-        ? [{ name: 'pass-to-namespace-owners', action: 'Pass', to: to.map((p, i) => egressPeer(`to[${i}]`, p)), protocols }] : [];
-      const ingress: ClusterNetworkPolicyIngressRule[] = from.length > 0
-        ? [{ name: 'pass-to-namespace-owners', action: 'Pass', from: from.map((p, i) => ingressPeer(`from[${i}]`, p)), protocols }] : [];
+      const rules = peerRules('Pass', 'pass-to-namespace-owners', props.to ?? [], props.from ?? [], props.ports);
       emitGuardrail(this, 'Resource', props.name ?? id, {
         tier: 'Admin', priority, subject: { namespaces: (props.namespaces ?? LabelSelector.all()).toKubernetes() },
-        ...(ingress.length > 0 ? { ingress } : {}), ...(egress.length > 0 ? { egress } : {}),
+        ...rules,
       });
     });
   }

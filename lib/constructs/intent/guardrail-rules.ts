@@ -1,5 +1,5 @@
 import {
-  ClusterNetworkPolicyEgressPeer, ClusterNetworkPolicyIngressPeer, ClusterNetworkPolicyProtocol, ClusterNetworkPolicySpec,
+  ClusterNetworkPolicyEgressPeer, ClusterNetworkPolicyEgressRule, ClusterNetworkPolicyIngressRule, ClusterNetworkPolicyIngressPeer, ClusterNetworkPolicyProtocol, ClusterNetworkPolicySpec,
 } from '../../model/resources';
 import { Construct } from 'constructs';
 import { KubeClusterNetworkPolicy } from '../l1/kube-cluster-network-policy';
@@ -83,4 +83,27 @@ export function guardrailProtocols(field: string, ports: readonly Port[] | undef
 /** Emits one ClusterNetworkPolicy as child `id` of `scope`. Internal. */
 export function emitGuardrail(scope: Construct, id: string, name: string, spec: ClusterNetworkPolicySpec): KubeClusterNetworkPolicy {
   return new KubeClusterNetworkPolicy(scope, id, { metadata: { name }, spec });
+}
+
+/** The ingress and egress rules of a guardrail from its `to`/`from` peers and ports, all with one action. Internal. */
+export function peerRules(action: string, ruleName: string, to: readonly IPeer[], from: readonly IPeer[], ports: readonly Port[] | undefined):
+{ ingress?: ClusterNetworkPolicyIngressRule[]; egress?: ClusterNetworkPolicyEgressRule[] } {
+  if (to.length === 0 && from.length === 0) throw new IntentProblems(['to, from: both empty; allowed: at least one peer in to or from']);
+  const problems: string[] = [];
+  const each = <T>(field: string, peers: readonly IPeer[], f: (field: string, p: IPeer) => T): T[] => peers.flatMap((p, i) => {
+    try {
+      return [f(`${field}[${i}]`, p)];
+    } catch (e) {
+      problems.push(...(e instanceof IntentProblems ? e.problems : [`${field}[${i}]: ${(e as Error).message}`]));
+      return [];
+    }
+  });
+  const toPeers = each('to', to, egressPeer);
+  const fromPeers = each('from', from, ingressPeer);
+  const protocols = guardrailProtocols('ports', ports);
+  if (problems.length > 0) throw new IntentProblems(problems);
+  return {
+    ...(fromPeers.length > 0 ? { ingress: [{ name: ruleName, action, from: fromPeers, protocols }] } : {}),
+    ...(toPeers.length > 0 ? { egress: [{ name: ruleName, action, to: toPeers, protocols }] } : {}),
+  };
 }

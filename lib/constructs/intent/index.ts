@@ -17,4 +17,5 @@ export { GuardrailTier } from './guardrail-rules';
 export * from './guardrail-allow-dns';
 export * from './guardrail-deny-cidr';
 export * from './guardrail-delegate';
+export * from './guardrail-deny';
 export * from './guardrail-isolate-tenants';

@@ -3,7 +3,7 @@
 // errors at synth with the construct path, and its effect through the engine with Calico 3.32.
 import * as yaml from 'js-yaml';
 import {
-  GuardrailAllowDns, GuardrailDelegate, GuardrailDenyCidr, GuardrailIsolateTenants, GuardrailTier, LabelSelector, Peer, Port,
+  GuardrailAllowDns, GuardrailDelegate, GuardrailDeny, GuardrailDenyCidr, GuardrailIsolateTenants, GuardrailTier, LabelSelector, Peer, Port,
 } from '../../../lib';
 import { buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../../lib/engine';
 import { inventory } from '../../engine/helpers/world';
@@ -68,6 +68,18 @@ describe('guardrail manifests', () => {
     });
   });
 
+  test('GuardrailDeny: Baseline Deny from every namespace into one namespace', () => {
+    const chart = newChart();
+    new GuardrailDeny(chart, 'closed', { namespaces: LabelSelector.of(NS('kube-system')), from: [Peer.namespaces(LabelSelector.all())], tier: GuardrailTier.BASELINE, priority: 3 });
+    expect(synth(chart)).toEqual([{
+      apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'closed' },
+      spec: {
+        tier: 'Baseline', priority: 3, subject: { namespaces: { matchLabels: NS('kube-system') } },
+        ingress: [{ name: 'deny', action: 'Deny', from: [{ namespaces: {} }] }],
+      },
+    }]);
+  });
+
   test('a named port becomes destinationNamedPort', () => {
     const chart = newChart();
     new GuardrailDelegate(chart, 'hand-down', { from: [Peer.namespace('monitoring')], ports: [Port.named('metrics')] });
@@ -105,6 +117,8 @@ describe('guardrail errors name the construct path and field', () => {
     expect(errorOf(() => new GuardrailDelegate(newChart(), 'p', { to: [Peer.pods(LabelSelector.all())] }))).toMatch(/test\/p: to\[0\]: .*has no namespace/);
     expect(errorOf(() => new GuardrailDenyCidr(newChart(), 'd', { cidrs: ['192.0.2.0/24'], ports: [Port.icmp()] }))).toMatch(/test\/d: ports\[0\]: Port\.icmp\(\) cannot be written/);
     expect(errorOf(() => new GuardrailDelegate(newChart(), 'p', {}))).toMatch(/test\/p: to, from: both empty/);
+    expect(errorOf(() => new GuardrailDeny(newChart(), 'd', { from: [Peer.cidr('192.0.2.0/24')], to: [Peer.pods(LabelSelector.all())] })))
+      .toMatch(/test\/d: to\[0\]: .*has no namespace.*\ntest\/d: from\[0\]: .*cannot match addresses/);
     expect(errorOf(() => new GuardrailIsolateTenants(newChart(), 't', { tenantLabel: 'tenant', tenants: ['a', 'a'] }))).toMatch(/test\/t: tenants\[1\]: "a" is listed twice/);
   });
 });
