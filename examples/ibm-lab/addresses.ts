@@ -32,3 +32,9 @@ export const FRONTEND_NODE_PORT = 30080;
 
 /** The guestbook's namespace. */
 export const GUESTBOOK_NAMESPACE = 'guestbook';
+
+/** A block of the internet no pod may send to (the platform's guardrail, Admin tier), except its delegated part. */
+export const GUARDED_CIDR = '203.0.113.128/26';
+
+/** The part of {@link GUARDED_CIDR} the platform hands down to the namespace owners (Pass). */
+export const DELEGATED_CIDR = '203.0.113.128/28';

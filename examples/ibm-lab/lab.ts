@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { labDeniedCidr } from './denied-cidr';
 import { labGuestbookPolicies } from './guestbook-policies';
 import { labGuestbookWorkloads } from './guestbook-workloads';
+import { labGuardrails } from './guardrails';
 import { labKubeSystem } from './kube-system';
 import { labNodes } from './nodes';
 import { labPlatform } from './platform';
@@ -11,7 +12,7 @@ const LAB_CHART_ID = 'lab';
 
 /**
  * Adds the whole lab to `app` as one chart: nodes, platform defaults, kube-system inventory,
- * guestbook (workloads and policies), denied CIDR.
+ * guestbook (workloads and policies), denied CIDR, the platform's guardrails (ClusterNetworkPolicies).
  */
 export function buildLab(app: App): Chart {
   const chart = new Chart(app, LAB_CHART_ID);
@@ -21,5 +22,6 @@ export function buildLab(app: App): Chart {
   labGuestbookWorkloads(chart, nodes);
   labGuestbookPolicies(chart);
   labDeniedCidr(chart);
+  labGuardrails(chart);
   return chart;
 }
