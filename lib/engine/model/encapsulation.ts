@@ -27,11 +27,11 @@ export function checkVxlanPools(pools: readonly SourcedResource[], felix: FelixC
 /**
  * The note for pools with natOutgoing: the plan's nat table masquerades their pods' traffic to
  * destinations outside every pool (cali-nat-outgoing), so it leaves the node with the node's
- * address; the engine judges the pod's side with the pod's address, as Felix's filter rules see it.
+ * address; the engine judges another node's host endpoint with that address (nat-outgoing.ts).
  */
 export function natOutgoingNote(pools: readonly IpPool[]): string | undefined {
   const names = pools.filter((p) => p.spec.natOutgoing === true).map((p) => p.metadata.name);
   if (names.length === 0) return undefined;
   return `IPPool ${names.join(', ')}: natOutgoing: pod traffic to addresses outside every pool is masqueraded to the node's address (nat cali-nat-outgoing, in the plan); `
-    + 'the engine judges it with the pod\'s address, which is what this node\'s policy sees; a policy beyond the node (another node\'s host endpoint, an external firewall) sees the node\'s address';
+    + 'the engine judges another node\'s host endpoint policy with that address, the pod\'s own node with the pod\'s address; a firewall outside the cluster sees the node\'s address too';
 }
