@@ -1,5 +1,5 @@
 // Collects the IP sets a node's rules reference, naming them as Felix does.
-import { CompiledPolicy, EngineModel, EntityMembers, allHostsNet, allVxlanNet } from '../engine';
+import { CompiledPolicy, EngineModel, EntityMembers, PoolNat, allHostsNet, allVxlanNet } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { EntityRule, ServiceMatch } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers, serviceMembers } from './ipsets';
@@ -60,11 +60,7 @@ export class IpSetRegistry {
    * judges IP-in-IP host traffic (allHostsNet).
    */
   public allHostsSet(): string {
-    const name = mainIpSetName(this.version, ALL_HOSTS_NET);
-    if (!this.sets.has(name)) {
-      this.sets.set(name, { name, type: 'hash:net', version: this.version, description: 'all-hosts-net: the nodes\' addresses', members: allHostsNet(this.model, this.version) });
-    }
-    return name;
+    return this.fixedSet(ALL_HOSTS_NET, 'all-hosts-net: the nodes\' addresses', () => allHostsNet(this.model, this.version));
   }
 
   /** `cali40all-vxlan-net`: the VXLAN hosts' addresses, as the engine judges VXLAN host traffic (allVxlanNet). */
@@ -85,7 +81,7 @@ export class IpSetRegistry {
     return this.fixedSet(MASQ_POOLS, 'masq-ipam-pools: the IPPools with natOutgoing', () => this.poolCidrs((p) => p.masquerade));
   }
 
-  private poolCidrs(keep: (p: EngineModel['felix']['ipPools'][number]) => boolean): string[] {
+  private poolCidrs(keep: (p: PoolNat) => boolean): string[] {
     const cidrs = this.model.felix.ipPools.filter((p) => keep(p) && ipVersionOf(p.cidr.split('/')[0]) === this.version).map((p) => p.cidr);
     return [...new Set(cidrs)].sort();
   }

@@ -32,7 +32,7 @@ function poolsOf(model: BuiltModel): PoolMatchers {
 const within = (list: readonly CidrMatcher[], ip: string): boolean => list.some((c) => ipVersionOf(c.toString().split('/')[0]) === ipVersionOf(ip) && c.contains(ip));
 
 /** The masqueraded source, when the flow leaves a natOutgoing pool for another node's host; else undefined. */
-export function masqueradedSource(model: BuiltModel, flow: Flow): string | undefined {
+function masqueradedSource(model: BuiltModel, flow: Flow): string | undefined {
   const src = flow.source;
   const dstIp = flow.destination.ip;
   if (src.endpoint?.kind !== 'workload' || src.ip === undefined || dstIp === undefined) return undefined;
