@@ -35,4 +35,4 @@ export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';
 export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';
-export { allHostsNet } from './evaluate/ipip-host';
+export { allHostsNet, allVxlanNet } from './evaluate/tunnel-host';

@@ -1,11 +1,18 @@
 // Collects the IP sets a node's rules reference, naming them as Felix does.
-import { CompiledPolicy, EngineModel, EntityMembers, allHostsNet } from '../engine';
+import { CompiledPolicy, EngineModel, EntityMembers, PoolNat, allHostsNet, allVxlanNet } from '../engine';
+import { ipVersionOf } from '../model/net';
 import { EntityRule, ServiceMatch } from '../model/resources';
 import { IpSet, namedPortMembers, selectorMembers, serviceMembers } from './ipsets';
 import { entitySelectorText, mainIpSetName, namedPortSetId, notSelectorText, selectorSetId, serviceSetId } from './ipset-names';
 import { IpVersion } from './match';
 
 const ALL_HOSTS_NET = 'all-hosts-net';
+/** rule_defs.go IPSetIDAllVXLANSourceNets. */
+const ALL_VXLAN_NET = 'all-vxlan-net';
+/** rule_defs.go IPSetIDAllPools (v3.31 and v3.32: `network-ip-pools`). */
+const ALL_POOLS = 'network-ip-pools';
+/** rule_defs.go IPSetIDNATOutgoingMasqPools. */
+const MASQ_POOLS = 'masq-ipam-pools';
 
 /** Resolves selectors to IP set names for one IP version and remembers the sets. */
 export class IpSetRegistry {
@@ -53,10 +60,35 @@ export class IpSetRegistry {
    * judges IP-in-IP host traffic (allHostsNet).
    */
   public allHostsSet(): string {
-    const name = mainIpSetName(this.version, ALL_HOSTS_NET);
-    if (!this.sets.has(name)) {
-      this.sets.set(name, { name, type: 'hash:net', version: this.version, description: 'all-hosts-net: the nodes\' addresses', members: allHostsNet(this.model, this.version) });
-    }
+    return this.fixedSet(ALL_HOSTS_NET, 'all-hosts-net: the nodes\' addresses', () => allHostsNet(this.model, this.version));
+  }
+
+  /** `cali40all-vxlan-net`: the VXLAN hosts' addresses, as the engine judges VXLAN host traffic (allVxlanNet). */
+  public allVxlanSet(): string {
+    return this.fixedSet(ALL_VXLAN_NET, 'all-vxlan-net: the VXLAN hosts\' addresses', () => allVxlanNet(this.model, this.version));
+  }
+
+  /**
+   * `cali40network-ip-pools`: every IPPool of the IP version but LoadBalancer-only ones (masq_mgr.go);
+   * Felix creates it (and the masquerade set) whether or not a pool has natOutgoing.
+   */
+  public allPoolsSet(): string {
+    return this.fixedSet(ALL_POOLS, 'network-ip-pools: the IPPools', () => this.poolCidrs((p) => !p.loadBalancerOnly));
+  }
+
+  /** `cali40masq-ipam-pools`: the IPPools of the IP version with natOutgoing (disabled ones too, masq_mgr.go). */
+  public masqPoolsSet(): string {
+    return this.fixedSet(MASQ_POOLS, 'masq-ipam-pools: the IPPools with natOutgoing', () => this.poolCidrs((p) => p.masquerade));
+  }
+
+  private poolCidrs(keep: (p: PoolNat) => boolean): string[] {
+    const cidrs = this.model.felix.ipPools.filter((p) => keep(p) && ipVersionOf(p.cidr.split('/')[0]) === this.version).map((p) => p.cidr);
+    return [...new Set(cidrs)].sort();
+  }
+
+  private fixedSet(id: string, description: string, members: () => string[]): string {
+    const name = mainIpSetName(this.version, id);
+    if (!this.sets.has(name)) this.sets.set(name, { name, type: 'hash:net', version: this.version, description, members: members() });
     return name;
   }
 

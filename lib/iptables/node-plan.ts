@@ -6,6 +6,7 @@ import { DispatchTarget, HostTargets, dispatchChain, dispatchTarget, FROM_HEP_FO
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
+import { natTable } from './nat-chains';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
@@ -39,7 +40,7 @@ export interface PlanEndpoints {
 /** Everything rendered for one node. */
 export interface NodePlan {
   readonly node: string;
-  /** iptables-restore input for raw, mangle and filter (IPv4). */
+  /** iptables-restore input for raw, mangle, filter and nat (IPv4). */
   readonly iptables: string;
   /** ip6tables-restore input, when an endpoint on the node has an IPv6 address. @default - none */
   readonly ip6tables?: string;
@@ -150,6 +151,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const marks = filterSettings.marks;
   // static.go: the IP-in-IP host rules are IPv4 only
   const ipip = version === 4 && model.felix.ipipEnabled ? { allHostsSet: reg.allHostsSet(), denyAction: filterSettings.denyAction } : undefined;
+  // static.go: VXLAN host rules and NOTRACK are IPv4 only here (an IPv6 VXLAN pool is refused at model build)
+  const vxlan = version === 4 && model.felix.vxlanEnabled ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort } : undefined;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings);
@@ -180,7 +183,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico output policy')]],
     ]),
     chains: [
-      st.filterInputChain(marks, ipip), st.filterOutputChain(marks, ipip), st.filterForwardChain(marks),
+      st.filterInputChain(marks, ipip, vxlan), st.filterOutputChain(marks, ipip, vxlan), st.filterForwardChain(marks),
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
@@ -220,7 +223,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico raw output')]],
     ]),
     chains: [
-      st.rawPreroutingChain(marks, rawSettings.denyAction), st.rawOutputChain(marks), st.emptyChain(st.CHAIN_RPF_SKIP),
+      st.rawPreroutingChain(marks, rawSettings.denyAction, vxlan?.port), st.rawOutputChain(marks, vxlan?.port), st.emptyChain(st.CHAIN_RPF_SKIP),
       failsafeInChain(fin, fout, version, true), failsafeOutChain(fin, fout, version, true),
       dispatchChain(FROM_HOST_DISPATCH, true, rawIn, false), dispatchChain(TO_HOST_DISPATCH, false, rawOut, false),
       ...raw.endpointChains, ...raw.ruleChains(),
@@ -240,6 +243,10 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });
+  const natText = renderTable(natTable({
+    masqPoolsSet: reg.masqPoolsSet(), allPoolsSet: reg.allPoolsSet(),
+    natOutgoingActive: model.felix.ipPools.some((p) => p.masquerade && ipVersionOf(p.cidr.split('/')[0]) === version),
+  }));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
     `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
@@ -249,7 +256,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       : []),
     ...(model.felix.markMask !== DEFAULT_MARK_MASK ? [`# iptablesMarkMask ${hex(model.felix.markMask)}: marks allocated from it, not the default ones.`] : []),
   ];
-  return `${[...header, rawText, mangleText, filterText].join('\n')}\n`;
+  return `${[...header, rawText, mangleText, filterText, natText].join('\n')}\n`;
 }
 
 function hasVersion(eps: readonly Endpoint[], version: number): boolean {

@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IP-in-IP host rules when on, and VXLAN, Wireguard, IPVS and OpenStack support off.
+// with IP-in-IP and VXLAN (IPv4) host rules when on, and Wireguard, IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -20,6 +20,8 @@ export const CHAIN_RPF_SKIP = 'cali-rpf-skip';
 const HEP_ACCEPTED = 'Host endpoint policy accepted packet.';
 /** IP protocol 4, by number as Felix writes it (ProtoIPIP). */
 const IPIP = '4';
+/** UDP by number, as Felix's VXLAN host rules write it (ProtoUDP). */
+const UDP = '17';
 const DEST_LOCAL = '-m addrtype --dst-type LOCAL';
 const SRC_LOCAL = '-m addrtype --src-type LOCAL';
 
@@ -29,11 +31,24 @@ export interface IpipRules {
   readonly denyAction: string;
 }
 
+/** What the VXLAN host rules (IPv4) need: the all-vxlan-net set's name and Felix's VXLANPort. */
+export interface VxlanRules {
+  readonly allVxlanSet: string;
+  readonly port: number;
+}
+
+/** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts(VXLANPort)). */
+function vxlanMatch(port: number): string[] {
+  return [m.protocolMatch(UDP), m.destPorts([{ first: port, last: port }])];
+}
+
 /**
  * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
- * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP.
+ * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP; with VXLAN
+ * on (IPv4), then accept VXLAN from the `all-vxlan-net` set to a local address and DROP other VXLAN
+ * to a local address (a plain DROP: Felix's IPv4 rule does not use the deny action).
  */
-export function filterInputChain(marks: MarkBits, ipip?: IpipRules): Chain {
+export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
   const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';
   return {
     name: CHAIN_INPUT,
@@ -41,6 +56,10 @@ export function filterInputChain(marks: MarkBits, ipip?: IpipRules): Chain {
       ...(ipip ? [
         rule([m.protocolMatch(IPIP), m.sourceIpSet(ipip.allHostsSet), DEST_LOCAL], m.ACCEPT, 'Allow IPIP packets from Calico hosts'),
         rule([m.protocolMatch(IPIP)], ipip.denyAction, `${deny} IPIP packets from non-Calico hosts`),
+      ] : []),
+      ...(vxlan ? [
+        rule([...vxlanMatch(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, 'Allow IPv4 VXLAN packets from allowed hosts'),
+        rule([...vxlanMatch(vxlan.port), DEST_LOCAL], m.DROP, 'Drop IPv4 VXLAN packets from non-allowed hosts'),
       ] : []),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
@@ -73,15 +92,17 @@ export function workloadToHostChain(defaultEndpointToHostAction: string, version
 
 /**
  * filter `cali-OUTPUT` (static.go filterOutputChain). With IP-in-IP on (IPv4), IP-in-IP from a local
- * address to Calico hosts is accepted before host endpoint policy.
+ * address to Calico hosts is accepted before host endpoint policy; with VXLAN on, VXLAN from a local
+ * address to the all-vxlan-net hosts too.
  */
-export function filterOutputChain(marks: MarkBits, ipip?: IpipRules): Chain {
+export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
   return {
     name: CHAIN_OUTPUT,
     rules: [
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
       rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
       ...(ipip ? [rule([m.protocolMatch(IPIP), m.destIpSet(ipip.allHostsSet), SRC_LOCAL], m.ACCEPT, 'Allow IPIP packets to other Calico hosts')] : []),
+      ...(vxlan ? [rule([...vxlanMatch(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, 'Allow IPv4 VXLAN packets to other allowed hosts')] : []),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),
@@ -112,13 +133,22 @@ export function forwardAppendRules(marks: MarkBits): ReturnType<typeof rule>[] {
   ];
 }
 
-/** raw `cali-PREROUTING`: mark workload traffic, RPF-check it, untracked HEP policy for the rest. */
-export function rawPreroutingChain(marks: MarkBits, denyAction: string): Chain {
+/** raw `-p udp --dport <port>` NOTRACK (static.go: VXLAN uses different source ports each way, so it is not tracked). */
+function vxlanNotrack(vxlanPort: number | undefined): ReturnType<typeof rule>[] {
+  return vxlanPort === undefined ? [] : [rule([m.protocolMatch('udp'), `--dport ${vxlanPort}`], m.NOTRACK, 'VXLAN is not tracked')];
+}
+
+/**
+ * raw `cali-PREROUTING`: mark workload traffic, RPF-check it, untracked HEP policy for the rest; with
+ * VXLAN on (`vxlanPort`), VXLAN NOTRACK after the mark clear.
+ */
+export function rawPreroutingChain(marks: MarkBits, denyAction: string, vxlanPort?: number): Chain {
   const fromWl = marks.scratch0;
   return {
     name: CHAIN_PREROUTING,
     rules: [
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      ...vxlanNotrack(vxlanPort),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.setMark(fromWl), 'Mark packets from workloads'),
       rule([m.markSet(fromWl)], m.jump(CHAIN_RPF_SKIP), 'Workloads exempt from RPF'),
       rule([m.markSet(fromWl), '-m rpfilter --validmark --invert'], denyAction, 'Drop workload packets failing RPF'),
@@ -128,13 +158,14 @@ export function rawPreroutingChain(marks: MarkBits, denyAction: string): Chain {
   };
 }
 
-/** raw `cali-OUTPUT`. */
-export function rawOutputChain(marks: MarkBits): Chain {
+/** raw `cali-OUTPUT`; with VXLAN on (`vxlanPort`), VXLAN NOTRACK after untracked host endpoint policy. */
+export function rawOutputChain(marks: MarkBits, vxlanPort?: number): Chain {
   return {
     name: CHAIN_OUTPUT,
     rules: [
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([], m.jump(TO_HOST_DISPATCH), 'Untracked host endpoint egress policy'),
+      ...vxlanNotrack(vxlanPort),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Untracked policy accepted packet'),
     ],
   };

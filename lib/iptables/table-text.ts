@@ -6,6 +6,7 @@ const BUILTIN_CHAINS: { readonly [table: string]: readonly string[] } = {
   raw: ['PREROUTING', 'OUTPUT'],
   mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
   filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
 };
 
 /** A table: the rules Felix puts in built-in chains (hooks) and Calico's own chains. */

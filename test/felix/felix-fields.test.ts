@@ -17,7 +17,7 @@ const IPIP_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata
 function plan(spec: object | undefined, manifests: object[] = [LOG_ALL]): string {
   return nodePlan(felixWorld(PODS, manifests, spec, NODE_IP)).iptables;
 }
-const filterOf = (text: string): string => text.slice(text.indexOf('*filter'));
+const filterOf = (text: string): string => text.slice(text.indexOf('*filter'), text.indexOf('*nat'));
 
 /** Honoured fields: a value, and what the plan shows for it that Felix's default does not. */
 const HONOURED: { readonly [field: string]: (base: string) => void } = {
@@ -56,13 +56,20 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(chainRules(plan({ ipipEnabled: true }), 'cali-INPUT')[1]).toBe('-p 4 --jump DROP');
     expect(plan({ ipipEnabled: false }, [LOG_ALL, IPIP_POOL])).not.toContain('cali40all-hosts-net');
   },
+  // static.go filterInputChain: VXLAN on adds the accept from all-vxlan-net and the DROP of other VXLAN first
+  vxlanEnabled: (base) => {
+    expect(base).not.toContain('cali40all-vxlan-net');
+    expect(chainRules(plan({ vxlanEnabled: true }), 'cali-INPUT').slice(0, 2)).toEqual([
+      '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali40all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
+      '-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump DROP',
+    ]);
+  },
 };
 
 /** Fields read but whose other values are not rendered: a value that is refused, and one that is read. */
 const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
   iptablesFilterAllowAction: ['Return', 'Accept'],
   iptablesMangleAllowAction: ['Return', 'Accept'],
-  vxlanEnabled: [true, false],
   wireguardEnabled: [true, false],
   bpfEnabled: [true, false],
   kubeIPVSSupportEnabled: [true, false],

@@ -4,8 +4,14 @@
 // rule and the workload dispatch chains under FilterDenyAction DROP and REJECT, and (calico v3.32.1
 // static_test.go "with IPIP enabled and IPVS=false") "IPv4/IPv6: should include the expected input
 // chain" and "... output chain", IP-in-IP turned on by an IPPool with ipipMode Always or CrossSubnet.
-// Left out: VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
-// turns them on), and the NAT chains (the nat table is not rendered).
+// Also (v3.32.1 static_test.go "with default config": "IPv4: Should return expected NAT prerouting
+// chain", "... NAT postrouting chain", "... NAT output chain", "IPv4/IPv6: Should return only the
+// expected nat chains"; nat_test.go "should render rules when active"; and "with IPv4 VXLAN enabled":
+// "IPv4: Should return expected VXLAN notrack PREROUTING chain", "... notrack OUTPUT chain", with the
+// filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain).
+// Left out: IPv6 VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
+// turns them on), the tunnel-address masquerade of "and IPv4 tunnel IP" (the inventory gives no
+// tunnel addresses), natPortRange / natOutgoingAddress / all-hosts exclusion (not read).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
@@ -83,7 +89,7 @@ const INPUT_TAIL = [
 ];
 const OUTPUT_HEAD = ['-m mark --mark 0x10000/0x10000 --jump ACCEPT', '--out-interface cali+ --jump RETURN'];
 /** The filter table of a plan's text (cali-OUTPUT is also a raw chain). */
-const filterOf = (text: string): string => text.slice(text.indexOf('*filter'));
+const filterOf = (text: string): string => text.slice(text.indexOf('*filter'), text.indexOf('*nat'));
 const OUTPUT_TAIL = ['--jump MARK --set-mark 0/0x1b0000', '-m conntrack ! --ctstate DNAT --jump cali-to-host-endpoint', '-m mark --mark 0x10000/0x10000 --jump ACCEPT'];
 
 describe('static_test.go (v3.32.1): with IPIP enabled and IPVS=false', () => {
@@ -124,15 +130,124 @@ describe('static_test.go (v3.32.1): with IPIP enabled and IPVS=false', () => {
     expect(chainRules(nodePlan(felixWorld(pods, [], { ipipEnabled: true }, '198.51.100.10')).iptables, 'cali-INPUT')).toHaveLength(INPUT_TAIL.length + 2);
   });
 
-  it('natOutgoing is not rendered and says so in the model notes (never silently)', () => {
-    expect(felixWorld(pods, [IPIP_POOL('Always')], undefined, '198.51.100.10').notes).toContainEqual(expect.stringContaining('IPPool pods: natOutgoing is not rendered'));
+  it('the natOutgoing note says what the masquerade changes (never silently)', () => {
+    expect(felixWorld(pods, [IPIP_POOL('Always')], undefined, '198.51.100.10').notes).toContainEqual(
+      expect.stringContaining('IPPool pods: natOutgoing: pod traffic to addresses outside every pool is masqueraded to the node\'s address'));
     expect(felixWorld(pods, [], undefined, '198.51.100.10').notes.join('\n')).not.toContain('natOutgoing');
   });
+});
 
-  it('a VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
-    const vxlan = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'vx' }, spec: { cidr: '192.0.2.0/24', vxlanMode: 'Always' } };
-    expect(() => felixWorld(pods, [vxlan], undefined, '198.51.100.10')).toThrow(
-      'manifests.yaml#0: IPPool vx: spec.vxlanMode: not modelled: VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got "Always"; supported: Never, or ipipMode for encapsulation)');
-    expect(() => felixWorld(pods, [vxlan], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
+const natOf = (text: string): string => text.slice(text.indexOf('*nat'));
+const POOL = (name: string, cidr: string, extra: object = {}): object => ({
+  apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name }, spec: { cidr, ...extra },
+});
+
+describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.go', () => {
+  const pods = [{ name: 'a', ip: '192.0.2.11' }];
+  it('IPv4: Should return expected NAT prerouting, postrouting and output chains, and only those Calico top-level chains', () => {
+    const nat = natOf(nodePlan(felixWorld(pods, [], undefined, '198.51.100.10')).iptables);
+    expect(chainRules(nat, 'cali-PREROUTING')).toEqual(['--jump cali-fip-dnat']);
+    expect(chainRules(nat, 'cali-POSTROUTING')).toEqual(['--jump cali-fip-snat', '--jump cali-nat-outgoing']);
+    expect(chainRules(nat, 'cali-OUTPUT')).toEqual(['--jump cali-fip-dnat']);
+    // the built-in chains jump to them; no pool with natOutgoing: cali-nat-outgoing is empty (masq_mgr.go)
+    expect(chainRules(nat, 'PREROUTING')).toEqual(['--jump cali-PREROUTING']);
+    expect(chainRules(nat, 'POSTROUTING')).toEqual(['--jump cali-POSTROUTING']);
+    expect(chainRules(nat, 'OUTPUT')).toEqual(['--jump cali-OUTPUT']);
+    expect(chainRules(nat, 'cali-nat-outgoing')).toEqual([]);
+    expect(nat).toContain(':cali-nat-outgoing - [0:0]');
+  });
+
+  it('IPv6: the same three nat chains', () => {
+    const nat = natOf(nodePlan(felixWorld(V6_PODS, [], undefined, NODE_V6)).ip6tables ?? '');
+    expect(chainRules(nat, 'cali-POSTROUTING')).toEqual(['--jump cali-fip-snat', '--jump cali-nat-outgoing']);
+    expect(chainRules(nat, 'cali-PREROUTING')).toEqual(['--jump cali-fip-dnat']);
+  });
+
+  it('nat_test.go "should render rules when active": masquerade from cali40masq-ipam-pools to outside cali40network-ip-pools', () => {
+    const pools = [POOL('nat', '192.0.2.0/24', { natOutgoing: true }), POOL('plain', '203.0.113.0/24'), POOL('lb', '198.51.100.128/25', { allowedUses: ['LoadBalancer'] }),
+      POOL('off', '203.0.113.0/25', { natOutgoing: true, disabled: true })];
+    const plan = nodePlan(felixWorld(pods, pools, undefined, '198.51.100.10'));
+    expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([
+      '-m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40network-ip-pools dst --jump MASQUERADE',
+    ]);
+    // masq_mgr.go: every pool with natOutgoing (disabled ones too) is a masquerade source; every pool but
+    // a LoadBalancer-only one is a destination left alone
+    expect(plan.ipsets).toContain('add cali40masq-ipam-pools 192.0.2.0/24');
+    expect(plan.ipsets).toContain('add cali40masq-ipam-pools 203.0.113.0/25');
+    expect(plan.ipsets).not.toContain('add cali40masq-ipam-pools 203.0.113.0/24');
+    expect(plan.ipsets).toContain('add cali40network-ip-pools 192.0.2.0/24');
+    expect(plan.ipsets).toContain('add cali40network-ip-pools 203.0.113.0/24');
+    expect(plan.ipsets).not.toContain('add cali40network-ip-pools 198.51.100.128/25');
+  });
+
+  it('an IPv6 natOutgoing pool masquerades in ip6tables only', () => {
+    const plan = nodePlan(felixWorld(V6_PODS, [POOL('v6', '2001:db8:1::/64', { natOutgoing: true })], undefined, NODE_V6));
+    expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([]);
+    expect(chainRules(natOf(plan.ip6tables ?? ''), 'cali-nat-outgoing')).toEqual([
+      '-m set --match-set cali60masq-ipam-pools src -m set ! --match-set cali60network-ip-pools dst --jump MASQUERADE',
+    ]);
+    expect(plan.ipsets).toContain('add cali60masq-ipam-pools 2001:db8:1::/64');
+  });
+});
+
+const VXLAN_IN = [
+  '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali40all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
+  '-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump DROP',
+];
+const VXLAN_OUT = '-p 17 -m multiport --destination-ports 4789 -m addrtype --src-type LOCAL -m set --match-set cali40all-vxlan-net dst --jump ACCEPT';
+
+describe('static_test.go (v3.32.1): with IPv4 VXLAN enabled', () => {
+  const pods = [{ name: 'a', ip: '192.0.2.11' }];
+  const others = [{ name: 'node-2', ip: '198.51.100.20' }];
+  it.each(['Always', 'CrossSubnet'])('filter cali-INPUT and cali-OUTPUT (pool vxlanMode %s); all-vxlan-net holds the nodes\' addresses', (mode) => {
+    const plan = nodePlan(felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: mode })], undefined, '198.51.100.10', others));
+    expect(chainRules(plan.iptables, 'cali-INPUT')).toEqual([...VXLAN_IN, ...INPUT_TAIL]);
+    expect(chainRules(filterOf(plan.iptables), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, VXLAN_OUT, ...OUTPUT_TAIL]);
+    expect(plan.ipsets).toContain('create cali40all-vxlan-net hash:net family inet');
+    expect(plan.ipsets).toContain('add cali40all-vxlan-net 198.51.100.10');
+    expect(plan.ipsets).toContain('add cali40all-vxlan-net 198.51.100.20');
+  });
+
+  it('IPv4: Should return expected VXLAN notrack PREROUTING chain and notrack OUTPUT chain', () => {
+    const plan = nodePlan(felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })], undefined, '198.51.100.10'));
+    const raw = plan.iptables.slice(plan.iptables.indexOf('*raw'), plan.iptables.indexOf('*mangle'));
+    expect(chainRules(raw, 'cali-PREROUTING').slice(0, 3)).toEqual(['--jump MARK --set-mark 0/0x1b0000', '-p udp --dport 4789 --jump CT --notrack', '--in-interface cali+ --jump MARK --set-mark 0x80000/0x80000']);
+    expect(chainRules(raw, 'cali-OUTPUT')).toEqual(['--jump MARK --set-mark 0/0x1b0000', '--jump cali-to-host-endpoint', '-p udp --dport 4789 --jump CT --notrack', '-m mark --mark 0x10000/0x10000 --jump ACCEPT']);
+  });
+
+  it('IP-in-IP rules come before the VXLAN rules when both are on; vxlanEnabled alone turns VXLAN on, false turns it off', () => {
+    const both = nodePlan(felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })], { ipipEnabled: true }, '198.51.100.10'));
+    expect(chainRules(both.iptables, 'cali-INPUT').slice(0, 4)).toEqual([
+      '-p 4 -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL --jump ACCEPT', '-p 4 --jump DROP', ...VXLAN_IN,
+    ]);
+    expect(chainRules(nodePlan(felixWorld(pods, [], { vxlanEnabled: true }, '198.51.100.10')).iptables, 'cali-INPUT')).toEqual([...VXLAN_IN, ...INPUT_TAIL]);
+    const off = nodePlan(felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })], { vxlanEnabled: false }, '198.51.100.10'));
+    expect(chainRules(off.iptables, 'cali-INPUT')).toEqual(INPUT_TAIL);
+    expect(off.ipsets).not.toContain('all-vxlan-net');
+  });
+
+  it('FilterDenyAction REJECT: the IPv4 VXLAN drop stays DROP (static.go uses r.Drop() there)', () => {
+    const plan = nodePlan(felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })], { iptablesFilterDenyAction: 'Reject' }, '198.51.100.10'));
+    expect(chainRules(plan.iptables, 'cali-INPUT')[1]).toBe(VXLAN_IN[1]);
+  });
+
+  it('the engine: VXLAN to the node from a node address is accepted before host endpoint policy; from another host dropped; the host\'s VXLAN to a node accepted', () => {
+    const model = felixWorld(pods, [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })], undefined, '198.51.100.10', others);
+    const flow = (from: string, to: string): ReturnType<typeof evaluateFlow> => evaluateFlow(model, buildFlow(model, { from, to, protocol: 'UDP', port: 4789 }));
+    expect(flow('198.51.100.20', '198.51.100.10').allowed).toBe(true);
+    expect(flow('198.51.100.20', '198.51.100.10').ingress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    const stranger = flow('203.0.113.9', '198.51.100.10');
+    expect(stranger.allowed).toBe(false);
+    expect(stranger.ingress.reason).toContain('not in all-vxlan-net');
+    expect(flow('198.51.100.10', '198.51.100.20').egress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    // another UDP port is not VXLAN
+    expect(evaluateFlow(model, buildFlow(model, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 4790 })).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
+  });
+
+  it('an IPv6 VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
+    const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
+    expect(() => felixWorld(pods, [vx6], undefined, '198.51.100.10')).toThrow(
+      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: not modelled for an IPv6 pool: IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got "Always" with cidr 2001:db8:1::/64; supported: Never, or an IPv4 pool)');
+    expect(() => felixWorld(pods, [vx6], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
   });
 });

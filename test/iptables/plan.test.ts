@@ -29,8 +29,8 @@ describe('node plan of the lab fixture', () => {
   });
 
   it('hooks every table into the built-in chains and commits each', () => {
-    for (const l of ['-A INPUT ', '-A OUTPUT ', '-A FORWARD ', '-A PREROUTING ']) expect(plan.iptables).toContain(l);
-    expect(plan.iptables.match(/^COMMIT$/gm)).toHaveLength(3);
+    for (const l of ['-A INPUT ', '-A OUTPUT ', '-A FORWARD ', '-A PREROUTING ', '-A POSTROUTING ']) expect(plan.iptables).toContain(l);
+    expect(plan.iptables.match(/^COMMIT$/gm)).toHaveLength(4);
   });
 
   it('puts untracked policy in raw and preDNAT policy in mangle only', () => {

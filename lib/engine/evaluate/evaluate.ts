@@ -1,5 +1,6 @@
 // A flow's verdict: allowed iff the source's egress side and the destination's ingress side both allow.
 import { BuiltModel } from '../model/build';
+import { ingressView, withNatNote } from './nat-outgoing';
 import { egressSide, ingressSide } from './sides';
 import { DirectionTrace, Flow, FlowVerdict } from './types';
 
@@ -19,7 +20,9 @@ export function evaluateFlow(model: BuiltModel, flow: Flow, options: EvaluateOpt
     return { ...base, allowed: true, egress: self('egress'), ingress: self('ingress'), reason: 'an endpoint reaching itself is always allowed' };
   }
   const egress = egressSide(model, flow);
-  const ingress = egress.allowed || !options.stopAtFirstDeny ? ingressSide(model, flow) : skipped(flow.destination.id);
+  // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
+  const view = ingressView(model, flow);
+  const ingress = egress.allowed || !options.stopAtFirstDeny ? withNatNote(ingressSide(model, view.flow), view.note) : skipped(flow.destination.id);
   const allowed = egress.allowed && ingress.allowed;
   const reason = !egress.allowed ? `denied at the source's egress: ${egress.reason}`
     : !ingress.allowed ? `denied at the destination's ingress: ${ingress.reason}`

@@ -86,6 +86,8 @@ interface Candidate {
 /** What closestInterface found: the host endpoint of the chosen interface (undefined: none covers it). */
 interface Closest {
   readonly hostEndpoint?: Endpoint;
+  /** The chosen address (of the node's interface toward the peer). */
+  readonly address: string;
 }
 
 /**
@@ -110,7 +112,15 @@ function closestInterface(model: BuiltModel, node: string, peerIp: string): Clos
   const pool = sameScope.length > 0 ? sameScope : all;
   let best = pool[0];
   for (const c of pool) if (commonPrefix(c.address, peerIp) > commonPrefix(best.address, peerIp)) best = c;
-  return { hostEndpoint: best.hostEndpoint ?? allInterfacesEndpoint(hostEndpointsOf(model, node)) };
+  return { hostEndpoint: best.hostEndpoint ?? allInterfacesEndpoint(hostEndpointsOf(model, node)), address: best.address };
+}
+
+/**
+ * The node's address toward an off-node peer, as {@link closestInterface} picks the interface: the
+ * source a masquerade (MASQUERADE takes the outgoing interface's address) gives the node's traffic.
+ */
+export function nodeAddressToward(model: BuiltModel, node: string, peerIp: string): string | undefined {
+  return closestInterface(model, node, peerIp)?.address;
 }
 
 /** The node's `*` host endpoint, else its only host endpoint (when nothing says which interface). */

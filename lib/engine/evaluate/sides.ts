@@ -7,7 +7,7 @@ import { ChainOptions, evaluateChain } from './chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
-import { ipipInputStage, ipipOutputStage } from './ipip-host';
+import { tunnelInputStage, tunnelOutputStage } from './tunnel-host';
 import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
@@ -131,7 +131,7 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'traffic from a host to its own workloads or addresses is not policed')]);
     }
     const hep = hostTrafficEndpoint(model, node, ep, flow.via);
-    const ipipOut = ipipOutputStage(model, node, flow);
+    const ipipOut = tunnelOutputStage(model, node, flow);
     if (!hep) return finish('egress', src.id, [ipipOut ?? noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
     const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
     if (fs) return finish('egress', src.id, [fixed('host', hep.id, 'allow', `failsafe outbound port ${fs}`, fs)]);
@@ -142,7 +142,7 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   const star = nodeAllInterfacesEndpoint(model, ep.node);
   const toOwnHost = flow.destination.endpoint?.kind !== 'workload' && hostNodeOf(model, flow.destination) === ep.node;
   if (star && !fromPodThroughAllInterfaces(model, star, flow, !toOwnHost, stages)) return finish('egress', src.id, stages);
-  const ipipIn = toOwnHost ? ipipInputStage(model, ep.node, flow) : undefined;
+  const ipipIn = toOwnHost ? tunnelInputStage(model, ep.node, flow) : undefined;
   if (ipipIn) return finish('egress', src.id, [...stages, ipipIn]);
   if (toOwnHost && icmpv6AcceptedToHost(flow)) return finish('egress', src.id, [...stages, icmpv6ToHostStage(ep.id, flow)]);
   const encap = encapsulationDrop(model, ep, flow);
@@ -190,7 +190,7 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic within one host is not policed')]);
   }
   const hep = hostTrafficEndpoint(model, node, ep, flow.via);
-  const ipipIn = ipipInputStage(model, node, flow);
+  const ipipIn = tunnelInputStage(model, node, flow);
   if (!hep) return finish('ingress', dst.id, [ipipIn ?? noHostEndpoint(dst.id, flow.via, 'traffic to the host')]);
   const fs = failsafe(model.felix.failsafeInbound, flow, src.ip);
   if (fs) return finish('ingress', dst.id, [fixed('host', hep.id, 'allow', `failsafe inbound port ${fs}`, fs)]);

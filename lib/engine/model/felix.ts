@@ -2,7 +2,8 @@
 // encapsulation drops and host rules, from Felix's environment, FelixConfiguration `default`, the
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
-import { FelixSettings } from './types';
+import { ipVersionOf } from '../../model/net';
+import { FelixSettings, PoolNat } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -29,6 +30,20 @@ function poolsWantIpip(pools: readonly IpPool[]): boolean {
   return pools.some((p) => (p.spec.ipipMode ?? 'Never') !== 'Never');
 }
 
+/** VXLAN (IPv4) is on when any IPv4 pool (disabled ones too) has vxlanMode other than Never (encapsulation_resolver.go updatePool). */
+function poolsWantVxlan(pools: readonly IpPool[]): boolean {
+  return pools.some((p) => (p.spec.vxlanMode ?? 'Never') !== 'Never' && ipVersionOf(p.spec.cidr.split('/')[0]) === 4);
+}
+
+/** The pools as the masquerade manager keeps them (masq_mgr.go OnUpdate, isLoadBalancerOnly). */
+function poolNat(p: IpPool): PoolNat {
+  const uses = p.spec.allowedUses ?? [];
+  return {
+    name: p.metadata.name, cidr: p.spec.cidr, masquerade: p.spec.natOutgoing === true,
+    loadBalancerOnly: uses.length === 1 && uses[0] === 'LoadBalancer',
+  };
+}
+
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
   return value !== undefined && value.toLowerCase() === 'reject' ? 'Reject' : FELIX_DEFAULTS.filterDenyAction;
@@ -52,5 +67,7 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     logPrefix: spec.logPrefix ?? FELIX_DEFAULTS.logPrefix,
     disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
+    vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools),
+    ipPools: pools.map(poolNat),
   };
 }

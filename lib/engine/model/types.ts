@@ -129,6 +129,23 @@ export interface FelixSettings {
    * has ipipMode other than Never (felix/calc/encapsulation_resolver.go).
    */
   readonly ipipEnabled: boolean;
+  /**
+   * VXLAN host rules on (IPv4): FelixConfiguration vxlanEnabled when set, else on when any IPv4
+   * IPPool has vxlanMode other than Never (felix/calc/encapsulation_resolver.go).
+   */
+  readonly vxlanEnabled: boolean;
+  /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
+  readonly ipPools: readonly PoolNat[];
+}
+
+/** One IPPool for the nat table: its CIDR, natOutgoing, and whether it is LoadBalancer-only. */
+export interface PoolNat {
+  readonly name: string;
+  readonly cidr: string;
+  /** natOutgoing (disabled pools too: Felix's masquerade set takes every pool with it). */
+  readonly masquerade: boolean;
+  /** allowedUses is exactly [LoadBalancer]: such a pool is not in the network-ip-pools set. */
+  readonly loadBalancerOnly: boolean;
 }
 
 /** Everything the engine resolved. */

@@ -1,0 +1,87 @@
+// Felix's encapsulation host rules (felix/rules/static.go filterInputChain, filterOutputChain; IPv4):
+// with IP-in-IP on, filter cali-INPUT accepts IP-in-IP from a Calico host (the all-hosts-net set)
+// to a local address and denies any other; with VXLAN on, it accepts UDP to the VXLAN port from a
+// VXLAN host (the all-vxlan-net set) to a local address and drops any other (a plain DROP in IPv4).
+// Both come before anything else in the chain (workload egress and host endpoint policy included).
+// cali-OUTPUT accepts the host's own IP-in-IP / VXLAN to those hosts before host endpoint egress policy.
+import { ipVersionOf } from '../../model/net';
+import { EngineModel } from '../model/types';
+import { Flow, StageTrace } from './types';
+import { IPIP_PROTOCOL, withDenyAction } from './workload-static';
+import { BuiltModel } from '../model/build';
+
+const UDP = 17;
+const members = new WeakMap<EngineModel, ReadonlySet<string>>();
+
+/**
+ * The `all-hosts-net` set (felix/dataplane/linux/ipset_hosts_mgr.go): each node's InternalIP of the
+ * IP version, the address calico-node's autodetection picks by default. The plan renders this set.
+ */
+export function allHostsNet(model: EngineModel, version: number): string[] {
+  const out = new Set<string>();
+  for (const n of model.nodes) {
+    const a = n.addresses.find((x) => x.type === 'InternalIP' && ipVersionOf(x.address) === version);
+    if (a) out.add(a.address);
+  }
+  return [...out].sort();
+}
+
+/**
+ * The `all-vxlan-net` set (felix/dataplane/linux/vxlan_mgr.go: each VTEP's parent device address).
+ * A node's VTEP parent is its autodetected address, the InternalIP: so the same members as
+ * all-hosts-net (every node is taken to have a VXLAN tunnel, as calico-node gives one to each node
+ * with a block of a VXLAN pool).
+ */
+export function allVxlanNet(model: EngineModel, version: number): string[] {
+  return allHostsNet(model, version);
+}
+
+function isCalicoHost(model: EngineModel, ip: string | undefined): boolean {
+  let set = members.get(model);
+  if (!set) {
+    set = new Set(allHostsNet(model, 4));
+    members.set(model, set);
+  }
+  return ip !== undefined && set.has(ip);
+}
+
+type Tunnel = 'ipip' | 'vxlan';
+
+function tunnelOf(model: EngineModel, flow: Flow): Tunnel | undefined {
+  if (ipVersionOf(flow.destination.ip ?? '') !== 4) return undefined;
+  if (model.felix.ipipEnabled && flow.protocol === IPIP_PROTOCOL) return 'ipip';
+  if (model.felix.vxlanEnabled && flow.protocol === UDP && flow.port === model.felix.vxlanPort) return 'vxlan';
+  return undefined;
+}
+
+/** cali-INPUT's IP-in-IP or VXLAN rules for a packet to the node's own address, or undefined when they do not apply. */
+export function tunnelInputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
+  const tunnel = tunnelOf(model, flow);
+  if (tunnel === undefined) return undefined;
+  const endpoint = `node/${node}`;
+  const known = isCalicoHost(model, flow.source.ip);
+  if (tunnel === 'ipip') {
+    if (known) return { stage: 'host-ipip', endpoint, tiers: [], verdict: 'allow', reason: 'IP-in-IP from a Calico host is accepted in cali-INPUT before host endpoint policy' };
+    return withDenyAction(model, {
+      stage: 'host', endpoint, tiers: [], verdict: 'deny',
+      reason: 'IP-in-IP from a non-Calico host (not in all-hosts-net) is dropped in cali-INPUT (IP-in-IP is on: an IPPool with ipipMode Always or CrossSubnet)',
+    });
+  }
+  const port = model.felix.vxlanPort;
+  if (known) return { stage: 'host-vxlan', endpoint, tiers: [], verdict: 'allow', reason: `VXLAN (UDP ${port}) from a Calico host is accepted in cali-INPUT before host endpoint policy` };
+  // static.go: the IPv4 rule is a plain DROP, whatever iptablesFilterDenyAction says
+  return {
+    stage: 'host', endpoint, tiers: [], verdict: 'deny',
+    reason: `VXLAN (UDP ${port}) from a host not in all-vxlan-net is dropped in cali-INPUT (VXLAN is on: an IPPool with vxlanMode Always or CrossSubnet, or vxlanEnabled)`,
+  };
+}
+
+/** cali-OUTPUT's IP-in-IP or VXLAN accept for the host's packet to a Calico host, or undefined when it does not apply. */
+export function tunnelOutputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
+  const tunnel = tunnelOf(model, flow);
+  if (tunnel === undefined || !isCalicoHost(model, flow.destination.ip)) return undefined;
+  return {
+    stage: `host-${tunnel}`, endpoint: `node/${node}`, tiers: [], verdict: 'allow',
+    reason: `${tunnel === 'ipip' ? 'IP-in-IP' : `VXLAN (UDP ${model.felix.vxlanPort})`} to a Calico host is accepted in cali-OUTPUT before host endpoint policy`,
+  };
+}
