@@ -37,17 +37,21 @@ function writtenJson(obj: ApiObject): unknown {
   }
 }
 
-/**
- * The identity of an API object: `<group>/<kind>/<namespace>/<name>` (no namespace when
- * cluster-scoped); `inventory:` before it for an inventory object, a fact about a resource (a
- * LoadBalancer Service's address) rather than the resource itself.
- */
+/** The identity of an API object: `<group>/<kind>/<namespace>/<name>` (no namespace when cluster-scoped). */
 function identityOf(obj: ApiObject): string {
   if (NetsecApiObject.isNetsecApiObject(obj)) return resourceId(obj.toResource());
-  const json = writtenJson(obj);
-  const prefix = typeof json === 'object' && json !== null && isInventoryObject(json as { readonly [key: string]: unknown }) ? 'inventory:' : '';
   const ns = writtenNamespace(obj);
-  return prefix + (ns ? `${obj.apiGroup}/${obj.kind}/${ns}/${obj.name}` : `${obj.apiGroup}/${obj.kind}/${obj.name}`);
+  return ns ? `${obj.apiGroup}/${obj.kind}/${ns}/${obj.name}` : `${obj.apiGroup}/${obj.kind}/${obj.name}`;
+}
+
+/**
+ * True for an inventory object: a fact about the cluster, which may stand beside the resource it
+ * reports on (a LoadBalancer Service and its copy with the address), so it is compared only with
+ * other inventory objects.
+ */
+function isInventory(obj: ApiObject): boolean {
+  const json = writtenJson(obj);
+  return typeof json === 'object' && json !== null && isInventoryObject(json as { readonly [key: string]: unknown });
 }
 
 /** Kinds several charts may each define, identically, so that every chart applies on its own (the `netsec-deny` Tier). */
@@ -84,16 +88,17 @@ function duplicateProblem(id: string, objects: readonly ApiObject[]): string | u
  * path. A Tier may be defined in several charts when every definition is identical.
  */
 export function duplicateResourceErrors(root: IConstruct): string[] {
-  const byId = new Map<string, ApiObject[]>();
+  const byKey = new Map<string, { readonly id: string; readonly objects: ApiObject[] }>();
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c)) continue;
     const id = identityOf(c);
-    const objects = byId.get(id);
-    if (objects) objects.push(c);
-    else byId.set(id, [c]);
+    const key = `${isInventory(c) ? 'inventory' : 'resource'} ${id}`;
+    const group = byKey.get(key);
+    if (group) group.objects.push(c);
+    else byKey.set(key, { id, objects: [c] });
   }
   const errors: string[] = [];
-  for (const [id, objects] of byId) {
+  for (const { id, objects } of byKey.values()) {
     const problem = objects.length > 1 ? duplicateProblem(id, objects) : undefined;
     if (problem !== undefined) errors.push(problem);
   }
