@@ -21,7 +21,8 @@ const TIERS: readonly Tier[] = [
 /**
  * What runs in the cluster, for the engine: the guestbook namespace and its pods as inventory
  * (`inventory/<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
- * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}.
+ * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}, and its
+ * LoadBalancer Service `frontend-lb` (applied) with its address {@link FRONTEND_LB_IP} (inventory).
  */
 export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): void {
   new InventoryNamespace(scope, 'guestbook-namespace', { name: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook' } });
