@@ -16,4 +16,5 @@ export type {
   BaselineAdminNetworkPolicySpec, BaselineAdminNetworkPolicy, ClusterNetworkPolicyPort, ClusterNetworkPolicyPortRange,
   ClusterNetworkPolicyProtocolPorts, ClusterNetworkPolicyProtocol, ClusterNetworkPolicyIngressPeer, ClusterNetworkPolicyEgressPeer,
   ClusterNetworkPolicyIngressRule, ClusterNetworkPolicyEgressRule, ClusterNetworkPolicySpec, ClusterNetworkPolicy,
+  ServicePort, ServiceSpec,
 } from './model/resources';

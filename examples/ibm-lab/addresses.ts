@@ -30,6 +30,12 @@ export const DENIED_CIDR = '203.0.113.224/27';
 /** The NodePort the frontend is published on (inside the NodePort range 30000-32767). */
 export const FRONTEND_NODE_PORT = 30080;
 
+/**
+ * The frontend's IBM classic LoadBalancer address: a portable public IP, held by keepalived on one
+ * edge worker and moved between them with VRRP (the `allow-vrrp` policy lets VRRP through).
+ */
+export const FRONTEND_LB_IP = '203.0.113.50';
+
 /** The guestbook's namespace. */
 export const GUESTBOOK_NAMESPACE = 'guestbook';
 

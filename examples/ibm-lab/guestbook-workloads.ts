@@ -1,7 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { InventoryNamespace, InventoryPod, WorkerNode } from '../../lib';
-import { FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
+import { ExternalTrafficPolicy, IntOrString, InventoryNamespace, InventoryPod, LoadBalancerService, NodePortService, Port, WorkerNode } from '../../lib';
+import { FRONTEND_LB_IP, FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
 
 /** One guestbook tier: its label, its named port and where its pods run. */
 interface Tier {
@@ -22,7 +21,8 @@ const TIERS: readonly Tier[] = [
 /**
  * What runs in the cluster, for the engine: the guestbook namespace and its pods as inventory
  * (`inventory/<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
- * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}.
+ * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}, and its
+ * LoadBalancer Service `frontend-lb` (applied) with its address {@link FRONTEND_LB_IP} (inventory).
  */
 export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): void {
   new InventoryNamespace(scope, 'guestbook-namespace', { name: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook' } });
@@ -36,16 +36,25 @@ export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): vo
       });
     }
   }
-  new ApiObject(scope, 'frontend-service', {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'frontend', namespace: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook', tier: 'frontend' } },
-    spec: {
-      type: 'NodePort',
-      // Local: the pod sees the client's own address (no SNAT), so address-based policies hold.
-      externalTrafficPolicy: 'Local',
-      selector: { app: 'guestbook', tier: 'frontend' },
-      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: FRONTEND_NODE_PORT }],
-    },
+  new NodePortService(scope, 'frontend-service', {
+    name: 'frontend',
+    namespace: GUESTBOOK_NAMESPACE,
+    labels: { app: 'guestbook', tier: 'frontend' },
+    selector: { app: 'guestbook', tier: 'frontend' },
+    ports: [{ name: 'http', port: Port.tcp(80), targetPort: IntOrString.fromString('http'), nodePort: FRONTEND_NODE_PORT }],
+    // Local: the pod sees the client's own address (no SNAT), so address-based policies hold.
+    externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+  });
+  // The public entrance: an IBM classic LoadBalancer for the same pods. Its address is the cloud's
+  // to assign, so it is inventory (status.loadBalancer.ingress); requestAddress asks for it.
+  new LoadBalancerService(scope, 'frontend-lb-service', {
+    name: 'frontend-lb',
+    namespace: GUESTBOOK_NAMESPACE,
+    labels: { app: 'guestbook', tier: 'frontend' },
+    selector: { app: 'guestbook', tier: 'frontend' },
+    ports: [{ name: 'http', port: Port.tcp(80), targetPort: IntOrString.fromString('http') }],
+    externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
+    address: FRONTEND_LB_IP,
+    requestAddress: true,
   });
 }

@@ -4,3 +4,4 @@ export * from './vocabulary';
 export * from './intent';
 export * from './ibm';
 export * from './inventory';
+export * from './service';

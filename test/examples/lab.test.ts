@@ -5,11 +5,13 @@
 // - pods: frontend-1 (worker-1, 192.0.2.10), frontend-2 (worker-2, 192.0.2.74), backend-1
 //   (worker-1, 192.0.2.11), backend-2 (worker-3, 192.0.2.138), db-0 (worker-2, 192.0.2.75),
 //   kube-system/coredns-1 (worker-3, 192.0.2.130);
-// - admin CIDR 198.51.100.128/25, denied CIDR 203.0.113.224/27, frontend NodePort 30080.
+// - admin CIDR 198.51.100.128/25, denied CIDR 203.0.113.224/27, frontend NodePort 30080, frontend
+//   LoadBalancer frontend-lb at 203.0.113.50 (port 80 -> http, externalTrafficPolicy Local).
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { Cidr, ipVersionOf } from '../../lib/model/net';
 import { LAB_WORKERS } from '../../examples/ibm-lab/addresses';
+import { evaluateExternalServiceFlow, findExternalTarget } from '../../lib/engine';
 import { decidingPolicies, flow, labModel, synthLab } from './lab-world';
 
 const { files, stderr } = synthLab();
@@ -76,7 +78,9 @@ describe('synth', () => {
     };
     yaml.loadAll(inventory?.content ?? '').forEach(walk);
     model.endpoints.filter((e) => e.kind === 'host').forEach((e) => ips.push(...e.ips));
-    expect(ips.length).toBe(3 * 2 + 6 * 3 + 6); // 3 nodes x 2 addresses; 6 pods x (hostIP, podIP, podIPs[0]); 6 host endpoints
+    // 3 nodes x 2 addresses; 6 pods x (hostIP, podIP, podIPs[0]); the frontend LoadBalancer's address
+    // (spec.loadBalancerIP and status.loadBalancer.ingress[0].ip); 6 host endpoints
+    expect(ips.length).toBe(3 * 2 + 6 * 3 + 2 + 6);
     for (const ip of ips) expect(ranges.some((r) => r.containsAddress(ip))).toBe(true);
   });
 });
@@ -133,6 +137,36 @@ describe('frontend: internet -> NodePort 30080 -> pod port http (8080)', () => {
     expect(allowed(INTERNET, 'guestbook/frontend-1', 'TCP', 8080)).toBe(true);
     expect(allowed(INTERNET, 'guestbook/frontend-2', 'TCP', 8080)).toBe(true);
     expect(allowed(INTERNET, 'guestbook/frontend-1', 'TCP', 9000)).toBe(false);
+  });
+});
+
+describe('frontend: internet -> LoadBalancer 203.0.113.50:80 -> pod port http (8080)', () => {
+  const LB = '203.0.113.50';
+  // Local: each worker with a frontend pod (worker-1: frontend-1, worker-2: frontend-2) DNATs to it
+  // alone; worker-3 has none and drops. deny-nodeports (preDNAT) lists only node ports, so port 80 of
+  // the LoadBalancer address passes it; allow-node-port-dnat lets the DNATed flow through the host
+  // endpoint; frontend-from-internet admits it at the pod; the denied CIDR is dropped by netsec-deny.
+  const used = (from: string): string[] => {
+    const target = findExternalTarget(model, LB, 'TCP', 80);
+    if (target === undefined) throw new Error('no LoadBalancer target for 203.0.113.50:80');
+    return evaluateExternalServiceFlow(model, from, target).paths.filter((p) => p.unused === undefined)
+      .map((p) => `${p.node}->${p.backend.pod ?? p.backend.address}:${p.allowed ? 'allow' : 'deny'}`);
+  };
+
+  test('the address from the inventory is the frontend-lb Service\'s LoadBalancer path, on port 80 only', () => {
+    const target = findExternalTarget(model, LB, 'TCP', 80);
+    expect(target?.kind).toBe('loadBalancer');
+    expect(`${target?.service.namespace}/${target?.service.name}`).toBe('guestbook/frontend-lb');
+    expect(target?.service.loadBalancerIPs).toEqual([LB]);
+    expect(findExternalTarget(model, LB, 'TCP', 8080)).toBeUndefined();
+  });
+
+  test('from the internet, each worker with a frontend pod reaches it; worker-3 has none', () => {
+    expect(used(INTERNET)).toEqual(['worker-1->guestbook/frontend-1:allow', 'worker-2->guestbook/frontend-2:allow']);
+  });
+
+  test('from the denied CIDR, every path is dropped', () => {
+    expect(used(BAD)).toEqual(['worker-1->guestbook/frontend-1:deny', 'worker-2->guestbook/frontend-2:deny']);
   });
 });
 

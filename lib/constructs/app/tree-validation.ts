@@ -1,6 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { canonicalJson } from '../../model/canonical-json';
 import { resourceId } from '../../model/resources';
+import { isInventoryObject } from '../../model/resources/inventory';
 import { NetsecApiObject } from '../l1/netsec-api-object';
 
 /** Runs every construct validation under `root`; messages not naming their construct get `[path]`. */
@@ -19,15 +21,20 @@ export function constructValidationErrors(root: IConstruct): string[] {
  * cluster-scoped objects (inventory Nodes and Namespaces) drop it when rendered, so ask the rendering.
  */
 function writtenNamespace(obj: ApiObject): string | undefined {
-  let json: unknown;
-  try {
-    json = obj.toJson();
-  } catch {
-    return obj.metadata.namespace; // the rendering error itself is reported when the chart is rendered
-  }
+  const json = writtenJson(obj);
+  if (json === undefined) return obj.metadata.namespace; // the rendering error itself is reported when the chart is rendered
   const metadata = typeof json === 'object' && json !== null ? (json as { readonly metadata?: unknown }).metadata : undefined;
   const ns = typeof metadata === 'object' && metadata !== null ? (metadata as { readonly namespace?: unknown }).namespace : undefined;
   return typeof ns === 'string' ? ns : undefined;
+}
+
+/** The rendering of an API object, or undefined when it cannot be rendered. */
+function writtenJson(obj: ApiObject): unknown {
+  try {
+    return obj.toJson();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The identity of an API object: `<group>/<kind>/<namespace>/<name>` (no namespace when cluster-scoped). */
@@ -37,19 +44,19 @@ function identityOf(obj: ApiObject): string {
   return ns ? `${obj.apiGroup}/${obj.kind}/${ns}/${obj.name}` : `${obj.apiGroup}/${obj.kind}/${obj.name}`;
 }
 
+/**
+ * True for an inventory object: a fact about the cluster, which may stand beside the resource it
+ * reports on (a LoadBalancer Service and its copy with the address), so it is compared only with
+ * other inventory objects.
+ */
+function isInventory(obj: ApiObject): boolean {
+  const json = writtenJson(obj);
+  return typeof json === 'object' && json !== null && isInventoryObject(json as { readonly [key: string]: unknown });
+}
+
 /** Kinds several charts may each define, identically, so that every chart applies on its own (the `netsec-deny` Tier). */
 function isShareable(obj: ApiObject): boolean {
   return obj.apiGroup === 'projectcalico.org' && obj.kind === 'Tier';
-}
-
-/** JSON with object keys sorted, so that equal renderings compare equal whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as { readonly [key: string]: unknown };
-    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The rendering of an API object for comparison, or undefined when it cannot be rendered (reported elsewhere). */
@@ -81,16 +88,17 @@ function duplicateProblem(id: string, objects: readonly ApiObject[]): string | u
  * path. A Tier may be defined in several charts when every definition is identical.
  */
 export function duplicateResourceErrors(root: IConstruct): string[] {
-  const byId = new Map<string, ApiObject[]>();
+  const byKey = new Map<string, { readonly id: string; readonly objects: ApiObject[] }>();
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c)) continue;
     const id = identityOf(c);
-    const objects = byId.get(id);
-    if (objects) objects.push(c);
-    else byId.set(id, [c]);
+    const key = `${isInventory(c) ? 'inventory' : 'resource'} ${id}`;
+    const group = byKey.get(key);
+    if (group) group.objects.push(c);
+    else byKey.set(key, { id, objects: [c] });
   }
   const errors: string[] = [];
-  for (const [id, objects] of byId) {
+  for (const { id, objects } of byKey.values()) {
     const problem = objects.length > 1 ? duplicateProblem(id, objects) : undefined;
     if (problem !== undefined) errors.push(problem);
   }

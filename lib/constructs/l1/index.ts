@@ -14,3 +14,4 @@ export * from './calico-ip-pool';
 export * from './kube-admin-network-policy';
 export * from './kube-baseline-admin-network-policy';
 export * from './kube-cluster-network-policy';
+export * from './kube-service';

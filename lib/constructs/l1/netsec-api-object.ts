@@ -2,7 +2,8 @@ import { ApiObject, ApiObjectMetadata, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { formatIssue, validateResource } from '../../model/validate';
 import { renderResource } from '../../model/parse';
-import { NetsecResource, ObjectMeta, StringMap } from '../../model/resources';
+import { NetsecResource, ObjectMeta } from '../../model/resources';
+import { renderedMetadata, unsupportedMetadataErrors } from './rendered-metadata';
 
 /** What a concrete L1 class tells its base, {@link NetsecApiObject}. */
 export interface NetsecApiObjectInit {
@@ -18,9 +19,6 @@ export interface NetsecApiObjectInit {
 
 /** Marks instances, so that detection works across copies of this package (like cdk8s does). */
 const NETSEC_API_OBJECT = Symbol.for('cdk8s-netsec.NetsecApiObject');
-
-/** Metadata keys the model carries; anything else set through cdk8s is reported. */
-const SUPPORTED_METADATA_KEYS = ['name', 'namespace', 'labels', 'annotations'];
 
 /**
  * Base of every cdk8s-netsec L1 construct: one Kubernetes or Calico resource, held as typed
@@ -70,41 +68,15 @@ export abstract class NetsecApiObject extends ApiObject {
 
   /** The metadata of the synthesised resource. */
   protected resourceMetadata(): ObjectMeta {
-    const json = asRecord(this.metadata.toJson());
-    const labels = asStringMap(json.labels);
-    const annotations = asStringMap(json.annotations);
-    const namespace = !this.clusterScoped && typeof json.namespace === 'string' ? json.namespace : undefined;
-    return {
-      name: this.name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      ...(labels ? { labels } : {}),
-      ...(annotations ? { annotations } : {}),
-    };
+    return renderedMetadata(this, this.clusterScoped);
   }
 
   private validateNetsec(): string[] {
     const path = this.node.path;
-    const errors: string[] = [];
-    const json = asRecord(this.metadata.toJson());
-    for (const key of Object.keys(json)) {
-      if (!SUPPORTED_METADATA_KEYS.includes(key)) {
-        errors.push(`${path}: metadata.${key} is not supported on ${this.kind}; allowed: ${SUPPORTED_METADATA_KEYS.join(', ')}`);
-      }
-    }
+    const errors = unsupportedMetadataErrors(this, path);
     for (const issue of validateResource(this.toResource())) {
       errors.push(formatIssue(path, issue));
     }
     return errors;
   }
-}
-
-function asRecord(v: unknown): { [key: string]: unknown } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as { [key: string]: unknown } : {};
-}
-
-function asStringMap(v: unknown): StringMap | undefined {
-  if (typeof v !== 'object' || v === null) return undefined;
-  const out: { [key: string]: string } = {};
-  for (const [k, val] of Object.entries(v)) out[k] = String(val);
-  return Object.keys(out).length > 0 ? out : undefined;
 }

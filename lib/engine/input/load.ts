@@ -11,6 +11,7 @@ import { derivePodsFromWorkloads } from './derive-pods';
 import { InventoryNamespace, InventoryPod, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
 import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
 import { InputService, SourcedServiceResource, buildServices } from './services';
+import { mergeObservedServices } from './observed-services';
 
 /** A resource and where it was read. */
 export interface SourcedResource {
@@ -208,6 +209,7 @@ function readDocuments(
     }
     resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
   }
+  const mergedServices = mergeObservedServices(serviceResources, invalid);
   throwInvalid(invalid);
   if (pods.length === 0 && workloads.length > 0) {
     const derived = derivePodsFromWorkloads(workloads, resources.map((r) => r.resource), namespaces, options.workloadPool);
@@ -215,6 +217,6 @@ function readDocuments(
     namespaces.push(...derived.namespaces);
     notes.push(derived.note);
   }
-  const services = buildServices(serviceResources, pods);
+  const services = buildServices(mergedServices, pods);
   return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}), calicoVersion: options.calicoVersion ?? DEFAULT_CALICO_VERSION };
 }

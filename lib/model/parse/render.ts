@@ -1,6 +1,6 @@
-import { NetsecResource } from '../resources';
+import { NetsecResource, ServiceResource } from '../resources';
 import { isRecord } from './read';
-import { FieldType, documentSchema, findKindSchema } from './schema';
+import { FieldType, documentSchema, findKindSchema, findServiceKindSchema } from './schema';
 
 function renderValue(type: FieldType, value: unknown): unknown {
   switch (type.t) {
@@ -34,5 +34,17 @@ export function renderResource(r: NetsecResource): { [key: string]: unknown } {
   const kind = findKindSchema(r.apiVersion, r.kind);
   if (!kind) throw new Error(`renderResource: unknown resource type ${r.apiVersion}/${r.kind}`);
   const out = renderValue(documentSchema(kind), r);
+  return isRecord(out) ? { ...out } : {};
+}
+
+/**
+ * A plain JSON-able object for a Service, EndpointSlice or Endpoints object, rendered as
+ * {@link renderResource} renders the policy kinds (the field order of the kind's schema, digits-only
+ * target ports as numbers, undefined fields left out).
+ */
+export function renderServiceResource(r: ServiceResource): { [key: string]: unknown } {
+  const schema = findServiceKindSchema(r.apiVersion, r.kind);
+  if (!schema) throw new Error(`renderServiceResource: unknown resource type ${r.apiVersion}/${r.kind}`);
+  const out = renderValue(schema, r);
   return isRecord(out) ? { ...out } : {};
 }

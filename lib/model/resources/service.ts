@@ -12,6 +12,7 @@ export interface ServicePort {
   readonly name?: string;
   /** `TCP`, `UDP` or `SCTP`. @default 'TCP' (kube-apiserver) */
   readonly protocol?: string;
+  /** The port the Service listens on (1-65535). */
   readonly port: number;
   /** A port number, or the name of a container port of the backends. @default - the port (kube-apiserver) */
   readonly targetPort?: string;
@@ -25,16 +26,21 @@ export interface ServiceSpec {
   readonly type?: string;
   /** The pods that back the Service. @default - none: endpoints are given, not derived */
   readonly selector?: StringMap;
-  readonly ports?: readonly ServicePort[];
+  /** The Service's ports. @default - none (only a headless or ExternalName Service may have none) */
+  readonly ports?: ServicePort[];
   /** An address, `None` (headless) or empty (allocated). @default - allocated (unknown here) */
   readonly clusterIP?: string;
-  readonly clusterIPs?: readonly string[];
-  readonly externalIPs?: readonly string[];
+  /** The cluster IPs, one per IP family. @default - allocated (unknown here) */
+  readonly clusterIPs?: string[];
+  /** Addresses of the nodes that also accept the Service's ports. @default - none */
+  readonly externalIPs?: string[];
   /** `Cluster` or `Local`, for NodePort and LoadBalancer. @default 'Cluster' there */
   readonly externalTrafficPolicy?: string;
   /** `Cluster` or `Local`. @default 'Cluster' */
   readonly internalTrafficPolicy?: string;
+  /** The DNS name of an ExternalName Service. @default - none */
   readonly externalName?: string;
+  /** The address asked of the LoadBalancer provider (deprecated in Kubernetes, honoured by IBM classic). @default - chosen by the provider */
   readonly loadBalancerIP?: string;
   /** Not-ready pods are endpoints too (the EndpointSlice controller marks them ready). @default false */
   readonly publishNotReadyAddresses?: boolean;
