@@ -11,14 +11,14 @@
 //
 // Transcribed (standard-cases.ts): the admin and baseline ingress/egress TCP, UDP and SCTP tests,
 // *-standard-gress-rules.go, admin-network-policy-standard-priority.go and
-// admin-network-policy-standard-integration.go.
+// admin-network-policy-standard-integration.go; (cidr-cases.ts) *-standard-egress-inline-cidr-rules.go,
+// its networks built from the inventory's pod IPs where upstream reads the live pods'.
 // Left out, and why:
-// - *-standard-egress-inline-cidr-rules.go: its networks are computed from the live pods' IPs at
-//   run time;
 // - *-experimental-*-rules.go: nodes peers (host-network pods) and named ports of peers Calico does
 //   not convert: Calico replaces such Deny/Pass rules by deny-all and drops Allow rules, so an
 //   implementation following Calico does not pass those tests (see test/model/convert/admin-policy.test.ts).
 import { runCases } from './harness';
+import { CIDR_CASES } from './cidr-cases';
 import { STANDARD_CASES } from './standard-cases';
 
-runCases('network-policy-api conformance', STANDARD_CASES);
+runCases('network-policy-api conformance', [...STANDARD_CASES, ...CIDR_CASES]);
