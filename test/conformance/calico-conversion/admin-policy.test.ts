@@ -1,0 +1,89 @@
+// More of Calico's own conversion tests for the admin policy kinds (test/model/convert/admin-policy.test.ts
+// has the first ones): each case is transcribed by hand, inputs as YAML-shaped data and expectations
+// from the Go test's Expect lines, from projectcalico/calico v3.31.7
+// libcalico-go/lib/backend/k8s/conversion/adminnetworkpolicy_test.go ("Test AdminNetworkPolicy
+// conversion"); the It(...) name is the test name.
+import { convertAdminNetworkPolicy } from '../../../lib/model/convert';
+import { AdminNetworkPolicy } from '../../../lib/model/resources';
+
+const ORCH = "projectcalico.org/orchestrator == 'k8s'";
+const anp = (spec: AdminNetworkPolicy['spec']): AdminNetworkPolicy => ({
+  apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'test.policy' }, spec,
+});
+const SUBJECT = { namespaces: { matchLabels: { label: 'value', label2: 'value2' } } };
+const named = (name: string): { metadata: { annotations: { name: string } } } => ({ metadata: { annotations: { name } } });
+
+describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.go), continued', () => {
+  test('should parse a k8s AdminNetworkPolicy with a DoesNotExist expression ', () => {
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value', label2: 'value2' } } } },
+      ingress: [{ name: 'A random ingress rule', action: 'Allow', ports: [{ portNumber: { port: 80 } }],
+        from: [{ pods: { namespaceSelector: {}, podSelector: { matchExpressions: [{ key: 'toast', operator: 'DoesNotExist' }] } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value' && label2 == 'value2'`);
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule'), action: 'Allow', protocol: 'TCP',
+      source: { namespaceSelector: 'all()', selector: `${ORCH} && ! has(toast)` }, destination: { ports: ['80'] },
+    }]);
+    expect(policy.spec.egress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with empty namespaces in Subject', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({ priority: 500, subject: { namespaces: {} } }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  test('should parse an AdminNetworkPolicy with empty podSelector in Subject', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({ priority: 600, subject: { pods: { namespaceSelector: {}, podSelector: {} } } }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  test('should parse an AdminNetworkPolicy with a Subject with MatchExpressions', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 500, subject: { namespaces: { matchExpressions: [{ key: 'k', operator: 'In', values: ['v1', 'v2'] }] } },
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("k in { 'v1', 'v2' }");
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  test('should parse a k8s AdminNetworkPolicy with an any address Network peer', () => {
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 200, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['0.0.0.0/0', '::/0'] }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(warnings).toEqual([]);
+    // "We only default to TCP when ports exist": no protocol on these rules
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([
+      { ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3'" } },
+      { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['0.0.0.0/0', '::/0'] } },
+    ]);
+  });
+
+  test('should parse a k8s AdminNetworkPolicy with an invalid networks peer', () => {
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 200, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', ports: [{ portNumber: { port: 80 } }], from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', ports: [{ portNumber: { port: 80 } }],
+        to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/66'] }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule'), action: 'Pass', protocol: 'TCP', source: { namespaceSelector: "k == 'v'" }, destination: { ports: ['80'] },
+    }]);
+    // "The invalid rule is replaced with a deny-all rule."
+    expect(policy.spec.egress).toEqual([{ action: 'Deny' }]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('1.1.1.1/66');
+  });
+});
