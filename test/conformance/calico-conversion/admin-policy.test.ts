@@ -86,4 +86,113 @@ describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('1.1.1.1/66');
   });
+  test('should drop rules with invalid action in a k8s AdminNetworkPolicy', () => {
+    const ports = [{ portNumber: { port: 80 } }, { portRange: { start: 2000, end: 3000 } }];
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 300, subject: SUBJECT,
+      ingress: [
+        { name: 'A random ingress rule', action: 'Log', from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] },
+        { name: 'A random ingress rule 2', action: 'Allow', ports, from: [{ namespaces: { matchLabels: { k10: 'v10', k20: 'v20' } } }] },
+      ],
+      egress: [
+        { name: 'A random egress rule', action: 'Deny', ports, to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] },
+        { name: 'A random egress rule 2', action: 'Drop', to: [{ namespaces: { matchLabels: { k30: 'v30', k40: 'v40' } } }] },
+      ],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule 2'), action: 'Allow', protocol: 'TCP', source: { namespaceSelector: "k10 == 'v10' && k20 == 'v20'" }, destination: { ports: ['80', '2000:3000'] },
+    }]);
+    expect(policy.spec.egress).toEqual([{
+      ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'", ports: ['80', '2000:3000'] },
+    }]);
+    // Calico reports "unsupported admin network policy action Log" / "Drop" for the two dropped rules
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Log');
+    expect(warnings[1]).toContain('Drop');
+  });
+
+  test('should parse a k8s AdminNetworkPolicy with no ports', () => {
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 200, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v' && k2 == 'v2'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([{ ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'" } }]);
+  });
+
+  test('should parse an AdminNetworkPolicy with no rules', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({ priority: 500, subject: SUBJECT }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  const PODS_SUBJECT = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } };
+
+  test('should parse an AdminNetworkPolicy with a rule with namespaceSelector', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Allow', from: [{ namespaces: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toHaveLength(1);
+    expect(policy.spec.ingress?.[0].source?.selector).toBeUndefined();
+    expect(policy.spec.ingress?.[0].source?.namespaceSelector).toBe("namespaceFoo == 'bar' && namespaceRole == 'dev'");
+    expect(policy.spec.egress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with a rule with podSelector', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: PODS_SUBJECT,
+      egress: [{ name: 'A random egress rule', action: 'Allow', to: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.egress).toHaveLength(1);
+    expect(policy.spec.egress?.[0].destination?.namespaceSelector).toBe('all()');
+    expect(policy.spec.egress?.[0].destination?.selector).toBe(`${ORCH} && namespaceFoo == 'bar' && namespaceRole == 'dev'`);
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Egress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with a rule with empty namespaceSelector', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Allow', from: [{ namespaces: { matchLabels: {} } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.ingress).toHaveLength(1);
+    expect(policy.spec.ingress?.[0].source?.selector).toBeUndefined();
+    expect(policy.spec.ingress?.[0].source?.namespaceSelector).toBe('all()');
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with a rule with empty podSelector', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: PODS_SUBJECT,
+      egress: [{ name: 'A random egress rule', action: 'Pass', to: [{ pods: { namespaceSelector: { matchLabels: {} }, podSelector: { matchLabels: {} } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.egress).toHaveLength(1);
+    expect(policy.spec.egress?.[0].destination?.selector).toBe(ORCH);
+    expect(policy.spec.egress?.[0].destination?.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Egress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with a rule with a rule with both Namespaces and Pods', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 1000, subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Deny',
+        from: [{ pods: { namespaceSelector: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } }, podSelector: { matchLabels: { podA: 'B', podC: 'D' } } } }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toHaveLength(1);
+    expect(policy.spec.ingress?.[0].source?.selector).toBe(`${ORCH} && podA == 'B' && podC == 'D'`);
+    expect(policy.spec.ingress?.[0].source?.namespaceSelector).toBe("namespaceFoo == 'bar' && namespaceRole == 'dev'");
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
 });
