@@ -1,0 +1,135 @@
+// More of Calico's own ClusterNetworkPolicy conversion tests (test/model/convert/admin-policy.test.ts
+// has the first ones), transcribed by hand from projectcalico/calico v3.32.1
+// libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy_test.go; the Describe and It(...)
+// names are cited.
+import { buildEngineModel, parseEngineInputs } from '../../../lib/engine';
+import { convertClusterNetworkPolicy } from '../../../lib/model/convert';
+import { NetsecInputError } from '../../../lib/model/errors';
+import { ClusterNetworkPolicy } from '../../../lib/model/resources';
+
+const ORCH = "projectcalico.org/orchestrator == 'k8s'";
+const cnp = (spec: ClusterNetworkPolicy['spec'], name = 'test.policy'): ClusterNetworkPolicy => ({
+  apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name }, spec,
+});
+const SUBJECT = { namespaces: { matchLabels: { label: 'value', label2: 'value2' } } };
+const named = (name: string): { metadata: { annotations: { name: string } } } => ({ metadata: { annotations: { name } } });
+const TCP80 = { tcp: { destinationPort: { number: 80 } } };
+
+describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", continued', () => {
+  test('should drop rules with invalid action in a k8s ClusterNetworkPolicy', () => {
+    const protocols = [TCP80, { tcp: { destinationPort: { range: { start: 2000, end: 3000 } } } }];
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 300, tier: 'Admin', subject: SUBJECT,
+      ingress: [
+        { name: 'A random ingress rule', action: 'Log', from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] },
+        { name: 'A random ingress rule 2', action: 'Accept', protocols, from: [{ namespaces: { matchLabels: { k10: 'v10', k20: 'v20' } } }] },
+      ],
+      egress: [
+        { name: 'A random egress rule', action: 'Deny', protocols, to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] },
+        { name: 'A random egress rule 2', action: 'Drop', to: [{ namespaces: { matchLabels: { k30: 'v30', k40: 'v40' } } }] },
+      ],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule 2'), action: 'Allow', protocol: 'TCP', source: { namespaceSelector: "k10 == 'v10' && k20 == 'v20'" }, destination: { ports: ['80', '2000:3000'] },
+    }]);
+    expect(policy.spec.egress).toEqual([{
+      ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'", ports: ['80', '2000:3000'] },
+    }]);
+    // "unsupported cluster network policy action Log" / "Drop"
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Log');
+    expect(warnings[1]).toContain('Drop');
+  });
+
+  test('should parse a k8s ClusterNetworkPolicy with an any address Network peer', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 200, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['0.0.0.0/0', '::/0'] }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(warnings).toEqual([]);
+    // "We only default to TCP when ports exist": no protocol on these rules
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([
+      { ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3'" } },
+      { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['0.0.0.0/0', '::/0'] } },
+    ]);
+  });
+
+  test('should parse a k8s ClusterNetworkPolicy with an invalid networks peer', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 200, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', protocols: [TCP80], from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', protocols: [TCP80], to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/66'] }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule'), action: 'Pass', protocol: 'TCP', source: { namespaceSelector: "k == 'v'" }, destination: { ports: ['80'] },
+    }]);
+    // "The invalid rule is replaced with a deny-all rule."
+    expect(policy.spec.egress).toEqual([{ action: 'Deny' }]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('1.1.1.1/66');
+  });
+
+  test('should parse a k8s ClusterNetworkPolicy with a DoesNotExist expression ', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value', label2: 'value2' } } } },
+      ingress: [{ name: 'A random ingress rule', action: 'Accept', protocols: [TCP80],
+        from: [{ pods: { namespaceSelector: {}, podSelector: { matchExpressions: [{ key: 'toast', operator: 'DoesNotExist' }] } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value' && label2 == 'value2'`);
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule'), action: 'Allow', protocol: 'TCP',
+      source: { namespaceSelector: 'all()', selector: `${ORCH} && ! has(toast)` }, destination: { ports: ['80'] },
+    }]);
+    expect(policy.spec.egress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an ClusterNetworkPolicy with a Subject with MatchExpressions', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 500, tier: 'Admin', subject: { namespaces: { matchExpressions: [{ key: 'k', operator: 'In', values: ['v1', 'v2'] }] } },
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("k in { 'v1', 'v2' }");
+    expect(policy.spec.selector).toBe(ORCH);
+  });
+});
+
+describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Baseline tier", continued', () => {
+  test('should parse a k8s ClusterNetworkPolicy with an invalid networks peer', () => {
+    const protocols = [TCP80, { destinationNamedPort: 'foobar' }];
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 0, tier: 'Baseline', subject: SUBJECT,
+      // an ingress peer with neither namespaces nor pods: "none of supported fields in 'From' is set."
+      ingress: [{ action: 'Deny', protocols, from: [{}] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', protocols, to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/66'] }] }],
+    }, 'default'), '3.32', 'cnp.yaml#0');
+    // "The invalid rule is replaced with a deny-all rule." (both)
+    expect(policy.spec.ingress).toEqual([{ action: 'Deny' }]);
+    expect(policy.spec.egress).toEqual([{ action: 'Deny' }]);
+    expect(warnings).toHaveLength(2);
+  });
+});
+
+// Calico turns these into a tombstone (the policy is ignored, nothing enforced). The API server's CRD
+// schema rejects both before Calico sees them (tier is an enum Admin/Baseline; subject needs exactly
+// one of namespaces, pods), so netsec rejects the input with an error naming the document and field
+// instead of reading a policy that enforces nothing: a deliberate, stricter difference.
+describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - malformed policies": rejected as the API server would', () => {
+  const load = (spec: string): unknown => buildEngineModel(parseEngineInputs([{
+    file: 'cnp.yaml', text: `apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: { name: bad-policy }\nspec: ${spec}\n`,
+  }], { calicoVersion: '3.32' }));
+  const errorOf = (spec: string): unknown => { try { load(spec); } catch (e) { return e; } return undefined; };
+
+  test('should return a tombstone KVPair for an invalid tier', () => {
+    const spec = '{ priority: 100, tier: InvalidTier, subject: { namespaces: {} } }';
+    expect(errorOf(spec)).toBeInstanceOf(NetsecInputError);
+    expect(() => load(spec)).toThrow('cnp.yaml#0: spec.tier: unknown tier (got "InvalidTier"; allowed: Admin or Baseline)');
+  });
+
+  test('should return a tombstone KVPair when no subject selector is specified', () => {
+    const spec = '{ priority: 100, tier: Admin, subject: {} }';
+    expect(errorOf(spec)).toBeInstanceOf(NetsecInputError);
+    expect(() => load(spec)).toThrow('cnp.yaml#0: spec.subject: no field set (got {}; allowed: exactly one of namespaces, pods)');
+  });
+});
