@@ -195,4 +195,49 @@ describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.
     expect(policy.spec.ingress?.[0].source?.namespaceSelector).toBe("namespaceFoo == 'bar' && namespaceRole == 'dev'");
     expect(policy.spec.types).toEqual(['Ingress']);
   });
+  const MULTI_PEERS = {
+    ingressFrom: [{ namespaces: { matchLabels: { k: 'v' } } }, { pods: { namespaceSelector: {}, podSelector: { matchLabels: { k2: 'v2' } } } }],
+    egressTo: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { pods: { namespaceSelector: { matchLabels: { k4: 'v4' } }, podSelector: { matchLabels: { k5: 'v5' } } } }],
+  };
+
+  test('should parse an AdminNetworkPolicy with Namespaces subject and multiple peers', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: MULTI_PEERS.ingressFrom }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: MULTI_PEERS.egressTo }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([
+      { namespaceSelector: "k == 'v'" }, { namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` },
+    ]);
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([
+      { namespaceSelector: "k3 == 'v3'" }, { namespaceSelector: "k4 == 'v4'", selector: `${ORCH} && k5 == 'v5'` },
+    ]);
+    expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
+  });
+
+  test('should parse an AdminNetworkPolicy with multiple peers and ports', () => {
+    const ports = [{ portNumber: { port: 80 } }, { portRange: { start: 20, end: 30, protocol: 'UDP' } }];
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', ports, from: MULTI_PEERS.ingressFrom }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', ports, to: MULTI_PEERS.egressTo }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    // one rule per protocol (TCP first), each with every peer
+    expect(policy.spec.ingress?.map((r) => [r.source, r.destination?.ports])).toEqual([
+      [{ namespaceSelector: "k == 'v'" }, ['80']],
+      [{ namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` }, ['80']],
+      [{ namespaceSelector: "k == 'v'" }, ['20:30']],
+      [{ namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` }, ['20:30']],
+    ]);
+    expect(policy.spec.egress?.map((r) => [r.destination?.namespaceSelector, r.destination?.selector, r.destination?.ports])).toEqual([
+      ["k3 == 'v3'", undefined, ['80']],
+      ["k4 == 'v4'", `${ORCH} && k5 == 'v5'`, ['80']],
+      ["k3 == 'v3'", undefined, ['20:30']],
+      ["k4 == 'v4'", `${ORCH} && k5 == 'v5'`, ['20:30']],
+    ]);
+    expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
+  });
 });
