@@ -41,6 +41,40 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
     expect(warnings[1]).toContain('Drop');
   });
 
+  test('should drop rules with invalid ports in a k8s ClusterNetworkPolicy', () => {
+    const goodProtos = [TCP80, { tcp: { destinationPort: { range: { start: 2000, end: 3000 } } } }];
+    const badProtos = [TCP80, { tcp: { destinationPort: { range: { start: 1000, end: 10 } } } }];
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 300, tier: 'Admin', subject: SUBJECT,
+      ingress: [
+        { name: 'A random ingress rule', action: 'Accept', protocols: badProtos, from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] },
+        { name: 'A random ingress rule 2', action: 'Pass', protocols: goodProtos, from: [{ namespaces: { matchLabels: { k10: 'v10', k20: 'v20' } } }] },
+      ],
+      egress: [
+        { name: 'A random egress rule', action: 'Deny', protocols: goodProtos, to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] },
+        { name: 'A random egress rule 2', action: 'Accept', protocols: badProtos, to: [{ namespaces: { matchLabels: { k30: 'v30', k40: 'v40' } } }] },
+      ],
+    }), '3.32', 'cnp.yaml#0');
+    // the Accept rules with a bad range are dropped (an Accept rule is not replaced by deny-all)
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule 2'), action: 'Pass', protocol: 'TCP', source: { namespaceSelector: "k10 == 'v10' && k20 == 'v20'" }, destination: { ports: ['80', '2000:3000'] },
+    }]);
+    expect(policy.spec.egress).toEqual([{
+      ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'", ports: ['80', '2000:3000'] },
+    }]);
+    // "minimum port number (1000) is greater than maximum port number (10) in port range"
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toContain('minimum port number (1000) is greater than maximum port number (10) in port range');
+  });
+
+  test('should parse an ClusterNetworkPolicy with empty namespaces in Subject', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({ priority: 500, tier: 'Admin', subject: { namespaces: {} } }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
   test('should parse a k8s ClusterNetworkPolicy with an any address Network peer', () => {
     const { policy, warnings } = convertClusterNetworkPolicy(cnp({
       priority: 200, tier: 'Admin', subject: SUBJECT,
