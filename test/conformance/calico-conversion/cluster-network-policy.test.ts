@@ -75,6 +75,54 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
     expect(policy.spec.egress).toEqual([]);
   });
 
+  test('should parse an ClusterNetworkPolicy with Namespaces subject and multiple peers', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass',
+        from: [{ namespaces: { matchLabels: { k: 'v' } } }, { pods: { namespaceSelector: {}, podSelector: { matchLabels: { k2: 'v2' } } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny',
+        to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { pods: { namespaceSelector: { matchLabels: { k4: 'v4' } }, podSelector: { matchLabels: { k5: 'v5' } } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([
+      { namespaceSelector: "k == 'v'" }, { namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` },
+    ]);
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([
+      { namespaceSelector: "k3 == 'v3'" }, { namespaceSelector: "k4 == 'v4'", selector: `${ORCH} && k5 == 'v5'` },
+    ]);
+    expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
+  });
+
+  const PODS_SUBJECT = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } };
+
+  test('should parse an ClusterNetworkPolicy with a rule with podSelector', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: PODS_SUBJECT,
+      egress: [{ name: 'A random egress rule', action: 'Accept', to: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([{ namespaceSelector: 'all()', selector: `${ORCH} && namespaceFoo == 'bar' && namespaceRole == 'dev'` }]);
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Egress']);
+  });
+
+  test('should parse an ClusterNetworkPolicy with a rule with a rule with both Namespaces and Pods', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 1000, tier: 'Admin', subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Deny',
+        from: [{ pods: { namespaceSelector: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } }, podSelector: { matchLabels: { podA: 'B', podC: 'D' } } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([
+      { namespaceSelector: "namespaceFoo == 'bar' && namespaceRole == 'dev'", selector: `${ORCH} && podA == 'B' && podC == 'D'` },
+    ]);
+    expect(policy.spec.egress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
   test('should parse a k8s ClusterNetworkPolicy with an any address Network peer', () => {
     const { policy, warnings } = convertClusterNetworkPolicy(cnp({
       priority: 200, tier: 'Admin', subject: SUBJECT,
