@@ -240,4 +240,34 @@ describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.
     ]);
     expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
   });
+  test('should parse an AdminNetworkPolicy with Pods subject and multiple peers', () => {
+    const { policy } = convertAdminNetworkPolicy(anp({
+      priority: 600, subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label2: 'value2' } } } },
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: MULTI_PEERS.ingressFrom }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: MULTI_PEERS.egressTo }],
+    }), '3.31', 'anp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.selector).toBe(`${ORCH} && label2 == 'value2'`);
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([
+      { namespaceSelector: "k == 'v'" }, { namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` },
+    ]);
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([
+      { namespaceSelector: "k3 == 'v3'" }, { namespaceSelector: "k4 == 'v4'", selector: `${ORCH} && k5 == 'v5'` },
+    ]);
+    expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
+  });
+
+  test('should parse a k8s AdminNetworkPolicy with a Networks peer', () => {
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 200, subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/32'] }] }],
+    }), '3.31', 'anp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([
+      { ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3'" } },
+      { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['10.10.10.0/24', '1.1.1.1/32'] } },
+    ]);
+  });
 });
