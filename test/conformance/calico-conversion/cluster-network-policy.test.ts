@@ -123,6 +123,31 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
     expect(policy.spec.types).toEqual(['Ingress']);
   });
 
+  test('should parse a k8s ClusterNetworkPolicy with no ports', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 200, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v' && k2 == 'v2'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([{ ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'" } }]);
+  });
+
+  test('should parse a k8s ClusterNetworkPolicy with a Networks peer', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 200, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/32'] }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.ingress).toEqual([{ ...named('A random ingress rule'), action: 'Pass', source: { namespaceSelector: "k == 'v'" }, destination: {} }]);
+    expect(policy.spec.egress).toEqual([
+      { ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3'" } },
+      { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['10.10.10.0/24', '1.1.1.1/32'] } },
+    ]);
+  });
+
   test('should parse a k8s ClusterNetworkPolicy with an any address Network peer', () => {
     const { policy, warnings } = convertClusterNetworkPolicy(cnp({
       priority: 200, tier: 'Admin', subject: SUBJECT,
@@ -178,6 +203,28 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
 });
 
 describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Baseline tier", continued', () => {
+  test('should parse a basic k8s ClusterNetworkPolicy to a GlobalNetworkPolicy', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 0, tier: 'Baseline',
+      subject: { pods: { namespaceSelector: { matchLabels: { label: 'value', label2: 'value2' } }, podSelector: { matchLabels: { foo: 'bar' } } } },
+      ingress: [{ name: 'The first ingress rule', action: 'Accept', protocols: [TCP80, { destinationNamedPort: 'http-port' }],
+        from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] }],
+      egress: [{ name: 'The first egress rule', action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }, { action: 'Accept', to: [{ networks: ['0.0.0.0/0'] }] }],
+    }, 'default'), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    expect(policy.spec.selector).toBe(`${ORCH} && foo == 'bar'`);
+    // ConsistOf upstream: one rule for the named port (no protocol), one for TCP 80
+    expect(policy.spec.ingress).toHaveLength(2);
+    expect(policy.spec.ingress).toEqual(expect.arrayContaining([
+      { ...named('The first ingress rule'), action: 'Allow', source: { namespaceSelector: "k == 'v' && k2 == 'v2'" }, destination: { ports: ['http-port'] } },
+      { ...named('The first ingress rule'), action: 'Allow', protocol: 'TCP', source: { namespaceSelector: "k == 'v' && k2 == 'v2'" }, destination: { ports: ['80'] } },
+    ]));
+    expect(policy.spec.egress).toEqual([
+      { ...named('The first egress rule'), action: 'Deny', destination: { nets: ['10.0.0.0/8'] } },
+      { action: 'Allow', destination: { nets: ['0.0.0.0/0'] } },
+    ]);
+  });
+
   test('should parse a k8s ClusterNetworkPolicy with an invalid networks peer', () => {
     const protocols = [TCP80, { destinationNamedPort: 'foobar' }];
     const { policy, warnings } = convertClusterNetworkPolicy(cnp({
