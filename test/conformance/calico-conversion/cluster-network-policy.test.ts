@@ -14,6 +14,7 @@ const cnp = (spec: ClusterNetworkPolicy['spec'], name = 'test.policy'): ClusterN
 const SUBJECT = { namespaces: { matchLabels: { label: 'value', label2: 'value2' } } };
 const named = (name: string): { metadata: { annotations: { name: string } } } => ({ metadata: { annotations: { name } } });
 const TCP80 = { tcp: { destinationPort: { number: 80 } } };
+const PODS_SUBJECT = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } };
 
 describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", continued', () => {
   test('should drop rules with invalid action in a k8s ClusterNetworkPolicy', () => {
@@ -94,8 +95,6 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
     expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
   });
 
-  const PODS_SUBJECT = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } };
-
   test('should parse an ClusterNetworkPolicy with a rule with podSelector', () => {
     const { policy } = convertClusterNetworkPolicy(cnp({
       priority: 600, tier: 'Admin', subject: PODS_SUBJECT,
@@ -146,6 +145,64 @@ describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", co
       { ...named('A random egress rule'), action: 'Deny', destination: { namespaceSelector: "k3 == 'v3'" } },
       { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['10.10.10.0/24', '1.1.1.1/32'] } },
     ]);
+  });
+
+  test('should parse an ClusterNetworkPolicy with Pods subject and multiple peers', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label2: 'value2' } } } },
+      ingress: [{ name: 'A random ingress rule', action: 'Pass',
+        from: [{ namespaces: { matchLabels: { k: 'v' } } }, { pods: { namespaceSelector: {}, podSelector: { matchLabels: { k2: 'v2' } } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny',
+        to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { pods: { namespaceSelector: { matchLabels: { k4: 'v4' } }, podSelector: { matchLabels: { k5: 'v5' } } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.selector).toBe(`${ORCH} && label2 == 'value2'`);
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([
+      { namespaceSelector: "k == 'v'" }, { namespaceSelector: 'all()', selector: `${ORCH} && k2 == 'v2'` },
+    ]);
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([
+      { namespaceSelector: "k3 == 'v3'" }, { namespaceSelector: "k4 == 'v4'", selector: `${ORCH} && k5 == 'v5'` },
+    ]);
+    expect(policy.spec.types).toEqual(['Ingress', 'Egress']);
+  });
+
+  test('should parse an ClusterNetworkPolicy with empty podSelector in Subject', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({ priority: 600, tier: 'Admin', subject: { pods: { namespaceSelector: {}, podSelector: {} } } }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(ORCH);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  test('should parse an ClusterNetworkPolicy with a rule with namespaceSelector', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Accept', from: [{ namespaces: { matchLabels: { namespaceRole: 'dev', namespaceFoo: 'bar' } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([{ namespaceSelector: "namespaceFoo == 'bar' && namespaceRole == 'dev'" }]);
+    expect(policy.spec.egress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an ClusterNetworkPolicy with a rule with empty namespaceSelector', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: PODS_SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Accept', from: [{ namespaces: {} }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.ingress?.map((r) => r.source)).toEqual([{ namespaceSelector: 'all()' }]);
+    expect(policy.spec.types).toEqual(['Ingress']);
+  });
+
+  test('should parse an ClusterNetworkPolicy with a rule with empty podSelector', () => {
+    const { policy } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: PODS_SUBJECT,
+      egress: [{ name: 'A random egress rule', action: 'Pass', to: [{ pods: { namespaceSelector: {}, podSelector: {} } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.egress?.map((r) => r.destination)).toEqual([{ selector: ORCH, namespaceSelector: 'all()' }]);
+    expect(policy.spec.ingress).toEqual([]);
+    expect(policy.spec.types).toEqual(['Egress']);
   });
 
   test('should parse a k8s ClusterNetworkPolicy with an any address Network peer', () => {
