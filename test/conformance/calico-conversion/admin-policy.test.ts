@@ -270,4 +270,28 @@ describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.
       { ...named('A random egress rule'), action: 'Deny', destination: { nets: ['10.10.10.0/24', '1.1.1.1/32'] } },
     ]);
   });
+  test('should drop rules with invalid ports in a k8s AdminNetworkPolicy', () => {
+    const goodPorts = [{ portNumber: { port: 80 } }, { portRange: { start: 2000, end: 3000 } }];
+    const badPorts = [{ portNumber: { port: 80 } }, { portRange: { start: 1000, end: 10 } }];
+    const { policy, warnings } = convertAdminNetworkPolicy(anp({
+      priority: 300, subject: SUBJECT,
+      ingress: [
+        { name: 'A random ingress rule', action: 'Allow', ports: badPorts, from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] },
+        { name: 'A random ingress rule 2', action: 'Pass', ports: goodPorts, from: [{ namespaces: { matchLabels: { k10: 'v10', k20: 'v20' } } }] },
+      ],
+      egress: [
+        { name: 'A random egress rule', action: 'Deny', ports: goodPorts, to: [{ namespaces: { matchLabels: { k3: 'v3', k4: 'v4' } } }] },
+        { name: 'A random egress rule 2', action: 'Allow', ports: badPorts, to: [{ namespaces: { matchLabels: { k30: 'v30', k40: 'v40' } } }] },
+      ],
+    }), '3.31', 'anp.yaml#0');
+    // the Allow rules with a bad range are dropped (an Allow rule is not replaced by deny-all)
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule 2'), action: 'Pass', protocol: 'TCP', source: { namespaceSelector: "k10 == 'v10' && k20 == 'v20'" }, destination: { ports: ['80', '2000:3000'] },
+    }]);
+    expect(policy.spec.egress).toEqual([{
+      ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { namespaceSelector: "k3 == 'v3' && k4 == 'v4'", ports: ['80', '2000:3000'] },
+    }]);
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toContain('minimum port number (1000) is greater than maximum port number (10) in port range');
+  });
 });
