@@ -3,7 +3,7 @@
 // from the Go test's Expect lines, from projectcalico/calico v3.31.7
 // libcalico-go/lib/backend/k8s/conversion/adminnetworkpolicy_test.go ("Test AdminNetworkPolicy
 // conversion"); the It(...) name is the test name.
-import { convertAdminNetworkPolicy } from '../../../lib/model/convert';
+import { convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from '../../../lib/model/convert';
 import { AdminNetworkPolicy } from '../../../lib/model/resources';
 
 const ORCH = "projectcalico.org/orchestrator == 'k8s'";
@@ -293,5 +293,24 @@ describe('Calico v3.31.7 AdminNetworkPolicy conversion (adminnetworkpolicy_test.
     }]);
     expect(warnings).toHaveLength(2);
     for (const w of warnings) expect(w).toContain('minimum port number (1000) is greater than maximum port number (10) in port range');
+  });
+});
+
+describe('Calico v3.31.7 "Test BaselineAdminNetworkPolicy conversion", continued', () => {
+  test('should parse a k8s BaselineAdminNetworkPolicy with an invalid networks peer', () => {
+    const ports = [{ portNumber: { port: 80 } }];
+    const { policy, warnings } = convertBaselineAdminNetworkPolicy({
+      apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' },
+      spec: {
+        subject: SUBJECT,
+        // an ingress peer with neither namespaces nor pods: "none of supported fields in 'From' is set."
+        ingress: [{ action: 'Deny', ports, from: [{}] }],
+        egress: [{ name: 'A random egress rule', action: 'Deny', ports, to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/66'] }] }],
+      },
+    }, '3.31', 'banp.yaml#0');
+    // "The invalid rule is replaced with a deny-all rule." (both)
+    expect(policy.spec.ingress).toEqual([{ action: 'Deny' }]);
+    expect(policy.spec.egress).toEqual([{ action: 'Deny' }]);
+    expect(warnings).toHaveLength(2);
   });
 });

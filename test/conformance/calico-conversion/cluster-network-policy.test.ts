@@ -1,7 +1,12 @@
 // More of Calico's own ClusterNetworkPolicy conversion tests (test/model/convert/admin-policy.test.ts
 // has the first ones), transcribed by hand from projectcalico/calico v3.32.1
 // libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy_test.go; the Describe and It(...)
-// names are cited.
+// names are cited. Not yet transcribed from that file (time): "should parse a basic k8s
+// ClusterNetworkPolicy to a GlobalNetworkPolicy" (Admin tier), "should faild parsing an
+// ClusterNetworkPolicy with a rule with neither namespaces or pods set" and "should parse a k8s
+// ClusterNetworkPolicy with a Networks peer and ports" (test/model/convert/admin-policy.test.ts has
+// close cases: the basic Baseline one, a nodes peer replaced by deny-all, a v1alpha1 Networks peer
+// with ports).
 import { buildEngineModel, parseEngineInputs } from '../../../lib/engine';
 import { convertClusterNetworkPolicy } from '../../../lib/model/convert';
 import { NetsecInputError } from '../../../lib/model/errors';
