@@ -8,7 +8,7 @@ import * as yaml from 'js-yaml';
 import { buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../../lib/engine';
 import { CalicoVersion } from '../../../lib/model/calico-version';
 
-export type Api = 'v1alpha1' | 'v1alpha2';
+type Api = 'v1alpha1' | 'v1alpha2';
 type Protocol = 'TCP' | 'UDP' | 'SCTP';
 /** A value that differs between the API versions. */
 type PerApi<T> = T | { readonly v1alpha1: T; readonly v1alpha2: T };
@@ -19,7 +19,7 @@ export const FOREST = 'forbidden-forrest';
 const PODS: { [house: string]: string } = { gryffindor: 'harry-potter', slytherin: 'draco-malfoy', hufflepuff: 'cedric-diggory', ravenclaw: 'luna-lovegood', [FOREST]: 'centaur' };
 const ns = (house: string): string => `network-policy-conformance-${house}`;
 /** The pod IP our inventory gives `<house>-<i>` (upstream reads it from the live pod); a centaur has its node's. */
-export const podIP = (house: string, i: number): string =>
+const podIP = (house: string, i: number): string =>
   house === FOREST ? nodeIP(i) : `198.51.100.${10 + HOUSES.indexOf(house) * 10 + i}`;
 const nodeIP = (i: number): string => `198.51.100.${200 + i}`;
 /**
@@ -66,7 +66,7 @@ function inventory(houseLabels: { readonly [house: string]: string }, hostNetwor
 type Rule = { name?: string; action: string; [field: string]: unknown };
 type Doc = { kind: string; metadata: { name: string }; spec: { priority?: number; ingress?: Rule[]; egress?: Rule[] } };
 /** A patch of a subtest: upstream mutates a policy (or a namespace's labels) between pokes. */
-export type Patch =
+type Patch =
   | { readonly swap: 'ingress' | 'egress'; readonly policy: string; readonly i: number; readonly j: number }
   | { readonly setAction: 'ingress' | 'egress'; readonly policy: string; readonly i: number; readonly action: PerApi<string> }
   | { readonly setPriority: number; readonly policy: string }
@@ -82,8 +82,8 @@ export type Patch =
  */
 export interface Poke { readonly client: readonly [string, number]; readonly server: readonly [string, number]; readonly protocol: Protocol; readonly port: number; readonly allowed: PerApi<boolean> }
 /** Patches, then pokes; `only` limits the step to one API version (upstream differs). */
-export interface Step { readonly patches?: readonly Patch[]; readonly pokes: readonly Poke[]; readonly only?: Api }
-export interface Subtest extends Step { readonly name: PerApi<string>; readonly then?: readonly Step[] }
+interface Step { readonly patches?: readonly Patch[]; readonly pokes: readonly Poke[]; readonly only?: Api }
+interface Subtest extends Step { readonly name: PerApi<string>; readonly then?: readonly Step[] }
 export interface Case {
   readonly test: { readonly v1alpha1: string; readonly v1alpha2: string };
   /** The upstream `conformance/tests` file. */
