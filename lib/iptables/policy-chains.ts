@@ -3,6 +3,7 @@ import { CompiledPolicy, Profile } from '../engine';
 import { CalicoRule } from '../model/resources';
 import { ActionSettings, actionRules } from './actions';
 import { IpSetRegistry } from './ipset-registry';
+import { LogPrefixOwner, expandLogPrefix } from './log-prefix';
 import { markSet } from './match';
 import { matchBlocks } from './match-blocks';
 import {
@@ -43,7 +44,7 @@ export function profileChain(name: string, dir: Direction): string {
  */
 function renderCalicoRule(
   r: CalicoRule, index: number, owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings,
-  policy: CompiledPolicy | undefined,
+  policy: CompiledPolicy | undefined, logOwner: LogPrefixOwner,
 ): Rule[] {
   const trace = `${owner} ${dir} rule ${index} ${r.action}`;
   const converted = convertRule(r, reg, policy);
@@ -51,7 +52,8 @@ function renderCalicoRule(
   const blocks = matchBlocks(converted.rule, s.marks);
   const match = calculateRuleMatch(blocks.rest, reg.version);
   if (blocks.usingBlocks) match.push(markSet(s.marks.scratch0));
-  return [...blocks.rules, ...actionRules(converted.rule.action, match, s)].map((x) => withComments(x, trace));
+  const settings = { ...s, logPrefix: expandLogPrefix(s.logPrefix, logOwner) };
+  return [...blocks.rules, ...actionRules(converted.rule.action, match, settings)].map((x) => withComments(x, trace));
 }
 
 function isReturn(r: Rule): boolean {
@@ -67,8 +69,15 @@ export function rulesChain(name: string, chainComment: string, rules: Rule[]): C
   return { name, rules: out };
 }
 
-function renderRules(rules: readonly CalicoRule[], owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings, p?: CompiledPolicy): Rule[] {
-  return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p));
+function renderRules(
+  rules: readonly CalicoRule[], owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings, logOwner: LogPrefixOwner, p?: CompiledPolicy,
+): Rule[] {
+  return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p, logOwner));
+}
+
+/** A policy as Felix's log prefix names it: its short kind, the name Felix sees, namespace and tier. */
+function policyLogOwner(p: CompiledPolicy): LogPrefixOwner {
+  return { kind: policyKindShortName(p.origin.kind, p.calicoVersion), name: p.name, namespace: p.namespace, tier: p.tier };
 }
 
 /** The first comment of a policy chain: `Policy <label> <dir> (tier T, order O)`. */
@@ -98,7 +107,7 @@ export function policyChains(p: CompiledPolicy, reg: IpSetRegistry, s: ActionSet
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     policyChain(p, dir),
     policyChainComment(label, dir, p),
-    renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, p),
+    renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, policyLogOwner(p), p),
   ));
 }
 
@@ -108,6 +117,6 @@ export function profileChains(p: Profile, reg: IpSetRegistry, s: ActionSettings)
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     profileChain(p.name, dir),
     profileChainComment(p.name, dir),
-    renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s),
+    renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s, { kind: 'pro', name: p.name, tier: '' }),
   ));
 }

@@ -57,7 +57,7 @@ export function nodePlan(model: BuiltModel): NodePlan {
 export function chainRules(text: string, chain: string): string[] {
   return text.split('\n')
     .filter((l) => l.startsWith(`-A ${chain} `))
-    .map((l) => l.slice(`-A ${chain} `.length).replace(/^-m comment --comment "[^"]*" /, ''));
+    .map((l) => l.slice(`-A ${chain} `.length).replace(/^-m comment --comment "[^"]*" ?/, ''));
 }
 
 /** The node-side interface name of a pod. */

@@ -1,0 +1,98 @@
+// Felix's felix/rules/policy_test.go (calico master), the DescribeTables over ruleTestData
+// ("Protobuf rule to iptables rule conversion"): every row of policy-rule-data.ts rendered with each
+// action, as Felix's table expects (marks, sets and the policy ID translated as policy-rules.ts says;
+// "(negated)" is added where Felix repeats a description in its negated block).
+//
+// Covered tables: "Allow rules should be correctly rendered", "pass rules should be correctly
+// rendered", "Log rules should be correctly rendered", "... with non-default prefix", "... with
+// specifiers in prefix" (the GlobalNetworkPolicy and Calico NetworkPolicy parts), "Deny (DROP) rules
+// should be correctly rendered", "Inbound deny rules should be correctly rendered within a policy",
+// "Outbound deny rules ..." and "Deny (REJECT) rules ..." (the REJECT table is in policy.test.ts).
+//
+// Left out, and why:
+// - every "... with flowlogs enabled" table: flow logs (NFLOG rules) are not rendered; Felix turns
+//   them on with FelixConfiguration flowLogsGoldmaneServer or the local flow-log reporter.
+// - "Explicit allow should be treated the same as empty" and the `next-tier` half of the pass table:
+//   proto.Rule action spellings; a Calico manifest always names its action (Allow, Pass).
+// - "Log rules should be correctly rendered with rate limits": FelixConfiguration
+//   logActionRateLimit / logActionRateLimitBurst are not read (the plan renders no `-m limit`).
+// - the profile part of "... with specifiers in prefix": profiles come from namespaces and service
+//   accounts and have no Log rules.
+// - the staged-policy tables are in policy-chains.test.ts.
+import { expandLogPrefix } from '../../lib/iptables/log-prefix';
+import { RULE_DATA } from './policy-rule-data';
+import { Dir, felixMarks, felixSets, fooPolicy, planOf, ruleRules, tableText, withAction } from './policy-rules';
+import { chainRules } from './world';
+
+const rows = RULE_DATA.map(([desc, v, rule, match, prefix]) => ({ desc, v, rule, match: felixSets(`${prefix}${match}`, v) }));
+const logAction = (prefix: string): string => `--jump LOG --log-prefix "${prefix}: " --log-level 5`;
+
+describe.each(rows)('policy_test.go ruleTestData: $desc (IPv$v)', ({ v, rule, match }) => {
+  it('Allow rules should be correctly rendered: set the accept mark, then RETURN on it', () => {
+    expect(ruleRules(v, { ...rule, action: 'Allow' })).toEqual([
+      withAction(match, felixMarks('--jump MARK --set-mark 0x80/0x80')),
+      felixMarks('-m mark --mark 0x80/0x80 --jump RETURN'),
+    ]);
+  });
+
+  it('pass rules should be correctly rendered: set the pass mark, then RETURN on it', () => {
+    expect(ruleRules(v, { ...rule, action: 'Pass' })).toEqual([
+      withAction(match, felixMarks('--jump MARK --set-mark 0x100/0x100')),
+      felixMarks('-m mark --mark 0x100/0x100 --jump RETURN'),
+    ]);
+  });
+
+  it('Log rules should be correctly rendered: one LOG rule, prefix calico-packet', () => {
+    expect(ruleRules(v, { ...rule, action: 'Log' })).toEqual([withAction(match, logAction('calico-packet'))]);
+  });
+
+  it('Log rules should be correctly rendered with non-default prefix', () => {
+    expect(ruleRules(v, { ...rule, action: 'Log' }, 'ingress', { logPrefix: 'foobar' })).toEqual([withAction(match, logAction('foobar'))]);
+  });
+
+  it('Log rules should be correctly rendered with specifiers in prefix (GlobalNetworkPolicy)', () => {
+    // Felix: "foobar %t %k %p %n - %n %p %k %t" for gnp default.foo in tier default; ours is gnp foo
+    const rules = ruleRules(v, { ...rule, action: 'Log' }, 'ingress', { logPrefix: 'foobar %t %k %p %n - %n %p %k %t' });
+    expect(rules).toEqual([withAction(match, logAction('foobar default gnp foo foo - foo foo gnp default'))]);
+  });
+
+  it('Deny (DROP) rules should be correctly rendered: set the drop mark, then DROP on it', () => {
+    expect(ruleRules(v, { ...rule, action: 'Deny' })).toEqual([
+      withAction(match, felixMarks('--jump MARK --set-mark 0x800/0x800')),
+      felixMarks('-m mark --mark 0x800/0x800 --jump DROP'),
+    ]);
+  });
+
+  it.each<[string, Dir, Dir]>([
+    ['Inbound deny rules should be correctly rendered within a policy', 'ingress', 'egress'],
+    ['Outbound deny rules should be correctly rendered within a policy', 'egress', 'ingress'],
+  ])('%s: the rule in its chain, the other chain only its comment', (_name, dir, other) => {
+    const text = tableText(planOf(v, [fooPolicy([{ ...rule, action: 'Deny' }], dir)]), v);
+    const chain = (d: Dir): string => (d === 'ingress' ? 'cali-pi-gnp/foo' : 'cali-po-gnp/foo');
+    expect(chainRules(text, chain(dir))).toEqual([
+      withAction(match, felixMarks('--jump MARK --set-mark 0x800/0x800')),
+      felixMarks('-m mark --mark 0x800/0x800 --jump DROP'),
+    ]);
+    expect(chainRules(text, chain(other))).toEqual(['']);
+    // Felix's chain comment ("GlobalNetworkPolicy default.foo egress") is on that one rule; ours names the policy too
+    expect(text).toMatch(new RegExp(`-A ${chain(other)} -m comment --comment "cali:\\S+ Policy gnp foo ${other} `));
+  });
+});
+
+describe('policy_test.go "Log rules should be correctly rendered with specifiers in prefix": a Calico NetworkPolicy', () => {
+  it('names kind np, namespace/name, tier and name: "calico-packet %k:%p:%t:%n" gives np:app/foo:admin:foo', () => {
+    const tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'admin' }, spec: { order: 100 } };
+    const np = {
+      apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'foo', namespace: 'app' },
+      spec: { tier: 'admin', selector: "app == 'b'", types: ['Ingress'], ingress: [{ action: 'Log' }] },
+    };
+    const text = planOf(4, [tier, np], { logPrefix: 'calico-packet %k:%p:%t:%n' }).iptables;
+    expect(text.split('\n').filter((l) => l.includes('--jump LOG') && l.startsWith('-A cali-pi-')).map((l) => l.replace(/^-A \S+ -m comment --comment "[^"]*" /, '')))
+      .toEqual([logAction('calico-packet np:app/foo:admin:foo')]);
+  });
+
+  it('keeps % sequences that are no specifier (Felix\'s profile case "%p:%k:%%y%t%%n": %%y stays, %%n keeps one %)', () => {
+    // Felix's expected text for profile1 (no tier): "calico-packet profile1:pro:%%y%profile1"
+    expect(expandLogPrefix('calico-packet %p:%k:%%y%t%%n', { kind: 'pro', name: 'profile1', tier: '' })).toBe('calico-packet profile1:pro:%%y%profile1');
+  });
+});
