@@ -53,7 +53,10 @@ export const NOTRACK = '--jump CT --notrack';
 export const setMark = (bit: number): string => `--jump MARK --set-mark ${hex(bit)}/${hex(bit)}`;
 /** `--jump MARK --set-mark 0/<bits>`. */
 export const clearMark = (bits: number): string => `--jump MARK --set-mark 0/${hex(bits)}`;
-/** `--jump MARK --set-mark <value>/<mask>`. */
-export const setMaskedMark = (value: number, mask: number): string => `--jump MARK --set-mark ${hex(value)}/${hex(mask)}`;
+/**
+ * `--jump MARK --set-mark <value>/<mask>`: Felix's SetMaskedMarkAction prints both with Go's `%#x`,
+ * so a zero value is `0x0` (ClearMarkAction's literal `0/` is clearMark).
+ */
+export const setMaskedMark = (value: number, mask: number): string => `--jump MARK --set-mark 0x${value.toString(16)}/${hex(mask)}`;
 /** Felix's LogAction. */
 export const logAction = (prefix: string): string => `--jump LOG --log-prefix "${prefix.replace(/"/g, "'")}: " --log-level 5`;

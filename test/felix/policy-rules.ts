@@ -47,7 +47,8 @@ export function felixMarks(text: string): string {
       if (left !== 0) throw new Error(`mark ${v} in a Felix string has bits of no known mark`);
       return out;
     };
-    return `${opt} ${hex(map(value))}/${hex(map(mask))}`;
+    // keep Felix's spelling of a zero value (`0` for ClearMark, `0x0` for SetMaskedMark)
+    return `${opt} ${Number(value) === 0 ? value : hex(map(value))}/${hex(map(mask))}`;
   });
 }
 

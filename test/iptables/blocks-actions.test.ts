@@ -34,7 +34,7 @@ describe('match blocks', () => {
       dst: { ...EMPTY_SIDE, nets: ['12.1.0.0/16', '13.0.0.0/8'] },
       src: { ...EMPTY_SIDE, notNets: ['14.1.0.0/16', '15.0.0.0/8'] },
     }))).toEqual([
-      '--jump MARK --set-mark 0/0x600',
+      '--jump MARK --set-mark 0x0/0x600',
       '--destination 12.1.0.0/16 --jump MARK --set-mark 0x200/0x200',
       '--destination 13.0.0.0/8 --jump MARK --set-mark 0x200/0x200',
       '--source 14.1.0.0/16 --jump MARK --set-mark 0/0x200',
@@ -49,7 +49,7 @@ describe('match blocks', () => {
       src: { ...EMPTY_SIDE, nets: ['10.1.0.0/16', '11.0.0.0/8'] },
       dst: { ...EMPTY_SIDE, nets: ['12.1.0.0/16', '13.0.0.0/8'] },
     }))).toEqual([
-      '--jump MARK --set-mark 0/0x600',
+      '--jump MARK --set-mark 0x0/0x600',
       '--source 10.1.0.0/16 --jump MARK --set-mark 0x200/0x200',
       '--source 11.0.0.0/8 --jump MARK --set-mark 0x200/0x200',
       '--destination 12.1.0.0/16 --jump MARK --set-mark 0x400/0x400',
@@ -67,7 +67,7 @@ describe('match blocks', () => {
   it('more than 15 ports become a block of multiport groups', () => {
     const ports = Array.from({ length: 16 }, (_, i) => ({ first: i + 1, last: i + 1 }));
     expect(render(allow({ protocol: 'tcp', dst: { ...EMPTY_SIDE, ports } }))).toEqual([
-      '--jump MARK --set-mark 0/0x600',
+      '--jump MARK --set-mark 0x0/0x600',
       '-p tcp -m multiport --destination-ports 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15 --jump MARK --set-mark 0x200/0x200',
       '-p tcp -m multiport --destination-ports 16 --jump MARK --set-mark 0x200/0x200',
       '-p tcp -m mark --mark 0x200/0x200 --jump MARK --set-mark 0x80/0x80',
@@ -77,7 +77,7 @@ describe('match blocks', () => {
 
   it('a named port ORed with numeric ports becomes a block', () => {
     expect(render(allow({ protocol: 'tcp', dst: { ...EMPTY_SIDE, ports: [{ first: 5432, last: 5432 }], namedPortSets: ['cali40n:x'] } }))).toEqual([
-      '--jump MARK --set-mark 0/0x600',
+      '--jump MARK --set-mark 0x0/0x600',
       '-p tcp -m multiport --destination-ports 5432 --jump MARK --set-mark 0x200/0x200',
       '-m set --match-set cali40n:x dst,dst --jump MARK --set-mark 0x200/0x200',
       '-p tcp -m mark --mark 0x200/0x200 --jump MARK --set-mark 0x80/0x80',
