@@ -1,6 +1,6 @@
 // Does one compiled rule match a flow, seen from a given endpoint and direction?
 import { PortSpec, protocolCanonicalName } from '../../model/net';
-import { ipFamily } from '../model/address-match';
+import { CidrMatcher, ipFamily } from '../model/address-match';
 import { CompiledEntity } from '../model/entity';
 import { BuiltModel } from '../model/build';
 import { NetworkSetParty, Party, endpointParty } from '../model/party';
@@ -51,7 +51,7 @@ export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowP
     if (!inSet) return false;
   }
   if (e.nets && (ip === undefined || !e.nets.some((n) => n.contains(ip)))) return false;
-  if (e.notNets && ip !== undefined && e.notNets.some((n) => n.contains(ip))) return false;
+  if (e.notNets && ip !== undefined && !notNetsMatch(e.notNets, ip)) return false;
   // Felix's IP sets (felix/calc/rule_scanner.go combineMatchesIfPossible): with a label part, one
   // set for `(label part) && (!(notSelector))`; without one, a negated set for the notSelector
   if (e.hasLabelPart && !heldBy(model, party, (p) => e.setMatches(p))) return false;
@@ -59,6 +59,17 @@ export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowP
   if (e.ports && (port === undefined || !e.ports.some((p) => portMatches(p, port, party.endpoint, flow)))) return false;
   if (e.notPorts && port !== undefined && e.notPorts.some((p) => portMatches(p, port, party.endpoint, flow))) return false;
   return true;
+}
+
+/**
+ * notNets for an address: false when it is in one of them, and also when none is of the address's
+ * IP version: Felix (felix/rules/policy.go FilterRuleToIPVersion) renders no rule for that version
+ * then, so the rule matches no packet of it.
+ */
+function notNetsMatch(notNets: readonly CidrMatcher[], ip: string): boolean {
+  const family = ipFamily(ip);
+  const same = notNets.filter((n) => n.version === family);
+  return same.length > 0 && !same.some((n) => n.contains(ip));
 }
 
 function onEndpointAddress(party: FlowParty): Endpoint | undefined {
