@@ -34,6 +34,9 @@ export const markClear = (bits: number): string => `-m mark --mark 0/${hex(bits)
 /** `-m mark ! --mark 0/<bits>`: some of the bits are set. */
 export const markNotClear = (bits: number): string => `-m mark ! --mark 0/${hex(bits)}`;
 
+/** Felix's Limit match: `-m limit --limit <rate>`, with `--limit-burst <n>` unless the burst is 0. */
+export const limitMatch = (rate: string, burst: number): string => (burst === 0 ? `-m limit --limit ${rate}` : `-m limit --limit ${rate} --limit-burst ${burst}`);
+
 /** ICMP type (and code) match; v6 uses the icmp6 module. */
 export function icmpMatch(version: IpVersion, type: number, code: number | undefined, negated: boolean): string {
   const value = code === undefined ? `${type}` : `${type}/${code}`;

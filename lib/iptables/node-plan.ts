@@ -15,7 +15,7 @@ import { renderIpSets } from './ipsets';
 import { allocateMarks, hex } from './marks';
 
 const DEFAULT_MARK_MASK = 0xffff0000;
-import { DROP, IpVersion, REJECT, jump } from './match';
+import { DROP, IpVersion, REJECT, jump, limitMatch } from './match';
 import * as names from './names';
 import { Direction, policyChains, profileChain, profileChainComment, profileChains, rulesChain } from './policy-chains';
 import { Chain, rule } from './rule';
@@ -57,7 +57,9 @@ export interface NodePlan {
  */
 function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'): ActionSettings {
   const reject = table === 'filter' && felix.filterDenyAction.toLowerCase() === 'reject';
-  return { marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP };
+  const limit = felix.logActionRateLimit;
+  const logLimit = limit === undefined ? undefined : limitMatch(limit.rate, limit.burst);
+  return { marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP, ...(logLimit ? { logLimit } : {}) };
 }
 
 /**

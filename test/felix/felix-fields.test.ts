@@ -38,6 +38,16 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(base).toContain('--log-prefix "calico-packet: "');
     expect(plan({ logPrefix: 'netsec-lab' })).toContain('--jump LOG --log-prefix "netsec-lab: " --log-level 5');
   },
+  // policy_test.go "Log rules should be correctly rendered with rate limits"; the burst defaults to 5 (config_params.go)
+  logActionRateLimit: (base) => {
+    expect(base).not.toContain('-m limit');
+    expect(plan({ logActionRateLimit: '10/second' })).toMatch(/-m limit --limit 10\/second --limit-burst 5 .*--jump LOG/);
+  },
+  logActionRateLimitBurst: (base) => {
+    expect(plan({ logActionRateLimit: '10/second', logActionRateLimitBurst: 0 })).toMatch(/-m limit --limit 10\/second --jump LOG/);
+    expect(plan({ logActionRateLimit: '10/second', logActionRateLimitBurst: 7 })).toMatch(/-m limit --limit 10\/second --limit-burst 7 .*--jump LOG/);
+    expect(plan({ logActionRateLimitBurst: 7 })).toBe(base);
+  },
   allowVXLANPacketsFromWorkloads: (base) => {
     expect(base).toContain('-p 17 -m multiport --destination-ports 4789 --jump DROP');
     expect(plan({ allowVXLANPacketsFromWorkloads: true })).not.toContain('--destination-ports 4789');

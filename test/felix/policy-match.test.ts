@@ -5,7 +5,8 @@
 //
 // Covered tables: "Allow rules should be correctly rendered", "pass rules should be correctly
 // rendered", "Log rules should be correctly rendered", "... with non-default prefix", "... with
-// specifiers in prefix" (the GlobalNetworkPolicy and Calico NetworkPolicy parts), "Deny (DROP) rules
+// specifiers in prefix" (the GlobalNetworkPolicy and Calico NetworkPolicy parts), "... with rate
+// limits" (FelixConfiguration logActionRateLimit and logActionRateLimitBurst), "Deny (DROP) rules
 // should be correctly rendered", "Inbound deny rules should be correctly rendered within a policy",
 // "Outbound deny rules ..." and "Deny (REJECT) rules ..." (the REJECT table is in policy.test.ts).
 //
@@ -14,8 +15,6 @@
 //   them on with FelixConfiguration flowLogsGoldmaneServer or the local flow-log reporter.
 // - "Explicit allow should be treated the same as empty" and the `next-tier` half of the pass table:
 //   proto.Rule action spellings; a Calico manifest always names its action (Allow, Pass).
-// - "Log rules should be correctly rendered with rate limits": FelixConfiguration
-//   logActionRateLimit / logActionRateLimitBurst are not read (the plan renders no `-m limit`).
 // - the profile part of "... with specifiers in prefix": profiles come from namespaces and service
 //   accounts and have no Log rules.
 // - the staged-policy tables are in policy-chains.test.ts.
@@ -56,6 +55,17 @@ describe.each(rows)('policy_test.go ruleTestData: $desc (IPv$v)', ({ v, rule, ma
     expect(rules).toEqual([withAction(match, logAction('foobar default gnp foo foo - foo foo gnp default'))]);
   });
 
+  it.each<[string, object, string]>([
+    // Felix's renderer config leaves the burst 0 in the first half of the test; a FelixConfiguration says so with 0
+    ['rate only (burst 0)', { logActionRateLimit: '50/minute', logActionRateLimitBurst: 0 }, '-m limit --limit 50/minute'],
+    ['rate and burst', { logActionRateLimit: '50/minute', logActionRateLimitBurst: 90 }, '-m limit --limit 50/minute --limit-burst 90'],
+    // Felix's default burst when the FelixConfiguration sets none: 5 (felix/config/config_params.go "int(0,9999);5")
+    ['rate, burst left to Felix', { logActionRateLimit: '50/minute' }, '-m limit --limit 50/minute --limit-burst 5'],
+  ])('Log rules should be correctly rendered with rate limits: %s (the limit before the match, as Felix combines them)', (_n, felix, limit) => {
+    const rules = ruleRules(v, { ...rule, action: 'Log' }, 'ingress', { ...felix, logPrefix: 'foobar' });
+    expect(rules).toEqual([withAction(limit, withAction(match, logAction('foobar')))]);
+  });
+
   it('Deny (DROP) rules should be correctly rendered: set the drop mark, then DROP on it', () => {
     expect(ruleRules(v, { ...rule, action: 'Deny' })).toEqual([
       withAction(match, felixMarks('--jump MARK --set-mark 0x800/0x800')),
@@ -94,5 +104,15 @@ describe('policy_test.go "Log rules should be correctly rendered with specifiers
   it('keeps % sequences that are no specifier (Felix\'s profile case "%p:%k:%%y%t%%n": %%y stays, %%n keeps one %)', () => {
     // Felix's expected text for profile1 (no tier): "calico-packet profile1:pro:%%y%profile1"
     expect(expandLogPrefix('calico-packet %p:%k:%%y%t%%n', { kind: 'pro', name: 'profile1', tier: '' })).toBe('calico-packet profile1:pro:%%y%profile1');
+  });
+});
+
+describe('FelixConfiguration logActionRateLimit / logActionRateLimitBurst outside the CRD\'s bounds are refused', () => {
+  it.each<[object, RegExp]>([
+    [{ logActionRateLimit: '50/week' }, /spec\.logActionRateLimit: invalid logActionRateLimit \(got "50\/week"/],
+    [{ logActionRateLimit: '0/second' }, /spec\.logActionRateLimit: invalid logActionRateLimit/],
+    [{ logActionRateLimit: '1/second', logActionRateLimitBurst: 10000 }, /spec\.logActionRateLimitBurst: invalid logActionRateLimitBurst \(got 10000/],
+  ])('%j', (felix, message) => {
+    expect(() => planOf(4, [fooPolicy([{ action: 'Log' }], 'ingress')], felix)).toThrow(message);
   });
 });

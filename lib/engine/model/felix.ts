@@ -22,6 +22,7 @@ const FELIX_DEFAULTS = {
   vxlanPort: 4789,
   markMask: 0xffff0000,
   logPrefix: 'calico-packet',
+  logActionRateLimitBurst: 5,
   disableConntrackInvalidCheck: false,
 } as const;
 
@@ -65,6 +66,9 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     vxlanPort: FELIX_DEFAULTS.vxlanPort,
     markMask: spec.iptablesMarkMask ?? FELIX_DEFAULTS.markMask,
     logPrefix: spec.logPrefix ?? FELIX_DEFAULTS.logPrefix,
+    ...(spec.logActionRateLimit !== undefined
+      ? { logActionRateLimit: { rate: spec.logActionRateLimit, burst: spec.logActionRateLimitBurst ?? FELIX_DEFAULTS.logActionRateLimitBurst } }
+      : {}),
     disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
     vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools),

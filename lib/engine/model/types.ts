@@ -122,6 +122,8 @@ export interface FelixSettings {
   readonly markMask: number;
   /** LogPrefix of Log rules (`calico-packet`). */
   readonly logPrefix: string;
+  /** LogActionRateLimit (`10/second`) with LogActionRateLimitBurst (Felix's default 5). @default - no limit */
+  readonly logActionRateLimit?: { readonly rate: string; readonly burst: number };
   /** DisableConntrackInvalidCheck: endpoint chains do not drop conntrack INVALID packets. */
   readonly disableConntrackInvalidCheck: boolean;
   /**

@@ -168,6 +168,7 @@ const FELIX_SPEC: FieldType = {
     f('failsafeInboundHostPorts', PROTO_PORTS), f('failsafeOutboundHostPorts', PROTO_PORTS),
     f('defaultEndpointToHostAction', STRING), f('iptablesMarkMask', INTEGER),
     f('iptablesFilterDenyAction', STRING), f('logPrefix', STRING),
+    f('logActionRateLimit', STRING), f('logActionRateLimitBurst', INTEGER),
     f('allowVXLANPacketsFromWorkloads', BOOLEAN), f('allowIPIPPacketsFromWorkloads', BOOLEAN),
     f('disableConntrackInvalidCheck', BOOLEAN), f('ipipEnabled', BOOLEAN), f('vxlanEnabled', BOOLEAN),
     f('iptablesFilterAllowAction', STRING), f('iptablesMangleAllowAction', STRING),

@@ -274,6 +274,10 @@ export interface FelixConfigurationSpec {
   readonly allowIPIPPacketsFromWorkloads?: boolean;
   /** The prefix of Log rules' `--log-prefix`. @default 'calico-packet' */
   readonly logPrefix?: string;
+  /** Rate limit of Log rules, `N/second`, `N/minute`, `N/hour` or `N/day` (N from 1 to 9999). @default - no limit */
+  readonly logActionRateLimit?: string;
+  /** Burst of the Log rules' rate limit (0 to 9999; 0 renders no `--limit-burst`). Used only with logActionRateLimit. @default 5 */
+  readonly logActionRateLimitBurst?: number;
   /** Leave out the drop of conntrack INVALID packets at the start of endpoint chains. @default false */
   readonly disableConntrackInvalidCheck?: boolean;
   /** Overrides whether IP-in-IP host rules are programmed. @default - on when any IPv4 IPPool has ipipMode other than Never */

@@ -75,6 +75,15 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
     report(issues, 'spec.iptablesMarkMask', m, `iptablesMarkMask has ${bitCount(m)} bits set; Felix needs at least ${MIN_MARK_BITS} (accept, pass, drop, scratch0, scratch1)`,
       `a 32-bit mask with at least ${MIN_MARK_BITS} bits set (Felix's default 0xffff0000)`);
   }
+  const rate = spec.logActionRateLimit;
+  // api/.../v3/felixconfig.go LogActionRateLimit pattern and LogActionRateLimitBurst bounds
+  if (rate !== undefined && !/^[1-9][0-9]{0,3}\/(?:second|minute|hour|day)$/.test(rate)) {
+    report(issues, 'spec.logActionRateLimit', rate, 'invalid logActionRateLimit', 'N/second, N/minute, N/hour or N/day, N from 1 to 9999');
+  }
+  const burst = spec.logActionRateLimitBurst;
+  if (burst !== undefined && (!Number.isInteger(burst) || burst < 0 || burst > 9999)) {
+    report(issues, 'spec.logActionRateLimitBurst', burst, 'invalid logActionRateLimitBurst', 'an integer from 0 to 9999');
+  }
   for (const u of FELIX_UNMODELLED) {
     const v = spec[u.field];
     if (v !== undefined && !u.modelled(v)) {
