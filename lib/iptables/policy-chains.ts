@@ -75,9 +75,28 @@ function renderRules(
   return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p, logOwner));
 }
 
-/** A policy as Felix's log prefix names it: its short kind, the name Felix sees, namespace and tier. */
+/** 3.31's kinds by v1 name prefix (felix/rules/policy.go policyNameToKindShortName at v3.31.7). */
+const KIND_BY_PREFIX_331: readonly [string, string][] = [
+  ['knp.default.', 'knp'], ['kanp.adminnetworkpolicy.', 'kanp'], ['kbanp.baselineadminnetworkpolicy.', 'kbanp'],
+];
+
+/**
+ * A policy as Felix's log prefix names it: its short kind, the name Felix sees, namespace and tier.
+ * 3.32 takes them from the PolicyID; 3.31 (v3.31.7 generateLogPrefix) reads the kind from the
+ * prefix of the v1 name (`<ns>/<name>` for namespaced policies, so a Kubernetes policy is `np` there
+ * and only the global `kanp.`/`kbanp.` names match; else gnp or np) and strips the `<tier>.` of
+ * names without such a prefix (libcalico-go names.DeconstructPolicyName).
+ */
 function policyLogOwner(p: CompiledPolicy): LogPrefixOwner {
-  return { kind: policyKindShortName(p.origin.kind, p.calicoVersion), name: p.name, namespace: p.namespace, tier: p.tier };
+  if (p.calicoVersion !== '3.31') {
+    return { kind: policyKindShortName(p.origin.kind, p.calicoVersion), name: p.name, namespace: p.namespace, tier: p.tier };
+  }
+  const v1Name = p.namespace ? `${p.namespace}/${p.name}` : p.name;
+  const byKind = KIND_BY_PREFIX_331.find(([prefix]) => v1Name.startsWith(prefix));
+  const kind = byKind ? byKind[1] : p.namespace ? 'np' : 'gnp';
+  const keep = KIND_BY_PREFIX_331.some(([prefix]) => p.name.startsWith(prefix));
+  const name = !keep && p.name.startsWith(`${p.tier}.`) ? p.name.slice(p.tier.length + 1) : p.name;
+  return { kind, name, namespace: p.namespace, tier: p.tier };
 }
 
 /** The first comment of a policy chain: `Policy <label> <dir> (tier T, order O)`. */

@@ -16,12 +16,14 @@
 // - "Explicit allow should be treated the same as empty" and the `next-tier` half of the pass table:
 //   proto.Rule action spellings; a Calico manifest always names its action (Allow, Pass).
 // - the profile part of "... with specifiers in prefix": profiles come from namespaces and service
-//   accounts and have no Log rules.
+//   accounts and have no Log rules. (Its `%%` handling is checked on expandLogPrefix directly.)
+// - 3.31 (v3.31.7 policy_test.go, same table): the GlobalNetworkPolicy and Calico NetworkPolicy
+//   parts are at the end of this file; 3.31's kanp/kbanp kinds by name prefix are not exercised.
 // - the staged-policy tables are in policy-chains.test.ts.
 import { expandLogPrefix } from '../../lib/iptables/log-prefix';
 import { RULE_DATA } from './policy-rule-data';
-import { Dir, felixMarks, felixSets, fooPolicy, planOf, ruleRules, tableText, withAction } from './policy-rules';
-import { chainRules } from './world';
+import { Dir, NODE_IP, PODS_V4, felixMarks, felixSets, fooPolicy, planOf, ruleRules, tableText, withAction } from './policy-rules';
+import { chainRules, felixWorld, nodePlan } from './world';
 
 const rows = RULE_DATA.map(([desc, v, rule, match, prefix]) => ({ desc, v, rule, match: felixSets(`${prefix}${match}`, v) }));
 const logAction = (prefix: string): string => `--jump LOG --log-prefix "${prefix}: " --log-level 5`;
@@ -114,5 +116,26 @@ describe('FelixConfiguration logActionRateLimit / logActionRateLimitBurst outsid
     [{ logActionRateLimit: '1/second', logActionRateLimitBurst: 10000 }, /spec\.logActionRateLimitBurst: invalid logActionRateLimitBurst \(got 10000/],
   ])('%j', (felix, message) => {
     expect(() => planOf(4, [fooPolicy([{ action: 'Log' }], 'ingress')], felix)).toThrow(message);
+  });
+});
+
+describe('Calico 3.31 log prefix specifiers (v3.31.7 felix/rules/policy_test.go "Log rules should be correctly rendered with specifiers in prefix")', () => {
+  const logLines = (text: string): string[] => text.split('\n').filter((l) => l.includes('--jump LOG') && l.startsWith('-A cali-pi-'))
+    .map((l) => l.replace(/^-A \S+ -m comment --comment "[^"]*" /, ''));
+  const plan331 = (manifests: object[], logPrefix: string): string =>
+    nodePlan(felixWorld(PODS_V4, manifests, { logPrefix }, NODE_IP, [], '3.31')).iptables;
+
+  it('GlobalNetworkPolicy foo (v1 name default.foo): tier default, kind gnp, the name without its tier', () => {
+    expect(logLines(plan331([fooPolicy([{ action: 'Log' }], 'ingress')], 'foobar %t %k %p %n - %n %p %k %t')))
+      .toEqual([logAction('foobar default gnp foo foo - foo foo gnp default')]);
+  });
+
+  it('a Calico NetworkPolicy admin.foo in tier admin (v1 name app/admin.foo): np:app/foo:admin:foo', () => {
+    const tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'admin' }, spec: { order: 100 } };
+    const np = {
+      apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'admin.foo', namespace: 'app' },
+      spec: { tier: 'admin', selector: "app == 'b'", types: ['Ingress'], ingress: [{ action: 'Log' }] },
+    };
+    expect(logLines(plan331([tier, np], 'calico-packet %k:%p:%t:%n'))).toEqual([logAction('calico-packet np:app/foo:admin:foo')]);
   });
 });

@@ -3,6 +3,7 @@
 import * as yaml from 'js-yaml';
 import { BuiltModel, buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { NodePlan, renderNodePlan } from '../../lib/iptables/node-plan';
+import { CalicoVersion } from '../../lib/model/calico-version';
 
 export const NODE = 'node-1';
 
@@ -40,12 +41,13 @@ function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherN
 /** The model of the pods, the manifests (YAML documents), the FelixConfiguration `default` spec and other nodes. */
 export function felixWorld(
   pods: readonly Pod[], manifests: readonly object[], felix: object | undefined, nodeIp: string, others: readonly OtherNode[] = [],
+  calicoVersion?: CalicoVersion,
 ): BuiltModel {
   const docs = [...manifests, ...(felix ? [{ apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: felix }] : [])];
   return buildEngineModel(parseEngineInputs([
     { file: 'manifests.yaml', text: docs.map((d) => yaml.dump(d)).join('---\n') || '{}\n' },
     { file: 'cluster.yaml', text: inventory(pods, nodeIp, others) },
-  ]));
+  ], calicoVersion ? { calicoVersion } : {}));
 }
 
 /** The plan of the world's node. */
