@@ -1,12 +1,16 @@
 // More of Calico's own ClusterNetworkPolicy conversion tests (test/model/convert/admin-policy.test.ts
 // has the first ones), transcribed by hand from projectcalico/calico v3.32.1
 // libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy_test.go; the Describe and It(...)
-// names are cited. Not yet transcribed from that file (time): "should parse a basic k8s
-// ClusterNetworkPolicy to a GlobalNetworkPolicy" (Admin tier), "should faild parsing an
-// ClusterNetworkPolicy with a rule with neither namespaces or pods set" and "should parse a k8s
-// ClusterNetworkPolicy with a Networks peer and ports" (test/model/convert/admin-policy.test.ts has
-// close cases: the basic Baseline one, a nodes peer replaced by deny-all, a v1alpha1 Networks peer
-// with ports).
+// names are cited. Every It() of that file is covered, here or there:
+// - "Admin tier": all 22 cases here except "should parse an ClusterNetworkPolicy with multiple peers
+//   and ports", "should parse an ClusterNetworkPolicy with no rules" and "should replace an
+//   unsupported ClusterNetworkPolicy rule with Deny action with a deny-all one" (and, again, "with no
+//   ports"), which are in test/model/convert/admin-policy.test.ts;
+// - "Baseline tier": both cases here;
+// - "malformed policies": both here, rejected as the API server's schema would (see below).
+// The v3.31.7 adminnetworkpolicy_test.go and baselineadminnetworkpolicy_test.go cases are in
+// ./admin-policy.test.ts and test/model/convert/admin-policy.test.ts.
+// An upstream ConsistOf is asserted as the same members in any order (toHaveLength + arrayContaining).
 import { buildEngineModel, parseEngineInputs } from '../../../lib/engine';
 import { convertClusterNetworkPolicy } from '../../../lib/model/convert';
 import { NetsecInputError } from '../../../lib/model/errors';
@@ -22,6 +26,57 @@ const TCP80 = { tcp: { destinationPort: { number: 80 } } };
 const PODS_SUBJECT = { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } };
 
 describe('Calico v3.32.1 "Test ClusterNetworkPolicy conversion - Admin tier", continued', () => {
+  test('should parse a basic k8s ClusterNetworkPolicy to a GlobalNetworkPolicy', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 100, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'The first ingress rule', action: 'Accept', protocols: [TCP80], from: [{ namespaces: { matchLabels: { k: 'v', k2: 'v2' } } }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(warnings).toEqual([]);
+    // "Check the selector is correct, and that the matches are sorted."
+    expect(policy.spec.namespaceSelector).toBe("label == 'value' && label2 == 'value2'");
+    expect(policy.spec.ingress).toEqual([{
+      ...named('The first ingress rule'), action: 'Allow', protocol: 'TCP', source: { namespaceSelector: "k == 'v' && k2 == 'v2'" }, destination: { ports: ['80'] },
+    }]);
+    // "There should be no Egress rules"
+    expect(policy.spec.egress).toEqual([]);
+  });
+
+  test('should faild parsing an ClusterNetworkPolicy with a rule with neither namespaces or pods set', () => {
+    // Go's NamespacedPod.NamespaceSelector is a struct, so the omitted one is the empty selector
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 600, tier: 'Admin', subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { label: 'value' } } } },
+      ingress: [{ name: 'A random ingress rule', action: 'Accept', from: [{}] }],
+      egress: [{ name: 'A random egress rule', action: 'Pass', to: [{}] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(policy.spec.selector).toBe(`${ORCH} && label == 'value'`);
+    expect(policy.spec.namespaceSelector).toBe('all()');
+    // the Accept rule is dropped; the Pass rule is replaced by a deny-all rule (apiv3.Rule{Action: Deny})
+    expect(policy.spec.egress).toEqual([{ action: 'Deny' }]);
+    expect(policy.spec.ingress).toEqual([]);
+    // the expected ErrorClusterNetworkPolicyConversion holds one rule each, with these reasons
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain("none of supported fields in 'From' is set");
+    expect(warnings[1]).toContain("none of supported fields in 'To' is set");
+  });
+
+  test('should parse a k8s ClusterNetworkPolicy with a Networks peer and ports', () => {
+    const { policy, warnings } = convertClusterNetworkPolicy(cnp({
+      priority: 200, tier: 'Admin', subject: SUBJECT,
+      ingress: [{ name: 'A random ingress rule', action: 'Pass', protocols: [TCP80], from: [{ namespaces: { matchLabels: { k: 'v' } } }] }],
+      egress: [{ name: 'A random egress rule', action: 'Deny', protocols: [TCP80], to: [{ namespaces: { matchLabels: { k3: 'v3' } } }, { networks: ['10.10.10.0/24', '1.1.1.1/32'] }] }],
+    }), '3.32', 'cnp.yaml#0');
+    expect(warnings).toEqual([]);
+    expect(policy.spec.ingress).toEqual([{
+      ...named('A random ingress rule'), action: 'Pass', protocol: 'TCP', source: { namespaceSelector: "k == 'v'" }, destination: { ports: ['80'] },
+    }]);
+    // ConsistOf upstream: one rule per peer, each with the rule's protocol and ports
+    expect(policy.spec.egress).toHaveLength(2);
+    expect(policy.spec.egress).toEqual(expect.arrayContaining([
+      { ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { namespaceSelector: "k3 == 'v3'", ports: ['80'] } },
+      { ...named('A random egress rule'), action: 'Deny', protocol: 'TCP', destination: { nets: ['10.10.10.0/24', '1.1.1.1/32'], ports: ['80'] } },
+    ]));
+  });
+
   test('should drop rules with invalid action in a k8s ClusterNetworkPolicy', () => {
     const protocols = [TCP80, { tcp: { destinationPort: { range: { start: 2000, end: 3000 } } } }];
     const { policy, warnings } = convertClusterNetworkPolicy(cnp({
