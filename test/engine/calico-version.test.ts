@@ -102,6 +102,41 @@ describe('equal-order tie-break per Calico release (felix/calc/policy_sorter.go 
   });
 });
 
+// A ClusterNetworkPolicy `x` (Admin tier, priority 100: order 100 in kube-admin, Deny TCP 80) and a
+// GlobalNetworkPolicy `x` in tier kube-admin at order 100 (Allow TCP 80), both on z/server.
+// Calico v3.32.1 keys the converted policy with Kind KubernetesClusterNetworkPolicy
+// (libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy.go: `model.ResourceKey{Name:
+// kcnp.Name, Kind: model.KindKubernetesClusterNetworkPolicy}`; the constant is
+// "KubernetesClusterNetworkPolicy" in lib/backend/model/kubeclusternetworkpolicy.go:18), so
+// PolKVLess (felix/calc/policy_sorter.go) compares "x//GlobalNetworkPolicy" <
+// "x//KubernetesClusterNetworkPolicy" ('G' < 'K'): the GNP goes first, Allow. (Had the key's kind been
+// "ClusterNetworkPolicy", 'C' < 'G' would put the Deny first.)
+const CNP_AND_GNP = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: {name: x}
+spec: {tier: Admin, priority: 100, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}]}
+---
+apiVersion: projectcalico.org/v3
+kind: Tier
+metadata: {name: kube-admin}
+spec: {order: 1000}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: x}
+spec: {tier: kube-admin, order: 100, selector: app == 'server', types: [Ingress], ingress: [{action: Allow, protocol: TCP, destination: {ports: [80]}}]}
+`;
+
+describe('equal-order tie-break of a converted ClusterNetworkPolicy (Kind KubernetesClusterNetworkPolicy)', () => {
+  test('3.32: "x//GlobalNetworkPolicy" < "x//KubernetesClusterNetworkPolicy": the GNP first, the flow is allowed', () => {
+    const m = model(CNP_AND_GNP, PODS, '3.32');
+    const policies = m.tiers.find((t) => t.name === 'kube-admin')?.policies ?? [];
+    expect(policies.map((p) => `${p.origin.kind} ${p.name}`)).toEqual(['GlobalNetworkPolicy x', 'ClusterNetworkPolicy x']);
+    expect(policies.map((p) => p.sortName)).toEqual(['x//GlobalNetworkPolicy', 'x//KubernetesClusterNetworkPolicy']);
+    expect(check(m, 'z/client', 'z/server').allowed).toBe(true);
+  });
+});
+
 describe('conversion names per Calico release (K8sNetworkPolicyToCalico)', () => {
   const np: K8sNetworkPolicy = {
     apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'web', namespace: 'shop' }, spec: { podSelector: {} },

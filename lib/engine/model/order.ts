@@ -13,8 +13,8 @@ export function compareOrderThenName(aOrder: number | undefined, aName: string, 
 /**
  * The key Felix breaks equal policy orders by. 3.31 compares the v1 policy key's Name, which is
  * `<namespace>/<name>` for namespaced policies and `<name>` for global ones; 3.32 compares
- * `<name>/<namespace>/<kind>` (kind `GlobalNetworkPolicy`, `NetworkPolicy` or
- * `KubernetesNetworkPolicy`; the namespace empty for global policies).
+ * `<name>/<namespace>/<kind>` (kind `GlobalNetworkPolicy`, `NetworkPolicy`,
+ * `KubernetesNetworkPolicy` or `KubernetesClusterNetworkPolicy`; the namespace empty for global policies).
  */
 export function policySortKey(version: CalicoVersion, felixKind: string, name: string, namespace: string | undefined): string {
   if (version === '3.31') return namespace ? `${namespace}/${name}` : name;
@@ -23,11 +23,13 @@ export function policySortKey(version: CalicoVersion, felixKind: string, name: s
 
 /**
  * The kind Felix gives a policy of origin kind `kind` (PolicyOrigin.kind): from 3.32 a converted
- * Kubernetes policy is `KubernetesNetworkPolicy` and a Calico one `NetworkPolicy`
- * (libcalico-go/lib/backend/model/kubenetworkpolicy.go KindKubernetesNetworkPolicy).
+ * Kubernetes policy is `KubernetesNetworkPolicy`, a Calico one `NetworkPolicy` and a converted
+ * ClusterNetworkPolicy `KubernetesClusterNetworkPolicy` (v3.32.1 libcalico-go/lib/backend/model/
+ * kubenetworkpolicy.go and kubeclusternetworkpolicy.go; the key conversion/clusternetworkpolicy.go gives).
  */
 export function felixPolicyKind(kind: string): string {
   if (kind === 'NetworkPolicy') return 'KubernetesNetworkPolicy';
+  if (kind === 'ClusterNetworkPolicy') return 'KubernetesClusterNetworkPolicy';
   if (kind === 'CalicoNetworkPolicy') return 'NetworkPolicy';
   return kind;
 }
