@@ -15,6 +15,7 @@ export * from './allow-ssh';
 export * from './workload-connections';
 export { GuardrailTier } from './guardrail-rules';
 export * from './guardrail-allow-dns';
+export * from './guardrail-allow';
 export * from './guardrail-deny-cidr';
 export * from './guardrail-delegate';
 export * from './guardrail-deny';

@@ -3,7 +3,7 @@
 // errors at synth with the construct path, and its effect through the engine with Calico 3.32.
 import * as yaml from 'js-yaml';
 import {
-  GuardrailAllowDns, GuardrailDelegate, GuardrailDeny, GuardrailDenyCidr, GuardrailIsolateTenants, GuardrailTier, LabelSelector, Peer, Port,
+  GuardrailAllow, GuardrailAllowDns, GuardrailDelegate, GuardrailDeny, GuardrailDenyCidr, GuardrailIsolateTenants, GuardrailTier, LabelSelector, Peer, Port,
 } from '../../../lib';
 import { buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../../lib/engine';
 import { inventory } from '../../engine/helpers/world';
@@ -68,6 +68,26 @@ describe('guardrail manifests', () => {
     });
   });
 
+  test('GuardrailAllow: Admin Accept from the monitoring namespace into labelled namespaces, default priority 15', () => {
+    const chart = newChart();
+    new GuardrailAllow(chart, 'monitoring-in', { namespaces: LabelSelector.labelExists('tenant'), from: [Peer.namespace('monitoring')], ports: [Port.tcp(9100)] });
+    expect(synth(chart)).toEqual([{
+      apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'monitoring-in' },
+      spec: {
+        tier: 'Admin', priority: 15, subject: { namespaces: { matchExpressions: [{ key: 'tenant', operator: 'Exists' }] } },
+        ingress: [{ name: 'allow', action: 'Accept', from: [{ namespaces: { matchLabels: NS('monitoring') } }], protocols: [{ tcp: { destinationPort: { number: 9100 } } }] }],
+      },
+    }]);
+  });
+
+  test('GuardrailAllow: egress to a CIDR in the Baseline tier', () => {
+    const chart = newChart();
+    new GuardrailAllow(chart, 'out', { to: [Peer.cidr('192.0.2.0/24')], tier: GuardrailTier.BASELINE, priority: 5 });
+    expect((synth(chart)[0] as { spec: unknown }).spec).toEqual({
+      tier: 'Baseline', priority: 5, subject: { namespaces: {} }, egress: [{ name: 'allow', action: 'Accept', to: [{ networks: ['192.0.2.0/24'] }] }],
+    });
+  });
+
   test('GuardrailDeny: Baseline Deny from every namespace into one namespace', () => {
     const chart = newChart();
     new GuardrailDeny(chart, 'closed', { namespaces: LabelSelector.of(NS('kube-system')), from: [Peer.namespaces(LabelSelector.all())], tier: GuardrailTier.BASELINE, priority: 3 });
@@ -113,6 +133,10 @@ describe('guardrail errors name the construct path and field', () => {
   test('a named port with a network peer is refused by the API rules at synth', () => {
     expect(errorOf(() => new GuardrailDelegate(newChart(), 'p', { to: [Peer.cidr('192.0.2.0/24')], ports: [Port.named('http')] }))).toMatch(/test\/p\/Resource: spec\.egress\[0\]: networks, nodes and domainNames peers cannot be combined with named ports/);
   });
+  test('GuardrailAllow: nothing to allow, an ingress CIDR peer', () => {
+    expect(errorOf(() => new GuardrailAllow(newChart(), 'a', {}))).toMatch(/test\/a: to, from: both empty/);
+    expect(errorOf(() => new GuardrailAllow(newChart(), 'a', { from: [Peer.cidr('192.0.2.0/24')] }))).toMatch(/test\/a: from\[0\]: .*cannot match addresses/);
+  });
   test('pods without a namespace, ICMP, nothing to delegate, a tenant twice', () => {
     expect(errorOf(() => new GuardrailDelegate(newChart(), 'p', { to: [Peer.pods(LabelSelector.all())] }))).toMatch(/test\/p: to\[0\]: .*has no namespace/);
     expect(errorOf(() => new GuardrailDenyCidr(newChart(), 'd', { cidrs: ['192.0.2.0/24'], ports: [Port.icmp()] }))).toMatch(/test\/d: ports\[0\]: Port\.icmp\(\) cannot be written/);
@@ -148,6 +172,15 @@ describe('guardrails through the engine (Calico 3.32)', () => {
   test('tenant isolation: an admin Deny wins over the namespace Allow; kube-system is not a tenant', () => {
     expect(verdict([ALLOW_FROM_A], 'tenant-a/web', 'tenant-b/api', 'TCP', 80)).toBe(false);
     expect(verdict([], 'kube-system/dns', 'tenant-b/api', 'TCP', 80)).toBe(true);
+  });
+  test('GuardrailAllow: an admin Accept from kube-system into tenant-b wins over its deny-all', () => {
+    const allowIn = (chart: ReturnType<typeof newChart>): unknown[] => {
+      new GuardrailAllow(chart, 'in', { namespaces: LabelSelector.of({ tenant: 'b' }), from: [Peer.namespace('kube-system')], ports: [Port.tcp(80)] });
+      return synth(chart);
+    };
+    expect(verdict([DENY_ALL_B, ...allowIn(newChart())], 'kube-system/dns', 'tenant-b/api', 'TCP', 80)).toBe(true);
+    expect(verdict([DENY_ALL_B, ...allowIn(newChart())], 'kube-system/dns', 'tenant-b/api', 'TCP', 81)).toBe(false);
+    expect(verdict([DENY_ALL_B], 'kube-system/dns', 'tenant-b/api', 'TCP', 80)).toBe(false);
   });
   test('the denied block is denied, its delegated part is left to the namespace owners', () => {
     expect(verdict([], 'tenant-a/web', '203.0.113.100', 'TCP', 443)).toBe(false);
