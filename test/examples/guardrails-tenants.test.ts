@@ -5,20 +5,12 @@
 // namespace from monitoring) and isolate-tenants-<a|b|c> (40, Deny ingress from another tenant's
 // namespaces); in the default tier, tenant-a denies all ingress and egress and tenant-b allows all
 // ingress.
-import { NetsecApp } from '../../lib/app';
-import { SynthOutputFile } from '../../lib/constructs/app/output-provider';
 import { BuiltModel, buildEngineModel, buildFlow, evaluateFlow, FlowVerdict, parseEngineInputs } from '../../lib/engine';
-import { buildTenants } from '../../examples/guardrails-tenants/tenants';
-
-function synthTenants(): SynthOutputFile[] {
-  const app = new NetsecApp({ outdir: '/nonexistent/never-written' });
-  buildTenants(app);
-  return app.synthFiles();
-}
+import { synthTenants, tenantsSources } from './tenants-world';
 
 const files = synthTenants();
 const yamlFiles = files.filter((f) => f.path.endsWith('.yaml'));
-const model: BuiltModel = buildEngineModel(parseEngineInputs(yamlFiles.map((f) => ({ file: f.path, text: f.content }))));
+const model: BuiltModel = buildEngineModel(parseEngineInputs(tenantsSources(files)));
 const verdict = (from: string, to: string, protocol: string, port: number): FlowVerdict => evaluateFlow(model, buildFlow(model, { from, to, protocol, port }));
 const tiers = (v: FlowVerdict, side: 'egress' | 'ingress'): string[][] => v[side].stages[0].tiers.map((t) => [t.tier, t.outcome]);
 
