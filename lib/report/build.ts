@@ -7,6 +7,7 @@ import { PortKey } from '../diff/ports';
 import { Progress } from '../util/progress';
 import { LintSection, ReportData, ReportFinding } from './data';
 import { buildGraph } from './build-graph';
+import { buildGuardrails } from './build-guardrails';
 import { buildNodeSummaries } from './build-hosts';
 import { buildMatrices } from './build-matrix';
 import { buildWorkloadMatrix } from './build-workloads';
@@ -47,5 +48,6 @@ export function buildReport(inputs: EngineInputs, model: BuiltModel, options: Re
     graph: buildGraph(workloads),
     nodes: buildNodeSummaries(model),
     lint: lintSection(inputs),
+    guardrails: buildGuardrails(inputs, model),
   };
 }

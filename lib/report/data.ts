@@ -139,6 +139,55 @@ export interface LintSection {
   readonly findings: readonly ReportFinding[];
 }
 
+/** One rule of a guardrail, as written. */
+export interface GuardrailRuleSummary {
+  readonly direction: 'ingress' | 'egress';
+  /** 0-based within its direction. */
+  readonly index: number;
+  /** The rule's name, or ''. */
+  readonly name: string;
+  /** As written: `Accept`, `Allow`, `Deny` or `Pass`. */
+  readonly action: string;
+  /** `from namespaces tenant=a`, `to networks 203.0.113.0/24 | pods ...`. */
+  readonly peers: string;
+  /** `TCP 80, UDP 53`, or `all`. */
+  readonly ports: string;
+}
+
+/** One ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy. */
+export interface GuardrailPolicySummary {
+  readonly kind: string;
+  readonly name: string;
+  readonly role: 'admin' | 'baseline';
+  /** spec.priority as written. @default - none (a BaselineAdminNetworkPolicy) */
+  readonly priority?: number;
+  /** The Calico order it was converted to. @default - none */
+  readonly order?: number;
+  /** `namespaces tenant=b`, `pods app=x in namespaces all`. */
+  readonly subject: string;
+  readonly rules: readonly GuardrailRuleSummary[];
+  /** `file#document`, or ''. */
+  readonly where: string;
+}
+
+/** A Calico tier holding guardrails. */
+export interface GuardrailTierSummary {
+  readonly name: string;
+  /** @default - none */
+  readonly order?: number;
+  readonly defaultAction: string;
+  readonly role: 'admin' | 'baseline';
+  /** Policies in Felix's order. */
+  readonly policies: readonly GuardrailPolicySummary[];
+  /** Where a Pass, or the end of the tier, hands the decision: the tiers after it, then the profiles. */
+  readonly handsDownTo: readonly string[];
+}
+
+/** The cluster guardrails: empty when the inputs hold none of the admin kinds. */
+export interface GuardrailSection {
+  readonly tiers: readonly GuardrailTierSummary[];
+}
+
 /** Everything on the page. */
 export interface ReportData {
   readonly title: string;
@@ -151,4 +200,5 @@ export interface ReportData {
   readonly graph: ReportGraph;
   readonly nodes: readonly NodeSummary[];
   readonly lint: LintSection;
+  readonly guardrails: GuardrailSection;
 }

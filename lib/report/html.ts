@@ -3,6 +3,7 @@
 import { portKeyText } from '../diff/ports';
 import { ReportData } from './data';
 import { esc } from './escape';
+import { guardrailsHtml } from './html-guardrails';
 import { connectionsHtml, hostsHtml, lintHtml, matrixHtml, overviewHtml } from './html-sections';
 import { workloadMatrixHtml } from './html-matrix';
 import { graphToSvg } from './svg-graph';
@@ -47,6 +48,7 @@ table.wm td.c { min-width: 44px; max-width: 64px; height: 18px; overflow: hidden
 .s-all { background: #66bb6a; color: #fff; } .s-allow { background: #81c784; color: #fff; }
 .s-some { background: #dcedc8; color: #33691e; } .s-none { background: #ffebee; color: #b71c1c; } .s-self { background: #eeeeee; color: #999; }
 .legend span.s-all, .legend span.s-some, .legend span.s-allow, .legend span.s-none { display: inline-block; padding: 0 6px; margin-right: 6px; }
+td.action-deny { background: #ffcdd2; } td.action-pass { background: #fff9c4; } td.action-accept, td.action-allow { background: #c8e6c9; }
 td.open { background: #ffe0b2; } td.closed { background: #e8f5e9; }
 tr.sev-error td { background: #ffcdd2; } tr.sev-warning td { background: #fff9c4; }
 .empty { color: #666; font-style: italic; }
@@ -101,9 +103,11 @@ export function reportToHtml(data: ReportData): string {
 <body>
 <h1>${esc(data.title)}</h1>
 <p class="summary">${esc(summaryLine(data))}</p>
-<nav class="toc"><a href="#hosts">Host endpoints</a><a href="#lint">Lint</a><a href="#matrix">Workload matrix</a><a href="#graph">Graph</a><a href="#pods">Pod level</a></nav>
+<nav class="toc"><a href="#hosts">Host endpoints</a><a href="#guardrails">Cluster guardrails</a><a href="#lint">Lint</a><a href="#matrix">Workload matrix</a><a href="#graph">Graph</a><a href="#pods">Pod level</a></nav>
 <h2 id="hosts">Host endpoints per node</h2>
 <div class="scroll">${hostsHtml(data.nodes)}</div>
+<h2 id="guardrails">Cluster guardrails</h2>
+${guardrailsHtml(data.guardrails)}
 <h2 id="lint">Lint findings</h2>
 ${lintHtml(data.lint)}
 <h2 id="matrix">Workload matrix</h2>

@@ -17,9 +17,11 @@ const DEFAULT_TITLE = 'netsec report';
 export const command = defineCommand({
   name: 'report',
   about: `Writes one self-contained HTML page: host endpoints per node (what an outside address may open,
-failsafe ports included), lint findings, the workload matrix (every connection each workload, host
-endpoint and outside address class may open, over all protocols and ports, with a protocol and port
-selector and collapsible namespaces) and the connectivity graph (the internet one of its nodes).
+failsafe ports included), the cluster guardrails (each admin and baseline tier of
+ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies: every policy's
+priority, subject and rule actions, and where Pass hands the decision), lint findings, the workload
+matrix (every connection each workload, host endpoint and outside address class may open, over all
+protocols and ports, with a protocol and port selector and collapsible namespaces) and the connectivity graph (the internet one of its nodes).
 --pods adds a truth table per port over the pods (hover a cell for the deciding rules).
 --format mermaid or dot prints the graph alone on stdout.`,
   flags: [
