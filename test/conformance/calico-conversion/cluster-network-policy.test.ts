@@ -2,10 +2,10 @@
 // has the first ones), transcribed by hand from projectcalico/calico v3.32.1
 // libcalico-go/lib/backend/k8s/conversion/clusternetworkpolicy_test.go; the Describe and It(...)
 // names are cited. Every It() of that file is covered, here or there:
-// - "Admin tier": all 22 cases here except "should parse an ClusterNetworkPolicy with multiple peers
-//   and ports", "should parse an ClusterNetworkPolicy with no rules" and "should replace an
-//   unsupported ClusterNetworkPolicy rule with Deny action with a deny-all one" (and, again, "with no
-//   ports"), which are in test/model/convert/admin-policy.test.ts;
+// - "Admin tier" (23 cases): 20 here; "should parse an ClusterNetworkPolicy with multiple peers and
+//   ports", "should parse an ClusterNetworkPolicy with no rules" and "should replace an unsupported
+//   ClusterNetworkPolicy rule with Deny action with a deny-all one" are in
+//   test/model/convert/admin-policy.test.ts (which also has "with no ports");
 // - "Baseline tier": both cases here;
 // - "malformed policies": both here, rejected as the API server's schema would (see below).
 // The v3.31.7 adminnetworkpolicy_test.go and baselineadminnetworkpolicy_test.go cases are in
