@@ -14,10 +14,35 @@ const ALL_POOLS = 'network-ip-pools';
 /** rule_defs.go IPSetIDNATOutgoingMasqPools. */
 const MASQ_POOLS = 'masq-ipam-pools';
 
+/**
+ * Sets already built for a model, by name (the name is a hash of what the members depend on, and the
+ * IP version), so that each node's registry reuses them instead of recomputing members per node.
+ */
+const builtSets = new WeakMap<EngineModel, Map<string, IpSet>>();
+
 /** Resolves selectors to IP set names for one IP version and remembers the sets. */
 export class IpSetRegistry {
   private readonly sets = new Map<string, IpSet>();
-  constructor(private readonly model: EngineModel, public readonly version: IpVersion) {}
+  private readonly built: Map<string, IpSet>;
+  constructor(private readonly model: EngineModel, public readonly version: IpVersion) {
+    let built = builtSets.get(model);
+    if (!built) {
+      built = new Map();
+      builtSets.set(model, built);
+    }
+    this.built = built;
+  }
+
+  /** Adds the set `name` to this registry, built by `make` unless the model already has it. */
+  private remember(name: string, make: () => IpSet): void {
+    if (this.sets.has(name)) return;
+    let set = this.built.get(name);
+    if (!set) {
+      set = make();
+      this.built.set(name, set);
+    }
+    this.sets.set(name, set);
+  }
 
   /** All sets, sorted by name. */
   public all(): IpSet[] {
@@ -42,16 +67,16 @@ export class IpSetRegistry {
     if (text === undefined) return undefined;
     const id = selectorSetId(text);
     const name = mainIpSetName(this.version, id);
-    if (!this.sets.has(name)) {
+    this.remember(name, () => {
       const found = negated ? this.model.selectorMembers(entity.notSelector ?? '') : this.members(policy, entity);
       if (found === undefined) {
         throw new Error(`selector ${JSON.stringify(text)}: the engine model gave no members for it`);
       }
-      this.sets.set(name, {
+      return {
         name, type: 'hash:net', version: this.version, description: `selector ${text}`,
         members: selectorMembers(this.version, found.endpoints, found.networkSets),
-      });
-    }
+      };
+    });
     return name;
   }
 
@@ -88,7 +113,7 @@ export class IpSetRegistry {
 
   private fixedSet(id: string, description: string, members: () => string[]): string {
     const name = mainIpSetName(this.version, id);
-    if (!this.sets.has(name)) this.sets.set(name, { name, type: 'hash:net', version: this.version, description, members: members() });
+    this.remember(name, () => ({ name, type: 'hash:net', version: this.version, description, members: members() }));
     return name;
   }
 
@@ -97,15 +122,15 @@ export class IpSetRegistry {
     const text = entitySelectorText(entity, policy?.namespace) ?? 'all()';
     const id = namedPortSetId(selectorSetId(text), protocol, portName);
     const name = mainIpSetName(this.version, id);
-    if (!this.sets.has(name)) {
+    this.remember(name, () => {
       const found = text === 'all()' ? undefined : this.members(policy, entity);
       const endpoints = found === undefined ? this.model.endpoints : found.endpoints;
-      this.sets.set(name, {
+      return {
         name, type: 'hash:ip,port', version: this.version,
         description: `named port ${protocol}:${portName} of selector ${text}`,
         members: namedPortMembers(this.version, endpoints, protocol, portName),
-      });
-    }
+      };
+    });
     return name;
   }
 
@@ -117,13 +142,11 @@ export class IpSetRegistry {
     const namespace = match.namespace ?? '';
     const service = match.name ?? '';
     const name = mainIpSetName(this.version, serviceSetId(namespace, service, includePorts));
-    if (!this.sets.has(name)) {
-      this.sets.set(name, {
-        name, type: includePorts ? 'hash:ip,port' : 'hash:net', version: this.version,
-        description: `${includePorts ? 'endpoints' : 'endpoint addresses'} of Service ${namespace}/${service}`,
-        members: serviceMembers(this.version, this.model.serviceMembers(match), includePorts),
-      });
-    }
+    this.remember(name, () => ({
+      name, type: includePorts ? 'hash:ip,port' : 'hash:net', version: this.version,
+      description: `${includePorts ? 'endpoints' : 'endpoint addresses'} of Service ${namespace}/${service}`,
+      members: serviceMembers(this.version, this.model.serviceMembers(match), includePorts),
+    }));
     return name;
   }
 }

@@ -56,14 +56,22 @@ export function serviceMembers(version: IpVersion, members: ServiceSetMembers, i
   return [...out].sort();
 }
 
+/** Each set's text, once per set object (sets are shared by the nodes of a model). */
+const setTexts = new WeakMap<IpSet, string>();
+
+function setText(s: IpSet): string {
+  let text = setTexts.get(s);
+  if (text === undefined) {
+    const family = s.version === 4 ? 'inet' : 'inet6';
+    const lines = [`# ${s.description.replace(/[\r\n]/g, ' ')}`, `create ${s.name} ${s.type} family ${family} hashsize 1024 maxelem 1048576`];
+    for (const m of s.members) lines.push(`add ${s.name} ${m}`);
+    text = `${lines.join('\n')}\n`;
+    setTexts.set(s, text);
+  }
+  return text;
+}
+
 /** `ipset restore` input: create then add, sets sorted by name. */
 export function renderIpSets(sets: readonly IpSet[]): string {
-  const lines: string[] = [];
-  for (const s of [...sets].sort((a, b) => a.name.localeCompare(b.name))) {
-    const family = s.version === 4 ? 'inet' : 'inet6';
-    lines.push(`# ${s.description.replace(/[\r\n]/g, ' ')}`);
-    lines.push(`create ${s.name} ${s.type} family ${family} hashsize 1024 maxelem 1048576`);
-    for (const m of s.members) lines.push(`add ${s.name} ${m}`);
-  }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return [...sets].sort((a, b) => a.name.localeCompare(b.name)).map(setText).join('');
 }

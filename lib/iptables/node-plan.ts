@@ -67,9 +67,26 @@ function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'
  * the node's all-interfaces (`*`) host endpoint (Felix uses one: the lowest name; endpoint_mgr.go).
  */
 export function nodeEndpoints(model: EngineModel, node: string): Endpoint[] {
-  const all = model.endpoints.filter((e) => e.node === node).sort((a, b) => a.id.localeCompare(b.id));
+  const all = [...endpointsByNode(model).get(node) ?? []].sort((a, b) => a.id.localeCompare(b.id));
   const wildcard = allInterfacesEndpoint(all);
   return all.filter((e) => e.kind === 'workload' || (e.interfaceName !== '' && e.interfaceName !== '*') || e === wildcard);
+}
+
+const byNode = new WeakMap<EngineModel, Map<string | undefined, Endpoint[]>>();
+
+/** The model's endpoints by node, in model order, indexed once per model. */
+function endpointsByNode(model: EngineModel): Map<string | undefined, Endpoint[]> {
+  let index = byNode.get(model);
+  if (!index) {
+    index = new Map();
+    for (const e of model.endpoints) {
+      const list = index.get(e.node);
+      if (list) list.push(e);
+      else index.set(e.node, [e]);
+    }
+    byNode.set(model, index);
+  }
+  return index;
 }
 
 interface ChainPrefixes {

@@ -18,15 +18,22 @@ export interface PlanFile {
  */
 export function planFilesFromModel(model: BuiltModel, dir: string = ''): PlanFile[] {
   if (model.nodes.length === 0) throw new Error('the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)');
-  const out: PlanFile[] = [];
-  for (const node of [...model.nodes].map((n) => n.name).sort()) {
-    const plan = renderNodePlan(model, node);
-    out.push({ path: `${dir}${node}.iptables`, content: plan.iptables });
-    if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
-    out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
-    out.push({ path: `${dir}${node}.endpoints.json`, content: `${JSON.stringify(plan.endpoints, null, 2)}\n` });
-    if (hasKubeProxyServices(model)) out.push({ path: `${dir}${node}.kube-proxy.iptables`, content: renderKubeProxy(model, node) });
-  }
+  return planNodeNames(model).flatMap((node) => nodePlanFiles(model, node, dir));
+}
+
+/** The model's node names in the order plan files are written (sorted). */
+export function planNodeNames(model: BuiltModel): string[] {
+  return [...model.nodes].map((n) => n.name).sort();
+}
+
+/** The plan files of one node (see planFilesFromModel), rendered on their own. */
+export function nodePlanFiles(model: BuiltModel, node: string, dir: string = ''): PlanFile[] {
+  const plan = renderNodePlan(model, node);
+  const out: PlanFile[] = [{ path: `${dir}${node}.iptables`, content: plan.iptables }];
+  if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
+  out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
+  out.push({ path: `${dir}${node}.endpoints.json`, content: `${JSON.stringify(plan.endpoints, null, 2)}\n` });
+  if (hasKubeProxyServices(model)) out.push({ path: `${dir}${node}.kube-proxy.iptables`, content: renderKubeProxy(model, node) });
   return out;
 }
 

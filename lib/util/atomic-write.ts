@@ -49,9 +49,9 @@ export function outputPathProblem(p: string): string | undefined {
   return undefined;
 }
 
-function markerContent(files: readonly OutputFile[]): string {
+function markerContent(paths: readonly string[]): string {
   return ['# Written by cdk8s-netsec (synth or netsec plan); this directory is replaced as a whole each time.',
-    ...files.map((f) => f.path).sort(), ''].join('\n');
+    ...[...paths].sort(), ''].join('\n');
 }
 
 function mayReplace(dir: string): boolean {
@@ -103,54 +103,94 @@ function makeTemporaryDir(parent: string, base: string): string {
 }
 
 /**
- * Writes `files` as the whole content of `outdir`: into a temporary sibling directory first
- * (each file named `*.netsec-partial` until all are written), which then replaces `outdir` by
- * rename. On any failure `outdir` is left as it was; temporaries a killed run left are removed
- * first. Folders and files get the usual modes under the umask.
+ * An output directory written file by file and then put in place whole: files go into a temporary
+ * sibling directory (each named `*.netsec-partial` until `commit`), which then replaces `outdir` by
+ * rename. Until `commit` succeeds, `outdir` is left as it was; `abort` removes the temporary.
+ * Temporaries a killed run left are removed when it starts. Folders and files get the usual modes
+ * under the umask.
  */
-export function writeOutputAtomically(outdir: string, files: readonly OutputFile[]): void {
-  const target = path.resolve(outdir);
-  const parent = path.dirname(target);
-  const base = path.basename(target);
-  if (fs.existsSync(target)) {
-    if (!fs.statSync(target).isDirectory()) {
-      throw new OutputError(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
+export class AtomicOutputDir {
+  private readonly target: string;
+  private readonly tmp: string;
+  private readonly written: string[] = [];
+  private readonly paths: string[] = [];
+  private done = false;
+
+  /** Checks that `outdir` may be replaced (throws an input error if not) and creates the temporary. */
+  constructor(outdir: string) {
+    this.target = path.resolve(outdir);
+    const parent = path.dirname(this.target);
+    const base = path.basename(this.target);
+    if (fs.existsSync(this.target)) {
+      if (!fs.statSync(this.target).isDirectory()) {
+        throw new OutputError(`outdir ${outdir} exists and is not a directory; remove it or choose another outdir`);
+      }
+      if (!mayReplace(this.target)) {
+        throw new OutputError(`outdir ${outdir} is not empty and was not written by cdk8s-netsec (no ${MARKER_FILE} file); `
+          + 'refusing to replace it: remove it or choose another outdir');
+      }
     }
-    if (!mayReplace(target)) {
-      throw new OutputError(`outdir ${outdir} is not empty and was not written by cdk8s-netsec (no ${MARKER_FILE} file); `
-        + 'refusing to replace it: remove it or choose another outdir');
-    }
+    fs.mkdirSync(parent, { recursive: true });
+    removeStaleTemporaries(parent, base);
+    this.tmp = makeTemporaryDir(parent, base);
   }
-  fs.mkdirSync(parent, { recursive: true });
-  removeStaleTemporaries(parent, base);
-  const tmp = makeTemporaryDir(parent, base);
-  let old: string | undefined;
-  try {
-    const written: string[] = [];
-    for (const f of files) {
-      const dest = path.join(tmp, ...f.path.split('/'));
-      fs.mkdirSync(path.dirname(dest), { recursive: true });
-      fs.writeFileSync(`${dest}${PARTIAL_SUFFIX}`, f.content);
-      written.push(dest);
-    }
-    fs.writeFileSync(path.join(tmp, MARKER_FILE), markerContent(files));
-    for (const dest of written) fs.renameSync(`${dest}${PARTIAL_SUFFIX}`, dest);
-    if (fs.existsSync(target)) {
-      old = `${tmp}-old`;
-      fs.renameSync(target, old);
-    }
+
+  /** Writes one file (path relative to the output directory, `/`-separated) into the temporary. */
+  public write(file: OutputFile): void {
+    if (this.done) throw new Error('output directory already committed or aborted');
+    const dest = path.join(this.tmp, ...file.path.split('/'));
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.writeFileSync(`${dest}${PARTIAL_SUFFIX}`, file.content);
+    this.written.push(dest);
+    this.paths.push(file.path);
+  }
+
+  /** Names the files, writes the marker and replaces `outdir` with the temporary; aborts on failure. */
+  public commit(): void {
+    if (this.done) throw new Error('output directory already committed or aborted');
+    let old: string | undefined;
     try {
-      fs.renameSync(tmp, target);
+      fs.writeFileSync(path.join(this.tmp, MARKER_FILE), markerContent(this.paths));
+      for (const dest of this.written) fs.renameSync(`${dest}${PARTIAL_SUFFIX}`, dest);
+      if (fs.existsSync(this.target)) {
+        old = `${this.tmp}-old`;
+        fs.renameSync(this.target, old);
+      }
+      try {
+        fs.renameSync(this.tmp, this.target);
+      } catch (e) {
+        if (old !== undefined) fs.renameSync(old, this.target);
+        old = undefined;
+        throw e;
+      }
     } catch (e) {
-      if (old !== undefined) fs.renameSync(old, target);
-      old = undefined;
+      this.abort();
       throw e;
     }
+    this.done = true;
+    if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
+  }
+
+  /** Removes the temporary; `outdir` stays as it was. */
+  public abort(): void {
+    this.done = true;
+    fs.rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes `files` as the whole content of `outdir` (AtomicOutputDir): on any failure `outdir` is left
+ * as it was.
+ */
+export function writeOutputAtomically(outdir: string, files: readonly OutputFile[]): void {
+  const out = new AtomicOutputDir(outdir);
+  try {
+    for (const f of files) out.write(f);
   } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    out.abort();
     throw e;
   }
-  if (old !== undefined) fs.rmSync(old, { recursive: true, force: true });
+  out.commit();
 }
 
 /** Writes one file whole: into a temporary sibling first, then renamed over `file`. */

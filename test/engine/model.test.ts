@@ -65,6 +65,43 @@ spec:
     expect(m.entityMembers(g, g.ingress[1].source ?? {})).toBeUndefined();
   });
 
+  test('entityMembers: pods with the same labels are tested as one group, scoped to the policy namespace, in endpoint order', () => {
+    const pods = inventory([
+      { ns: 'x', name: 'a1', ip: '10.0.1.1', labels: { app: 'a' } },
+      { ns: 'y', name: 'b', ip: '10.0.2.1', labels: { app: 'a' } },
+      { ns: 'x', name: 'c', ip: '10.0.1.3', labels: { app: 'c' } },
+      { ns: 'x', name: 'a2', ip: '10.0.1.2', labels: { app: 'a' } },
+    ], { x: { team: 'x' }, y: { team: 'y' } });
+    const m = model(`apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: n, namespace: x}
+spec:
+  selector: all()
+  ingress: [{action: Allow, source: {selector: app == 'a'}}, {action: Allow, source: {selector: app == 'a', notSelector: app == 'c'}}]
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: g}
+spec:
+  selector: all()
+  ingress: [{action: Allow, source: {selector: app == 'a'}}, {action: Allow, source: {selector: has(app), namespaceSelector: team == 'x'}}]
+`, pods);
+    const policy = (name: string) => {
+      const p = m.tiers.flatMap((t) => t.policies).find((q) => q.name.endsWith(name));
+      if (!p || !p.ingress) throw new Error(`policy ${name} missing`);
+      return p;
+    };
+    const ids = (name: string, i: number): string[] | undefined => {
+      const p = policy(name);
+      return m.entityMembers(p, p.ingress?.[i].source ?? {})?.endpoints.map((e) => e.id);
+    };
+    const inOrder = (want: string[]): string[] => m.endpoints.map((e) => e.id).filter((id) => want.includes(id));
+    expect(ids('n', 0)).toEqual(inOrder(['x/a1', 'x/a2']));
+    expect(ids('n', 1)).toEqual(inOrder(['x/a1', 'x/a2']));
+    expect(ids('g', 0)).toEqual(inOrder(['x/a1', 'y/b', 'x/a2']));
+    expect(ids('g', 1)).toEqual(inOrder(['x/a1', 'x/c', 'x/a2']));
+  });
+
   test('Felix defaults', () => {
     const m = model('', PODS);
     expect(m.felix.defaultEndpointToHostAction).toBe('Drop');

@@ -1,7 +1,7 @@
 // `netsec plan --manifests M... --cluster C --out DIR`: writes each node's plan, whole or not at all.
 import { InputError } from '../../engine';
-import { planFilesFromModel } from '../../iptables/plan-files';
-import { writeOutputAtomically } from '../../util/atomic-write';
+import { nodePlanFiles, planNodeNames } from '../../iptables/plan-files';
+import { AtomicOutputDir } from '../../util/atomic-write';
 import { defineCommand } from '../command';
 import { loadModel } from './common';
 import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS } from './flags';
@@ -24,9 +24,23 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
     if (model.nodes.length === 0) {
       throw new InputError(`${parsed.get('cluster')}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)`);
     }
-    const files = planFilesFromModel(model);
-    writeOutputAtomically(out, files);
-    io.stdout(`netsec plan: wrote ${files.length} files for ${model.nodes.length} node(s) to ${out}\n`);
+    // each node's files are written as soon as they are rendered (memory holds one node's plan, not
+    // all of them); the folder replaces DIR only once every node is written
+    const dir = new AtomicOutputDir(out);
+    let count = 0;
+    try {
+      for (const node of planNodeNames(model)) {
+        for (const f of nodePlanFiles(model, node)) {
+          dir.write(f);
+          count++;
+        }
+      }
+    } catch (e) {
+      dir.abort();
+      throw e;
+    }
+    dir.commit();
+    io.stdout(`netsec plan: wrote ${count} files for ${model.nodes.length} node(s) to ${out}\n`);
     return 0;
   },
 });

@@ -39,6 +39,52 @@ const applicableCache = new WeakMap<BuiltModel, WeakMap<ChainOptions, Map<string
 
 const indexCache = new WeakMap<BuiltTier, Map<string, PolicyIndex>>();
 
+/** A tier's policies that belong in one kind of chain for one direction: global ones, and by namespace, in tier order. */
+interface Eligible {
+  readonly global: readonly number[];
+  readonly byNamespace: ReadonlyMap<string, readonly number[]>;
+}
+
+const eligibleCache = new WeakMap<BuiltTier, Map<string, Eligible>>();
+
+function eligibleIn(tier: BuiltTier, kind: PolicyChainKind, direction: string): Eligible {
+  let byKey = eligibleCache.get(tier);
+  if (!byKey) {
+    byKey = new Map();
+    eligibleCache.set(tier, byKey);
+  }
+  const key = `${kind}|${direction}`;
+  let found = byKey.get(key);
+  if (!found) {
+    const global: number[] = [];
+    const byNamespace = new Map<string, number[]>();
+    tier.policies.forEach((p, i) => {
+      if (!placedIn(p, kind, direction) || rulesFor(p, direction) === undefined) return;
+      if (p.namespace === undefined) global.push(i);
+      else {
+        const list = byNamespace.get(p.namespace);
+        if (list) list.push(i);
+        else byNamespace.set(p.namespace, [i]);
+      }
+    });
+    found = { global, byNamespace };
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+/** Two ascending position lists merged, ascending. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
 /**
  * The index of the tier's policies that can apply in a namespace and belong in the chain: global
  * ones and the namespace's own, placed in this kind of chain with rules for the direction, in tier
@@ -53,8 +99,9 @@ function indexIn(tier: BuiltTier, namespace: string | undefined, kind: PolicyCha
   const key = `${kind}|${direction}|${namespace === undefined ? '' : `/${namespace}`}`;
   let index = byNs.get(key);
   if (!index) {
-    index = new PolicyIndex(tier.policies.filter((p) => (p.namespace === undefined || p.namespace === namespace)
-      && placedIn(p, kind, direction) && rulesFor(p, direction) !== undefined));
+    const eligible = eligibleIn(tier, kind, direction);
+    const own = namespace === undefined ? [] : eligible.byNamespace.get(namespace) ?? [];
+    index = new PolicyIndex(mergeAscending(eligible.global, own).map((i) => tier.policies[i]));
     byNs.set(key, index);
   }
   return index;

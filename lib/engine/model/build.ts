@@ -19,7 +19,8 @@ import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { checkVxlanPools, natOutgoingNote } from './encapsulation';
 import { felixSettings } from './felix';
 import { compareOrderThenName } from './order';
-import { NetworkSetParty, endpointParty, networkSetParty } from './party';
+import { EndpointGroups } from './endpoint-groups';
+import { NetworkSetParty, networkSetParty } from './party';
 import { PolicyImpl } from './policy';
 import { CompiledPolicy, CompiledTier, EngineModel, EntityMembers, Endpoint, NetworkSetInfo, Profile } from './types';
 
@@ -169,8 +170,9 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();
+  let groups: EndpointGroups | undefined;
   const membersOf = (c: CompiledEntity): EntityMembers => ({
-    endpoints: endpoints.filter((e) => c.setMatches(endpointParty(e))),
+    endpoints: (groups ??= new EndpointGroups(endpoints)).members(c),
     networkSets: networkSetParties.filter((n) => c.setMatches(n.party)).map((n) => n.set),
   });
 

@@ -19,7 +19,8 @@ export class CompiledEntity {
   /** The Service a `services` match names, and on which side of the rule it stands. @default - none */
   public readonly service?: { readonly match: ServiceMatch; readonly side: 'source' | 'destination' };
   private readonly namespaceSelector?: Selector;
-  private readonly ownNamespace?: string;
+  /** Set when the entity only selects endpoints of this namespace (a namespaced policy's selector without a namespaceSelector). @default - any namespace */
+  public readonly ownNamespace?: string;
   private readonly selector?: Selector;
   private readonly saNames?: readonly string[];
   private readonly saSelector?: Selector;

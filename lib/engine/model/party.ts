@@ -28,6 +28,11 @@ export function endpointParty(e: Endpoint): Party {
   return p;
 }
 
+/** What selectors read of an endpoint, as one key: endpoints with the same key are selected alike. */
+export function endpointLabelKey(e: Endpoint): string {
+  return endpointParty(e).labelKey;
+}
+
 /** A network set with its party and parsed nets. */
 export interface NetworkSetParty {
   readonly set: NetworkSetInfo;
