@@ -9,6 +9,7 @@ import { LintSection, ReportData, ReportFinding } from './data';
 import { buildGraph } from './build-graph';
 import { buildNodeSummaries } from './build-hosts';
 import { buildMatrices } from './build-matrix';
+import { buildServices } from './build-services';
 import { buildWorkloadMatrix } from './build-workloads';
 
 /** Options of buildReport. */
@@ -46,6 +47,7 @@ export function buildReport(inputs: EngineInputs, model: BuiltModel, options: Re
     ports: options.ports,
     graph: buildGraph(workloads),
     nodes: buildNodeSummaries(model),
+    services: buildServices(model),
     lint: lintSection(inputs),
   };
 }
