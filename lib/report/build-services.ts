@@ -3,7 +3,9 @@
 // none of the backends reachable, summarised over the party's pods), and for nodePorts, LoadBalancer
 // and external IPs the outside address 203.0.113.10 through the external path.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, ServiceSummary, ServiceTarget, evaluateExternalServiceFlow, evaluateServiceFlow, findExternalTarget } from '../engine';
+import {
+  BuiltModel, ServiceSummary, ServiceTarget, evaluateExternalServiceFlow, evaluateServiceFlow, findExternalTarget, hasClusterIpPath,
+} from '../engine';
 import { endpointParties } from '../connectivity';
 import { OUTSIDE } from './build-hosts';
 import { OutsideReach, ReportService, ReportServicePort, ServiceReach } from './data';
@@ -19,7 +21,8 @@ function combine(parts: readonly ServiceSummary[]): ServiceSummary {
 /** Who reaches the port through its cluster IP, by party. */
 function clusterReach(model: BuiltModel, target: ServiceTarget): ServiceReach {
   const reach: { all: string[]; some: string[]; none: string[] } = { all: [], some: [], none: [] };
-  const version = ipVersionOf(target.address ?? '');
+  // the cluster IP's version; when it is left to kube-apiserver, the backends'
+  const version = ipVersionOf(target.address ?? target.port.backends[0]?.address ?? '') ?? 4;
   for (const party of endpointParties(model)) {
     const sources = party.endpoints.filter((e) => e.ips.some((ip) => ipVersionOf(ip) === version));
     if (sources.length === 0) continue;
@@ -41,21 +44,21 @@ function outsideReach(model: BuiltModel, protocol: string, port: number, nodePor
   return out;
 }
 
-/** Every Service with a cluster IP, in input order. */
+/** Every Service with a ClusterIP path (not headless, not ExternalName), in input order. */
 export function buildServices(model: BuiltModel): ReportService[] {
-  return model.services.filter((s) => s.clusterIPs.length > 0).map((s): ReportService => {
+  return model.services.filter(hasClusterIpPath).map((s): ReportService => {
     const name = `${s.namespace}/${s.name}`;
     const ports = s.ports.map((p): ReportServicePort => ({
       label: `${p.name ? `${p.name} ` : ''}${p.protocol}/${p.port} -> ${p.targetPort}${p.nodePort !== undefined ? `, nodePort ${p.nodePort}` : ''}`,
       port: p.port,
       backends: p.backends.map((b) => `${b.address}:${b.port}${b.pod ? ` (${b.pod}${b.nodeName ? ` on ${b.nodeName}` : ''})` : ''}`),
-      fromCluster: clusterReach(model, { service: s, port: p, address: s.clusterIPs[0] }),
+      fromCluster: clusterReach(model, { service: s, port: p, ...(s.clusterIPs.length > 0 ? { address: s.clusterIPs[0] } : {}) }),
       fromOutside: outsideReach(model, p.protocol, p.port, p.nodePort, [...s.loadBalancerIPs, ...s.externalIPs]),
     }));
     const policies = [s.externalTrafficPolicy ? `externalTrafficPolicy ${s.externalTrafficPolicy}` : '',
       s.internalTrafficPolicy ? `internalTrafficPolicy ${s.internalTrafficPolicy}` : ''].filter((x) => x);
     return {
-      name, type: s.type, addresses: [...s.clusterIPs, ...s.loadBalancerIPs, ...s.externalIPs], policies,
+      name, type: s.type, addresses: [...(s.clusterIPs.length > 0 ? s.clusterIPs : ['cluster IP allocated by kube-apiserver']), ...s.loadBalancerIPs, ...s.externalIPs], policies,
       backendsFrom: s.backendsFrom, ports,
     };
   });

@@ -167,12 +167,12 @@ export interface ReportServicePort {
   readonly fromOutside: readonly OutsideReach[];
 }
 
-/** A Service with a cluster IP. */
+/** A Service with a ClusterIP path (not headless, not ExternalName). */
 export interface ReportService {
   /** `ns/name`. */
   readonly name: string;
   readonly type: string;
-  /** Cluster IPs, then LoadBalancer and external IPs. */
+  /** Cluster IPs (or `cluster IP allocated by kube-apiserver`), then LoadBalancer and external IPs. */
   readonly addresses: readonly string[];
   /** `externalTrafficPolicy Local`, ... */
   readonly policies: readonly string[];
@@ -192,7 +192,7 @@ export interface ReportData {
   readonly ports: readonly PortKey[];
   readonly graph: ReportGraph;
   readonly nodes: readonly NodeSummary[];
-  /** The Services with a cluster IP, in input order. */
+  /** The Services with a ClusterIP path, in input order. */
   readonly services: readonly ReportService[];
   readonly lint: LintSection;
 }

@@ -92,7 +92,7 @@ function reachHtml(r: ServiceReach): string {
 
 /** Each Service: addresses, ports, backends and who reaches each port (ClusterIP path; external paths from outside). */
 export function servicesHtml(services: readonly ReportService[]): string {
-  if (services.length === 0) return '<p class="empty">No Services with a cluster IP in the inputs.</p>';
+  if (services.length === 0) return '<p class="empty">No Services with a cluster IP (headless and ExternalName Services have none) in the inputs.</p>';
   return services.map((s) => {
     const rows = s.ports.map((p) => `<tr data-port="${esc(p.label)}"><td>${esc(p.label)}</td>`
       + `<td>${p.backends.length === 0 ? '<em>none: kube-proxy rejects the flow</em>' : p.backends.map(esc).join('<br>')}</td>`

@@ -65,6 +65,25 @@ describe('truth table with Service columns', () => {
     expect(buildTruthTable(model, { protocol: 'TCP', port: 8080 }).services).toBeUndefined();
   });
 
+  test('a Service whose cluster IP kube-apiserver allocates has its column too; an ExternalName Service has none', () => {
+    const extra = `---
+apiVersion: v1
+kind: Service
+metadata: {name: front, namespace: shop}
+spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: elsewhere, namespace: shop}
+spec: {type: ExternalName, externalName: db.example.com}
+`;
+    const m = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}${extra}` }]));
+    const t = buildTruthTable(m, { protocol: 'TCP', port: 8080, services: true });
+    expect(t.services?.columns.map((c) => c.id)).toEqual([...COLUMNS, 'service/shop/front:80']);
+    // client's egress allows web:8080, web-2 denies: some, as for the web Service
+    expect(t.toJSON().serviceReach?.['shop/client']['service/shop/front:80']).toBe('some');
+  });
+
   test('the cells, worked by hand', () => {
     const t = buildTruthTable(model, { protocol: 'TCP', port: 8080, services: true, externalAddresses: [{ name: 'internet', ip: '203.0.113.10' }] });
     const json = t.toJSON();
@@ -97,7 +116,7 @@ describe('netsec table --services', () => {
     const r = await table('--services');
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(1, 2)).toEqual([
-      "Service columns (the TCP ports of each Service, by its cluster IP): '.' every backend reachable, 'S' some, 'X' none, '-' not judged (outside addresses)",
+      "Service columns (the TCP ports of each Service, through its cluster IP): '.' every backend reachable, 'S' some, 'X' none, '-' not judged (outside addresses)",
     ]);
     // pods: client -> client, web-1 allowed; -> web-2 denied; then web:80 some, web-local:80 all, empty:80 none
     expect(r.out).toContain('shop/client . . X S . X\n');

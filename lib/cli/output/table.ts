@@ -21,7 +21,7 @@ export function writePodText(t: TruthTable, sink: (text: string) => void): void 
   const width = Math.max(4, ...t.ids.map((id) => id.length));
   out.write(`${title(t)}: rows are sources, columns destinations\n`);
   if (services.length > 0) {
-    out.write(`Service columns (the ${t.protocol} ports of each Service, by its cluster IP): '.' every backend reachable, 'S' some, 'X' none, '-' not judged (outside addresses)\n`);
+    out.write(`Service columns (the ${t.protocol} ports of each Service, through its cluster IP): '.' every backend reachable, 'S' some, 'X' none, '-' not judged (outside addresses)\n`);
   }
   header(out, width, [...t.ids, ...services.map((c) => c.id)]);
   const n = t.ids.length;

@@ -32,6 +32,8 @@ export interface InputService {
   readonly type: string;
   /** The cluster IPs (empty when headless or not yet allocated). */
   readonly clusterIPs: readonly string[];
+  /** `spec.clusterIP: None`: kube-proxy programs no rules for it. */
+  readonly headless: boolean;
   readonly externalIPs: readonly string[];
   /** status.loadBalancer.ingress[].ip. */
   readonly loadBalancerIPs: readonly string[];
@@ -126,7 +128,7 @@ function toInputService(
   const setMembers = backendsFrom === 'EndpointSlice' ? sliceMembers(slices)
     : backendsFrom === 'Endpoints' && endpoints ? endpointsMembers(endpoints) : derivedMembers(derived);
   return {
-    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, externalIPs: spec.externalIPs ?? [],
+    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, headless: spec.clusterIP === 'None', externalIPs: spec.externalIPs ?? [],
     loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((ip): ip is string => ip !== undefined),
     ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
     ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),

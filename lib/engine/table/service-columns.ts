@@ -1,6 +1,6 @@
 // Services as destination columns of a truth table: one column per Service port of the table's
-// protocol (every Service with a cluster IP; headless and ExternalName Services have no kube-proxy
-// rules), its cell the summary of the ClusterIP path from the row (service/evaluate.ts): all, some or
+// protocol (every Service kube-proxy programs: not headless, not ExternalName; its cluster IP may be
+// left to kube-apiserver to allocate, the backends are what is judged), its cell the summary of the ClusterIP path from the row (service/evaluate.ts): all, some or
 // none of the backends kube-proxy DNATs the flow to are reachable. Outside addresses are not judged:
 // the ClusterIP path is the one from pods and from the nodes themselves.
 import { BuiltModel } from '../model/build';
@@ -24,14 +24,20 @@ export function serviceColumnId(service: InputService, port: InputServicePort): 
   return `service/${service.namespace}/${service.name}:${port.port}`;
 }
 
-/** Every Service port of `protocol` (a protocol name) of the Services with a cluster IP, in input order. */
+/** True for a Service kube-proxy programs a cluster IP for (not headless, not ExternalName). */
+export function hasClusterIpPath(service: InputService): boolean {
+  return !service.headless && service.type !== 'ExternalName';
+}
+
+/** Every Service port of `protocol` (a protocol name) of the Services with a ClusterIP path, in input order. */
 export function serviceColumns(model: BuiltModel, protocol: string): ServiceColumn[] {
   const out: ServiceColumn[] = [];
   for (const service of model.services) {
-    if (service.clusterIPs.length === 0) continue;
+    if (!hasClusterIpPath(service)) continue;
     for (const port of service.ports) {
       if (port.protocol !== protocol) continue;
-      out.push({ id: serviceColumnId(service, port), target: { service, port, address: service.clusterIPs[0] } });
+      const address = service.clusterIPs[0];
+      out.push({ id: serviceColumnId(service, port), target: { service, port, ...(address !== undefined ? { address } : {}) } });
     }
   }
   return out;
