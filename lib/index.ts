@@ -16,5 +16,5 @@ export type {
   BaselineAdminNetworkPolicySpec, BaselineAdminNetworkPolicy, ClusterNetworkPolicyPort, ClusterNetworkPolicyPortRange,
   ClusterNetworkPolicyProtocolPorts, ClusterNetworkPolicyProtocol, ClusterNetworkPolicyIngressPeer, ClusterNetworkPolicyEgressPeer,
   ClusterNetworkPolicyIngressRule, ClusterNetworkPolicyEgressRule, ClusterNetworkPolicySpec, ClusterNetworkPolicy,
-  ServicePort, ServiceSpec,
+  ServicePort, ServiceSpec, ServiceSessionAffinityConfig, ServiceClientIPConfig,
 } from './model/resources';

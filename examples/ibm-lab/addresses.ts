@@ -36,6 +36,12 @@ export const FRONTEND_NODE_PORT = 30080;
  */
 export const FRONTEND_LB_IP = '203.0.113.50';
 
+/**
+ * The backend Service's cluster IP (kube-apiserver allocates one from the service range when none is
+ * given; the lab fixes it so that its checks and kernel tests can name it).
+ */
+export const BACKEND_CLUSTER_IP = '198.51.100.100';
+
 /** The guestbook's namespace. */
 export const GUESTBOOK_NAMESPACE = 'guestbook';
 

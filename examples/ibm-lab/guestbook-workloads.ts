@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
-import { ExternalTrafficPolicy, IntOrString, InventoryNamespace, InventoryPod, LoadBalancerService, NodePortService, Port, WorkerNode } from '../../lib';
-import { FRONTEND_LB_IP, FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
+import {
+  ExternalTrafficPolicy, IntOrString, InventoryNamespace, InventoryPod, KubeService, LoadBalancerService, NodePortService, Port, WorkerNode,
+} from '../../lib';
+import { BACKEND_CLUSTER_IP, FRONTEND_LB_IP, FRONTEND_NODE_PORT, GUESTBOOK_NAMESPACE } from './addresses';
 
 /** One guestbook tier: its label, its named port and where its pods run. */
 interface Tier {
@@ -22,7 +24,9 @@ const TIERS: readonly Tier[] = [
  * What runs in the cluster, for the engine: the guestbook namespace and its pods as inventory
  * (`inventory/<chart>.inventory.yaml`, not applied), plus the frontend's NodePort Service (applied), which
  * publishes the frontend's `http` port on every worker at {@link FRONTEND_NODE_PORT}, and its
- * LoadBalancer Service `frontend-lb` (applied) with its address {@link FRONTEND_LB_IP} (inventory).
+ * LoadBalancer Service `frontend-lb` (applied) with its address {@link FRONTEND_LB_IP} (inventory), and
+ * the backend's ClusterIP Service `backend` (applied) at {@link BACKEND_CLUSTER_IP}, port 80 to the
+ * backend's `api` port, which the frontend calls.
  */
 export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): void {
   new InventoryNamespace(scope, 'guestbook-namespace', { name: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook' } });
@@ -56,5 +60,16 @@ export function labGuestbookWorkloads(scope: Construct, nodes: WorkerNode[]): vo
     externalTrafficPolicy: ExternalTrafficPolicy.LOCAL,
     address: FRONTEND_LB_IP,
     requestAddress: true,
+  });
+  // Inside the cluster: the frontend reaches the backend by its Service; kube-proxy DNATs the
+  // cluster IP and port 80 to a backend pod's api port (9000), which is what the policies see.
+  new KubeService(scope, 'backend-service', {
+    metadata: { name: 'backend', namespace: GUESTBOOK_NAMESPACE, labels: { app: 'guestbook', tier: 'backend' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: BACKEND_CLUSTER_IP,
+      selector: { app: 'guestbook', tier: 'backend' },
+      ports: [{ name: 'api', protocol: 'TCP', port: 80, targetPort: 'api' }],
+    },
   });
 }

@@ -31,6 +31,7 @@ export { explainText } from './explain/text';
 export { explainJson } from './explain/json';
 export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, ExternalAddress } from './table/truth-table';
 export { GroupedTable, GroupVerdict, TableGroup } from './table/grouped';
+export { ServiceCell, ServiceCells, ServiceColumn, hasClusterIpPath } from './table/service-columns';
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';

@@ -31,10 +31,10 @@ export function servicePortName(namespace: string, name: string, port: string | 
   return `${namespace}/${name}${port ? `:${port}` : ''}`;
 }
 
-/** The chains of one Service port: KUBE-SVC-*, KUBE-EXT-*, KUBE-SVL-* share one hash. */
-export function servicePortChains(portName: string, protocol: string): { readonly svc: string; readonly ext: string; readonly svl: string } {
+/** The chains of one Service port: KUBE-SVC-*, KUBE-EXT-*, KUBE-SVL-*, KUBE-FW-* share one hash. */
+export function servicePortChains(portName: string, protocol: string): { readonly svc: string; readonly ext: string; readonly svl: string; readonly fw: string } {
   const h = hash16(portName + protocol.toLowerCase());
-  return { svc: `KUBE-SVC-${h}`, ext: `KUBE-EXT-${h}`, svl: `KUBE-SVL-${h}` };
+  return { svc: `KUBE-SVC-${h}`, ext: `KUBE-EXT-${h}`, svl: `KUBE-SVL-${h}`, fw: `KUBE-FW-${h}` };
 }
 
 /** KUBE-SEP-* of one endpoint (`ip:port`) of a Service port. */

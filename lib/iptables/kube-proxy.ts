@@ -2,12 +2,13 @@
 // table (KUBE-SERVICES, KUBE-NODEPORTS, KUBE-SVC-*, KUBE-EXT-*, KUBE-SVL-*, KUBE-SEP-*,
 // KUBE-MARK-MASQ with mark 0x4000, KUBE-POSTROUTING) and the filter chains that change verdicts
 // (KUBE-SERVICES REJECT for a Service without endpoints, KUBE-EXTERNAL-SERVICES for external
-// traffic without endpoints or, for Local, without local ones), in the shape of
-// pkg/proxy/iptables/proxier.go syncProxyRules. For verification only: it is never to be applied.
+// traffic without endpoints or, for Local, without local ones, KUBE-PROXY-FIREWALL for a
+// LoadBalancer's loadBalancerSourceRanges with KUBE-FW-*), and sessionAffinity ClientIP's `-m recent`
+// rules, in the shape of pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules. For verification only: it is never to be applied.
 // kube-proxy picks a backend at random (`-m statistic --mode random --probability 1/n`); `pin`
 // renders a variant in which each Service port jumps to one chosen backend only, so a verifier
 // can probe every backend deterministically by loading one variant per backend.
-import { ipVersionOf } from '../model/net';
+import { Cidr, ipVersionOf } from '../model/net';
 import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
 import { endpointChain, servicePortChains, servicePortName } from './kube-proxy-names';
 
@@ -29,8 +30,19 @@ interface Tables {
   readonly filter: string[];
 }
 
-function jumpToEndpoints(t: Tables, chain: string, name: string, port: InputServicePort, backends: readonly ServiceBackend[], pinned: number | undefined): void {
+/** `-m recent --name <SEP> --rcheck --seconds <timeout> --reap`: a client seen within the timeout. */
+const recentCheck = (sep: string, seconds: number): string => `-m recent --name ${sep} --rcheck --seconds ${seconds} --reap`;
+
+function jumpToEndpoints(t: Tables, chain: string, s: InputService, name: string, port: InputServicePort, backends: readonly ServiceBackend[], pinned: number | undefined): void {
   const list = pinned !== undefined ? backends.filter((b) => b === port.backends[pinned]) : backends;
+  // sessionAffinity ClientIP: a client with a recent entry goes back to that endpoint first
+  if (s.affinitySeconds !== undefined) {
+    for (const b of list) {
+      const endpoint = `${b.address}:${b.port}`;
+      const sep = endpointChain(name, port.protocol, endpoint);
+      t.nat.push(`-A ${chain} ${comment(`${name} -> ${endpoint}`)} ${recentCheck(sep, s.affinitySeconds)} -j ${sep}`);
+    }
+  }
   list.forEach((b, i) => {
     const endpoint = `${b.address}:${b.port}`;
     const stat = i < list.length - 1 ? ` -m statistic --mode random --probability ${probability(i, list.length)}` : '';
@@ -38,15 +50,38 @@ function jumpToEndpoints(t: Tables, chain: string, name: string, port: InputServ
   });
 }
 
-function renderPort(t: Tables, node: string, s: InputService, port: InputServicePort, pin: BackendPin | undefined): void {
+/** The node's own address as kube-proxy takes it (its first IPv4 InternalIP, else its first IPv4 address). */
+function nodeIp(model: BuiltModel, node: string): string | undefined {
+  const addresses = model.nodes.filter((n) => n.name === node).flatMap((n) => n.addresses).filter((a) => ipVersionOf(a.address) === 4);
+  return (addresses.find((a) => a.type === 'InternalIP') ?? addresses[0])?.address;
+}
+
+/** KUBE-FW-*: sources in loadBalancerSourceRanges (and the VIP itself when a range holds the node's IP) go on to KUBE-EXT-*. */
+function renderFirewall(t: Tables, model: BuiltModel, node: string, s: InputService, name: string, fw: string, ext: string, ranges: readonly string[]): void {
+  t.natChains.push(fw);
+  const head = `-A ${fw} ${comment(`${name} loadbalancer IP`)}`;
+  const own = nodeIp(model, node);
+  let fromNode = false;
+  for (const r of ranges) {
+    const cidr = Cidr.parse(r);
+    t.nat.push(`${head} -s ${cidr.networkAddress()}/${cidr.prefixLength} -j ${ext}`);
+    if (own !== undefined && cidr.containsAddress(own)) fromNode = true;
+  }
+  if (fromNode) for (const ip of s.loadBalancerIPs.filter((a) => ipVersionOf(a) === 4)) t.nat.push(`${head} -s ${ip} -j ${ext}`);
+  t.nat.push(`-A ${fw} ${comment(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)}`);
+}
+
+function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService, port: InputServicePort, pin: BackendPin | undefined): void {
   const name = servicePortName(s.namespace, s.name, port.name);
-  const { svc, ext, svl } = servicePortChains(name, port.protocol);
+  const { svc, ext, svl, fw } = servicePortChains(name, port.protocol);
   const proto = protoMatch(port.protocol);
   const v4 = (ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === 4);
   const backends = port.backends.filter((b) => ipVersionOf(b.address) === 4);
   const local = s.externalTrafficPolicy === 'Local';
   const localBackends = backends.filter((b) => b.nodeName === node);
   const externalIPs = [...v4(s.externalIPs).map((ip) => [ip, 'external IP']), ...v4(s.loadBalancerIPs).map((ip) => [ip, 'loadbalancer IP'])];
+  const ranges = s.loadBalancerSourceRanges.filter((r) => ipVersionOf(r.split('/')[0]) === 4);
+  const firewalled = v4(s.loadBalancerIPs).length > 0 && s.loadBalancerSourceRanges.length > 0;
   const hasExternal = externalIPs.length > 0 || port.nodePort !== undefined;
   const pinned = pin?.(s, port);
   if (backends.length === 0) {
@@ -59,9 +94,15 @@ function renderPort(t: Tables, node: string, s: InputService, port: InputService
   }
   t.natChains.push(svc);
   for (const ip of v4(s.clusterIPs)) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} cluster IP`)} ${proto} -d ${ip} --dport ${port.port} -j ${svc}`);
-  for (const [ip, what] of externalIPs) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} ${what}`)} ${proto} -d ${ip} --dport ${port.port} -j ${ext}`);
+  for (const [ip, what] of externalIPs) {
+    const lb = what === 'loadbalancer IP';
+    t.nat.push(`-A KUBE-SERVICES ${comment(`${name} ${what}`)} ${proto} -d ${ip} --dport ${port.port} -j ${lb && firewalled ? fw : ext}`);
+    if (lb && firewalled) {
+      t.filter.push(`-A KUBE-PROXY-FIREWALL ${comment(`${name} traffic not accepted by ${fw}`)} ${proto} -d ${ip} --dport ${port.port} -j DROP`);
+    }
+  }
   if (port.nodePort !== undefined) t.nat.push(`-A KUBE-NODEPORTS ${comment(name)} ${proto} --dport ${port.nodePort} -j ${ext}`);
-  jumpToEndpoints(t, svc, name, port, backends, pinned);
+  jumpToEndpoints(t, svc, s, name, port, backends, pinned);
   if (hasExternal) {
     t.natChains.push(ext);
     if (!local) {
@@ -73,7 +114,7 @@ function renderPort(t: Tables, node: string, s: InputService, port: InputService
       t.nat.push(`-A ${ext} -j ${svl}`);
       t.natChains.push(svl);
       const pinLocal = pinned !== undefined && port.backends[pinned]?.nodeName === node ? pinned : undefined;
-      jumpToEndpoints(t, svl, name, port, pinned !== undefined && pinLocal === undefined ? [] : localBackends, pinLocal);
+      jumpToEndpoints(t, svl, s, name, port, pinned !== undefined && pinLocal === undefined ? [] : localBackends, pinLocal);
       if (localBackends.length === 0) {
         for (const [ip] of externalIPs) t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no local endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j DROP`);
         if (port.nodePort !== undefined) {
@@ -82,13 +123,15 @@ function renderPort(t: Tables, node: string, s: InputService, port: InputService
       }
     }
   }
+  if (firewalled) renderFirewall(t, model, node, s, name, fw, ext, ranges);
   for (const b of backends) {
     const endpoint = `${b.address}:${b.port}`;
     const sep = endpointChain(name, port.protocol, endpoint);
     if (t.natChains.includes(sep)) continue;
     t.natChains.push(sep);
     t.nat.push(`-A ${sep} ${comment(name)} -s ${b.address}/32 -j KUBE-MARK-MASQ`);
-    t.nat.push(`-A ${sep} ${comment(name)} ${proto} -j DNAT --to-destination ${endpoint}`);
+    const remember = s.affinitySeconds !== undefined ? ` -m recent --name ${sep} --set` : '';
+    t.nat.push(`-A ${sep} ${comment(name)}${remember} ${proto} -j DNAT --to-destination ${endpoint}`);
   }
 }
 
@@ -105,12 +148,12 @@ export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPi
   const t: Tables = { natChains: [], nat: [], filter: [] };
   const services = model.services.filter((s) => s.type !== 'ExternalName')
     .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.namespace < b.namespace ? -1 : 1));
-  for (const s of services) for (const p of s.ports) renderPort(t, node, s, p, pin);
+  for (const s of services) for (const p of s.ports) renderPort(t, model, node, s, p, pin);
   const header = [
     `# kube-proxy's rules for node ${node} (iptables mode, IPv4), rendered by netsec: NOT Calico's and NOT to be applied.`,
     '# For verification only: netsec verify loads it so probes to Service addresses are DNATed and masqueraded as on a real node.',
     '# kube-proxy owns these chains on a real node; each Service port picks a backend at random (--probability 1/n).',
-    '# Not rendered: sessionAffinity, loadBalancerSourceRanges (KUBE-FW-*), the masquerade of off-cluster sources to cluster IPs',
+    '# Not rendered: the masquerade of off-cluster sources to cluster IPs',
     '# (needs the cluster CIDR), IPv6 Services. Generated; do not edit.',
   ];
   const nat = [
@@ -132,10 +175,13 @@ export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPi
   const filter = [
     '*filter',
     ':INPUT ACCEPT [0:0]', ':FORWARD ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]',
-    ':KUBE-SERVICES - [0:0]', ':KUBE-EXTERNAL-SERVICES - [0:0]',
+    ':KUBE-SERVICES - [0:0]', ':KUBE-EXTERNAL-SERVICES - [0:0]', ':KUBE-PROXY-FIREWALL - [0:0]',
+    `-A INPUT -m conntrack --ctstate NEW ${comment('kubernetes load balancer firewall')} -j KUBE-PROXY-FIREWALL`,
     `-A INPUT -m conntrack --ctstate NEW ${comment('kubernetes externally-visible service portals')} -j KUBE-EXTERNAL-SERVICES`,
+    `-A FORWARD -m conntrack --ctstate NEW ${comment('kubernetes load balancer firewall')} -j KUBE-PROXY-FIREWALL`,
     `-A FORWARD -m conntrack --ctstate NEW ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
     `-A FORWARD -m conntrack --ctstate NEW ${comment('kubernetes externally-visible service portals')} -j KUBE-EXTERNAL-SERVICES`,
+    `-A OUTPUT -m conntrack --ctstate NEW ${comment('kubernetes load balancer firewall')} -j KUBE-PROXY-FIREWALL`,
     `-A OUTPUT -m conntrack --ctstate NEW ${comment('kubernetes service portals')} -j KUBE-SERVICES`,
     ...t.filter,
     'COMMIT',

@@ -5,7 +5,8 @@ import { connectionClasses, connectionsBetween } from '../connectivity';
 import { NodeSummary } from './data';
 
 /** The outside address used to probe host endpoints (TEST-NET-3, RFC 5737). */
-const OUTSIDE = { name: 'outside 203.0.113.10', ip: '203.0.113.10' };
+/** The outside address the report judges from (host endpoints, Services' external paths). */
+export const OUTSIDE = { name: 'outside 203.0.113.10', ip: '203.0.113.10' };
 
 function policiesFor(model: BuiltModel, hep: Endpoint): string[] {
   const out: string[] = [];

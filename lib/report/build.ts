@@ -10,6 +10,7 @@ import { buildGraph } from './build-graph';
 import { buildGuardrails } from './build-guardrails';
 import { buildNodeSummaries } from './build-hosts';
 import { buildMatrices } from './build-matrix';
+import { buildServices } from './build-services';
 import { buildWorkloadMatrix } from './build-workloads';
 
 /** Options of buildReport. */
@@ -47,6 +48,7 @@ export function buildReport(inputs: EngineInputs, model: BuiltModel, options: Re
     ports: options.ports,
     graph: buildGraph(workloads),
     nodes: buildNodeSummaries(model),
+    services: buildServices(model),
     lint: lintSection(inputs),
     guardrails: buildGuardrails(inputs, model),
   };

@@ -188,6 +188,48 @@ export interface GuardrailSection {
   readonly tiers: readonly GuardrailTierSummary[];
 }
 
+/** Who reaches a Service port through its cluster IP: party names (`netsec connectivity`'s) by summary. */
+export interface ServiceReach {
+  /** Every backend reachable from every pod of the party. */
+  readonly all: readonly string[];
+  /** Some backends, or some of the party's pods. */
+  readonly some: readonly string[];
+  readonly none: readonly string[];
+}
+
+/** A destination outside traffic reaches the Service port by (a LoadBalancer, external or node address and port). */
+export interface OutsideReach {
+  /** `address:port` as sent. */
+  readonly to: string;
+  readonly summary: 'all' | 'some' | 'none';
+}
+
+/** One Service port. */
+export interface ReportServicePort {
+  /** `http TCP/80 -> http, nodePort 30080`. */
+  readonly label: string;
+  readonly port: number;
+  /** `address:port (ns/pod on node)` of each backend kube-proxy DNATs to. */
+  readonly backends: readonly string[];
+  readonly fromCluster: ServiceReach;
+  /** From the outside address, each external destination of the port; empty when it has none. */
+  readonly fromOutside: readonly OutsideReach[];
+}
+
+/** A Service with a ClusterIP path (not headless, not ExternalName). */
+export interface ReportService {
+  /** `ns/name`. */
+  readonly name: string;
+  readonly type: string;
+  /** Cluster IPs (or `cluster IP allocated by kube-apiserver`), then LoadBalancer and external IPs. */
+  readonly addresses: readonly string[];
+  /** `externalTrafficPolicy Local`, ... */
+  readonly policies: readonly string[];
+  /** EndpointSlice, Endpoints, selector or none. */
+  readonly backendsFrom: string;
+  readonly ports: readonly ReportServicePort[];
+}
+
 /** Everything on the page. */
 export interface ReportData {
   readonly title: string;
@@ -199,6 +241,8 @@ export interface ReportData {
   readonly ports: readonly PortKey[];
   readonly graph: ReportGraph;
   readonly nodes: readonly NodeSummary[];
+  /** The Services with a ClusterIP path, in input order. */
+  readonly services: readonly ReportService[];
   readonly lint: LintSection;
   readonly guardrails: GuardrailSection;
 }

@@ -1,6 +1,6 @@
 // HTML of the report's sections: pod-level matrices, connections, host endpoints, lint findings.
 import { portKeyText } from '../diff/ports';
-import { LintSection, NodeSummary, ReportGraph, ReportMatrix } from './data';
+import { LintSection, NodeSummary, ReportGraph, ReportMatrix, ReportService, ServiceReach } from './data';
 import { esc } from './escape';
 import { NO_CONNECTIONS } from '../connectivity';
 import { connectionDisplayText } from './connection-parse';
@@ -81,4 +81,27 @@ export function overviewHtml(matrices: readonly ReportMatrix[]): string {
 <tbody>
 ${rows}
 </tbody></table></section>`;
+}
+
+function reachHtml(r: ServiceReach): string {
+  const part = (cls: string, label: string, names: readonly string[]): string =>
+    (names.length === 0 ? '' : `<div class="${cls}"><b>${label}:</b> ${names.map(esc).join(', ')}</div>`);
+  const html = part('s-all', 'all backends', r.all) + part('s-some', 'some', r.some) + part('s-none', 'none', r.none);
+  return html === '' ? '<em>no pods or host endpoints of its IP version</em>' : html;
+}
+
+/** Each Service: addresses, ports, backends and who reaches each port (ClusterIP path; external paths from outside). */
+export function servicesHtml(services: readonly ReportService[]): string {
+  if (services.length === 0) return '<p class="empty">No Services with a cluster IP (headless and ExternalName Services have none) in the inputs.</p>';
+  return services.map((s) => {
+    const rows = s.ports.map((p) => `<tr data-port="${esc(p.label)}"><td>${esc(p.label)}</td>`
+      + `<td>${p.backends.length === 0 ? '<em>none: kube-proxy rejects the flow</em>' : p.backends.map(esc).join('<br>')}</td>`
+      + `<td>${reachHtml(p.fromCluster)}</td>`
+      + `<td>${p.fromOutside.length === 0 ? '-' : p.fromOutside.map((o) => `<div class="s-${o.summary}">${esc(o.to)}: ${o.summary}</div>`).join('')}</td></tr>`).join('\n');
+    const extra = [s.type, ...s.policies, `backends from ${s.backendsFrom}`].join(', ');
+    return `<section class="service" data-service="${esc(s.name)}"><h3>${esc(s.name)} <small>${esc(s.addresses.join(', '))}; ${esc(extra)}</small></h3>
+<table class="services"><thead><tr><th>Port</th><th>Backends</th><th>From the cluster (by its cluster IP)</th><th>From outside (203.0.113.10)</th></tr></thead><tbody>
+${rows}
+</tbody></table></section>`;
+  }).join('\n');
 }

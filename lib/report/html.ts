@@ -4,7 +4,7 @@ import { portKeyText } from '../diff/ports';
 import { ReportData } from './data';
 import { esc } from './escape';
 import { guardrailsHtml } from './html-guardrails';
-import { connectionsHtml, hostsHtml, lintHtml, matrixHtml, overviewHtml } from './html-sections';
+import { connectionsHtml, hostsHtml, lintHtml, matrixHtml, overviewHtml, servicesHtml } from './html-sections';
 import { workloadMatrixHtml } from './html-matrix';
 import { graphToSvg } from './svg-graph';
 
@@ -103,11 +103,15 @@ export function reportToHtml(data: ReportData): string {
 <body>
 <h1>${esc(data.title)}</h1>
 <p class="summary">${esc(summaryLine(data))}</p>
-<nav class="toc"><a href="#hosts">Host endpoints</a><a href="#guardrails">Cluster guardrails</a><a href="#lint">Lint</a><a href="#matrix">Workload matrix</a><a href="#graph">Graph</a><a href="#pods">Pod level</a></nav>
+<nav class="toc"><a href="#hosts">Host endpoints</a><a href="#guardrails">Cluster guardrails</a><a href="#services">Services</a><a href="#lint">Lint</a><a href="#matrix">Workload matrix</a><a href="#graph">Graph</a><a href="#pods">Pod level</a></nav>
 <h2 id="hosts">Host endpoints per node</h2>
 <div class="scroll">${hostsHtml(data.nodes)}</div>
 <h2 id="guardrails">Cluster guardrails</h2>
 ${guardrailsHtml(data.guardrails)}
+<h2 id="services">Services</h2>
+<p class="legend">Each port's backends (kube-proxy iptables mode DNATs to one at random) and who reaches how many of them: every workload and host endpoint through the cluster IP;
+from outside, each nodePort on each node address, LoadBalancer and external IP (pre-DNAT, forward and the backend's policy).</p>
+${servicesHtml(data.services)}
 <h2 id="lint">Lint findings</h2>
 ${lintHtml(data.lint)}
 <h2 id="matrix">Workload matrix</h2>

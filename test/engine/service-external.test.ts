@@ -109,7 +109,7 @@ describe('netsec check on an external path', () => {
     ]);
     expect(r.out).toContain('  [kube-proxy-dnat] node/w1: continue (KUBE-NODEPORTS -> KUBE-EXT-* (marks for masquerade) -> KUBE-SVC-* -> KUBE-SEP-*: '
       + 'DNAT 203.0.113.1:30080 to 198.51.100.11:8080 (shop/web-2))');
-    expect(r.out).toContain('note: not modelled on this path: sessionAffinity, loadBalancerSourceRanges, kube-proxy IPVS and nftables modes, Calico eBPF dataplane');
+    expect(r.out).toContain('note: not modelled on this path: kube-proxy IPVS and nftables modes, Calico eBPF dataplane');
   });
 
   test('--expect and JSON: deny holds when no path is reachable', async () => {

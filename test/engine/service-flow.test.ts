@@ -125,7 +125,7 @@ describe('netsec check --to service/...', () => {
       'backend 2: 192.0.2.11:8080 (shop/web-2 on w2): DENY',
     ]);
     expect(r.out).toContain('  shop/client -> shop/web-1 TCP/8080: ALLOW');
-    expect(r.out).toContain('note: not modelled on this path: sessionAffinity, kube-proxy IPVS and nftables modes');
+    expect(r.out).toContain('note: not modelled on this path: kube-proxy IPVS and nftables modes');
   });
 
   test('--expect allow holds only when every backend is reachable', async () => {

@@ -6,12 +6,13 @@
 //   (worker-1, 192.0.2.11), backend-2 (worker-3, 192.0.2.138), db-0 (worker-2, 192.0.2.75),
 //   kube-system/coredns-1 (worker-3, 192.0.2.130);
 // - admin CIDR 198.51.100.128/25, denied CIDR 203.0.113.224/27, frontend NodePort 30080, frontend
-//   LoadBalancer frontend-lb at 203.0.113.50 (port 80 -> http, externalTrafficPolicy Local).
+//   LoadBalancer frontend-lb at 203.0.113.50 (port 80 -> http, externalTrafficPolicy Local), backend
+//   ClusterIP Service at 198.51.100.100 (port 80 -> api).
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { Cidr, ipVersionOf } from '../../lib/model/net';
 import { LAB_WORKERS } from '../../examples/ibm-lab/addresses';
-import { evaluateExternalServiceFlow, findExternalTarget } from '../../lib/engine';
+import { buildTruthTable, evaluateExternalServiceFlow, evaluateServiceFlow, findExternalTarget, resolveServiceTarget } from '../../lib/engine';
 import { decidingPolicies, flow, labModel, synthLab } from './lab-world';
 
 const { files, stderr } = synthLab();
@@ -185,6 +186,25 @@ describe('backend: only from the frontend, on api (9000)', () => {
     expect(allowed(INTERNET, 'guestbook/backend-1', 'TCP', 9000)).toBe(false);
     expect(allowed('guestbook/db-0', 'guestbook/backend-2', 'TCP', 9000)).toBe(false);
     expect(allowed('kube-system/coredns-1', 'guestbook/backend-2', 'TCP', 9000)).toBe(false);
+  });
+});
+
+describe('backend ClusterIP Service: 198.51.100.100:80 -> api (9000)', () => {
+  const viaService = (from: string): string[] => evaluateServiceFlow(model, from, resolveServiceTarget(model.services, '198.51.100.100', 'TCP', '80'))
+    .backends.map((b) => `${b.backend.pod} ${b.verdict?.allowed ? 'allow' : 'deny'}`);
+
+  test('the frontend reaches both backends through it; coredns reaches neither (the backend takes the frontend only)', () => {
+    expect(viaService('guestbook/frontend-1')).toEqual(['guestbook/backend-1 allow', 'guestbook/backend-2 allow']);
+    expect(viaService('kube-system/coredns-1')).toEqual(['guestbook/backend-1 deny', 'guestbook/backend-2 deny']);
+  });
+
+  test('as a truth table column (README section 5): all from the frontends, some from each backend (itself), none from the rest', () => {
+    const t = buildTruthTable(model, { protocol: 'TCP', port: 9000, services: true });
+    const column = Object.fromEntries(Object.entries(t.toJSON().serviceReach ?? {}).map(([src, row]) => [src, row['service/guestbook/backend:80']]));
+    expect(column).toEqual({
+      'kube-system/coredns-1': 'none', 'guestbook/frontend-1': 'all', 'guestbook/frontend-2': 'all',
+      'guestbook/backend-1': 'some', 'guestbook/backend-2': 'some', 'guestbook/db-0': 'none',
+    });
   });
 });
 

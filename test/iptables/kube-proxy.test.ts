@@ -17,7 +17,11 @@ describe('kube-proxy chain names (proxier.go portProtoHash, servicePortEndpointC
   test('the names of proxier_test.go\'s ns1/svc1:p80', () => {
     const name = servicePortName('ns1', 'svc1', 'p80');
     expect(name).toBe('ns1/svc1:p80');
-    expect(servicePortChains(name, 'TCP')).toEqual({ svc: 'KUBE-SVC-XPGD46QRK7WJZT7O', ext: 'KUBE-EXT-XPGD46QRK7WJZT7O', svl: 'KUBE-SVL-XPGD46QRK7WJZT7O' });
+    expect(servicePortChains(name, 'TCP')).toEqual({
+      svc: 'KUBE-SVC-XPGD46QRK7WJZT7O', ext: 'KUBE-EXT-XPGD46QRK7WJZT7O', svl: 'KUBE-SVL-XPGD46QRK7WJZT7O', fw: 'KUBE-FW-XPGD46QRK7WJZT7O',
+    });
+    // proxier_test.go's firewall chain of ns2/svc2:p80 (a LoadBalancer with loadBalancerSourceRanges)
+    expect(servicePortChains('ns2/svc2:p80', 'TCP').fw).toBe('KUBE-FW-GNZBNJ2PO5MGZ6GT');
     expect(endpointChain(name, 'TCP', '10.180.0.1:80')).toBe('KUBE-SEP-SXIVWICOYRO3J4NJ');
     expect(servicePortName('ns1', 'svc1', undefined)).toBe('ns1/svc1');
   });

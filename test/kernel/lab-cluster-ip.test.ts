@@ -1,25 +1,20 @@
-// A pod -> ClusterIP probe in the real lab (examples/ibm-lab) on a real kernel. The lab publishes
-// its frontend as a NodePort only, so this test adds one ClusterIP Service of its own to the lab's
-// manifests: backend's named port api (9000) behind 198.51.100.100:80 (a documentation address the
-// lab does not use). netsec verify loads kube-proxy's rules pinned to each local backend. Worked out
+// A pod -> ClusterIP probe in the real lab (examples/ibm-lab) on a real kernel, through the lab's own
+// ClusterIP Service `guestbook/backend`: the backend's named port api (9000) behind
+// 198.51.100.100:80. netsec verify loads kube-proxy's rules pinned to each local backend. Worked out
 // by hand from the guestbook's policies (frontend -> backend api allowed at both ends; backend's
 // ingress from the frontend only):
 // - worker-1: frontend-1 -> 198.51.100.100:80 -> backend-1:9000: allowed;
 // - worker-3: kube-system/coredns-1 -> 198.51.100.100:80 -> backend-2:9000: denied by backend's ingress.
 // Every probe, direct or to a Service, must agree with the engine (0 mismatches).
+import { BACKEND_CLUSTER_IP } from '../../examples/ibm-lab/addresses';
 import { synthLab } from '../examples/lab-world';
 import { ProbeComparison } from '../../lib/verify/compare';
 import { formatClusterReport, verifyCluster } from '../../lib/verify/verify';
 import { kernelIt } from './support';
 
-const CLUSTER_IP = '198.51.100.100';
-const SERVICE = `apiVersion: v1
-kind: Service
-metadata: {name: netsec-test-backend, namespace: guestbook}
-spec: {type: ClusterIP, clusterIP: ${CLUSTER_IP}, selector: {app: guestbook, tier: backend}, ports: [{name: api, protocol: TCP, port: 80, targetPort: api}]}
-`;
+const CLUSTER_IP = BACKEND_CLUSTER_IP;
 const { files } = synthLab();
-const sources = [...files.filter((f) => f.path.endsWith('.yaml')).map((f) => ({ file: f.path, text: f.content })), { file: 'test/cluster-ip.yaml', text: SERVICE }];
+const sources = files.filter((f) => f.path.endsWith('.yaml')).map((f) => ({ file: f.path, text: f.content }));
 
 async function clusterIpProbes(node: string): Promise<{ probes: string[]; mismatches: number }> {
   const report = await verifyCluster({ sources, node, peers: { eth1: ['203.0.113.100'], eth0: ['198.51.100.50'] }, tcpPorts: [9000], udpPorts: [] });

@@ -28,6 +28,9 @@ with the same verdicts (the size grows with the groups, not the pods)`,
     { name: 'force', kind: 'switch', help: `write a table over ${OUTPUT_CELL_LIMIT.toLocaleString('en-US')} cells (rows x columns; with --level groups
 over ${GROUP_CELL_LIMIT.toLocaleString('en-US')} group pairs) anyway` },
     { name: 'host-endpoints', kind: 'switch', help: 'also include host endpoints' },
+    { name: 'services', kind: 'switch', help: `also each Service port of the protocol as a column (service/<ns>/<name>:<port>,
+by its cluster IP through kube-proxy's DNAT): '.' every backend reachable, 'S' some,
+'X' none; pod level only` },
     { name: 'external', kind: 'multi', value: 'NAME=IP', synopsis: 'NAME=IP...', help: 'also include named external addresses' },
   ],
   inputFlags: INPUT_FLAGS,
@@ -42,6 +45,7 @@ over ${GROUP_CELL_LIMIT.toLocaleString('en-US')} group pairs) anyway` },
     });
     const level = parsed.get('level');
     const force = parsed.has('force');
+    if (parsed.has('services') && level !== 'pods') throw new UsageError('--services needs --level pods (a Service cell is judged per row)');
     const progress = progressFor(io, format === 'json');
     let table: TruthTable;
     try {
@@ -53,7 +57,7 @@ over ${GROUP_CELL_LIMIT.toLocaleString('en-US')} group pairs) anyway` },
         checkOutputSize('the pod-level table', rows, rows, format === 'json' ? 40 : 2, 'use --level groups', force);
       }
       table = buildTruthTable(model, {
-        ...pp, includeHostEndpoints: parsed.has('host-endpoints'), externalAddresses,
+        ...pp, includeHostEndpoints: parsed.has('host-endpoints'), externalAddresses, services: parsed.has('services'),
         onProgress: (done, total) => (done === 0 ? progress.start('netsec table: computing cells', total) : progress.tick()),
       });
     } finally {

@@ -1,7 +1,7 @@
 // `netsec table` output, written row by row (memory grows with one row, never with the whole table):
 // pod level (every row to every column) in text or JSON, or folded into groups of rows with the same
 // verdicts (engine GroupedTable).
-import { GroupVerdict, GroupedTable, TruthTable } from '../../engine';
+import { GroupVerdict, GroupedTable, ServiceCell, TruthTable } from '../../engine';
 import { ChunkWriter } from './chunks';
 
 const title = (t: TruthTable): string => `${t.protocol}${t.port !== undefined ? `/${t.port}` : ''}`;
@@ -11,16 +11,24 @@ function header(out: ChunkWriter, width: number, labels: readonly string[]): voi
   labels.forEach((id, i) => out.write(`${' '.repeat(width + 1)}${'| '.repeat(i)}${id}\n`));
 }
 
-/** The pod-level text: `.` allowed, `X` denied. */
+const SERVICE_SYMBOL: { readonly [c in ServiceCell]: string } = { 'all': '.', 'some': 'S', 'none': 'X', '-': '-' };
+
+/** The pod-level text: `.` allowed, `X` denied; Service columns after the pods. */
 export function writePodText(t: TruthTable, sink: (text: string) => void): void {
   const out = new ChunkWriter(sink);
+  const reach = t.services;
+  const services = reach?.columns ?? [];
   const width = Math.max(4, ...t.ids.map((id) => id.length));
   out.write(`${title(t)}: rows are sources, columns destinations\n`);
-  header(out, width, t.ids);
+  if (services.length > 0) {
+    out.write(`Service columns (the ${t.protocol} ports of each Service, through its cluster IP): '.' every backend reachable, 'S' some, 'X' none, '-' not judged (outside addresses)\n`);
+  }
+  header(out, width, [...t.ids, ...services.map((c) => c.id)]);
   const n = t.ids.length;
-  const cells: string[] = new Array<string>(n);
+  const cells: string[] = new Array<string>(n + services.length);
   t.ids.forEach((src, a) => {
     for (let b = 0; b < n; b++) cells[b] = t.allowedAt(a, b) ? '.' : 'X';
+    for (let c = 0; c < services.length; c++) cells[n + c] = SERVICE_SYMBOL[reach?.at(a, c) ?? '-'];
     out.write(`${src.padEnd(width)} ${cells.join(' ')}\n`);
   });
   out.end();
@@ -37,7 +45,17 @@ export function writePodJson(t: TruthTable, sink: (text: string) => void): void 
     for (let b = 0; b < n; b++) cells[b] = `${ids[b]}:${t.allowedAt(a, b) ? 'true' : 'false'}`;
     out.write(`${a > 0 ? ',' : ''}${src}:{${cells.join(',')}}`);
   });
-  out.write('}}\n');
+  out.write('}');
+  const services = t.services;
+  if (services) {
+    const columns = services.columns.map((c) => JSON.stringify(c.id));
+    out.write(`,"services":[${columns.join(',')}],"serviceReach":{`);
+    ids.forEach((src, a) => {
+      out.write(`${a > 0 ? ',' : ''}${src}:{${columns.map((c, i) => `${c}:"${services.at(a, i)}"`).join(',')}}`);
+    });
+    out.write('}');
+  }
+  out.write('}\n');
   out.end();
 }
 

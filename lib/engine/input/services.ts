@@ -1,8 +1,9 @@
 // The Services of the inputs as kube-proxy sees them: addresses, ports and, per port, the backends
 // it would DNAT to (from EndpointSlices, else v1 Endpoints, else derived from the selector).
+import { DEFAULT_AFFINITY_SECONDS } from '../../model/defaults';
 import { ipVersionOf } from '../../model/net';
 import {
-  ENDPOINTSLICE_SERVICE_LABEL, EndpointSlice, Endpoints, Service, ServiceEndpointPort, ServiceResource,
+  ENDPOINTSLICE_SERVICE_LABEL, SOURCE_RANGES_ANNOTATION, EndpointSlice, Endpoints, Service, ServiceEndpointPort, ServiceResource,
 } from '../../model/resources';
 import { ConditionedEndpoint, ServiceBackend, deriveEndpoints, kubeProxyBackends } from './derive-endpoints';
 import { InventoryPod } from './inventory';
@@ -32,6 +33,8 @@ export interface InputService {
   readonly type: string;
   /** The cluster IPs (empty when headless or not yet allocated). */
   readonly clusterIPs: readonly string[];
+  /** `spec.clusterIP: None`: kube-proxy programs no rules for it. */
+  readonly headless: boolean;
   readonly externalIPs: readonly string[];
   /** status.loadBalancer.ingress[].ip. */
   readonly loadBalancerIPs: readonly string[];
@@ -40,6 +43,13 @@ export interface InputService {
   /** `Cluster` or `Local`. @default - none (ExternalName) */
   readonly internalTrafficPolicy?: string;
   readonly ports: readonly InputServicePort[];
+  /** sessionAffinity ClientIP: how long a client sticks to its first backend. @default - none (sessionAffinity None) */
+  readonly affinitySeconds?: number;
+  /**
+   * The sources kube-proxy lets reach the LoadBalancer IPs (spec.loadBalancerSourceRanges, else the
+   * `service.beta.kubernetes.io/load-balancer-source-ranges` annotation); empty: every source.
+   */
+  readonly loadBalancerSourceRanges: readonly string[];
   readonly backendsFrom: BackendSource;
   /** What Felix's IP sets for a Calico rule's `services` match of this Service hold. */
   readonly setMembers: ServiceSetMembers;
@@ -126,12 +136,21 @@ function toInputService(
   const setMembers = backendsFrom === 'EndpointSlice' ? sliceMembers(slices)
     : backendsFrom === 'Endpoints' && endpoints ? endpointsMembers(endpoints) : derivedMembers(derived);
   return {
-    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, externalIPs: spec.externalIPs ?? [],
+    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, headless: spec.clusterIP === 'None', externalIPs: spec.externalIPs ?? [],
     loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((ip): ip is string => ip !== undefined),
     ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
     ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),
-    ports, backendsFrom, setMembers, location,
+    ports, ...(spec.sessionAffinity === 'ClientIP' ? { affinitySeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS } : {}),
+    loadBalancerSourceRanges: sourceRanges(s), backendsFrom, setMembers, location,
   };
+}
+
+/** kube-proxy's source ranges of a LoadBalancer: the spec's, else the annotation's (comma-separated), trimmed. */
+function sourceRanges(s: Service): string[] {
+  if (s.spec.type !== 'LoadBalancer') return [];
+  const spec = s.spec.loadBalancerSourceRanges ?? [];
+  const list = spec.length > 0 ? spec : (s.metadata.annotations?.[SOURCE_RANGES_ANNOTATION] ?? '').split(',');
+  return list.map((r) => r.trim()).filter((r) => r !== '');
 }
 
 /**

@@ -6,6 +6,7 @@ import { evaluateFlow } from '../evaluate/evaluate';
 import { buildFlow } from '../evaluate/resolve';
 import { FlowVerdict } from '../evaluate/types';
 import { ServiceBackend } from '../input/derive-endpoints';
+import { InputService } from '../input/services';
 import { BuiltModel } from '../model/build';
 import { ServiceTarget } from './target';
 
@@ -32,8 +33,17 @@ export interface ServiceVerdict {
 }
 
 /** What this path does not model, said with every answer. */
-const NOT_MODELLED = 'not modelled on this path: sessionAffinity, kube-proxy IPVS and nftables modes, eBPF dataplanes '
+const NOT_MODELLED = 'not modelled on this path: kube-proxy IPVS and nftables modes, eBPF dataplanes '
   + '(the answer is for kube-proxy iptables mode); masquerading of a pod reaching itself through its Service (hairpin)';
+
+/**
+ * sessionAffinity ClientIP: kube-proxy's `-m recent` rules send a client's later connections to the
+ * backend its first one reached, for the timeout; the verdict is still per backend (any may be first).
+ */
+export function affinityNote(service: InputService): string | undefined {
+  return service.affinitySeconds === undefined ? undefined
+    : `sessionAffinity ClientIP (${service.affinitySeconds} s): kube-proxy keeps each client on the backend its first connection reached (KUBE-SEP-* recent lists); any backend may be first, so each is judged`;
+}
 
 /** Evaluates a flow from `from` to the Service port of `target`, once per backend after kube-proxy's DNAT. */
 export function evaluateServiceFlow(model: BuiltModel, from: string, target: ServiceTarget, via?: string): ServiceVerdict {
@@ -52,6 +62,8 @@ export function evaluateServiceFlow(model: BuiltModel, from: string, target: Ser
     return { backend, verdict: evaluateFlow(model, flow) };
   });
   if (port.backends.length === 0) notes.push(`no backends (from ${service.backendsFrom}): kube-proxy rejects the flow (KUBE-SERVICES reject for a Service without endpoints)`);
+  const affinity = affinityNote(service);
+  if (affinity) notes.push(affinity);
   notes.push(NOT_MODELLED);
   // the summary counts the backends kube-proxy sends this flow to
   const used = backends.filter((b) => b.verdict !== undefined).length;

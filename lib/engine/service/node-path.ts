@@ -19,7 +19,8 @@ import { ServiceBackend } from '../input/derive-endpoints';
 import { InputError } from '../input/errors';
 import { BuiltModel } from '../model/build';
 import { Endpoint } from '../model/types';
-import { ServiceSummary } from './evaluate';
+import { CidrMatcher } from '../model/address-match';
+import { ServiceSummary, affinityNote } from './evaluate';
 import { ExternalTarget } from './external-target';
 
 /** One backend reached through one arrival node: every stage in order, or why kube-proxy does not use it. */
@@ -47,7 +48,7 @@ export interface ExternalServiceVerdict {
 }
 
 /** What this path does not model, said with every answer. */
-const NOT_MODELLED = 'not modelled on this path: sessionAffinity, loadBalancerSourceRanges, kube-proxy IPVS and nftables modes, '
+const NOT_MODELLED = 'not modelled on this path: kube-proxy IPVS and nftables modes, '
   + 'Calico eBPF dataplane (the answer is for kube-proxy iptables mode with Calico\'s iptables dataplane)';
 
 function stageOf(model: BuiltModel, stage: string, ep: Endpoint, direction: string, flow: Flow, opts: ChainOptions): StageTrace {
@@ -89,6 +90,33 @@ function beforeDnat(model: BuiltModel, hep: Endpoint, flow: Flow, stages: StageT
 
 const denied = (stages: readonly StageTrace[]): boolean => stages.some((s) => s.verdict === 'deny');
 
+/** The address kube-proxy takes as the node's own (its first InternalIP, else its first address), of `family`. */
+function nodeIp(model: BuiltModel, node: string, family: number | undefined): string | undefined {
+  const addresses = model.nodes.filter((n) => n.name === node).flatMap((n) => n.addresses).filter((a) => ipVersionOf(a.address) === family);
+  return (addresses.find((a) => a.type === 'InternalIP') ?? addresses[0])?.address;
+}
+
+/**
+ * kube-proxy's firewall for a LoadBalancer IP with loadBalancerSourceRanges (KUBE-FW-*, in nat
+ * PREROUTING after Calico's pre-DNAT policy): a source in a range goes on to KUBE-EXT-*; so does the
+ * LoadBalancer IP itself as source when a range holds the node's IP (a node reaching its own VIP);
+ * anything else is not DNATed and KUBE-PROXY-FIREWALL drops it in filter. Undefined when not used.
+ */
+function firewallStage(model: BuiltModel, target: ExternalTarget, node: string, source: FlowParty): StageTrace | undefined {
+  const ranges = target.service.loadBalancerSourceRanges;
+  if (target.kind !== 'loadBalancer' || ranges.length === 0 || source.ip === undefined) return undefined;
+  const family = ipVersionOf(source.ip);
+  const mine = ranges.filter((r) => CidrMatcher.parse(r).version === family);
+  const hit = mine.find((r) => CidrMatcher.parse(r).contains(source.ip as string));
+  if (hit !== undefined) return fixed('kube-proxy-firewall', `node/${node}`, 'continue', `KUBE-FW-*: source ${source.ip} is in loadBalancerSourceRanges ${hit} -> KUBE-EXT-*`);
+  const own = nodeIp(model, node, family);
+  if (source.ip === target.address && own !== undefined && mine.some((r) => CidrMatcher.parse(r).contains(own))) {
+    return fixed('kube-proxy-firewall', `node/${node}`, 'continue', `KUBE-FW-*: the LoadBalancer IP as source, and a range holds the node's IP ${own} -> KUBE-EXT-*`);
+  }
+  return fixed('kube-proxy-firewall', `node/${node}`, 'deny',
+    `KUBE-FW-*: source ${source.ip} is in none of loadBalancerSourceRanges ${ranges.join(', ')}: not DNATed; KUBE-PROXY-FIREWALL drops it`);
+}
+
 function backendName(b: ServiceBackend): string {
   return `${b.address}:${b.port}${b.pod ? ` (${b.pod})` : ''}`;
 }
@@ -111,6 +139,11 @@ function judgePath(model: BuiltModel, target: ExternalTarget, node: string, sour
   if (hep) early = beforeDnat(model, hep, original, stages);
   else stages.push(fixed('unpoliced', `node/${node}`, 'continue', 'no host endpoint covers the arrival interface: no untracked, pre-DNAT or forward policy'));
   if (early === 'deny') return { backend, node, stages, allowed: false };
+  const firewall = firewallStage(model, target, node, source);
+  if (firewall) {
+    stages.push(firewall);
+    if (firewall.verdict === 'deny') return { backend, node, stages, allowed: false };
+  }
   const chain = target.kind === 'nodePort' ? 'KUBE-NODEPORTS' : 'KUBE-SERVICES';
   stages.push(fixed('kube-proxy-dnat', `node/${node}`, 'continue',
     `${chain} -> ${local ? 'KUBE-EXT-* -> KUBE-SVL-*' : 'KUBE-EXT-* (marks for masquerade) -> KUBE-SVC-*'} -> KUBE-SEP-*: DNAT ${target.address}:${target.sentPort} to ${backendName(backend)}`));
@@ -170,6 +203,11 @@ export function evaluateExternalServiceFlow(model: BuiltModel, from: string, tar
   }
   if (target.port.backends.length === 0) notes.push(`no backends (from ${target.service.backendsFrom}): kube-proxy rejects the flow`);
   if (target.kind === 'loadBalancer' && target.nodes.length > 1) notes.push('the load balancer picks the node: each node is judged');
+  if (target.kind === 'nodePort' && target.service.loadBalancerSourceRanges.length > 0) {
+    notes.push('loadBalancerSourceRanges hold for the LoadBalancer IPs only: kube-proxy does not apply them to the nodePort');
+  }
+  const affinity = affinityNote(target.service);
+  if (affinity) notes.push(affinity);
   notes.push(NOT_MODELLED);
   const used = paths.filter((p) => p.unused === undefined);
   const allowed = used.filter((p) => p.allowed).length;

@@ -8,6 +8,7 @@ import { TableCells } from './cells';
 import { computeCells } from './compute-cells';
 import { GroupedTable } from './grouped';
 import { TableRow } from './group-rows';
+import { ServiceCell, ServiceCells, computeServiceCells } from './service-columns';
 
 /** A named external address to include as a row and column. */
 export interface ExternalAddress {
@@ -27,6 +28,12 @@ export interface TruthTableOptions {
   /** External addresses to include. @default - none */
   readonly externalAddresses?: readonly ExternalAddress[];
   /**
+   * Also each Service port of the protocol as a destination column (service-columns.ts): whether
+   * all, some or none of its backends are reachable from the row through kube-proxy's ClusterIP
+   * path. Its cells are judged row by row (no grouping). @default false
+   */
+  readonly services?: boolean;
+  /**
    * Hears how far the computation is: called with `(0, total)` once the rows are grouped, then
    * after each step with the steps done so far (`done` rises by one up to `total`). For progress
    * display; costs nothing when not given. @default - none
@@ -34,12 +41,19 @@ export interface TruthTableOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The JSON form: `{"protocol":"TCP","port":80,"pods":[...],"allowed":{src:{dst:bool}}}`. */
+/**
+ * The JSON form: `{"protocol":"TCP","port":80,"pods":[...],"allowed":{src:{dst:bool}}}`, with Service
+ * columns also `"services":[...],"serviceReach":{src:{service:"all"|"some"|"none"|"-"}}`.
+ */
 export interface TruthTableJson {
   readonly protocol: string;
   readonly port?: number;
   readonly pods: readonly string[];
   readonly allowed: { readonly [src: string]: { readonly [dst: string]: boolean } };
+  /** @default - no Service columns */
+  readonly services?: readonly string[];
+  /** @default - no Service columns */
+  readonly serviceReach?: { readonly [src: string]: { readonly [service: string]: ServiceCell } };
 }
 
 /** Whether each row may open a connection to each column. */
@@ -54,6 +68,8 @@ export class TruthTable {
     /** Row and column ids in order. */
     public readonly ids: readonly string[],
     private readonly cells: TableCells,
+    /** The Service columns, when asked for. @default - none */
+    public readonly services?: ServiceCells,
   ) {
     ids.forEach((id, i) => this.index.set(id, i));
     this.groupCount = cells.groupCount;
@@ -85,7 +101,16 @@ export class TruthTable {
       this.ids.forEach((dst, b) => { row[dst] = this.cells.allowed(a, b); });
       allowed[src] = row;
     });
-    return { protocol: this.protocol, ...(this.port !== undefined ? { port: this.port } : {}), pods: [...this.ids], allowed };
+    const base = { protocol: this.protocol, ...(this.port !== undefined ? { port: this.port } : {}), pods: [...this.ids], allowed };
+    const services = this.services;
+    if (!services) return base;
+    const serviceReach: { [src: string]: { [service: string]: ServiceCell } } = {};
+    this.ids.forEach((src, a) => {
+      const row: { [service: string]: ServiceCell } = {};
+      services.columns.forEach((c, i) => { row[c.id] = services.at(a, i); });
+      serviceReach[src] = row;
+    });
+    return { ...base, services: services.columns.map((c) => c.id), serviceReach };
   }
 }
 
@@ -101,5 +126,7 @@ export function buildTruthTable(model: BuiltModel, options: TruthTableOptions): 
     rows.push({ id: x.name, party: owner ? { endpoint: owner, ip: x.ip, id: x.name } : { ip: x.ip, id: x.name } });
   }
   const cells = computeCells(model, rows, protocol, options.port, options.onProgress);
-  return new TruthTable(protocolName(protocol), options.port, rows.map((r) => r.id), cells);
+  const name = protocolName(protocol);
+  const services = options.services ? computeServiceCells(model, rows, name) : undefined;
+  return new TruthTable(name, options.port, rows.map((r) => r.id), cells, services);
 }

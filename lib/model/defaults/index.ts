@@ -1,4 +1,4 @@
 export { AppliedDefault, Defaulted, describeDefault } from './applied';
 export { applyDefaults } from './defaults';
 export { defaultCalicoPolicyTypes } from './policy-types';
-export { applyServiceDefaults } from './service';
+export { DEFAULT_AFFINITY_SECONDS, applyServiceDefaults } from './service';

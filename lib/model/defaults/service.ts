@@ -7,6 +7,8 @@ const KUBE_APISERVER = 'kube-apiserver';
 const KUBECTL = 'kubectl uses the context namespace';
 const TCP = 'TCP';
 const CLUSTER = 'Cluster';
+/** v1.DefaultClientIPServiceAffinitySeconds. */
+export const DEFAULT_AFFINITY_SECONDS = 10800;
 
 function defaultServicePort(p: ServicePort, field: string, out: AppliedDefault[]): ServicePort {
   let port = p;
@@ -32,6 +34,11 @@ function defaultService(s: Service, out: AppliedDefault[]): Service {
   if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy) {
     out.push({ field: 'spec.externalTrafficPolicy', value: CLUSTER, by: KUBE_APISERVER });
     spec = { ...spec, externalTrafficPolicy: CLUSTER };
+  }
+  // ClientIP affinity without a timeout sticks for kube-apiserver's default, 3 hours
+  if (spec.sessionAffinity === 'ClientIP' && spec.sessionAffinityConfig?.clientIP?.timeoutSeconds === undefined) {
+    out.push({ field: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', value: String(DEFAULT_AFFINITY_SECONDS), by: KUBE_APISERVER });
+    spec = { ...spec, sessionAffinityConfig: { ...spec.sessionAffinityConfig, clientIP: { ...spec.sessionAffinityConfig?.clientIP, timeoutSeconds: DEFAULT_AFFINITY_SECONDS } } };
   }
   if (spec.type !== 'ExternalName' && !spec.internalTrafficPolicy) {
     out.push({ field: 'spec.internalTrafficPolicy', value: CLUSTER, by: KUBE_APISERVER });

@@ -227,8 +227,9 @@ const SERVICE_SPEC = obj([
   f('clusterIP', STRING), f('clusterIPs', STRINGS), f('externalIPs', STRINGS),
   f('externalTrafficPolicy', STRING), f('internalTrafficPolicy', STRING), f('externalName', STRING), f('loadBalancerIP', STRING),
   f('publishNotReadyAddresses', BOOLEAN),
-], ['sessionAffinity', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy', 'loadBalancerClass',
-  'loadBalancerSourceRanges', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'trafficDistribution']);
+  f('sessionAffinity', STRING), f('sessionAffinityConfig', obj([f('clientIP', obj([f('timeoutSeconds', INTEGER)]))])),
+  f('loadBalancerSourceRanges', STRINGS),
+], ['ipFamilies', 'ipFamilyPolicy', 'loadBalancerClass', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'trafficDistribution']);
 const SERVICE_STATUS = obj([
   f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING)], ['ipMode', 'ports']) })])),
 ], ['conditions']);

@@ -6,6 +6,9 @@ export const K8S_DISCOVERY_API_VERSION = 'discovery.k8s.io/v1';
 /** The label an EndpointSlice carries naming its Service (`kubernetes.io/service-name`). */
 export const ENDPOINTSLICE_SERVICE_LABEL = 'kubernetes.io/service-name';
 
+/** The annotation kube-proxy reads when spec.loadBalancerSourceRanges is empty (service.GetLoadBalancerSourceRanges). */
+export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+
 /** One port of a Service. */
 export interface ServicePort {
   /** Required (a DNS-1123 label) when the Service has more than one port. @default - unnamed */
@@ -44,6 +47,24 @@ export interface ServiceSpec {
   readonly loadBalancerIP?: string;
   /** Not-ready pods are endpoints too (the EndpointSlice controller marks them ready). @default false */
   readonly publishNotReadyAddresses?: boolean;
+  /** `None` or `ClientIP` (a client's connections stick to one backend). @default 'None' */
+  readonly sessionAffinity?: string;
+  /** With `ClientIP`: how long a client sticks (`clientIP.timeoutSeconds`, 1-86400). @default - 10800 seconds (kube-apiserver) */
+  readonly sessionAffinityConfig?: ServiceSessionAffinityConfig;
+  /** For a LoadBalancer: the only sources kube-proxy lets reach its LoadBalancer IPs (CIDRs). @default - every source */
+  readonly loadBalancerSourceRanges?: string[];
+}
+
+/** spec.sessionAffinityConfig of a v1 Service. */
+export interface ServiceSessionAffinityConfig {
+  /** @default - none */
+  readonly clientIP?: ServiceClientIPConfig;
+}
+
+/** spec.sessionAffinityConfig.clientIP of a v1 Service. */
+export interface ServiceClientIPConfig {
+  /** Seconds a client sticks to its backend (1-86400). @default 10800 */
+  readonly timeoutSeconds?: number;
 }
 
 /** A v1 Service. */

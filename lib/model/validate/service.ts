@@ -1,7 +1,7 @@
 // Kubernetes' validation of a v1 Service, a discovery.k8s.io/v1 EndpointSlice and a v1 Endpoints
 // object (pkg/apis/core/validation ValidateService, ValidateEndpoints; pkg/apis/discovery/validation).
-import { IP_ADDRESS_ALLOWED, ipVersionOf, isIpAddress } from '../net';
-import { ServiceEndpointPort, EndpointSlice, Endpoints, ObjectMeta, Service, ServiceResource } from '../resources';
+import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, ipVersionOf, isIpAddress } from '../net';
+import { SOURCE_RANGES_ANNOTATION, ServiceEndpointPort, EndpointSlice, Endpoints, ObjectMeta, Service, ServiceResource } from '../resources';
 import { checkIpList } from './addresses';
 import { Issues, ValidationIssue, report } from './issue';
 import { LABEL_ALLOWED, SUBDOMAIN_ALLOWED, checkAnnotations, checkLabels, isDns1123Label, isDns1123Subdomain } from './names';
@@ -10,6 +10,10 @@ import { PORT_NAME_ALLOWED, checkPortNumber, checkPortProtocol, isValidPortName 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
+const AFFINITIES = ['None', 'ClientIP'];
+/** v1.MaxClientIPServiceAffinitySeconds. */
+const MAX_AFFINITY_SECONDS = 86400;
+
 /** A Service name is a DNS-1035 label: it starts with a letter. */
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_ALLOWED = "a DNS-1035 label: lower case letters, digits and '-', starting with a letter, ending with a letter or digit, at most 63 characters";
@@ -73,6 +77,50 @@ function checkServicePorts(issues: Issues, s: Service): void {
   });
 }
 
+function checkAffinity(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  const affinity = spec.sessionAffinity ?? 'None';
+  if (!AFFINITIES.includes(affinity)) {
+    report(issues, 'spec.sessionAffinity', affinity, 'unsupported session affinity', AFFINITIES.join(' or '));
+    return;
+  }
+  if (affinity === 'None') {
+    if (spec.sessionAffinityConfig !== undefined) {
+      report(issues, 'spec.sessionAffinityConfig', spec.sessionAffinityConfig, 'must not be set when sessionAffinity is None', 'no sessionAffinityConfig, or sessionAffinity ClientIP');
+    }
+    return;
+  }
+  const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_AFFINITY_SECONDS)) {
+    report(issues, 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, 'timeout out of range', `an integer 1-${MAX_AFFINITY_SECONDS} (seconds)`);
+  }
+}
+
+/** CIDRs as Kubernetes parses them (host bits allowed: they are masked off). */
+function checkSourceRange(issues: Issues, field: string, text: string): void {
+  try {
+    Cidr.parse(text.trim());
+  } catch (e) {
+    if (!(e instanceof NetError)) throw e;
+    report(issues, field, text, `not a CIDR: ${e.reason}`, `${CIDR_ALLOWED} (e.g. 203.0.113.0/24)`);
+  }
+}
+
+function checkSourceRanges(issues: Issues, s: Service): void {
+  const ranges = s.spec.loadBalancerSourceRanges ?? [];
+  const annotation = s.metadata.annotations?.[SOURCE_RANGES_ANNOTATION];
+  const annotationField = `metadata.annotations[${JSON.stringify(SOURCE_RANGES_ANNOTATION)}]`;
+  if (s.spec.type !== 'LoadBalancer') {
+    if (ranges.length > 0) report(issues, 'spec.loadBalancerSourceRanges', ranges, 'may only be used when type is LoadBalancer', 'type LoadBalancer, or no loadBalancerSourceRanges');
+    if (annotation !== undefined) report(issues, annotationField, annotation, 'may only be used when type is LoadBalancer', 'type LoadBalancer, or no such annotation');
+    return;
+  }
+  ranges.forEach((r, i) => checkSourceRange(issues, `spec.loadBalancerSourceRanges[${i}]`, r));
+  if (ranges.length === 0 && annotation !== undefined && annotation.trim() !== '') {
+    for (const r of annotation.split(',')) checkSourceRange(issues, annotationField, r);
+  }
+}
+
 function checkService(issues: Issues, s: Service): void {
   const spec = s.spec;
   if (spec.type !== undefined && !SERVICE_TYPES.includes(spec.type)) report(issues, 'spec.type', spec.type, 'unsupported Service type', SERVICE_TYPES.join(', '));
@@ -93,6 +141,8 @@ function checkService(issues: Issues, s: Service): void {
   if (spec.internalTrafficPolicy !== undefined && !TRAFFIC_POLICIES.includes(spec.internalTrafficPolicy)) {
     report(issues, 'spec.internalTrafficPolicy', spec.internalTrafficPolicy, 'unsupported traffic policy', TRAFFIC_POLICIES.join(' or '));
   }
+  checkAffinity(issues, s);
+  checkSourceRanges(issues, s);
   (s.status?.loadBalancer?.ingress ?? []).forEach((ing, i) => {
     if (ing.ip !== undefined && !isIpAddress(ing.ip)) report(issues, `status.loadBalancer.ingress[${i}].ip`, ing.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
   });
