@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { dispatchChain } from '../../lib/iptables/dispatch';
+import { dispatchChains } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
@@ -138,7 +138,9 @@ describe('mangle egress for DNATed host traffic (felix/rules/static.go, endpoint
 
   it('dispatch_test.go ToHostDispatchChains with a default interface: cali+ returns before the goto to the * chain', () => {
     const t = (iface: string, chain: string) => ({ interfaceName: iface, chain, endpoint: iface });
-    expect(lines(dispatchChain('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, { fallback: t('*', 'cali-th-*'), skipWorkloads: true }))).toEqual([
+    const chains = dispatchChains('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, { fallback: t('*', 'cali-th-*'), skipWorkloads: true });
+    expect(chains).toHaveLength(1);
+    expect(lines(chains[0])).toEqual([
       '--out-interface eth0 --goto cali-th-eth0',
       '--out-interface cali+ --jump RETURN',
       '--goto cali-th-*',
