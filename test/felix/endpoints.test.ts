@@ -11,7 +11,8 @@ import { chainRules, felixWorld, nodePlan, podInterface } from './world';
 const PODS = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }, { name: 'b', ip: '192.0.2.12', labels: { app: 'b' } }];
 const VXLAN_DROP = '-p 17 -m multiport --destination-ports 4789';
 const IPIP_DROP = '-p 4';
-const CLEAR_ACCEPT = '--jump MARK --set-mark 0/0x10000';
+// Felix's layout clears the accept and pass marks in one rule (endpoints_test.go clearMarkRule(0x18): accept|pass).
+const CLEAR_ACCEPT = '--jump MARK --set-mark 0/0x30000';
 
 interface EncapCase {
   /** The Felix test's It/Context text. */
