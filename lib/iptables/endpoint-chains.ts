@@ -82,18 +82,19 @@ function felixTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
 }
 
 /**
- * The compact layout's jumps of one tier: one jump per policy, no group chains; as in Felix's
- * policy-group chains (returnStride), a jump runs only while neither the pass nor the accept mark is
- * set, and the accept check (with NOTRACK first in raw) comes before every 5th jump and at the end of
- * the tier. A policy chain returns as soon as it sets either mark, so once one is set no later jump of
- * the tier runs and the packet reaches the next accept check with the same marks as in Felix's layout:
- * the verdict is the same, with about half the rules (each rule costs iptables-restore time).
+ * The compact layout's jumps of one tier: one jump per policy group, as in Felix's layout, but, as in
+ * Felix's own policy-group chains (returnStride), a jump runs only while neither the pass nor the
+ * accept mark is set, and the accept check (with NOTRACK first in raw) comes before every 5th jump and
+ * at the end of the tier. A policy or group chain returns as soon as it sets either mark, so once one
+ * is set no later jump of the tier runs and the packet reaches the next accept check with the same
+ * marks as in Felix's layout: the verdict is the same, with fewer rules (each costs iptables-restore time).
  */
 function compactTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
   const out: Rule[] = [];
-  t.policies.forEach((p, i) => {
+  groupPolicies(t.tier.name, s.dir, t.policies).forEach((g, i) => {
     if (i !== 0 && i % RETURN_STRIDE === 0) out.push(...returnIfAccepted(s, 'Return if policy accepted'));
-    out.push(rule([m.markClear(s.marks.pass + s.marks.accept)], m.jump(policyChain(p, s.dir))));
+    const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
+    out.push(rule([m.markClear(s.marks.pass + s.marks.accept)], m.jump(target)));
   });
   out.push(...returnIfAccepted(s, 'Return if policy accepted'));
   return out;
@@ -102,7 +103,7 @@ function compactTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
 /**
  * Renders the chain: conntrack, failsafe, mark reset, tiers (Felix's layout: one jump per policy
  * group, a policy or a chain of consecutive policies with the same selector, see policy-groups.ts;
- * compact: one per policy), profiles, final drop.
+ * the compact layout spaces the accept checks), profiles, final drop.
  */
 export function endpointChain(s: EndpointChainSpec): Chain {
   const who = `${s.endpoint} ${s.dir}`;

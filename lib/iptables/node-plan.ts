@@ -127,7 +127,7 @@ class TableBuilder {
       allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
-      for (const g of this.layout === 'felix' ? groupPolicies(t.tier.name, dir, t.policies) : []) {
+      for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
         if (isInlined(g)) continue;
         const chain = policyGroupChain(g, this.settings.marks);
         if (!this.groupChains.has(chain.name)) this.groupChains.set(chain.name, chain);
@@ -280,7 +280,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
     layout === 'felix'
       ? '# ("cali:<hash> <text>"), in Felix\'s layout (dispatch trees, policy-group chains). Generated; do not edit.'
-      : '# ("cali:<hash> <text>"), compact layout: flat dispatch, an accept check every 5 policy jumps (same verdicts as Felix\'s). Generated; do not edit.',
+      : '# ("cali:<hash> <text>"), compact layout: flat dispatch, an accept check every 5 policy jumps (same verdicts as Felix\'s layout). Generated; do not edit.',
     ...(filterSettings.denyAction === REJECT
       ? ['# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP (Felix renders REJECT there, which the kernel refuses: calico#7914).']
       : []),

@@ -3,9 +3,10 @@
 import { NetsecInputError } from '../model/errors';
 
 /**
- * `felix`: dispatch chains as Felix's prefix tree, a "return if accepted" after every policy jump,
- * policy-group chains. `compact`: flat dispatch chains, one jump per policy with an accept check
- * every 5 jumps, no group chains. Both give every packet the same verdict.
+ * `felix`: dispatch chains as Felix's prefix tree, a "return if accepted" after every policy or
+ * policy-group jump, both raw chains of a host endpoint with untracked policy. `compact`: flat
+ * dispatch chains, an accept check every 5 jumps, raw chains only where there is untracked policy.
+ * Both use the same policy-group chains and give every packet the same verdict.
  */
 export type PlanLayout = 'felix' | 'compact';
 

@@ -1,8 +1,7 @@
 // Policy groups (Felix's rules.PolicyGroup in felix/rules/endpoints.go; grouping in
 // felix/dataplane/linux/endpoint_mgr.go groupPolicies): consecutive policies of a tier with the same
 // selector text apply to the same endpoints, so Felix puts them in one `cali-gi-`/`cali-go-` chain that
-// every endpoint chain jumps to once, instead of repeating a jump and a return per policy. Felix's
-// layout only (the compact one jumps to each policy from the endpoint chain).
+// every endpoint chain jumps to once, instead of repeating a jump and a return per policy (both layouts).
 import { createHash } from 'crypto';
 import { CompiledPolicy, felixPolicyKind } from '../engine';
 import { MarkBits } from './marks';
@@ -42,7 +41,9 @@ export function groupPolicies(tier: string, dir: Direction, policies: readonly C
  */
 function hashedPolicy(p: CompiledPolicy): string {
   if (p.calicoVersion === '3.31') return p.namespace ? `${p.namespace}/${p.name}` : p.name;
-  return `{Name: ${p.name}, Namespace: ${p.namespace ?? ''}, Kind: ${felixPolicyKind(p.origin.kind)}}`;
+  // libcalico-go model.KindKubernetesClusterNetworkPolicy for a converted ClusterNetworkPolicy
+  const kind = p.origin.kind === 'ClusterNetworkPolicy' ? 'KubernetesClusterNetworkPolicy' : felixPolicyKind(p.origin.kind);
+  return `{Name: ${p.name}, Namespace: ${p.namespace ?? ''}, Kind: ${kind}}`;
 }
 
 /** Felix renders a group of one policy inline (a jump to the policy chain), larger ones as a chain. */
