@@ -63,8 +63,8 @@ function endsWithDrop(kind: EndpointChainKind, tier: CompiledTier): boolean {
 }
 
 /** Untracked chains NOTRACK an accepted packet before returning (Felix maps allow to "NOTRACK and ALLOW"). */
-function returnIfAccepted(s: EndpointChainSpec, comment: string | undefined): Rule[] {
-  const ret = comment === undefined ? rule([m.markSet(s.marks.accept)], m.RETURN) : rule([m.markSet(s.marks.accept)], m.RETURN, comment);
+function returnIfAccepted(s: EndpointChainSpec): Rule[] {
+  const ret = rule([m.markSet(s.marks.accept)], m.RETURN, 'Return if policy accepted');
   return s.kind === 'untracked' ? [rule([m.markSet(s.marks.accept)], m.NOTRACK), ret] : [ret];
 }
 
@@ -77,7 +77,7 @@ function returnIfAccepted(s: EndpointChainSpec, comment: string | undefined): Ru
 function felixTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
   return groupPolicies(t.tier.name, s.dir, t.policies).flatMap((g) => {
     const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
-    return [rule([m.markClear(s.marks.pass)], m.jump(target)), ...returnIfAccepted(s, 'Return if policy accepted')];
+    return [rule([m.markClear(s.marks.pass)], m.jump(target)), ...returnIfAccepted(s)];
   });
 }
 
@@ -92,11 +92,11 @@ function felixTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
 function compactTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
   const out: Rule[] = [];
   groupPolicies(t.tier.name, s.dir, t.policies).forEach((g, i) => {
-    if (i !== 0 && i % RETURN_STRIDE === 0) out.push(...returnIfAccepted(s, 'Return if policy accepted'));
+    if (i !== 0 && i % RETURN_STRIDE === 0) out.push(...returnIfAccepted(s));
     const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
     out.push(rule([m.markClear(s.marks.pass + s.marks.accept)], m.jump(target)));
   });
-  out.push(...returnIfAccepted(s, 'Return if policy accepted'));
+  out.push(...returnIfAccepted(s));
   return out;
 }
 
