@@ -18,6 +18,11 @@ import { BuiltModel, buildEngineModel, parseEngineInputs } from '../../lib/engin
 import { vethNameForWorkload } from '../../lib/engine/model/veth';
 import { PlanLayout } from '../../lib/iptables/plan-layout';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
+import { lengthLimitedId } from '../../lib/iptables/names';
+
+// cali-fhfw-/cali-thfw- + Felix's allInterfaces name is over 28 characters: GetLengthLimitedID hashes it
+const FHFW_ALL = lengthLimitedId('cali-fhfw-', 'any-interface-at-all');
+const THFW_ALL = lengthLimitedId('cali-thfw-', 'any-interface-at-all');
 
 const NODE = 'worker-1';
 const DROP = '--jump DROP';
@@ -202,10 +207,10 @@ describe('dispatch_test.go "host endpoint rendering tests"', () => {
       spec: { node: NODE, interfaceName: '*', expectedIPs: ['198.51.100.10'] },
     };
     const text = plan(world([], [...c.ifaces.map(hep), star]));
-    expectTree(text, 'filter', 'cali-from-host-endpoint', '--in-interface', 'cali-fh-', c, ['--goto cali-fh-*']);
-    expectTree(text, 'filter', 'cali-to-host-endpoint', '--out-interface', 'cali-th-', c, ['--goto cali-th-*']);
-    expectTree(text, 'filter', 'cali-from-hep-forward', '--in-interface', 'cali-fhfw-', c, ['--goto cali-fhfw-*']);
-    expectTree(text, 'filter', 'cali-to-hep-forward', '--out-interface', 'cali-thfw-', c, ['--goto cali-thfw-*']);
+    expectTree(text, 'filter', 'cali-from-host-endpoint', '--in-interface', 'cali-fh-', c, ['--goto cali-fh-any-interface-at-all']);
+    expectTree(text, 'filter', 'cali-to-host-endpoint', '--out-interface', 'cali-th-', c, ['--goto cali-th-any-interface-at-all']);
+    expectTree(text, 'filter', 'cali-from-hep-forward', '--in-interface', 'cali-fhfw-', c, [`--goto ${FHFW_ALL}`]);
+    expectTree(text, 'filter', 'cali-to-hep-forward', '--out-interface', 'cali-thfw-', c, [`--goto ${THFW_ALL}`]);
   });
 
   it('compact layout: flat host dispatch chains, no child chains', () => {
