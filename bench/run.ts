@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const notes: string[] = [];
   let lastSynth: { ms: number; policies: number } | undefined;
-  let largest: { label: string; rules: number; file: string; ipsets: string; policies: number } | undefined;
+  let largest: { label: string; rules: number; file: string; ipsets: string; policies: number; compactRules: number; compactFile: string } | undefined;
   try {
     for (const size of SIZES) {
       process.stderr.write(`size ${size.label}: ${size.pods} pods, ${size.policies} policies${size.hostEndpoints ? ', host endpoints' : ''}\n`);
@@ -109,7 +109,10 @@ async function main(): Promise<void> {
       const peak = table ? Number(table.maxRssMiB) : Number(sample.maxRssMiB);
       if (r.error) notes.push(`${size.label}: child failed: ${r.error}`);
       if (typeof plan.largestRules === 'number' && (!largest || plan.largestRules > largest.rules)) {
-        largest = { label: size.label, rules: plan.largestRules, file: String(plan.planFile), ipsets: String(plan.ipsetFile), policies: Number(plan.largestPolicyChains) };
+        largest = {
+          label: size.label, rules: plan.largestRules, file: String(plan.planFile), ipsets: String(plan.ipsetFile), policies: Number(plan.largestPolicyChains),
+          compactRules: Number(plan.compactRules), compactFile: String(plan.compactPlanFile),
+        };
       }
       if (Array.isArray(walk.unknownMatches) && walk.unknownMatches.length) notes.push(`${size.label}: walker did not understand ${walk.unknownMatches.join(' ')}`);
       rows.push([
@@ -123,7 +126,9 @@ async function main(): Promise<void> {
       ]);
     }
     let kernel: KernelLoad = { skipped: 'no plan was rendered' };
+    let compactKernel: KernelLoad = { skipped: 'no plan was rendered' };
     if (largest) kernel = loadPlanInNamespace(largest.file, largest.ipsets);
+    if (largest) compactKernel = loadPlanInNamespace(largest.compactFile, largest.ipsets);
     const startup = startupMs(ROOT);
     const lintCidrs = lintTwoThousandCidrsMs();
     const denySynth = denyCidrSynthMs();
@@ -136,9 +141,13 @@ async function main(): Promise<void> {
     out.push('');
     out.push(kernel.skipped ? `iptables-restore load: skipped (${kernel.skipped})`
       : kernel.error ? `iptables-restore load: FAILED: ${kernel.error}`
-        : `iptables-restore load of the largest plan (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains), `
+        : `iptables-restore load of the largest plan, Felix layout (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains), `
           + `${kernel.iptablesMs?.length} loads: ${spread(kernel.iptablesMs)} (ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion})`);
     if (kernel.legacyMs) out.push(`iptables-legacy-restore of the same plan, ${kernel.legacyMs.length} loads: ${spread(kernel.legacyMs)}`);
+    out.push(compactKernel.skipped ? `iptables-restore load, compact layout: skipped (${compactKernel.skipped})`
+      : compactKernel.error ? `iptables-restore load, compact layout: FAILED: ${compactKernel.error}`
+        : `iptables-restore load of the same node, compact layout (${largest?.compactRules} rules), `
+          + `${compactKernel.iptablesMs?.length} loads: ${spread(compactKernel.iptablesMs)}`);
     out.push(`lint of two rules of 1,000 CIDRs: ${n(lintCidrs)} ms; synth of a 1,200-CIDR DenyCidr (validation and lint included): ${n(denySynth)} ms`);
     out.push(startup.ms !== undefined ? `netsec --help start-up: ${n(startup.ms)} ms (median of 5)` : `netsec --help: FAILED: ${startup.error}`);
     out.push(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${n(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}; total ${n((Date.now() - started) / 1000)} s`);

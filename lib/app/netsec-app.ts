@@ -6,6 +6,7 @@ import { constructValidationErrors, duplicateResourceErrors } from '../construct
 import { collectSynthWarnings } from '../constructs/app/warnings';
 import { lintChartManifests } from '../lint/synth';
 import { CalicoVersion, DEFAULT_CALICO_VERSION, parseCalicoVersion } from '../model/calico-version';
+import { DEFAULT_PLAN_LAYOUT, parsePlanLayout } from '../iptables/plan-layout';
 import { outputPathProblem, writeOutputAtomically } from '../util/atomic-write';
 import { IptablesPlanProvider } from './plan-provider';
 
@@ -43,6 +44,15 @@ export interface NetsecAppProps {
    * @default '3.32'
    */
   readonly calicoVersion?: string;
+  /**
+   * The iptables plan's chain layout. `felix`: Felix's own (interface dispatch trees, a "return if
+   * accepted" after every policy jump, policy-group chains), so the plan compares cleanly with a
+   * node's `iptables-save`. `compact`: flat dispatch chains, an accept check every 5 policy jumps and
+   * no group chains; fewer rules, so it loads faster into test namespaces. Every packet gets the same
+   * verdict in both.
+   * @default 'felix'
+   */
+  readonly planLayout?: string;
 }
 
 /**
@@ -66,7 +76,8 @@ export class NetsecApp extends App {
     this.lintAtSynth = props.lint ?? true;
     this.calicoVersion = props.calicoVersion === undefined
       ? DEFAULT_CALICO_VERSION : parseCalicoVersion(props.calicoVersion, 'NetsecApp props.calicoVersion');
-    if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider(this.calicoVersion));
+    const layout = props.planLayout === undefined ? DEFAULT_PLAN_LAYOUT : parsePlanLayout(props.planLayout, 'NetsecApp props.planLayout');
+    if (props.iptablesPlan ?? true) this.providers.push(new IptablesPlanProvider(this.calicoVersion, layout));
   }
 
   /** Registers a generator of extra output files. */

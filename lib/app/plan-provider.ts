@@ -1,5 +1,6 @@
 import { ChartManifests, ISynthOutputProvider, SynthOutputFile } from '../constructs/app/output-provider';
 import { renderPlanFiles } from '../iptables/plan-files';
+import { PlanLayout } from '../iptables/plan-layout';
 import { CalicoVersion } from '../model/calico-version';
 
 /**
@@ -11,12 +12,12 @@ import { CalicoVersion } from '../model/calico-version';
 export class IptablesPlanProvider implements ISynthOutputProvider {
   public readonly providerName = 'iptables plan';
 
-  constructor(private readonly calicoVersion: CalicoVersion) {}
+  constructor(private readonly calicoVersion: CalicoVersion, private readonly layout: PlanLayout) {}
 
   public renderFiles(charts: ChartManifests[]): SynthOutputFile[] {
     const manifests = charts.flatMap((c) => [...c.kubernetes, ...c.calico]);
     const inventory = charts.flatMap((c) => c.inventory);
     if (!inventory.some((o) => o.kind === 'Node')) return [];
-    return renderPlanFiles(manifests, inventory, this.calicoVersion);
+    return renderPlanFiles(manifests, inventory, this.calicoVersion, { layout: this.layout });
   }
 }

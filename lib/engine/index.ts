@@ -22,6 +22,7 @@ export { renderConvertedPolicies } from './convert/render';
 export { buildEngineModel, BuiltModel, BuiltTier, DEFAULT_TIER_ORDER } from './model/build';
 export { namespaceSelectorText } from './model/compile-selector';
 export { endpointLabelKey } from './model/party';
+export { felixPolicyKind } from './model/order';
 export * from './model/types';
 export { modelRules } from './model/rules';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';

@@ -1,6 +1,8 @@
-// Interface dispatch chains (felix/rules/dispatch.go), as flat lists: one goto per interface.
+// Interface dispatch chains (felix/rules/dispatch.go): Felix's prefix tree (interfaceNameDispatchChains,
+// buildSingleDispatchChainTree) or, in the compact layout, one flat list of gotos.
 import { Endpoint } from '../engine';
 import * as m from './match';
+import { PlanLayout } from './plan-layout';
 import { Chain, Rule, rule } from './rule';
 
 export const FROM_WL_DISPATCH = 'cali-from-wl-dispatch';
@@ -11,6 +13,8 @@ export const FROM_HEP_FORWARD_DISPATCH = 'cali-from-hep-forward';
 export const TO_HEP_FORWARD_DISPATCH = 'cali-to-hep-forward';
 /** Felix's workload interface prefix with iptables' wildcard. */
 export const WORKLOAD_WILDCARD = 'cali+';
+/** iptables' interface wildcard (Felix's r.wildcard). */
+const WILDCARD = '+';
 
 /** One interface and the chain its packets go to. */
 export interface DispatchTarget {
@@ -20,7 +24,7 @@ export interface DispatchTarget {
   readonly endpoint: string;
 }
 
-/** How a dispatch chain ends. */
+/** How a dispatch chain ends and is laid out. */
 export interface DispatchOptions {
   /** The action for unknown workload interfaces. @default DROP */
   readonly denyAction?: string;
@@ -28,6 +32,67 @@ export interface DispatchOptions {
   readonly fallback?: DispatchTarget;
   /** Return first for workload interfaces (mangle's egress dispatch). @default false */
   readonly skipWorkloads?: boolean;
+  /** @default 'felix' */
+  readonly layout?: PlanLayout;
+}
+
+/** Go's sort.Strings: byte order, not locale order. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** stringutils.CommonPrefix: the longest prefix all names share. */
+function commonPrefix(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  let prefix = names[0];
+  for (const n of names) {
+    let i = 0;
+    while (i < prefix.length && i < n.length && prefix[i] === n[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix;
+}
+
+/**
+ * sortAndDivideEndpointNamesToPrefixTree: the names sorted and without duplicates, binned by the
+ * common prefix plus one more character (the common prefix itself for a name that is just it), the
+ * bins in name order.
+ */
+export function dispatchPrefixTree(names: readonly string[]): { readonly common: string; readonly bins: readonly (readonly [string, readonly string[]])[] } {
+  const sorted = [...new Set(names)].sort(byteOrder);
+  const common = commonPrefix(sorted);
+  const bins = new Map<string, string[]>();
+  for (const name of sorted) {
+    const prefix = name.length > common.length ? name.slice(0, common.length + 1) : common;
+    const bin = bins.get(prefix);
+    if (bin) bin.push(name);
+    else bins.set(prefix, [name]);
+  }
+  return { common, bins: [...bins.entries()] };
+}
+
+/**
+ * Felix's layout: a root chain with one goto per interface that is alone in its bin, and for each
+ * bin of several a `--in-interface <prefix>+` goto to the child chain `<name>-<next character>`,
+ * which holds that bin's gotos and a copy of the end rules; the end rules close the root too.
+ */
+function treeChains(name: string, inbound: boolean, targets: readonly DispatchTarget[], endRules: readonly Rule[]): Chain[] {
+  const byInterface = new Map(targets.map((t) => [t.interfaceName, t]));
+  const iface = (n: string): string => (inbound ? m.inInterface(n) : m.outInterface(n));
+  const goTo = (n: string): Rule => rule([iface(n)], m.goTo((byInterface.get(n) as DispatchTarget).chain));
+  const { common, bins } = dispatchPrefixTree(targets.map((t) => t.interfaceName));
+  const children: Chain[] = [];
+  const root: Rule[] = [];
+  for (const [prefix, members] of bins) {
+    if (members.length === 1) {
+      root.push(goTo(members[0]));
+      continue;
+    }
+    const child = `${name}-${prefix.slice(common.length)}`;
+    root.push(rule([iface(prefix + WILDCARD)], m.goTo(child)));
+    children.push({ name: child, rules: [...members.map(goTo), ...endRules] });
+  }
+  return [...children, { name, rules: [...root, ...endRules] }];
 }
 
 /**
@@ -35,20 +100,24 @@ export interface DispatchOptions {
  * dispatch chains end with the deny action (DROP or REJECT) for unknown `cali` interfaces; host ones return, or, when the
  * node has an all-interfaces (`*`) host endpoint, go to its chain (`fallback`: Felix's
  * hostDispatchChains with a default interface, every other interface included; `skipWorkloads`:
- * its ToHostDispatchChains, which first returns for `cali+`).
+ * its ToHostDispatchChains, which first returns for `cali+`). Felix's layout gives the prefix tree
+ * (child chains first, the root chain last) with Felix's comments; the compact one a single chain.
  */
-export function dispatchChain(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, options: DispatchOptions = {}): Chain {
-  const { denyAction = m.DROP, fallback, skipWorkloads = false } = options;
+export function dispatchChains(name: string, inbound: boolean, targets: readonly DispatchTarget[], dropUnknown: boolean, options: DispatchOptions = {}): Chain[] {
+  const { denyAction = m.DROP, fallback, skipWorkloads = false, layout = 'felix' } = options;
+  const felix = layout === 'felix';
+  const endRules: Rule[] = [];
+  if (dropUnknown) endRules.push(rule([], denyAction, 'Unknown interface'));
+  if (fallback) {
+    // mangle's egress dispatch: the `*` endpoint's policy never applies to traffic to local workloads
+    if (skipWorkloads) endRules.push(rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Skip egress WHEP policy for traffic to local workload'));
+    endRules.push(felix ? rule([], m.goTo(fallback.chain)) : rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
+  }
+  if (felix) return treeChains(name, inbound, targets, endRules);
   const rules: Rule[] = [...targets]
     .sort((a, b) => a.interfaceName.localeCompare(b.interfaceName))
     .map((t) => rule([inbound ? m.inInterface(t.interfaceName) : m.outInterface(t.interfaceName)], m.goTo(t.chain), `Dispatch ${t.endpoint}`));
-  if (dropUnknown) rules.push(rule([], denyAction, 'Unknown interface'));
-  if (fallback) {
-    // mangle's egress dispatch: the `*` endpoint's policy never applies to traffic to local workloads
-    if (skipWorkloads) rules.push(rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Skip egress WHEP policy for traffic to local workload'));
-    rules.push(rule([], m.goTo(fallback.chain), `Dispatch ${fallback.endpoint} (all other interfaces)`));
-  }
-  return { name, rules };
+  return [{ name, rules: [...rules, ...endRules] }];
 }
 
 /** The dispatch target of an endpoint's chain. */
@@ -66,8 +135,8 @@ export class HostTargets {
     else this.named.push(dispatchTarget(ep, chain));
   }
 
-  /** The dispatch chain over these targets; `skipWorkloads` for mangle's egress one (see dispatchChain). */
-  public chain(name: string, inbound: boolean, skipWorkloads = false): Chain {
-    return dispatchChain(name, inbound, this.named, false, { fallback: this.fallback, skipWorkloads });
+  /** The dispatch chains over these targets; `skipWorkloads` for mangle's egress one (see dispatchChains). */
+  public chains(name: string, inbound: boolean, layout: PlanLayout, skipWorkloads = false): Chain[] {
+    return dispatchChains(name, inbound, this.named, false, { fallback: this.fallback, skipWorkloads, layout });
   }
 }

@@ -1,9 +1,10 @@
-// Endpoint chains (Felix's endpointIptablesChain in felix/rules/endpoints.go; the accept checks are
-// spaced as in Felix's policy-group chains, see tierJumps).
+// Endpoint chains (Felix's endpointIptablesChain in felix/rules/endpoints.go): Felix's jumps (a
+// "return if accepted" after each policy or policy-group jump) or the compact layout (see compactTierJumps).
 import { CompiledPolicy, CompiledTier, PolicyChainKind } from '../engine';
 import { MarkBits } from './marks';
 import * as m from './match';
 import { Direction, policyChain, profileChain } from './policy-chains';
+import { PlanLayout } from './plan-layout';
 import { RETURN_STRIDE, groupPolicies, isInlined, policyGroupChainName } from './policy-groups';
 import { Chain, Rule, rule } from './rule';
 
@@ -52,6 +53,8 @@ export interface EndpointChainSpec {
   readonly allowReturns?: boolean;
   /** Leave out the drop of conntrack INVALID packets (DisableConntrackInvalidCheck true). @default false */
   readonly keepInvalid?: boolean;
+  /** @default 'felix' */
+  readonly layout?: PlanLayout;
 }
 
 /** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
@@ -59,36 +62,52 @@ function endsWithDrop(kind: EndpointChainKind, tier: CompiledTier): boolean {
   return (kind === 'normal' || kind === 'forward') && tier.defaultAction.toLowerCase() !== 'pass';
 }
 
+/** Untracked chains NOTRACK an accepted packet before returning (Felix maps allow to "NOTRACK and ALLOW"). */
+function returnIfAccepted(s: EndpointChainSpec): Rule[] {
+  const ret = rule([m.markSet(s.marks.accept)], m.RETURN, 'Return if policy accepted');
+  return s.kind === 'untracked' ? [rule([m.markSet(s.marks.accept)], m.NOTRACK), ret] : [ret];
+}
+
 /**
- * The jumps of one tier. Felix follows every jump with `RETURN if accepted`; here, as in Felix's own
- * policy-group chains (returnStride), a jump runs only while neither the pass nor the accept mark is
- * set, and the accept check (with NOTRACK first in raw) comes before every 5th jump and at the end of
- * the tier. A policy chain returns as soon as it sets either mark, so once one is set no later jump of
- * the tier runs and the packet reaches the next accept check with the same marks as in Felix's layout:
- * the verdict is the same, with about half the rules (each rule costs iptables-restore time).
+ * Felix's jumps of one tier (v3.32.1 endpointIptablesChain): for each policy group (policy-groups.ts)
+ * a jump, while the pass mark is clear, to the policy's chain (a group of one) or to the group's
+ * chain, each followed by "Return if policy accepted" (with NOTRACK first in raw). The jumps carry no
+ * comment: the target chain's first rule names the policy or group.
  */
-function tierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
+function felixTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
+  return groupPolicies(t.tier.name, s.dir, t.policies).flatMap((g) => {
+    const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
+    return [rule([m.markClear(s.marks.pass)], m.jump(target)), ...returnIfAccepted(s)];
+  });
+}
+
+/**
+ * The compact layout's jumps of one tier: one jump per policy group, as in Felix's layout, but, as in
+ * Felix's own policy-group chains (returnStride), a jump runs only while neither the pass nor the
+ * accept mark is set, and the accept check (with NOTRACK first in raw) comes before every 5th jump and
+ * at the end of the tier. A policy or group chain returns as soon as it sets either mark, so once one
+ * is set no later jump of the tier runs and the packet reaches the next accept check with the same
+ * marks as in Felix's layout: the verdict is the same, with fewer rules (each costs iptables-restore time).
+ */
+function compactTierJumps(s: EndpointChainSpec, t: TierPolicies): Rule[] {
   const out: Rule[] = [];
-  const returnIfAccepted = (): void => {
-    if (s.kind === 'untracked') out.push(rule([m.markSet(s.marks.accept)], m.NOTRACK, 'Untrack if policy accepted'));
-    out.push(rule([m.markSet(s.marks.accept)], m.RETURN, 'Return if policy accepted'));
-  };
-  // As Felix: the jump carries no readable comment (the target chain's first rule names the policy or group).
   groupPolicies(t.tier.name, s.dir, t.policies).forEach((g, i) => {
-    if (i !== 0 && i % RETURN_STRIDE === 0) returnIfAccepted();
+    if (i !== 0 && i % RETURN_STRIDE === 0) out.push(...returnIfAccepted(s));
     const target = isInlined(g) ? policyChain(g.policies[0], s.dir) : policyGroupChainName(g);
     out.push(rule([m.markClear(s.marks.pass + s.marks.accept)], m.jump(target)));
   });
-  returnIfAccepted();
+  out.push(...returnIfAccepted(s));
   return out;
 }
 
 /**
- * Renders the chain: conntrack, failsafe, mark reset, tiers (one jump per policy group: a policy, or
- * a chain of consecutive policies with the same selector, see policy-groups.ts), profiles, final drop.
+ * Renders the chain: conntrack, failsafe, mark reset, tiers (Felix's layout: one jump per policy
+ * group, a policy or a chain of consecutive policies with the same selector, see policy-groups.ts;
+ * the compact layout spaces the accept checks), profiles, final drop.
  */
 export function endpointChain(s: EndpointChainSpec): Chain {
   const who = `${s.endpoint} ${s.dir}`;
+  const felix = (s.layout ?? 'felix') === 'felix';
   const out: Rule[] = [];
   // Every tracked chain (all but raw) starts with Felix's appendConntrackRules; the pre-DNAT chain
   // in mangle too (IptablesMangleAllowAction ACCEPT, Felix's default, so no accept mark is set).
@@ -98,7 +117,9 @@ export function endpointChain(s: EndpointChainSpec): Chain {
     if (!s.keepInvalid) out.push(rule([m.conntrackState('INVALID')], s.denyAction, `${who}: drop invalid`));
   }
   if (s.failsafeChain) out.push(rule([], m.jump(s.failsafeChain), `${who}: failsafe ports`));
-  out.push(rule([], m.clearMark(s.marks.accept), `${who}: clear accept mark`));
+  // Felix clears the accept and pass marks in one rule; the compact layout clears the accept mark (each tier clears pass).
+  if (felix) out.push(rule([], m.clearMark(s.marks.accept + s.marks.pass)));
+  else out.push(rule([], m.clearMark(s.marks.accept), `${who}: clear accept mark`));
   // endpoints.go endpointIptablesChain: the encapsulation drops follow the mark reset.
   if (s.dropVxlanPort !== undefined) {
     out.push(rule([m.protocolMatch('17'), m.destPorts([{ first: s.dropVxlanPort, last: s.dropVxlanPort }])], s.denyAction, `${who}: VXLAN encapped packets originating in workloads`));
@@ -107,7 +128,7 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   const tiers = s.tiers.filter((t) => t.policies.length > 0);
   for (const t of tiers) {
     out.push(rule([], m.clearMark(s.marks.pass), `Start of tier ${t.tier.name}`));
-    out.push(...tierJumps(s, t));
+    out.push(...(felix ? felixTierJumps(s, t) : compactTierJumps(s, t)));
     if (endsWithDrop(s.kind, t.tier)) {
       out.push(rule([m.markClear(s.marks.pass)], s.denyAction, `End of tier ${t.tier.name}. DROP if no policies passed packet`));
     }

@@ -78,7 +78,13 @@ export function profileChainName(prefix: string, profile: string): string {
   return lengthLimitedId(prefix, profile);
 }
 
-/** `cali-tw-<iface>` etc. for an interface name. */
+/**
+ * The name Felix gives the all-interfaces (`*`) host endpoint's interface (endpoint_mgr.go
+ * allInterfaces: longer than IFNAMSIZ, so no real interface has it).
+ */
+const ALL_INTERFACES = 'any-interface-at-all';
+
+/** `cali-tw-<iface>` etc. for an interface name; `cali-fh-any-interface-at-all` etc. for `*`. */
 export function endpointChainName(prefix: string, interfaceName: string): string {
-  return lengthLimitedId(prefix, interfaceName);
+  return lengthLimitedId(prefix, interfaceName === '*' ? ALL_INTERFACES : interfaceName);
 }

@@ -2,7 +2,7 @@
 import { EngineModel, Endpoint, FelixSettings, allInterfacesEndpoint } from '../engine';
 import { ipVersionOf } from '../model/net';
 import { ActionSettings } from './actions';
-import { DispatchTarget, HostTargets, dispatchChain, dispatchTarget, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
+import { DispatchTarget, HostTargets, dispatchChains, dispatchTarget, FROM_HEP_FORWARD_DISPATCH, FROM_HOST_DISPATCH, FROM_WL_DISPATCH,
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
@@ -13,6 +13,7 @@ import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting'
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { allocateMarks, hex } from './marks';
+import { DEFAULT_PLAN_LAYOUT, PlanLayout, PlanOptions } from './plan-layout';
 
 const DEFAULT_MARK_MASK = 0xffff0000;
 import { DROP, IpVersion, REJECT, jump, limitMatch } from './match';
@@ -107,12 +108,30 @@ class TableBuilder {
   private readonly policyChainMap = new Map<string, Chain[]>();
   private readonly profileNames = new Set<string>();
   private readonly groupChains = new Map<string, Chain>();
-  constructor(private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly settings: ActionSettings) {}
+  constructor(
+    private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly settings: ActionSettings,
+    private readonly layout: PlanLayout,
+  ) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
   public add(ep: Endpoint, kind: EndpointChainKind, dir: Direction, onlyIfPolicies: boolean, allowReturns = false): string | undefined {
     const tiers = tiersFor(this.model, ep, kind, dir);
     if (onlyIfPolicies && tiers.length === 0) return undefined;
+    return this.addChain(ep, kind, dir, tiers, allowReturns);
+  }
+
+  /**
+   * Felix's raw table: both chains of a host endpoint that has untracked policy in either direction
+   * (HostEndpointToRawChains); returns their names, or undefined when it has none.
+   */
+  public addUntracked(ep: Endpoint): { readonly ingress: string; readonly egress: string } | undefined {
+    const ingress = tiersFor(this.model, ep, 'untracked', 'ingress');
+    const egress = tiersFor(this.model, ep, 'untracked', 'egress');
+    if (ingress.length === 0 && egress.length === 0) return undefined;
+    return { ingress: this.addChain(ep, 'untracked', 'ingress', ingress, false), egress: this.addChain(ep, 'untracked', 'egress', egress, false) };
+  }
+
+  private addChain(ep: Endpoint, kind: EndpointChainKind, dir: Direction, tiers: ReturnType<typeof tiersFor>, allowReturns: boolean): string {
     const name = names.endpointChainName(prefixes(ep, kind)[dir], ep.interfaceName);
     const failsafe = ep.kind === 'host' && kind !== 'forward' ? (dir === 'ingress' ? FAILSAFE_IN : FAILSAFE_OUT) : undefined;
     const felix = this.model.felix;
@@ -122,7 +141,7 @@ class TableBuilder {
       failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
       ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
       ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
-      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
+      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
@@ -163,7 +182,7 @@ function hook(target: string, why: string): ReturnType<typeof rule> {
 }
 
 /** The raw, mangle and filter tables of one node for one IP version. */
-function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry): string {
+function renderNodeTables(model: EngineModel, node: string, version: IpVersion, reg: IpSetRegistry, layout: PlanLayout): string {
   const eps = nodeEndpoints(model, node);
   const { failsafeInbound: fin, failsafeOutbound: fout } = model.felix;
   const filterSettings = actionSettings(model.felix, 'filter');
@@ -174,7 +193,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const vxlan = version === 4 && model.felix.vxlanEnabled ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort } : undefined;
 
   // filter
-  const filter = new TableBuilder(model, reg, filterSettings);
+  const filter = new TableBuilder(model, reg, filterSettings, layout);
   const fromWl: DispatchTarget[] = [];
   const toWl: DispatchTarget[] = [];
   const fromHost = new HostTargets();
@@ -206,25 +225,32 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
-      dispatchChain(FROM_WL_DISPATCH, true, fromWl, true, { denyAction: filterSettings.denyAction }),
-      dispatchChain(TO_WL_DISPATCH, false, toWl, true, { denyAction: filterSettings.denyAction }),
-      fromHost.chain(FROM_HOST_DISPATCH, true), toHost.chain(TO_HOST_DISPATCH, false),
-      fromFwd.chain(FROM_HEP_FORWARD_DISPATCH, true), toFwd.chain(TO_HEP_FORWARD_DISPATCH, false),
+      ...dispatchChains(FROM_WL_DISPATCH, true, fromWl, true, { denyAction: filterSettings.denyAction, layout }),
+      ...dispatchChains(TO_WL_DISPATCH, false, toWl, true, { denyAction: filterSettings.denyAction, layout }),
+      ...fromHost.chains(FROM_HOST_DISPATCH, true, layout), ...toHost.chains(TO_HOST_DISPATCH, false, layout),
+      ...fromFwd.chains(FROM_HEP_FORWARD_DISPATCH, true, layout), ...toFwd.chains(TO_HEP_FORWARD_DISPATCH, false, layout),
       ...filter.endpointChains, ...filter.ruleChains(),
     ],
   });
 
   // raw: untracked policy on host endpoints that have some
   const rawSettings = actionSettings(model.felix, 'raw');
-  const raw = new TableBuilder(model, reg, rawSettings);
+  const raw = new TableBuilder(model, reg, rawSettings, layout);
   const rawIn: DispatchTarget[] = [];
   const rawOut: DispatchTarget[] = [];
-  const mangle = new TableBuilder(model, reg, actionSettings(model.felix, 'mangle'));
+  const mangle = new TableBuilder(model, reg, actionSettings(model.felix, 'mangle'), layout);
   const mangleIn = new HostTargets();
   const mangleOut = new HostTargets();
   for (const ep of eps.filter((e) => e.kind === 'host')) {
     // Felix ignores doNotTrack policy on an all-interfaces host endpoint (endpoint_mgr.go)
-    if (ep.interfaceName !== '*') {
+    if (ep.interfaceName !== '*' && layout === 'felix') {
+      const both = raw.addUntracked(ep);
+      if (both) {
+        rawIn.push(dispatchTarget(ep, both.ingress));
+        rawOut.push(dispatchTarget(ep, both.egress));
+      }
+    } else if (ep.interfaceName !== '*') {
+      // compact: only the directions with untracked policy
       const ri = raw.add(ep, 'untracked', 'ingress', true);
       const ro = raw.add(ep, 'untracked', 'egress', true);
       if (ri) rawIn.push(dispatchTarget(ep, ri));
@@ -244,7 +270,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     chains: [
       st.rawPreroutingChain(marks, rawSettings.denyAction, vxlan?.port), st.rawOutputChain(marks, vxlan?.port), st.emptyChain(st.CHAIN_RPF_SKIP),
       failsafeInChain(fin, fout, version, true), failsafeOutChain(fin, fout, version, true),
-      dispatchChain(FROM_HOST_DISPATCH, true, rawIn, false), dispatchChain(TO_HOST_DISPATCH, false, rawOut, false),
+      ...dispatchChains(FROM_HOST_DISPATCH, true, rawIn, false, { layout }), ...dispatchChains(TO_HOST_DISPATCH, false, rawOut, false, { layout }),
       ...raw.endpointChains, ...raw.ruleChains(),
     ],
   });
@@ -257,8 +283,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     chains: [
       st.manglePreroutingChain(marks), manglePostroutingChain(marks),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
-      mangleIn.chain(FROM_HOST_DISPATCH, true),
-      mangleOut.chain(TO_HOST_DISPATCH, false, true),
+      ...mangleIn.chains(FROM_HOST_DISPATCH, true, layout),
+      ...mangleOut.chains(TO_HOST_DISPATCH, false, layout, true),
       ...mangle.endpointChains, ...mangle.ruleChains(),
     ],
   });
@@ -269,7 +295,9 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
     `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
-    '# ("cali:<hash> <text>") and, in endpoint chains, an accept check every 5 policy jumps (same verdicts). Generated; do not edit.',
+    layout === 'felix'
+      ? '# ("cali:<hash> <text>"), in Felix\'s layout (dispatch trees, policy-group chains). Generated; do not edit.'
+      : '# ("cali:<hash> <text>"), compact layout: flat dispatch, an accept check every 5 policy jumps (same verdicts as Felix\'s layout). Generated; do not edit.',
     ...(filterSettings.denyAction === REJECT
       ? ['# iptablesFilterDenyAction Reject: REJECT in the filter table; raw keeps DROP (Felix renders REJECT there, which the kernel refuses: calico#7914).']
       : []),
@@ -282,19 +310,20 @@ function hasVersion(eps: readonly Endpoint[], version: number): boolean {
   return eps.some((e) => e.ips.some((ip) => ipVersionOf(ip.split('/')[0]) === version));
 }
 
-/** Renders the plan of one node. Throws when the node is not in the model. */
-export function renderNodePlan(model: EngineModel, node: string): NodePlan {
+/** Renders the plan of one node, in Felix's layout unless `options.layout` says `compact`. Throws when the node is not in the model. */
+export function renderNodePlan(model: EngineModel, node: string, options: PlanOptions = {}): NodePlan {
+  const layout = options.layout ?? DEFAULT_PLAN_LAYOUT;
   if (!model.nodes.some((n) => n.name === node)) {
     throw new Error(`node ${JSON.stringify(node)} is not in the inventory; known nodes: ${model.nodes.map((n) => n.name).join(', ') || 'none'}`);
   }
   const eps = nodeEndpoints(model, node);
   const reg4 = new IpSetRegistry(model, 4);
-  const iptables = renderNodeTables(model, node, 4, reg4);
+  const iptables = renderNodeTables(model, node, 4, reg4, layout);
   let ip6tables: string | undefined;
   const sets = [...reg4.all()];
   if (hasVersion(eps, 6)) {
     const reg6 = new IpSetRegistry(model, 6);
-    ip6tables = renderNodeTables(model, node, 6, reg6);
+    ip6tables = renderNodeTables(model, node, 6, reg6, layout);
     sets.push(...reg6.all());
   }
   return {

@@ -4,6 +4,7 @@ import { BuiltModel, buildEngineModel, parseEngineInputs } from '../engine';
 import { CalicoVersion } from '../model/calico-version';
 import { hasKubeProxyServices, renderKubeProxy } from './kube-proxy';
 import { renderNodePlan } from './node-plan';
+import { PlanOptions } from './plan-layout';
 
 /** A file to write, relative to the output folder. */
 export interface PlanFile {
@@ -16,9 +17,9 @@ export interface PlanFile {
  * `.endpoints.json` for each node of the model, nodes sorted by name, and `<node>.kube-proxy.iptables`
  * (kube-proxy's rules, for verification only) when the model has Services. Throws when there is no node.
  */
-export function planFilesFromModel(model: BuiltModel, dir: string = ''): PlanFile[] {
+export function planFilesFromModel(model: BuiltModel, dir: string = '', options: PlanOptions = {}): PlanFile[] {
   if (model.nodes.length === 0) throw new Error('the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)');
-  return planNodeNames(model).flatMap((node) => nodePlanFiles(model, node, dir));
+  return planNodeNames(model).flatMap((node) => nodePlanFiles(model, node, dir, options));
 }
 
 /** The model's node names in the order plan files are written (sorted). */
@@ -27,8 +28,8 @@ export function planNodeNames(model: BuiltModel): string[] {
 }
 
 /** The plan files of one node (see planFilesFromModel), rendered on their own. */
-export function nodePlanFiles(model: BuiltModel, node: string, dir: string = ''): PlanFile[] {
-  const plan = renderNodePlan(model, node);
+export function nodePlanFiles(model: BuiltModel, node: string, dir: string = '', options: PlanOptions = {}): PlanFile[] {
+  const plan = renderNodePlan(model, node, options);
   const out: PlanFile[] = [{ path: `${dir}${node}.iptables`, content: plan.iptables }];
   if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
   out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
@@ -39,13 +40,13 @@ export function nodePlanFiles(model: BuiltModel, node: string, dir: string = '')
 
 /**
  * For `cdk8s synth`: the plan files (`iptables/<node>.*`) for manifests and inventory objects
- * (Namespaces, Pods, Nodes) given as plain objects. Throws on invalid input, before anything is written.
+ * (Namespaces, Pods, Nodes) given as plain objects, in the layout of `options`. Throws on invalid input, before anything is written.
  */
-export function renderPlanFiles(manifests: readonly unknown[], inventory: readonly unknown[], calicoVersion?: CalicoVersion): PlanFile[] {
+export function renderPlanFiles(manifests: readonly unknown[], inventory: readonly unknown[], calicoVersion?: CalicoVersion, options: PlanOptions = {}): PlanFile[] {
   const toText = (docs: readonly unknown[]): string => docs.map((d) => dump(d, { noRefs: true, sortKeys: false })).join('---\n');
   const inputs = parseEngineInputs([
     { file: 'synth-manifests', text: toText(manifests) },
     { file: 'synth-inventory', text: toText(inventory) },
   ], { calicoVersion });
-  return planFilesFromModel(buildEngineModel(inputs), 'iptables/');
+  return planFilesFromModel(buildEngineModel(inputs), 'iptables/', options);
 }

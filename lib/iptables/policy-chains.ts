@@ -48,7 +48,8 @@ function renderCalicoRule(
 ): Rule[] {
   const trace = `${owner} ${dir} rule ${index} ${r.action}`;
   const converted = convertRule(r, reg, policy);
-  if (!converted.rule) return [rule([], '', `${trace}: not rendered for IPv${reg.version}: ${converted.skip ?? ''}`)];
+  // As Felix (ProtoRuleToIptablesRules): a rule that does not apply to this IP version renders nothing.
+  if (!converted.rule) return [];
   const blocks = matchBlocks(converted.rule, s.marks);
   const match = calculateRuleMatch(blocks.rest, reg.version);
   if (blocks.usingBlocks) match.push(markSet(s.marks.scratch0));

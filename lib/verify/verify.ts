@@ -3,6 +3,7 @@ import { CalicoVersion } from '../model/calico-version';
 import { buildEngineModel, parseEngineInputs, TextSource } from '../engine';
 import { hasKubeProxyServices } from '../iptables/kube-proxy';
 import { renderNodePlan } from '../iptables/node-plan';
+import { PlanLayout } from '../iptables/plan-layout';
 import { NodeVerifyReport, formatNodeReport } from './compare';
 import { engineJudge } from './engine-judge';
 import { ProbeOptions } from './probe';
@@ -21,6 +22,8 @@ export interface VerifyOptions {
   readonly workloadPool?: string;
   /** The Calico release to follow. @default DEFAULT_CALICO_VERSION (3.32) */
   readonly calicoVersion?: CalicoVersion;
+  /** The plan's layout loaded into the kernel (verdicts are the same in both). @default 'felix' */
+  readonly layout?: PlanLayout;
   /** Verify only this node. @default - every node of the inventory with a pod or host endpoint */
   readonly node?: string;
   /** Peer host addresses per node interface (e.g. `{ eth1: [...] }`). @default - derived from node addresses and rule nets */
@@ -66,7 +69,7 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
   const reports: NodeVerifyReport[] = [];
   options.onProgress?.(0, nodes.length);
   for (const node of nodes) {
-    const plan = renderNodePlan(model, node);
+    const plan = renderNodePlan(model, node, { layout: options.layout });
     const eps = plan.endpoints.endpoints;
     const links = nodeLinks(model, node, eps.filter((e) => e.kind === 'host'), options.peers);
     const nodeRefs = new Map(eps.filter((e) => e.kind === 'host').flatMap((e) => e.ips.map((ip): [string, string] => [ip, e.id])));

@@ -6,12 +6,14 @@
 // Left out here: IPVS (cali-sm chains), QoS controls, flow logs, admin-down endpoints and
 // DisableConntrackInvalid (no manifest field we model sets them).
 import { buildFlow, buildTruthTable, evaluateFlow } from '../../lib/engine';
-import { chainRules, felixWorld, nodePlan, podInterface } from './world';
+import { renderNodePlan } from '../../lib/iptables/node-plan';
+import { NODE, chainRules, felixWorld, nodePlan, podInterface } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }, { name: 'b', ip: '192.0.2.12', labels: { app: 'b' } }];
 const VXLAN_DROP = '-p 17 -m multiport --destination-ports 4789';
 const IPIP_DROP = '-p 4';
-const CLEAR_ACCEPT = '--jump MARK --set-mark 0/0x10000';
+// Felix's layout clears the accept and pass marks in one rule (endpoints_test.go clearMarkRule(0x18): accept|pass).
+const CLEAR_ACCEPT = '--jump MARK --set-mark 0/0x30000';
 
 interface EncapCase {
   /** The Felix test's It/Context text. */
@@ -90,5 +92,116 @@ describe('endpoints_test.go: the deny action of endpoint chains (withDenyAction 
     const fw = chainRules(plan.iptables, `cali-fw-${podInterface(plan, 'a')}`);
     expect(fw).toContain(`${VXLAN_DROP} ${action}`);
     expect(fw).toContain(`${IPIP_DROP} ${action}`);
+  });
+});
+
+// Endpoint-chain layout cases of endpoints_test.go (v3.32.1, "Endpoints" with normal config), in
+// Felix's layout (the default): the rules read off Felix's ruleBuilder (conntrackRules, failSafeRule,
+// clearMarkRule(accept|pass), matchPolicies: a jump while pass is clear and "Return if policy
+// accepted" after each, matchProfiles), with our marks (accept 0x10000, pass 0x20000).
+// Left out: "should render a disabled workload endpoint" (no manifest makes an endpoint admin-down),
+// the staged-policy cases (staged policies are not rendered), QoSControls, flow logs.
+const gnpOf = (name: string, order: number, selector: string, spec: object): object => ({
+  apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name }, spec: { order, selector, ...spec },
+});
+const allowIn = { types: ['Ingress'], ingress: [{ action: 'Allow' }] };
+const allowOut = { types: ['Egress'], egress: [{ action: 'Allow' }] };
+const CT = ['-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT', '-m conntrack --ctstate INVALID --jump DROP'];
+const CLEAR = ['--jump MARK --set-mark 0/0x30000', '--jump MARK --set-mark 0/0x20000'];
+const RETURN_IF_ACCEPTED = '-m mark --mark 0x10000/0x10000 --jump RETURN';
+const jumpTo = (chain: string): string[] => [`-m mark --mark 0/0x20000 --jump ${chain}`, RETURN_IF_ACCEPTED];
+const END_OF_TIER = '-m mark --mark 0/0x20000 --jump DROP';
+
+/** The profile part of a normal chain: each profile jumped to, then a return if it accepted, then the drop. */
+function profilePart(rules: readonly string[], dir: 'i' | 'o'): string[] {
+  const at = rules.findIndex((r) => r.startsWith(`--jump cali-pr${dir}-`));
+  return rules.slice(at);
+}
+
+describe('endpoints_test.go: endpoint chain layout (Felix layout)', () => {
+  it('"should render a fully-loaded workload endpoint": two policies per direction, each a jump and a return-if-accepted, then the profiles', () => {
+    const docs = [
+      gnpOf('ai', 1, "app == 'a'", allowIn), gnpOf('bi', 2, "app == 'a' && all()", allowIn),
+      gnpOf('ae', 1, "app == 'a'", allowOut), gnpOf('be', 2, "app == 'a' && all()", allowOut),
+    ];
+    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const iface = podInterface(plan, 'a');
+    const tw = chainRules(plan.iptables, `cali-tw-${iface}`);
+    const profilesIn = profilePart(tw, 'i');
+    expect(tw).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/ai'), ...jumpTo('cali-pi-gnp/bi'), END_OF_TIER, ...profilesIn]);
+    const fw = chainRules(plan.iptables, `cali-fw-${iface}`);
+    const profilesOut = profilePart(fw, 'o');
+    expect(fw).toEqual([...CT, CLEAR[0], `${VXLAN_DROP} --jump DROP`, `${IPIP_DROP} --jump DROP`, CLEAR[1],
+      ...jumpTo('cali-po-gnp/ae'), ...jumpTo('cali-po-gnp/be'), END_OF_TIER, ...profilesOut]);
+    // matchProfiles: a jump and "Return if profile accepted" per profile, then the drop
+    expect(profilesIn.length % 2).toBe(1);
+    expect(profilesIn[profilesIn.length - 1]).toBe('--jump DROP');
+    profilesIn.slice(0, -1).forEach((r, i) => expect(r).toMatch(i % 2 === 0 ? /^--jump cali-pri-\S+$/ : /^-m mark --mark 0x10000\/0x10000 --jump RETURN$/));
+  });
+
+  it('"should render a workload endpoint with policy groups": one jump per group of the same selector, a group of one inline', () => {
+    const docs = [
+      gnpOf('a', 1, 'all()', allowIn), gnpOf('b', 2, 'all()', allowIn), gnpOf('c', 3, 'all()', allowIn),
+      gnpOf('e', 4, "app == 'a'", allowIn), gnpOf('f', 5, "app == 'a'", allowIn), gnpOf('g', 6, "has(app)", allowIn),
+    ];
+    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const tw = chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'a')}`);
+    const groups = tw.filter((r) => / --jump cali-gi-/.test(r)).map((r) => r.split(' --jump ')[1]);
+    expect(groups).toHaveLength(2);
+    expect(tw.slice(0, 2 + 2 + 6)).toEqual([...CT, ...CLEAR, ...jumpTo(groups[0]), ...jumpTo(groups[1]), ...jumpTo('cali-pi-gnp/g')].slice(0, 10));
+    expect(tw).toContain(END_OF_TIER);
+    // "PolicyGroup chains": the first jump unconditional, the others while neither mark is set
+    expect(chainRules(plan.iptables, groups[0])).toEqual(['--jump cali-pi-gnp/a', '-m mark --mark 0/0x30000 --jump cali-pi-gnp/b', '-m mark --mark 0/0x30000 --jump cali-pi-gnp/c']);
+    expect(chainRules(plan.iptables, groups[1])).toEqual(['--jump cali-pi-gnp/e', '-m mark --mark 0/0x30000 --jump cali-pi-gnp/f']);
+    // pod b is selected by a, b, c and g only: the same group chain for the all() run
+    const twB = chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'b')}`);
+    expect(twB.slice(4, 8)).toEqual([...jumpTo(groups[0]), ...jumpTo('cali-pi-gnp/g')]);
+  });
+
+  const hepDoc = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'eth0', labels: { hep: 'yes' } }, spec: { node: NODE, interfaceName: 'eth0', expectedIPs: ['198.51.100.10'] } };
+  const onHep = "hep == 'yes'";
+
+  it('"should render a host endpoint": cali-fh-eth0 with failsafe and profiles, cali-fhfw-eth0 with the applyOnForward policies only', () => {
+    const docs = [hepDoc, gnpOf('ai', 1, onHep, allowIn), gnpOf('afi', 2, `${onHep} && all()`, { ...allowIn, applyOnForward: true })];
+    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const fh = chainRules(plan.iptables.split('*filter')[1], 'cali-fh-eth0');
+    expect(fh.slice(0, 9)).toEqual([...CT, '--jump cali-failsafe-in', ...CLEAR, ...jumpTo('cali-pi-gnp/ai'), ...jumpTo('cali-pi-gnp/afi')]);
+    expect(fh[9]).toBe(END_OF_TIER);
+    const fhfw = chainRules(plan.iptables.split('*filter')[1], 'cali-fhfw-eth0');
+    expect(fhfw).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/afi'), END_OF_TIER]);
+  });
+
+  it('"should render host endpoint raw chains with untracked policies": both raw chains, NOTRACK before each return-if-accepted', () => {
+    const docs = [hepDoc, gnpOf('c', 1, onHep, { doNotTrack: true, applyOnForward: true, types: ['Ingress', 'Egress'], ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] })];
+    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const raw = plan.iptables.split('*raw')[1].split('COMMIT')[0];
+    const notrack = '-m mark --mark 0x10000/0x10000 --jump CT --notrack';
+    expect(chainRules(raw, 'cali-th-eth0')).toEqual(['--jump cali-failsafe-out', ...CLEAR, '-m mark --mark 0/0x20000 --jump cali-po-gnp/c', notrack, RETURN_IF_ACCEPTED]);
+    expect(chainRules(raw, 'cali-fh-eth0')).toEqual(['--jump cali-failsafe-in', ...CLEAR, '-m mark --mark 0/0x20000 --jump cali-pi-gnp/c', notrack, RETURN_IF_ACCEPTED]);
+  });
+
+  it('"should render host endpoint mangle chains with pre-DNAT policies": conntrack, failsafe, one jump and return, no drops', () => {
+    const docs = [hepDoc, gnpOf('c', 1, onHep, { preDNAT: true, applyOnForward: true, ...allowIn })];
+    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const mangle = plan.iptables.split('*mangle')[1].split('COMMIT')[0];
+    expect(chainRules(mangle, 'cali-fh-eth0')).toEqual([...CT, '--jump cali-failsafe-in', ...CLEAR, ...jumpTo('cali-pi-gnp/c')]);
+  });
+
+  it('"with ctstate=INVALID disabled": "should render a minimal workload endpoint" without the INVALID drop', () => {
+    const plan = nodePlan(felixWorld(PODS, [], { disableConntrackInvalidCheck: true }, '198.51.100.10'));
+    const tw = chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'a')}`);
+    expect(tw.slice(0, 2)).toEqual([CT[0], CLEAR[0]]);
+  });
+
+  it('compact layout: the same groups, one jump per group while neither mark is set and one accept check at the end of the tier', () => {
+    const docs = [gnpOf('a', 1, 'all()', allowIn), gnpOf('b', 2, 'all()', allowIn), gnpOf('c', 3, "app == 'a'", allowIn)];
+    const model = felixWorld(PODS, docs, undefined, '198.51.100.10');
+    const plan = renderNodePlan(model, NODE, { layout: 'compact' });
+    const tw = chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'a')}`);
+    const group = (/--jump (cali-gi-\S+)/.exec(tw.join('\n')) ?? [])[1];
+    expect(tw.slice(0, 7)).toEqual([...CT, '--jump MARK --set-mark 0/0x10000', '--jump MARK --set-mark 0/0x20000',
+      `-m mark --mark 0/0x30000 --jump ${group}`, '-m mark --mark 0/0x30000 --jump cali-pi-gnp/c', RETURN_IF_ACCEPTED]);
+    // the group chain is the one of Felix's layout
+    expect(chainRules(plan.iptables, group)).toEqual(chainRules(nodePlan(model).iptables, group));
   });
 });

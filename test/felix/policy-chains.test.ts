@@ -5,10 +5,8 @@
 // each such row also checks the flow a -> b against the policy's end-of-tier deny.
 //
 // Left out, and why:
-// - handled by the layout work (helper B, issue 16 "a target-less rule for notNets: [0.0.0.0/0]"):
-//   Felix renders *no* rule for a skipped rule; we render a comment-only rule (no match, no target,
-//   so no packet is decided by it). The rows below assert what holds either way: the chain has no
-//   rule with a match or a target. The exact "no rule at all" is B's.
+// - Felix renders *no* rule for a skipped rule, and neither do we: a chain whose only rule is
+//   skipped holds just the rule that carries the chain's comment (no match, no target), as Felix's.
 // - "Rules with catch-all negated CIDRs should be filtered out": Felix drops such a rule; our
 //   validation refuses the manifest (naming file#document, field and value), so no plan is made.
 //   The rows assert that refusal.
@@ -38,12 +36,11 @@ describe('policy_test.go staged policies: "Staged policies should be skipped"', 
 
 const CHAIN: Record<Dir, string> = { ingress: 'cali-pi-gnp/foo', egress: 'cali-po-gnp/foo' };
 
-/** The chain holds no rule that matches or acts (comment-only rules aside, see the file head). */
+/** The chain holds only the rule with the chain's comment: no match, no target (see the file head). */
 function expectNoEffectiveRule(v: Version, rule: object): void {
   const text = tableText(planOf(v, [fooPolicy([rule], 'ingress')]), v);
-  const rules = chainRules(text, CHAIN.ingress);
-  expect(rules.length).toBeGreaterThan(0); // the chain exists
-  expect(rules.filter((r) => r !== '')).toEqual([]);
+  expect(chainRules(text, CHAIN.ingress)).toEqual(['']);
+  expect(text.split('\n').filter((l) => l.startsWith(`-A ${CHAIN.ingress} `))[0]).toMatch(/--comment "cali:[A-Za-z0-9_-]{16} Policy [^"]+"$/);
 }
 
 /** The engine, like the plan, lets the rule decide nothing: a -> b TCP 80 meets the end-of-tier deny. */

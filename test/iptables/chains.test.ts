@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { dispatchChain } from '../../lib/iptables/dispatch';
+import { dispatchChains } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
@@ -20,10 +20,10 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
       '--jump cali-failsafe-in',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump MARK --set-mark 0/0x20000',
-      // accept 0x10000 | pass 0x20000: jump only while neither is set, then return if accepted
-      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      // Felix's layout: clear accept 0x10000 | pass 0x20000 at once; jump while pass is clear, then return if accepted
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '-m mark --mark 0/0x20000 --jump DROP',
       '--jump DROP',
@@ -34,7 +34,7 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
     expect(lines(endpointChain({ ...spec, name: 'cali-tw-caliX', kind: 'normal', tiers: [], profiles: ['kns.default'] }))).toEqual([
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump cali-pri-kns.default',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '--jump DROP',
@@ -49,9 +49,9 @@ describe('endpoint chain skeletons (felix/rules/endpoints.go)', () => {
   it('untracked: no conntrack, NOTRACK when accepted, no drops', () => {
     expect(lines(endpointChain({ ...spec, kind: 'untracked', tiers: [{ tier, policies: [p] }], profiles: [], failsafeChain: 'cali-failsafe-in' }))).toEqual([
       '--jump cali-failsafe-in',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump CT --notrack',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
     ]);
@@ -76,9 +76,9 @@ describe("Felix's endpoints_test.go host endpoint cases", () => {
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
       '--jump cali-failsafe-in',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
     ]);
   });
@@ -88,9 +88,9 @@ describe("Felix's endpoints_test.go host endpoint cases", () => {
     expect(out).toEqual([
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x30000 --jump ${pChain}`,
+      `-m mark --mark 0/0x20000 --jump ${pChain}`,
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '-m mark --mark 0/0x20000 --jump DROP',
     ]);
@@ -103,7 +103,7 @@ describe("Felix's endpoints_test.go host endpoint cases", () => {
     expect(egressOnly).toEqual([
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
     ]);
     const none = lines(endpointChain({ ...spec, dir: 'egress', name: 'cali-thfw-eth0', kind: 'forward', tiers: [], hasForwardTiers: false }));
     expect(none.slice(-2)).toEqual(['--jump MARK --set-mark 0x10000/0x10000', '--jump RETURN']);
@@ -131,14 +131,16 @@ describe('mangle egress for DNATed host traffic (felix/rules/static.go, endpoint
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump RETURN',
       '-m conntrack --ctstate INVALID --jump DROP',
       '--jump cali-failsafe-out',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump DROP',
     ]);
   });
 
   it('dispatch_test.go ToHostDispatchChains with a default interface: cali+ returns before the goto to the * chain', () => {
     const t = (iface: string, chain: string) => ({ interfaceName: iface, chain, endpoint: iface });
-    expect(lines(dispatchChain('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, { fallback: t('*', 'cali-th-*'), skipWorkloads: true }))).toEqual([
+    const chains = dispatchChains('cali-to-host-endpoint', false, [t('eth0', 'cali-th-eth0')], false, { fallback: t('*', 'cali-th-*'), skipWorkloads: true });
+    expect(chains).toHaveLength(1);
+    expect(lines(chains[0])).toEqual([
       '--out-interface eth0 --goto cali-th-eth0',
       '--out-interface cali+ --jump RETURN',
       '--goto cali-th-*',

@@ -49,6 +49,7 @@ export function policy(p: PolicyProps): CompiledPolicy {
   return {
     name: p.name, namespace: p.namespace, tier: p.tier ?? 'default', calicoVersion: p.calicoVersion ?? DEFAULT_CALICO_VERSION, order: p.order, selector: p.selector,
     selectorKey: `${sel.toString()} && ${p.namespace ?? ''}`,
+    felixSelector: p.namespace ? `(${p.selector}) && projectcalico.org/namespace == '${p.namespace}'` : p.selector,
     ingress: p.ingress, egress: p.egress, preDNAT: p.preDNAT ?? false, doNotTrack: p.doNotTrack ?? false,
     applyOnForward: p.applyOnForward ?? false,
     origin: { kind: p.kind ?? (p.namespace ? 'NetworkPolicy' : 'GlobalNetworkPolicy'), name: p.name, namespace: p.namespace, file: 'policies.yaml', documentIndex: 0 },

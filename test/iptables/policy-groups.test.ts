@@ -1,5 +1,6 @@
 // Policy groups as Felix renders them (felix/rules/endpoints.go PolicyGroupToIptablesChains and
 // endpointIptablesChain; grouping: felix/dataplane/linux/endpoint_mgr.go groupPolicies).
+import { createHash } from 'crypto';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { DEFAULT_MARKS } from '../../lib/iptables/marks';
 import { groupPolicies, policyGroupChain, policyGroupChainName } from '../../lib/iptables/policy-groups';
@@ -40,7 +41,7 @@ describe('policy groups', () => {
     expect(policyGroupChainName({ ...g, dir: 'egress' })).toMatch(/^cali-go-/);
   });
 
-  test('endpoint chain: one jump per group, guarded by both marks; a group of one jumps straight to the policy', () => {
+  test('endpoint chain (Felix layout): one jump per group while pass is clear, each followed by return-if-accepted', () => {
     const tier = { name: 'default', defaultAction: 'Deny', policies: [] };
     const ps = [web(1), web(2), db];
     const group = policyGroupChainName(groupPolicies('default', 'ingress', ps)[0]);
@@ -51,27 +52,36 @@ describe('policy groups', () => {
     expect(lines(c)).toEqual([
       '-m conntrack --ctstate RELATED,ESTABLISHED --jump ACCEPT',
       '-m conntrack --ctstate INVALID --jump DROP',
-      '--jump MARK --set-mark 0/0x10000',
+      '--jump MARK --set-mark 0/0x30000',
       '--jump MARK --set-mark 0/0x20000',
-      `-m mark --mark 0/0x30000 --jump ${group}`,
-      '-m mark --mark 0/0x30000 --jump cali-pi-gnp/db',
+      `-m mark --mark 0/0x20000 --jump ${group}`,
+      '-m mark --mark 0x10000/0x10000 --jump RETURN',
+      '-m mark --mark 0/0x20000 --jump cali-pi-gnp/db',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       '-m mark --mark 0/0x20000 --jump DROP',
       '--jump DROP',
     ]);
   });
 
-  test('endpoint chain: return-if-accepted before every 5th jump and at the end of the tier (NOTRACK first in raw)', () => {
-    const tier = { name: 'default', defaultAction: 'Deny', policies: [] };
-    // seven policies with different selectors: seven groups of one
-    const ps = [1, 2, 3, 4, 5, 6, 7].map((n) => policy({ name: `p${n}`, selector: `app == 'a${n}'`, ingress: [{ action: 'Allow' }] }));
-    const c = endpointChain({
-      name: 'cali-th-eth0', kind: 'untracked', dir: 'ingress', endpoint: 'hostendpoint/h', tiers: [{ tier, policies: ps }], profiles: [],
-      marks: DEFAULT_MARKS, denyAction: '--jump DROP',
-    });
-    const notrack = '-m mark --mark 0x10000/0x10000 --jump CT --notrack';
-    const ret = '-m mark --mark 0x10000/0x10000 --jump RETURN';
-    expect(lines(c)).toEqual([
+  const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => policy({ name: `p${n}`, selector: `app == 'a${n}'`, ingress: [{ action: 'Allow' }] }));
+  const untracked = (layout: 'felix' | 'compact'): string[] => lines(endpointChain({
+    name: 'cali-th-eth0', kind: 'untracked', dir: 'ingress', endpoint: 'hostendpoint/h',
+    tiers: [{ tier: { name: 'default', defaultAction: 'Deny', policies: [] }, policies: seven }], profiles: [],
+    marks: DEFAULT_MARKS, denyAction: '--jump DROP', layout,
+  }));
+  const notrack = '-m mark --mark 0x10000/0x10000 --jump CT --notrack';
+  const ret = '-m mark --mark 0x10000/0x10000 --jump RETURN';
+
+  test('endpoint chain (Felix layout, raw): NOTRACK and return-if-accepted after every jump', () => {
+    expect(untracked('felix')).toEqual([
+      '--jump MARK --set-mark 0/0x30000',
+      '--jump MARK --set-mark 0/0x20000',
+      ...[1, 2, 3, 4, 5, 6, 7].flatMap((n) => [`-m mark --mark 0/0x20000 --jump cali-pi-gnp/p${n}`, notrack, ret]),
+    ]);
+  });
+
+  test('endpoint chain (compact layout): return-if-accepted before every 5th jump and at the end of the tier (NOTRACK first in raw)', () => {
+    expect(untracked('compact')).toEqual([
       '--jump MARK --set-mark 0/0x10000',
       '--jump MARK --set-mark 0/0x20000',
       ...[1, 2, 3, 4, 5].map((n) => `-m mark --mark 0/0x30000 --jump cali-pi-gnp/p${n}`),
@@ -79,5 +89,42 @@ describe('policy groups', () => {
       ...[6, 7].map((n) => `-m mark --mark 0/0x30000 --jump cali-pi-gnp/p${n}`),
       notrack, ret,
     ]);
+  });
+
+  test('compact layout: the same group chain as Felix\'s layout, one jump guarded by both marks and one accept check', () => {
+    const ps = [web(1), web(2), db];
+    const group = policyGroupChainName(groupPolicies('default', 'ingress', ps)[0]);
+    const c = lines(endpointChain({
+      name: 'cali-tw-x', kind: 'normal', dir: 'ingress', endpoint: 'ns/pod', tiers: [{ tier: { name: 'default', defaultAction: 'Deny', policies: [] }, policies: ps }],
+      profiles: [], marks: DEFAULT_MARKS, denyAction: '--jump DROP', layout: 'compact',
+    }));
+    expect(c.slice(4, 7)).toEqual([`-m mark --mark 0/0x30000 --jump ${group}`, '-m mark --mark 0/0x30000 --jump cali-pi-gnp/db', ret]);
+  });
+
+  test('group chain name: SHA3-224 over the lines Felix 3.32 hashes (endpoints.go PolicyGroup.UniqueID), base64url cut to 28 characters', () => {
+    const g = groupPolicies('default', 'ingress', [web(1), web(2)])[0];
+    // Felix writes each with a newline: Selector, Direction, len(Policies), then each PolicyID's String().
+    const text = ["app == 'web'", 'inbound', '2', '{Name: web-1, Namespace: , Kind: GlobalNetworkPolicy}', '{Name: web-2, Namespace: , Kind: GlobalNetworkPolicy}']
+      .map((l) => `${l}\n`).join('');
+    const uid = createHash('sha3-224').update(text, 'utf8').digest('base64url').slice(0, 20);
+    expect(policyGroupChainName(g)).toBe(`cali-gi-${uid}`);
+    // 3.31 (v3.31.7 UniqueID): the tier first, and the v1 policy names
+    const old = groupPolicies('default', 'egress', [1, 2].map((n) => policy({ name: `web-${n}`, selector: "app == 'web'", egress: [], calicoVersion: '3.31' })))[0];
+    const text331 = ['default', "app == 'web'", 'outbound', '2', 'web-1', 'web-2'].map((l) => `${l}\n`).join('');
+    expect(policyGroupChainName(old)).toBe(`cali-go-${createHash('sha3-224').update(text331, 'utf8').digest('base64url').slice(0, 20)}`);
+  });
+
+  test('"should make sensible UIDs" (endpoints_test.go PolicyGroups): direction, selector, count and names all change the name', () => {
+    const a = policy({ name: 'a', selector: 'all()', ingress: [] });
+    const b = policy({ name: 'b', selector: 'all()', ingress: [] });
+    const ab = policy({ name: 'ab', selector: 'all()', ingress: [] });
+    const names = [
+      policyGroupChainName({ tier: 'default', dir: 'ingress', selector: 'all()', policies: [a] }),
+      policyGroupChainName({ tier: 'default', dir: 'egress', selector: 'all()', policies: [a] }),
+      policyGroupChainName({ tier: 'default', dir: 'ingress', selector: "a == 'b'", policies: [a] }),
+      policyGroupChainName({ tier: 'default', dir: 'ingress', selector: 'all()', policies: [a, b] }),
+      policyGroupChainName({ tier: 'default', dir: 'ingress', selector: 'all()', policies: [ab] }),
+    ];
+    expect(new Set(names).size).toBe(names.length);
   });
 });

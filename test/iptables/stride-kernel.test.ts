@@ -1,5 +1,6 @@
-// Endpoint chains check "Return if policy accepted" before every 5th policy jump and at the end of
-// a tier, not after each jump (lib/iptables/endpoint-chains.ts). The random kernel scenarios have at
+// In the compact layout endpoint chains check "Return if policy accepted" before every 5th policy jump
+// and at the end of a tier, not after each jump as Felix's layout does (lib/iptables/endpoint-chains.ts);
+// both layouts are checked here. The random kernel scenarios have at
 // most 4 jumps in a tier, so this one puts 12 policies with different selectors (12 jumps) in front
 // of one pod and probes a port that each of them decides, on a real kernel.
 import { dump } from 'js-yaml';
@@ -45,14 +46,14 @@ const inventory = {
 };
 
 describe('endpoint chain with more than 5 policy jumps in a tier, on a real kernel', () => {
-  kernelIt('the first policy to decide a port wins, before and after the accept checks, as the engine says', async () => {
+  for (const layout of ['felix', 'compact'] as const) kernelIt(`${layout} layout: the first policy to decide a port wins, before and after the accept checks, as the engine says`, async () => {
     const ports = Array.from({ length: 12 }, (_, k) => 8001 + k);
     const report = await verifyCluster({
       sources: [
         { file: 'stride/manifests.yaml', text: Array.from({ length: 12 }, (_, k) => dump(gnp(k + 1))).join('---\n') },
         { file: 'stride/inventory.yaml', text: dump(inventory) },
       ],
-      node: 'worker-1', tcpPorts: [...ports, 8100], udpPorts: [], peers: { eth0: ['198.51.100.1'] },
+      node: 'worker-1', tcpPorts: [...ports, 8100], udpPorts: [], peers: { eth0: ['198.51.100.1'] }, layout,
     });
     const fromClient = report.nodes.flatMap((n) => n.comparisons)
       .filter((c) => c.flow.source.ref === 'shop/client' && c.flow.destination.ref === 'shop/target' && c.flow.protocol === 'TCP');

@@ -1,5 +1,6 @@
 // An all-interfaces host endpoint (`interfaceName: "*"`, what automatic host endpoints use) on a
-// real kernel. Felix gives it the chains cali-fh-*, cali-th-*, cali-fhfw-*, cali-thfw-* and makes
+// real kernel. Felix gives it the chains cali-fh-any-interface-at-all, cali-th-any-interface-at-all and the
+// forward ones (hashed: the names are over 28 characters), and makes
 // them the default of the host dispatch chains: every interface without a host endpoint of its
 // own, the pods' cali interfaces included for forwarded traffic (felix/rules/dispatch.go
 // hostDispatchChains with a default interface; dispatch_test.go "apply on forward, with default
@@ -12,6 +13,7 @@
 import { renderNodePlan } from '../../lib/iptables/node-plan';
 import { Observed, modelOf, probeTcp, withNode } from './felix-world';
 import { kernelIt } from './support';
+import { lengthLimitedId } from '../../lib/iptables/names';
 
 const PUBLIC = '203.0.113.10';
 const PRIVATE = '198.51.100.10';
@@ -57,7 +59,7 @@ describe('an all-interfaces host endpoint, on a real kernel', () => {
     const plan = renderNodePlan(model, 'worker-1');
     const filter = plan.iptables.split('*filter\n')[1];
     const defaults = [['cali-from-host-endpoint', 'cali-fh-'], ['cali-to-host-endpoint', 'cali-th-'], ['cali-from-hep-forward', 'cali-fhfw-'], ['cali-to-hep-forward', 'cali-thfw-']];
-    for (const [chain, prefix] of defaults) expect(filter).toMatch(new RegExp(`-A ${chain} .*--goto ${prefix}\\*\n`));
+    for (const [chain, prefix] of defaults) expect(filter).toMatch(new RegExp(`-A ${chain} .*--goto ${lengthLimitedId(prefix, 'any-interface-at-all')}\n`));
     const pods = plan.endpoints.endpoints.filter((e) => e.kind === 'workload');
     const topology = {
       workloads: pods.map((e) => ({ id: e.id, interfaceName: e.interface, ips: e.ips })),

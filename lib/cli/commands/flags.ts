@@ -1,5 +1,6 @@
 // The flags several commands share, declared once; a command may give one its own help text.
 import { CALICO_VERSIONS, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
+import { DEFAULT_PLAN_LAYOUT, PLAN_LAYOUTS } from '../../iptables/plan-layout';
 import { Flag } from '../flag';
 
 /** `--manifests M...`; commands name what they read in their own help text. */
@@ -46,6 +47,14 @@ export const CALICO_VERSION: Flag<'calico-version'> = {
   name: 'calico-version', kind: 'single', value: 'V', synopsis: CALICO_VERSIONS.join('|'), default: DEFAULT_CALICO_VERSION,
   help: `the Calico release to follow where releases differ (conversion of Kubernetes\n`
     + `policies, equal-order tie-break, chain names): ${CALICO_VERSIONS.join(' or ')} (default ${DEFAULT_CALICO_VERSION})`,
+};
+
+/** `--plan-layout felix|compact` of `plan` and `verify`: the plan's layout (the verdicts are the same). */
+export const PLAN_LAYOUT: Flag<'plan-layout'> = {
+  name: 'plan-layout', kind: 'single', value: 'L', choices: PLAN_LAYOUTS, default: DEFAULT_PLAN_LAYOUT,
+  help: `the plan's chain layout: felix (Felix's own: dispatch trees, policy-group\n`
+    + `chains, compares cleanly with a node's iptables-save) or compact (fewer rules,\n`
+    + `loads faster, same verdicts) (default ${DEFAULT_PLAN_LAYOUT})`,
 };
 
 /** How inputs are read: Felix settings, the pool of derived pods, the Calico release (listed after a command's own flags). */

@@ -4,7 +4,8 @@ import { nodePlanFiles, planNodeNames } from '../../iptables/plan-files';
 import { AtomicOutputDir } from '../../util/atomic-write';
 import { defineCommand } from '../command';
 import { loadModel } from './common';
-import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS } from './flags';
+import { parsePlanLayout } from '../../iptables/plan-layout';
+import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS, PLAN_LAYOUT } from './flags';
 
 export const command = defineCommand({
   name: 'plan',
@@ -16,10 +17,12 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
     MANIFESTS,
     { ...CLUSTER, required: true, help: INVENTORY_HELP },
     { name: 'out', kind: 'single', value: 'DIR', required: true, help: 'output folder (created; replaced only if empty or written by netsec)' },
+    PLAN_LAYOUT,
   ],
   inputFlags: INPUT_FLAGS,
   run(parsed, io) {
     const out = parsed.get('out');
+    const layout = parsePlanLayout(parsed.get('plan-layout'), '--plan-layout');
     const model = loadModel(parsed, io);
     if (model.nodes.length === 0) {
       throw new InputError(`${parsed.get('cluster')}: the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)`);
@@ -30,7 +33,7 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
     let count = 0;
     try {
       for (const node of planNodeNames(model)) {
-        for (const f of nodePlanFiles(model, node)) {
+        for (const f of nodePlanFiles(model, node, '', { layout })) {
           dir.write(f);
           count++;
         }

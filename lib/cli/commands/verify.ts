@@ -3,7 +3,8 @@ import { parseCalicoVersion } from '../../model/calico-version';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { progressFor } from '../progress';
-import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS } from './flags';
+import { parsePlanLayout } from '../../iptables/plan-layout';
+import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS, PLAN_LAYOUT } from './flags';
 
 function missingPrivilege(): string | undefined {
   if (process.platform !== 'linux') return 'netsec verify needs Linux (network namespaces)';
@@ -39,6 +40,7 @@ is printed, and the remapped cluster is verified.`,
     { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint)' },
     { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node (default 900)' },
     { name: 'remap', kind: 'switch', help: 'map the inputs\' addresses into the documentation ranges first (printed)' },
+    PLAN_LAYOUT,
   ],
   inputFlags: INPUT_FLAGS,
   footer: `Exit codes: 0 every probe agrees, 1 mismatches found or the kernel refused the plan,
@@ -47,6 +49,7 @@ is printed, and the remapped cluster is verified.`,
     const manifests = parsed.getList('manifests');
     const cluster = parsed.get('cluster');
     const maxText = parsed.value('max-probes');
+    const layout = parsePlanLayout(parsed.get('plan-layout'), '--plan-layout');
     if (maxText !== undefined && (!/^[0-9]{1,6}$/.test(maxText) || Number(maxText) < 1)) {
       throw new UsageError(`--max-probes must be a positive number, got ${JSON.stringify(maxText)}`);
     }
@@ -77,6 +80,7 @@ is printed, and the remapped cluster is verified.`,
         workloadPool: parsed.value('workload-pool'),
         calicoVersion: parseCalicoVersion(parsed.get('calico-version'), '--calico-version'),
         node: parsed.value('node'),
+        layout,
         maxProbes: maxText === undefined ? undefined : Number(maxText),
         onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),
       });

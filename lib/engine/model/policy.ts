@@ -7,6 +7,7 @@ import { CalicoVersion } from '../../model/calico-version';
 import { InputError } from '../input/errors';
 import { compileNamespaceSelector, compileSelector } from './compile-selector';
 import { CompiledEntity } from './entity';
+import { felixPolicySelector } from './felix-selector';
 import { felixPolicyKind, policySortKey } from './order';
 import { Party, endpointParty } from './party';
 import { LabelRequirement, selectorRequirements } from './selector-requirement';
@@ -71,6 +72,7 @@ export class PolicyImpl implements CompiledPolicy {
   public readonly order?: number;
   public readonly selector: string;
   public readonly selectorKey: string;
+  public readonly felixSelector: string;
   public readonly ingress?: readonly CalicoRule[];
   public readonly egress?: readonly CalicoRule[];
   public readonly preDNAT: boolean;
@@ -112,6 +114,7 @@ export class PolicyImpl implements CompiledPolicy {
       this.compiledSelector.toString(), input.namespace === undefined ? '' : `namespace == ${JSON.stringify(input.namespace)}`,
       this.nsSelector ? `ns(${this.nsSelector.toString()})` : '', this.saSelector ? `sa(${this.saSelector.toString()})` : '',
     ].join(' && ');
+    this.felixSelector = felixPolicySelector(input);
     const types = input.types && input.types.length > 0 ? input.types
       : defaultCalicoPolicyTypes((input.ingress ?? []).length, (input.egress ?? []).length);
     if (types.includes('Ingress')) {

@@ -82,6 +82,11 @@ export interface CompiledPolicy {
    * select the same endpoints (Felix groups consecutive policies with the same selector).
    */
   readonly selectorKey: string;
+  /**
+   * The selector as Felix's v1 policy carries it (felix-selector.ts): Felix groups consecutive
+   * policies with equal text into one policy-group chain and hashes it into the chain's name.
+   */
+  readonly felixSelector: string;
   /** Present iff the policy's types include Ingress. */
   readonly ingress?: readonly CalicoRule[];
   /** Present iff the policy's types include Egress. */
