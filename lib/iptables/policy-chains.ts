@@ -38,7 +38,8 @@ export function profileChain(name: string, dir: Direction): string {
 
 /**
  * Renders one Calico rule: match blocks, the final match (plus `scratch0` when blocks are used),
- * the action rules; every line names the owner, direction and rule index. Comments (and so the
+ * the action rules (none when the rule does not apply to the IP version); every line names the
+ * owner, direction and rule index. Comments (and so the
  * `cali:` hashes, which Felix computes over the rendered rule, comments included) name no file:
  * the same policies give the same plan however the manifests are split into files.
  */
@@ -48,7 +49,8 @@ function renderCalicoRule(
 ): Rule[] {
   const trace = `${owner} ${dir} rule ${index} ${r.action}`;
   const converted = convertRule(r, reg, policy);
-  if (!converted.rule) return [rule([], '', `${trace}: not rendered for IPv${reg.version}: ${converted.skip ?? ''}`)];
+  // Felix (ProtoRuleToIptablesRules) renders no rule at all for a rule it filters out of this IP version
+  if (!converted.rule) return [];
   const blocks = matchBlocks(converted.rule, s.marks);
   const match = calculateRuleMatch(blocks.rest, reg.version);
   if (blocks.usingBlocks) match.push(markSet(s.marks.scratch0));

@@ -118,6 +118,14 @@ describe('every FelixConfiguration field read is honoured or rejected', () => {
     ]);
   });
 
+  it('wireguardEnabled true: the message says what Felix would add and that neither the plan nor the engine follows it', () => {
+    expect(felixIssues({ wireguardEnabled: true })).toEqual([
+      'f.yaml#0: spec.wireguardEnabled: not modelled: Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT '
+      + 'and mark WireGuard traffic in raw and mangle; the plan renders none of it and the engine does not judge it, so both would differ from the node '
+      + '(got true; allowed: false, or leave it out)',
+    ]);
+  });
+
   it('a rejected value in a manifest stops the read, naming the file#document and field', () => {
     expect(() => plan({ iptablesFilterAllowAction: 'Return' })).toThrow(/manifests\.yaml#\d+.*spec\.iptablesFilterAllowAction: not modelled/);
   });

@@ -247,7 +247,9 @@ describe('static_test.go (v3.32.1): with IPv4 VXLAN enabled', () => {
   it('an IPv6 VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
     const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
     expect(() => felixWorld(pods, [vx6], undefined, '198.51.100.10')).toThrow(
-      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: not modelled for an IPv6 pool: IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got "Always" with cidr 2001:db8:1::/64; supported: Never, or an IPv4 pool)');
+      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) '
+      + 'that the plan does not render and the engine does not judge (got "Always" with cidr 2001:db8:1::/64; allowed: vxlanMode Never for an IPv6 pool, '
+      + 'VXLAN on IPv4 pools only, or FelixConfiguration default spec.vxlanEnabled false)');
     expect(() => felixWorld(pods, [vx6], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
   });
 });

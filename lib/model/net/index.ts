@@ -4,5 +4,5 @@ export { isIpAddress, ipNumToString, ipVersionOf, toIpNum, IP_ADDRESS_ALLOWED } 
 export { PortSpec, isPortNumber, isProtoPortNumber, parsePortSpec, portSpecToString, PORT_ALLOWED } from './ports';
 export {
   CALICO_PROTOCOL_NAMES, ICMP_CODE_MAX, ICMP_TYPE_MAX, PROTOCOL_ALLOWED, isIcmpCode, isIcmpType, isProtocolNumber,
-  protocolCanonicalName, protocolDisplayName, protocolHasPorts, protocolIsIcmp, protocolNumber,
+  protocolCanonicalName, protocolDisplayName, protocolHasPorts, protocolIsIcmp, protocolNumber, ruleIpVersion,
 } from './protocol';

@@ -118,7 +118,12 @@ const isAccept = (v: unknown): boolean => typeof v === 'string' && v.toLowerCase
 const FELIX_UNMODELLED: readonly Unmodelled[] = [
   { field: 'iptablesFilterAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the filter table', supported: 'Accept' },
   { field: 'iptablesMangleAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the mangle table', supported: 'Accept' },
-  { field: 'wireguardEnabled', modelled: isFalse, why: 'WireGuard host rules are not rendered', supported: 'false, or leave it out' },
+  {
+    field: 'wireguardEnabled', modelled: isFalse,
+    why: 'Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT and mark WireGuard traffic in raw and mangle; '
+      + 'the plan renders none of it and the engine does not judge it, so both would differ from the node',
+    supported: 'false, or leave it out',
+  },
   { field: 'bpfEnabled', modelled: isFalse, why: 'the plan is of the iptables dataplane, not eBPF', supported: 'false, or leave it out' },
   { field: 'kubeIPVSSupportEnabled', modelled: isFalse, why: "kube-proxy's IPVS mode rules (cali-forward-check) are not rendered", supported: 'false, or leave it out' },
 ];
