@@ -168,7 +168,7 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
       POOL('off', '203.0.113.0/25', { natOutgoing: true, disabled: true })];
     const plan = nodePlan(felixWorld(pods, pools, undefined, '198.51.100.10'));
     expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([
-      '-m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40network-ip-pools dst --jump MASQUERADE',
+      '-m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40network-ip-pools dst --jump MASQUERADE --random-fully',
     ]);
     // masq_mgr.go: every pool with natOutgoing (disabled ones too) is a masquerade source; every pool but
     // a LoadBalancer-only one is a destination left alone
@@ -184,7 +184,7 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
     const plan = nodePlan(felixWorld(V6_PODS, [POOL('v6', '2001:db8:1::/64', { natOutgoing: true })], undefined, NODE_V6));
     expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([]);
     expect(chainRules(natOf(plan.ip6tables ?? ''), 'cali-nat-outgoing')).toEqual([
-      '-m set --match-set cali60masq-ipam-pools src -m set ! --match-set cali60network-ip-pools dst --jump MASQUERADE',
+      '-m set --match-set cali60masq-ipam-pools src -m set ! --match-set cali60network-ip-pools dst --jump MASQUERADE --random-fully',
     ]);
     expect(plan.ipsets).toContain('add cali60masq-ipam-pools 2001:db8:1::/64');
   });
