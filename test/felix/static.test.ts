@@ -11,7 +11,7 @@
 // filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain).
 // Left out: IPv6 VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
 // turns them on), the tunnel-address masquerade of "and IPv4 tunnel IP" (the inventory gives no
-// tunnel addresses), natPortRange / natOutgoingAddress / all-hosts exclusion (not read).
+// tunnel addresses); natPortRange, natOutgoingAddress and natOutgoingExclusions are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
