@@ -291,7 +291,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const natText = renderTable(natTable({
     masqPoolsSet: reg.masqPoolsSet(), allPoolsSet: reg.allPoolsSet(),
     natOutgoingActive: model.felix.ipPools.some((p) => p.masquerade && ipVersionOf(p.cidr.split('/')[0]) === version),
-  }));
+    settings: model.felix.natOutgoing, ...(model.felix.natOutgoing.excludeHosts ? { allHostsSet: reg.allHostsSet() } : {}),
+  }, version));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
     `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,

@@ -38,7 +38,8 @@ export function profileChain(name: string, dir: Direction): string {
 
 /**
  * Renders one Calico rule: match blocks, the final match (plus `scratch0` when blocks are used),
- * the action rules; every line names the owner, direction and rule index. Comments (and so the
+ * the action rules (none when the rule does not apply to the IP version); every line names the
+ * owner, direction and rule index. Comments (and so the
  * `cali:` hashes, which Felix computes over the rendered rule, comments included) name no file:
  * the same policies give the same plan however the manifests are split into files.
  */

@@ -2,7 +2,7 @@
 // calc/rule_convert.go and FilterRuleToIPVersion do.
 import { CompiledPolicy } from '../engine';
 import { CalicoRule, EntityRule, IcmpFields } from '../model/resources';
-import { Cidr, PROTOCOL_ALLOWED, parsePortSpec, protocolCanonicalName, protocolNumber } from '../model/net';
+import { Cidr, PROTOCOL_ALLOWED, parsePortSpec, protocolCanonicalName, protocolNumber, ruleIpVersion } from '../model/net';
 import { IpSetRegistry } from './ipset-registry';
 import { PortRange } from './ports';
 import { EMPTY_SIDE, IcmpMatch, ProtoRule, ProtoSide } from './proto-rule';
@@ -58,7 +58,9 @@ function side(e: EntityRule | undefined, proto: string | undefined, reg: IpSetRe
     }
   }
   const ipSets: string[] = [];
-  const selectorSet = reg.selectorSet(policy, e, false);
+  // felix/calc/rule_scanner.go: the named-port sets are already filtered by the positive selector,
+  // so the selector set is left out when the side has named ports and no numeric ones
+  const selectorSet = ports.length > 0 || named.length === 0 ? reg.selectorSet(policy, e, false) : undefined;
   if (selectorSet !== undefined) ipSets.push(selectorSet);
   // felix/calc/rule_scanner.go: a destination services match is an IP+port set of its own
   // (DstIPPortSets), a source one joins the source selector sets (svcnoport, hash:net)
@@ -83,12 +85,11 @@ export interface Converted {
 
 /** Converts a rule for `reg.version`; `policy` is undefined for profile rules. */
 export function convertRule(r: CalicoRule, reg: IpSetRegistry, policy: CompiledPolicy | undefined): Converted {
-  if (r.ipVersion !== undefined && r.ipVersion !== reg.version) return { skip: `rule is for IPv${r.ipVersion} only` };
-  const protocol = r.protocol === undefined ? undefined : protocolToken(r.protocol);
-  const wrongIcmp = reg.version === 4 ? 'icmpv6' : 'icmp';
-  if (protocol === wrongIcmp && (r.icmp?.type !== undefined || r.notICMP?.type !== undefined)) {
-    return { skip: `${protocol} type match cannot apply to IPv${reg.version}` };
+  const version = ruleIpVersion(r.ipVersion, r.protocol);
+  if (version !== undefined && version !== reg.version) {
+    return { skip: r.ipVersion === undefined ? `protocol ${r.protocol ?? ''} is IPv${version} only` : `rule is for IPv${version} only` };
   }
+  const protocol = r.protocol === undefined ? undefined : protocolToken(r.protocol);
   const src = side(r.source, protocol, reg, policy, false);
   if (src.skip !== undefined) return { skip: src.skip };
   const dst = side(r.destination, protocol, reg, policy, true);

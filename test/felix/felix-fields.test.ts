@@ -12,6 +12,7 @@ const LOG_ALL = {
   apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'log' },
   spec: { selector: 'all()', types: ['Ingress'], ingress: [{ action: 'Log' }, { action: 'Allow' }] },
 };
+const NAT_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'n' }, spec: { cidr: '192.0.2.0/24', natOutgoing: true } };
 const IPIP_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' }, spec: { cidr: '192.0.2.0/24', ipipMode: 'Always' } };
 
 function plan(spec: object | undefined, manifests: object[] = [LOG_ALL]): string {
@@ -66,6 +67,19 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(chainRules(plan({ ipipEnabled: true }), 'cali-INPUT')[1]).toBe('-p 4 --jump DROP');
     expect(plan({ ipipEnabled: false }, [LOG_ALL, IPIP_POOL])).not.toContain('cali40all-hosts-net');
   },
+  // nat.go NATOutgoingChain (the cases of nat_test.go are in nat.test.ts)
+  natPortRange: () => {
+    expect(plan(undefined, [NAT_POOL])).not.toContain('--to-ports');
+    expect(plan({ natPortRange: '99:100' }, [NAT_POOL])).toContain('-p tcp --jump MASQUERADE --to-ports 99-100 --random-fully');
+  },
+  natOutgoingAddress: () => {
+    expect(plan(undefined, [NAT_POOL])).not.toContain('--jump SNAT');
+    expect(plan({ natOutgoingAddress: '203.0.113.1' }, [NAT_POOL])).toContain('--jump SNAT --to-source 203.0.113.1 --random-fully');
+  },
+  natOutgoingExclusions: () => {
+    expect(plan({ natOutgoingExclusions: 'IPPoolsOnly' }, [NAT_POOL])).toBe(plan(undefined, [NAT_POOL]));
+    expect(plan({ natOutgoingExclusions: 'IPPoolsAndHostIPs' }, [NAT_POOL])).toContain('-m set ! --match-set cali40all-hosts-net dst --jump MASQUERADE');
+  },
   // static.go filterInputChain: VXLAN on adds the accept from all-vxlan-net and the DROP of other VXLAN first
   vxlanEnabled: (base) => {
     expect(base).not.toContain('cali40all-vxlan-net');
@@ -83,6 +97,7 @@ const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
   wireguardEnabled: [true, false],
   bpfEnabled: [true, false],
   kubeIPVSSupportEnabled: [true, false],
+  iptablesNATOutgoingInterfaceFilter: ['eth1', ''],
 };
 
 function felixIssues(spec: FelixConfigurationSpec): string[] {
@@ -115,6 +130,14 @@ describe('every FelixConfiguration field read is honoured or rejected', () => {
   it('a mark mask with fewer than 5 bits is refused (Felix stops: "Not enough mark bits available")', () => {
     expect(felixIssues({ iptablesMarkMask: 0xf0 })).toEqual([
       "f.yaml#0: spec.iptablesMarkMask: iptablesMarkMask has 4 bits set; Felix needs at least 5 (accept, pass, drop, scratch0, scratch1) (got 240; allowed: a 32-bit mask with at least 5 bits set (Felix's default 0xffff0000))",
+    ]);
+  });
+
+  it('wireguardEnabled true: the message says what Felix would add and that neither the plan nor the engine follows it', () => {
+    expect(felixIssues({ wireguardEnabled: true })).toEqual([
+      'f.yaml#0: spec.wireguardEnabled: not modelled: Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT '
+      + 'and mark WireGuard traffic in raw and mangle; the plan renders none of it and the engine does not judge it, so both would differ from the node '
+      + '(got true; allowed: false, or leave it out)',
     ]);
   });
 

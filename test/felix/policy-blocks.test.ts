@@ -9,7 +9,9 @@
 //   (NFLOG rules) are not rendered.
 // - "Port split tests" "nil input" and "empty input": no ports is no multiport match at all, which
 //   every ruleTestData row without ports shows (policy-match.test.ts).
-import { felixRules, ruleRules } from './policy-rules';
+import { mainIpSetName, namedPortSetId, selectorSetId } from '../../lib/iptables/ipset-names';
+import { Selector } from '../../lib/model/selector';
+import { SELECTOR_A, felixRules, fooPolicy, planOf, ruleRules, selectorSetName } from './policy-rules';
 
 const CLEAR_BOTH = '-A test --jump MARK --set-mark 0x0/0x600';
 const PRESET_ALL = '-A test --jump MARK --set-mark 0x200/0x600';
@@ -180,5 +182,40 @@ describe('policy_test.go "Port split tests" (SplitPortList), seen through a rule
       ? [`-A test -p tcp -m multiport --destination-ports ${groups[0]} --jump MARK --set-mark 0x80/0x80`, RETURN]
       : [CLEAR_BOTH, ...groups.map((g) => `-A test -p tcp -m multiport --destination-ports ${g} --jump MARK --set-mark 0x200/0x200`), ALLOW_IF_ALL_TCP, RETURN];
     expect(rules).toEqual(felix(expected));
+  });
+});
+
+// felix/calc/rule_scanner.go (ruleToParsedRule, "Optimization: only include the selectors if we
+// haven't already covered them with a named port match"): the named-port sets of a side are built
+// from the side's positive selector, so its selector set is left out when the side has named ports
+// and no numeric ones; with numeric ports too, or only negated named ports, the selector set stays.
+describe('rule_scanner.go: named ports with a selector (no redundant selector set)', () => {
+  const accept = '--jump MARK --set-mark 0x80/0x80';
+  const selNamedSet = mainIpSetName(4, namedPortSetId(selectorSetId(Selector.parse(SELECTOR_A).toString()), 'tcp', 'port-1'));
+  const selSet = selectorSetName(4, SELECTOR_A);
+
+  it('source selector and one named port: only the named-port set of that selector, and no selector set programmed', () => {
+    const rule = { action: 'Allow', protocol: 'TCP', source: { selector: SELECTOR_A, ports: ['port-1'] } };
+    expect(ruleRules(4, rule)).toEqual(felix([`-A test -p tcp -m set --match-set ${selNamedSet} src,src ${accept}`, RETURN]));
+    const plan = planOf(4, [fooPolicy([rule], 'ingress')]);
+    expect(plan.ipsets).toContain(`create ${selNamedSet} `);
+    expect(plan.ipsets).not.toContain(`create ${selSet} `);
+  });
+
+  it('destination selector and one named port, egress', () => {
+    const rule = { action: 'Allow', protocol: 'TCP', destination: { selector: SELECTOR_A, ports: ['port-1'] } };
+    expect(ruleRules(4, rule, 'egress')).toEqual(felix([`-A test -p tcp -m set --match-set ${selNamedSet} dst,dst ${accept}`, RETURN]));
+  });
+
+  it('a numeric port as well: the selector set stays (numeric ports cannot be filtered by it)', () => {
+    const rule = { action: 'Allow', protocol: 'TCP', source: { selector: SELECTOR_A, ports: [80, 'port-1'] } };
+    const rules = ruleRules(4, rule);
+    expect(rules[rules.length - 2]).toContain(`-m set --match-set ${selSet} src`);
+    expect(rules.some((r) => r.includes(`--match-set ${selNamedSet} src,src`))).toBe(true);
+  });
+
+  it('only a negated named port: the selector set stays', () => {
+    const rule = { action: 'Allow', protocol: 'TCP', source: { selector: SELECTOR_A, notPorts: ['port-1'] } };
+    expect(ruleRules(4, rule)).toEqual(felix([`-A test -p tcp -m set --match-set ${selSet} src -m set ! --match-set ${selNamedSet} src,src ${accept}`, RETURN]));
   });
 });

@@ -4,9 +4,13 @@
 // policy", as manifests. Where Felix renders no rule, the engine must not let the rule decide either:
 // each such row also checks the flow a -> b against the policy's end-of-tier deny.
 //
+// A skipped rule renders no rule at all, as Felix (ProtoRuleToIptablesRules returns nothing): a
+// policy chain left empty holds only the rule carrying the chain comment (Felix's empty Rule with
+// the chain comments). Also here (felix/calc/rule_convert.go ipVersionToProtoIPVersion): a rule with
+// protocol ICMP (ICMPv6) by name and no ipVersion is an IPv4 (IPv6) rule, so it renders nothing in
+// ip6tables (iptables); by number it renders in both.
+//
 // Left out, and why:
-// - Felix renders *no* rule for a skipped rule, and neither do we: a chain whose only rule is
-//   skipped holds just the rule that carries the chain's comment (no match, no target), as Felix's.
 // - "Rules with catch-all negated CIDRs should be filtered out": Felix drops such a rule; our
 //   validation refuses the manifest (naming file#document, field and value), so no plan is made.
 //   The rows assert that refusal.
@@ -36,11 +40,16 @@ describe('policy_test.go staged policies: "Staged policies should be skipped"', 
 
 const CHAIN: Record<Dir, string> = { ingress: 'cali-pi-gnp/foo', egress: 'cali-po-gnp/foo' };
 
-/** The chain holds only the rule with the chain's comment: no match, no target (see the file head). */
+/** The chain holds no rule of the policy's: only the empty rule that carries the chain comment. */
 function expectNoEffectiveRule(v: Version, rule: object): void {
   const text = tableText(planOf(v, [fooPolicy([rule], 'ingress')]), v);
   expect(chainRules(text, CHAIN.ingress)).toEqual(['']);
-  expect(text.split('\n').filter((l) => l.startsWith(`-A ${CHAIN.ingress} `))[0]).toMatch(/--comment "cali:[A-Za-z0-9_-]{16} Policy [^"]+"$/);
+  // with a rule after it, the skipped rule leaves no trace: the next rule comes first and carries the chain comment
+  const next = tableText(planOf(v, [fooPolicy([rule, { action: 'Deny' }], 'ingress')]), v);
+  expect(chainRules(next, CHAIN.ingress)).toEqual([
+    `--jump MARK --set-mark ${hex(DEFAULT_MARKS.drop)}/${hex(DEFAULT_MARKS.drop)}`, `-m mark --mark ${hex(DEFAULT_MARKS.drop)}/${hex(DEFAULT_MARKS.drop)} --jump DROP`,
+  ]);
+  expect(next.split('\n').filter((l) => l.startsWith(`-A ${CHAIN.ingress} `))[0]).toMatch(/ Policy gnp foo ingress .*rule 1 Deny"/);
 }
 
 /** The engine, like the plan, lets the rule decide nothing: a -> b TCP 80 meets the end-of-tier deny. */
@@ -62,9 +71,36 @@ describe('policy_test.go "with default renderer": rules Felix skips for an IP ve
     ['should skip with mixed negated source CIDR matches (IPv6 net, IPv4 rendering)', 4, { action: 'Allow', source: { notNets: ['feed::beef/128'] } }],
     ['should skip with mixed negated dest CIDR matches (IPv4 net, IPv6 rendering)', 6, { action: 'Allow', destination: { notNets: ['10.0.0.1/32'] } }],
     ['should skip with mixed negated dest CIDR matches (IPv6 net, IPv4 rendering)', 4, { action: 'Allow', destination: { notNets: ['feed::beef/128'] } }],
+    ['(rule_convert.go) protocol ICMP by name is IPv4 only: nothing in ip6tables', 6, { action: 'Allow', protocol: 'ICMP' }],
+    ['(rule_convert.go) protocol ICMPv6 by name is IPv6 only: nothing in iptables', 4, { action: 'Allow', protocol: 'ICMPv6' }],
   ])('%s', (_name, v, rule) => {
     expectNoEffectiveRule(v, rule);
     expectEngineDenies(v, rule);
+  });
+});
+
+describe('felix/calc/rule_convert.go ipVersionToProtoIPVersion: the IP version a protocol implies', () => {
+  const ICMP_ALLOW: readonly [Version, string, string][] = [[4, 'ICMP', '-p icmp'], [6, 'ICMPv6', '-p icmpv6']];
+  it.each(ICMP_ALLOW)('IPv%s: protocol %s renders %s in its own IP version, and the engine allows it there only', (v, protocol, match) => {
+    const rule = { action: 'Allow', protocol };
+    const text = tableText(planOf(v, [fooPolicy([rule], 'ingress')]), v);
+    expect(chainRules(text, CHAIN.ingress)).toEqual([`${match} --jump MARK --set-mark ${hex(DEFAULT_MARKS.accept)}/${hex(DEFAULT_MARKS.accept)}`]);
+    const flow = (pods: typeof PODS_V4, p: string): boolean => {
+      const model = felixWorld(pods, [fooPolicy([rule], 'ingress')], undefined, NODE_IP);
+      return evaluateFlow(model, buildFlow(model, { from: 'app/a', to: 'app/b', protocol: p })).allowed;
+    };
+    expect(flow(v === 4 ? PODS_V4 : PODS_V6, protocol)).toBe(true);
+    // the same protocol number in the other IP version: Felix has no rule there, the tier's end denies
+    expect(flow(v === 4 ? PODS_V6 : PODS_V4, protocol)).toBe(false);
+  });
+
+  it('by number (1, 58) a protocol implies no IP version: the rule renders in both', () => {
+    for (const [protocol, token] of [['1', '-p 1'], ['58', '-p 58']]) {
+      for (const v of [4, 6] as const) {
+        const text = tableText(planOf(v, [fooPolicy([{ action: 'Allow', protocol }], 'ingress')]), v);
+        expect(chainRules(text, CHAIN.ingress)).toEqual([`${token} --jump MARK --set-mark ${hex(DEFAULT_MARKS.accept)}/${hex(DEFAULT_MARKS.accept)}`]);
+      }
+    }
   });
 });
 

@@ -11,7 +11,7 @@
 // filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain).
 // Left out: IPv6 VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
 // turns them on), the tunnel-address masquerade of "and IPv4 tunnel IP" (the inventory gives no
-// tunnel addresses), natPortRange / natOutgoingAddress / all-hosts exclusion (not read).
+// tunnel addresses); natPortRange, natOutgoingAddress and natOutgoingExclusions are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
@@ -168,7 +168,7 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
       POOL('off', '203.0.113.0/25', { natOutgoing: true, disabled: true })];
     const plan = nodePlan(felixWorld(pods, pools, undefined, '198.51.100.10'));
     expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([
-      '-m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40network-ip-pools dst --jump MASQUERADE',
+      '-m set --match-set cali40masq-ipam-pools src -m set ! --match-set cali40network-ip-pools dst --jump MASQUERADE --random-fully',
     ]);
     // masq_mgr.go: every pool with natOutgoing (disabled ones too) is a masquerade source; every pool but
     // a LoadBalancer-only one is a destination left alone
@@ -184,7 +184,7 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
     const plan = nodePlan(felixWorld(V6_PODS, [POOL('v6', '2001:db8:1::/64', { natOutgoing: true })], undefined, NODE_V6));
     expect(chainRules(natOf(plan.iptables), 'cali-nat-outgoing')).toEqual([]);
     expect(chainRules(natOf(plan.ip6tables ?? ''), 'cali-nat-outgoing')).toEqual([
-      '-m set --match-set cali60masq-ipam-pools src -m set ! --match-set cali60network-ip-pools dst --jump MASQUERADE',
+      '-m set --match-set cali60masq-ipam-pools src -m set ! --match-set cali60network-ip-pools dst --jump MASQUERADE --random-fully',
     ]);
     expect(plan.ipsets).toContain('add cali60masq-ipam-pools 2001:db8:1::/64');
   });
@@ -247,7 +247,9 @@ describe('static_test.go (v3.32.1): with IPv4 VXLAN enabled', () => {
   it('an IPv6 VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
     const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
     expect(() => felixWorld(pods, [vx6], undefined, '198.51.100.10')).toThrow(
-      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: not modelled for an IPv6 pool: IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got "Always" with cidr 2001:db8:1::/64; supported: Never, or an IPv4 pool)');
+      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) '
+      + 'that the plan does not render and the engine does not judge (got "Always" with cidr 2001:db8:1::/64; allowed: vxlanMode Never for an IPv6 pool, '
+      + 'VXLAN on IPv4 pools only, or FelixConfiguration default spec.vxlanEnabled false)');
     expect(() => felixWorld(pods, [vx6], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
   });
 });

@@ -93,6 +93,7 @@ export function model(p: ModelProps): EngineModel {
       defaultEndpointToHostAction: 'Accept',
       filterDenyAction: 'Drop', allowVXLANPacketsFromWorkloads: false, allowIPIPPacketsFromWorkloads: false, vxlanPort: 4789,
       markMask: 0xffff0000, logPrefix: 'calico-packet', disableConntrackInvalidCheck: false, ipipEnabled: false, vxlanEnabled: false, ipPools: [],
+      natOutgoing: { excludeHosts: false },
     },
     // A namespaced policy's rule with a selector or a notSelector is scoped to its namespace
     // (libcalico-go getEndpointSelector); the notSelector itself is not part of the members.

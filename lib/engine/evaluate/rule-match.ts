@@ -13,9 +13,8 @@ import { Flow, FlowParty } from './types';
 
 /** True when every field of the rule matches the flow. */
 export function ruleMatches(model: BuiltModel, rule: CompiledRule, flow: Flow): boolean {
-  const r = rule.rule;
   if (!protocolPartMatches(rule, flow)) return false;
-  if (r.ipVersion !== undefined && ipVersion(flow) !== r.ipVersion) return false;
+  if (rule.ipVersion !== undefined && ipVersion(flow) !== rule.ipVersion) return false;
   if (!entityMatches(model, rule.source, flow.source, flow.sourcePort, flow)) return false;
   return entityMatches(model, rule.destination, flow.destination, flow.port, flow);
 }

@@ -18,8 +18,10 @@ export function checkVxlanPools(pools: readonly SourcedResource[], felix: FelixC
     const pool = s.resource as IpPool;
     const mode = pool.spec.vxlanMode ?? 'Never';
     if (mode !== 'Never' && ipVersionOf(pool.spec.cidr.split('/')[0]) === 6) {
-      throw new InputError(`${s.file}#${s.documentIndex}: IPPool ${pool.metadata.name}: spec.vxlanMode: not modelled for an IPv6 pool: IPv6 VXLAN host rules `
-        + `(cali-INPUT, cali-OUTPUT, raw NOTRACK) are not rendered (got ${JSON.stringify(mode)} with cidr ${pool.spec.cidr}; supported: Never, or an IPv4 pool)`);
+      throw new InputError(`${s.file}#${s.documentIndex}: IPPool ${pool.metadata.name}: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN `
+        + 'host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) that the plan does not render and the engine does not judge '
+        + `(got ${JSON.stringify(mode)} with cidr ${pool.spec.cidr}; allowed: vxlanMode Never for an IPv6 pool, VXLAN on IPv4 pools only, `
+        + 'or FelixConfiguration default spec.vxlanEnabled false)');
     }
   }
 }

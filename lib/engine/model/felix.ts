@@ -2,8 +2,8 @@
 // encapsulation drops and host rules, from Felix's environment, FelixConfiguration `default`, the
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
-import { ipVersionOf } from '../../model/net';
-import { FelixSettings, PoolNat } from './types';
+import { ipVersionOf, parseNatPortRange } from '../../model/net';
+import { FelixSettings, NatOutgoingSettings, PoolNat } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -45,6 +45,16 @@ function poolNat(p: IpPool): PoolNat {
   };
 }
 
+/** natOutgoingExclusions (default IPPoolsOnly), natOutgoingAddress (empty is unset) and natPortRange, validated at read. */
+function natOutgoing(spec: FelixConfigurationSpec): NatOutgoingSettings {
+  const range = spec.natPortRange === undefined ? undefined : parseNatPortRange(spec.natPortRange);
+  return {
+    excludeHosts: spec.natOutgoingExclusions === 'IPPoolsAndHostIPs',
+    ...(spec.natOutgoingAddress ? { address: spec.natOutgoingAddress } : {}),
+    ...(range ? { portRange: range } : {}),
+  };
+}
+
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
   return value !== undefined && value.toLowerCase() === 'reject' ? 'Reject' : FELIX_DEFAULTS.filterDenyAction;
@@ -73,5 +83,6 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
     vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools),
     ipPools: pools.map(poolNat),
+    natOutgoing: natOutgoing(spec),
   };
 }

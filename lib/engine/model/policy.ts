@@ -1,6 +1,6 @@
 // A policy in Calico's form, compiled: selectors and rule entities parsed once.
 import { defaultCalicoPolicyTypes } from '../../model/defaults';
-import { protocolNumber } from '../../model/net';
+import { protocolNumber, ruleIpVersion } from '../../model/net';
 import { CalicoRule } from '../../model/resources';
 import { Selector } from '../../model/selector';
 import { CalicoVersion } from '../../model/calico-version';
@@ -20,6 +20,8 @@ export interface CompiledRule {
   readonly action: string;
   readonly protocol?: number;
   readonly notProtocol?: number;
+  /** The IP version the rule applies to (`ruleIpVersion`: its ipVersion, or implied by protocol ICMP / ICMPv6); undefined for both. */
+  readonly ipVersion?: number;
   readonly source: CompiledEntity;
   readonly destination: CompiledEntity;
 }
@@ -163,6 +165,7 @@ export function compileRule(rule: CalicoRule, index: number, namespace: string |
     action: rule.action,
     protocol: proto(rule.protocol, 'protocol'),
     notProtocol: proto(rule.notProtocol, 'notProtocol'),
+    ipVersion: ruleIpVersion(rule.ipVersion, rule.protocol),
     source: new CompiledEntity(rule.source ?? {}, namespace, `${where}.source`, 'source'),
     destination: new CompiledEntity(rule.destination ?? {}, namespace, `${where}.destination`, 'destination'),
   };

@@ -143,6 +143,18 @@ export interface FelixSettings {
   readonly vxlanEnabled: boolean;
   /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
   readonly ipPools: readonly PoolNat[];
+  /** How natOutgoing rewrites the source (FelixConfiguration natOutgoingExclusions, natOutgoingAddress, natPortRange). */
+  readonly natOutgoing: NatOutgoingSettings;
+}
+
+/** FelixConfiguration's natOutgoing settings, as felix/rules/nat.go NATOutgoingChain renders them. */
+export interface NatOutgoingSettings {
+  /** natOutgoingExclusions IPPoolsAndHostIPs: destinations in all-hosts-net (the nodes' addresses) are not masqueraded either. */
+  readonly excludeHosts: boolean;
+  /** natOutgoingAddress: SNAT to this IPv4 address instead of MASQUERADE. @default - masquerade */
+  readonly address?: string;
+  /** natPortRange: TCP and UDP source ports are mapped into min-max. @default - the kernel's choice */
+  readonly portRange?: { readonly min: number; readonly max: number };
 }
 
 /** One IPPool for the nat table: its CIDR, natOutgoing, and whether it is LoadBalancer-only. */

@@ -306,7 +306,7 @@ export class FastPairs {
 
   private entityIdOf(rule: CompiledRule, namespace: string | undefined, role: string): number {
     const key = role === 's' ? `s|${namespace ?? ''}|${JSON.stringify(rule.rule.source ?? {})}`
-      : `d|${namespace ?? ''}|${rule.rule.ipVersion ?? ''}|${JSON.stringify(rule.rule.destination ?? {})}`;
+      : `d|${namespace ?? ''}|${rule.ipVersion ?? ''}|${JSON.stringify(rule.rule.destination ?? {})}`;
     let id = this.entityIds.get(key);
     if (id === undefined) {
       id = this.entities.length;
@@ -327,7 +327,7 @@ export class FastPairs {
       if (role === 's') {
         v = entityMatches(this.model, rule.source, party, undefined, this.flow) ? 1 : 0;
       } else {
-        const version = rule.rule.ipVersion;
+        const version = rule.ipVersion;
         v = (version === undefined || ipFamily(party.ip as string) === version)
           && entityMatches(this.model, rule.destination, party, this.flow.port, this.flow) ? 1 : 0;
       }

@@ -56,3 +56,17 @@ export function portSpecToString(spec: PortSpec): string {
   if (spec.kind === 'named') return spec.name ?? '';
   return spec.kind === 'range' ? `${spec.min}:${spec.max}` : `${spec.min}`;
 }
+
+/**
+ * FelixConfiguration natPortRange (felix/config/config_params.go `portrange`): a port 1-65535 or
+ * `min:max` of them; undefined for anything else (a port name, 0, reversed bounds).
+ */
+export function parseNatPortRange(text: string): { readonly min: number; readonly max: number } | undefined {
+  let spec: PortSpec;
+  try {
+    spec = parsePortSpec(text);
+  } catch {
+    return undefined;
+  }
+  return spec.kind === 'named' || spec.min < 1 ? undefined : { min: spec.min, max: spec.max };
+}

@@ -68,3 +68,14 @@ export function isIcmpCode(n: number): boolean {
 export function isProtocolNumber(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= 255;
 }
+
+/**
+ * The IP version a Calico rule applies to: its `ipVersion`, else 4 for protocol `ICMP` and 6 for
+ * `ICMPv6` given by name (Felix's ipVersionToProtoIPVersion, felix/calc/rule_convert.go: a rule
+ * for ICMP renders nothing in ip6tables); by number, or any other protocol, both.
+ */
+export function ruleIpVersion(ipVersion: number | undefined, protocol: string | undefined): number | undefined {
+  if (ipVersion !== undefined || protocol === undefined) return ipVersion;
+  const lower = String(protocol).toLowerCase();
+  return lower === 'icmp' ? 4 : lower === 'icmpv6' ? 6 : undefined;
+}

@@ -173,6 +173,8 @@ const FELIX_SPEC: FieldType = {
     f('disableConntrackInvalidCheck', BOOLEAN), f('ipipEnabled', BOOLEAN), f('vxlanEnabled', BOOLEAN),
     f('iptablesFilterAllowAction', STRING), f('iptablesMangleAllowAction', STRING),
     f('wireguardEnabled', BOOLEAN), f('bpfEnabled', BOOLEAN), f('kubeIPVSSupportEnabled', BOOLEAN),
+    f('natPortRange', { t: 'intOrString', expected: 'a port or a port range min:max' }), f('natOutgoingAddress', STRING),
+    f('natOutgoingExclusions', STRING), f('iptablesNATOutgoingInterfaceFilter', STRING),
   ],
   ignore: ['*'],
 };

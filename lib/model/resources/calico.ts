@@ -294,6 +294,20 @@ export interface FelixConfigurationSpec {
   readonly bpfEnabled?: boolean;
   /** `false` only: kube-proxy's IPVS mode is not modelled. @default false */
   readonly kubeIPVSSupportEnabled?: boolean;
+  /**
+   * The source ports natOutgoing maps TCP and UDP to: a port or `min:max`. Felix then masquerades
+   * TCP and UDP `--to-ports min-max` and everything else without ports. @default - the kernel's choice
+   */
+  readonly natPortRange?: string;
+  /** An IPv4 address natOutgoing SNATs to instead of masquerading (the outgoing interface's address). @default - masquerade */
+  readonly natOutgoingAddress?: string;
+  /**
+   * `IPPoolsOnly` (destinations in no IPPool are masqueraded) or `IPPoolsAndHostIPs` (the nodes'
+   * addresses are left alone too). @default 'IPPoolsOnly'
+   */
+  readonly natOutgoingExclusions?: string;
+  /** Empty only: masquerading on some host interfaces only is not modelled. @default - every interface */
+  readonly iptablesNATOutgoingInterfaceFilter?: string;
 }
 
 /** A Calico IPPool's settings (libcalico-go api/pkg/apis/projectcalico/v3 IPPoolSpec). */

@@ -1,4 +1,4 @@
-import { isProtoPortNumber } from '../net';
+import { ipVersionOf, isProtoPortNumber, parseNatPortRange } from '../net';
 import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
 import { checkCidr, checkCidrList, checkIpList } from './addresses';
 import { Issues, report } from './issue';
@@ -84,11 +84,31 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
   if (burst !== undefined && (!Number.isInteger(burst) || burst < 0 || burst > 9999)) {
     report(issues, 'spec.logActionRateLimitBurst', burst, 'invalid logActionRateLimitBurst', 'an integer from 0 to 9999');
   }
+  checkNatOutgoing(issues, spec);
   for (const u of FELIX_UNMODELLED) {
     const v = spec[u.field];
     if (v !== undefined && !u.modelled(v)) {
       report(issues, `spec.${u.field}`, v, `not modelled: ${u.why}`, u.supported);
     }
+  }
+}
+
+/** felix/config/config_params.go NATOutgoingExclusions: oneof(IPPoolsOnly,IPPoolsAndHostIPs). */
+const NAT_EXCLUSIONS = ['IPPoolsOnly', 'IPPoolsAndHostIPs'];
+
+/** natPortRange (`portrange`), natOutgoingAddress (`ipv4`) and natOutgoingExclusions, as Felix's config parser takes them. */
+function checkNatOutgoing(issues: Issues, spec: FelixConfigurationSpec): void {
+  const range = spec.natPortRange;
+  if (range !== undefined && parseNatPortRange(range) === undefined) {
+    report(issues, 'spec.natPortRange', range, 'invalid natPortRange', 'a port 1-65535, or a range min:max of them with min <= max');
+  }
+  const address = spec.natOutgoingAddress;
+  if (address !== undefined && address !== '' && ipVersionOf(address) !== 4) {
+    report(issues, 'spec.natOutgoingAddress', address, 'invalid natOutgoingAddress', 'an IPv4 address');
+  }
+  const exclusions = spec.natOutgoingExclusions;
+  if (exclusions !== undefined && !NAT_EXCLUSIONS.includes(exclusions)) {
+    report(issues, 'spec.natOutgoingExclusions', exclusions, 'invalid natOutgoingExclusions', NAT_EXCLUSIONS.join(' or '));
   }
 }
 
@@ -118,7 +138,17 @@ const isAccept = (v: unknown): boolean => typeof v === 'string' && v.toLowerCase
 const FELIX_UNMODELLED: readonly Unmodelled[] = [
   { field: 'iptablesFilterAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the filter table', supported: 'Accept' },
   { field: 'iptablesMangleAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the mangle table', supported: 'Accept' },
-  { field: 'wireguardEnabled', modelled: isFalse, why: 'WireGuard host rules are not rendered', supported: 'false, or leave it out' },
+  {
+    field: 'wireguardEnabled', modelled: isFalse,
+    why: 'Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT and mark WireGuard traffic in raw and mangle; '
+      + 'the plan renders none of it and the engine does not judge it, so both would differ from the node',
+    supported: 'false, or leave it out',
+  },
   { field: 'bpfEnabled', modelled: isFalse, why: 'the plan is of the iptables dataplane, not eBPF', supported: 'false, or leave it out' },
+  {
+    field: 'iptablesNATOutgoingInterfaceFilter', modelled: (v) => v === '',
+    why: 'Felix would masquerade only traffic leaving by the matching host interfaces; the engine does not know which interface a packet leaves by',
+    supported: 'an empty string, or leave it out (every interface)',
+  },
   { field: 'kubeIPVSSupportEnabled', modelled: isFalse, why: "kube-proxy's IPVS mode rules (cali-forward-check) are not rendered", supported: 'false, or leave it out' },
 ];

@@ -1,0 +1,49 @@
+// The Felix rules test files (calico v3.32.1 felix/rules/) without a table of their own, each
+// case named with the reason it is left out, and a check that the plan stays out of what the case
+// needs (so a plan that starts rendering it fails here and gets a table instead).
+import { chainRules, felixWorld, nodePlan } from './world';
+
+const PODS = [{ name: 'a', ip: '192.0.2.11' }];
+const NODE_IP = '198.51.100.10';
+
+const plan = (): ReturnType<typeof nodePlan> => nodePlan(felixWorld(PODS, [], undefined, NODE_IP));
+
+interface LeftOut {
+  readonly file: string;
+  readonly cases: readonly string[];
+  readonly why: string;
+  /** What holds while the cases stay out. */
+  readonly check: () => void;
+}
+
+const LEFT_OUT: readonly LeftOut[] = [
+  {
+    file: 'nflogprefix_test.go', cases: ['NFLOG prefix construction tests (all three tables)'],
+    why: 'NFLOG prefixes are for flow logs, which the plan does not render',
+    check: () => expect(plan().iptables).not.toContain('NFLOG'),
+  },
+  {
+    file: 'dscp_test.go', cases: ['should render empty chain for no policies', 'should render correct chain for policies', 'should render correct IPv6 chain for policies'],
+    why: 'QoS DSCP (the qos.projectcalico.org/dscp annotation) is not read',
+    check: () => expect(plan().iptables).not.toContain('--set-dscp'),
+  },
+  {
+    file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
+    why: 'the endpoint mark allocator is Felix internals used by IPVS; kubeIPVSSupportEnabled is refused',
+    check: () => expect(() => felixWorld(PODS, [], { kubeIPVSSupportEnabled: true }, NODE_IP)).toThrow(/spec\.kubeIPVSSupportEnabled: not modelled/),
+  },
+  {
+    file: 'dispatch_test.go', cases: ['workload rendering tests', 'host endpoint rendering tests (preDNAT, untracked, apply on forward, default interface)'],
+    why: 'layout: task B (the prefix-tree dispatch chains); the flat dispatch chains end in the deny action (static.test.ts)',
+    check: () => {
+      const rules = chainRules(plan().iptables, 'cali-from-wl-dispatch');
+      expect(rules[rules.length - 1]).toBe('--jump DROP');
+    },
+  },
+];
+
+describe('Felix rules test files left out, and why', () => {
+  it.each(LEFT_OUT)('$file ($cases): $why', ({ check }) => {
+    check();
+  });
+});
