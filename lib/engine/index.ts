@@ -34,5 +34,8 @@ export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn } from './evaluate/placement';
 export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
+export { hostNodeOf } from './evaluate/sides';
+export { ingressView, masqueradedPool } from './evaluate/nat-outgoing';
+export { hostClassKey } from './table/host-class';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';
 export { allHostsNet, allVxlanNet } from './evaluate/tunnel-host';
