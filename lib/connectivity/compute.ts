@@ -7,7 +7,8 @@ import { Interner, MemberClasses } from './member-classes';
 import { NO_CONNECTIONS, connectionText } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
-import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
+import { ConnectionClass, PORTED, classFitsVersion, connectionClasses } from './space';
+import { PairCuts } from './pair-cuts';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -85,10 +86,31 @@ function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
   return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
 }
 
-/** The allowed connections from one flow party to another over every class of the IP version. */
-export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
+/**
+ * The allowed connections from one flow party to another over every class of the IP version. With
+ * `cuts`, a port class that no boundary of the pair's rules starts takes the verdict of the class
+ * before it (see PairCuts).
+ */
+export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number, cuts?: PairCuts): string {
   const universe = classes.filter((c) => classFitsVersion(c, version));
-  return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
+  const allowed: boolean[] = [];
+  const bounds = new Map<number, Set<bigint>>();
+  universe.forEach((c, i) => {
+    const before = universe[i - 1];
+    if (cuts && c.range && PORTED.includes(c.protocol) && before?.protocol === c.protocol) {
+      let b = bounds.get(c.protocol);
+      if (!b) {
+        b = cuts.boundaries(src, dst, c.protocol);
+        bounds.set(c.protocol, b);
+      }
+      if (!b.has(c.range[0])) {
+        allowed.push(allowed[i - 1]);
+        return;
+      }
+    }
+    allowed.push(evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed);
+  });
+  return connectionText(universe, allowed);
 }
 
 /** Per group of classes with the same outcome and reasons: `<classes>: allowed|denied; egress: ...; ingress: ...`. */
@@ -121,6 +143,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
   const memberClasses = new MemberClasses(model, spaces);
+  const cuts = new PairCuts(model);
   const texts = new Interner();
   const cache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
@@ -130,7 +153,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const key = `${a.classId},${b.classId},${relation}`;
     let id = cache.get(key);
     if (id !== undefined) return id;
-    const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v));
+    const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v, cuts));
     id = texts.id(each.length === 0 ? NO_CONNECTIONS
       : each.every((t) => t === each[0]) ? each[0]
         : versions.map((v, i) => `${each[i]} (IPv${v})`).join('; '));

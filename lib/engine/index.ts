@@ -32,7 +32,8 @@ export { buildTruthTable, TruthTable, TruthTableOptions, TruthTableJson, Externa
 export { GroupedTable, GroupVerdict, TableGroup } from './table/grouped';
 export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
-export { PolicyChainKind, placedIn } from './evaluate/placement';
+export { PolicyChainKind, placedIn, NORMAL, FORWARD, UNTRACKED, PRE_DNAT } from './evaluate/placement';
+export { ApplicableTier, ChainOptions, applicableTiers, profileRules, rulesFor } from './evaluate/chain';
 export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
 export { hostNodeOf } from './evaluate/sides';
 export { ingressView, masqueradedPool } from './evaluate/nat-outgoing';
