@@ -122,6 +122,11 @@ function podIp(nodeIndex: number, slot: number): string {
   return `10.${128 + Math.floor(nodeIndex / 256)}.${nodeIndex % 256}.${slot}`;
 }
 
+/** The ReplicaSet of a generated pod `<app>-<hash>-<suffix>`: `<app>-<hash>`. */
+function replicaSetOf(p: GenPod): string {
+  return `${p.workload.app}-${p.workload.labels['pod-template-hash']}`;
+}
+
 /** The inventory as `kubectl get namespaces,pods,nodes -o yaml` prints it: one v1 List. */
 export function inventoryList(inv: GeneratedInventory): { [key: string]: unknown } {
   const items: unknown[] = [];
@@ -139,7 +144,11 @@ export function inventoryList(inv: GeneratedInventory): { [key: string]: unknown
     const w = p.workload;
     items.push({
       apiVersion: 'v1', kind: 'Pod',
-      metadata: { name: p.name, namespace: w.namespace, labels: { ...w.labels } },
+      // owned by the Deployment's ReplicaSet `<app>-<hash>`, as the Deployment controller makes them
+      metadata: {
+        name: p.name, namespace: w.namespace, labels: { ...w.labels },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSetOf(p), uid: `uid-${replicaSetOf(p)}`, controller: true }],
+      },
       spec: {
         nodeName: p.node.name,
         serviceAccountName: w.tier === 'infra' ? 'coredns' : 'default',

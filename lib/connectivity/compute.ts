@@ -1,12 +1,15 @@
 // Who can reach whom on what: for every pair of parties, the allowed connection classes, each
 // judged once by the engine (evaluateFlow) on a representative of its class.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow } from '../engine';
-import { AddressSpace, addressSpaces, addressText } from './addresses';
+import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
+import { addressSpaces, addressText } from './addresses';
+import { Interner, MemberClasses } from './member-classes';
 import { NO_CONNECTIONS, connectionText } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
-import { Party, endpointParties, endpointSignature, externalParties } from './parties';
-import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
+import { Party, endpointParties, externalParties } from './parties';
+import { ConnectionClass, PORTED, classFitsVersion, connectionClasses } from './space';
+import { PairCuts } from './pair-cuts';
+import { FastJudge } from './fast-judge';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -37,23 +40,42 @@ export interface Connectivity {
 
 /** A member of a party: an endpoint, or an external class's representative address. */
 interface Member {
-  readonly signature: string;
+  /** MemberClasses id: members of one class, in the same relation to a peer, get the same verdicts. */
+  readonly classId: number;
+  readonly endpoint?: Endpoint;
   readonly versions: readonly number[];
   party(version: number): FlowParty;
 }
 
-function endpointMember(e: Endpoint, spaces: readonly AddressSpace[]): Member {
+function endpointMember(e: Endpoint, classes: MemberClasses): Member {
   const versions = [...new Set(e.ips.map((ip) => ipVersionOf(ip) ?? 4))].sort();
   return {
-    signature: endpointSignature(e, spaces),
+    classId: classes.ofEndpoint(e),
+    endpoint: e,
     versions: versions.length > 0 ? versions : [4],
     party: (version) => ({ endpoint: e, ip: e.ips.find((ip) => ipVersionOf(ip) === version), id: e.id }),
   };
 }
 
-function externalMember(p: Party): Member {
+function externalMember(p: Party, classes: MemberClasses): Member {
   const ext = p.external as NonNullable<Party['external']>;
-  return { signature: `external:${ext.version}:${ext.key}`, versions: [ext.version], party: () => ({ ip: ext.address, id: ext.address }) };
+  return { classId: classes.ofExternal(p), versions: [ext.version], party: () => ({ ip: ext.address, id: ext.address }) };
+}
+
+/**
+ * The members of a party that can judge differently: one per class and node (and natOutgoing
+ * pool), in member order, with how many members each stands for.
+ */
+function distinctMembers(members: readonly Member[], masq: (m: Member) => boolean): Member[] {
+  const seen = new Set<string>();
+  const out: Member[] = [];
+  for (const m of members) {
+    const key = `${m.classId}\u0000${m.endpoint?.kind === 'workload' ? m.endpoint.node : ''}\u0000${masq(m)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
 }
 
 /** One flow per class: its protocol with the first port (or ICMP type and code) of the class. */
@@ -65,10 +87,32 @@ function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
   return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
 }
 
-/** The allowed connections from one flow party to another over every class of the IP version. */
-export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
+/**
+ * The allowed connections from one flow party to another over every class of the IP version. With
+ * `cuts`, a port class that no boundary of the pair's rules starts takes the verdict of the class
+ * before it (see PairCuts).
+ */
+export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number, cuts?: PairCuts,
+  verdict?: (c: ConnectionClass) => boolean | undefined): string {
   const universe = classes.filter((c) => classFitsVersion(c, version));
-  return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
+  const allowed: boolean[] = [];
+  const bounds = new Map<number, Set<bigint>>();
+  universe.forEach((c, i) => {
+    const before = universe[i - 1];
+    if (cuts && c.range && PORTED.includes(c.protocol) && before?.protocol === c.protocol) {
+      let b = bounds.get(c.protocol);
+      if (!b) {
+        b = cuts.boundaries(src, dst, c.protocol);
+        bounds.set(c.protocol, b);
+      }
+      if (!b.has(c.range[0])) {
+        allowed.push(allowed[i - 1]);
+        return;
+      }
+    }
+    allowed.push(verdict?.(c) ?? evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed);
+  });
+  return connectionText(universe, allowed);
 }
 
 /** Per group of classes with the same outcome and reasons: `<classes>: allowed|denied; egress: ...; ingress: ...`. */
@@ -100,58 +144,77 @@ function intervalText(version: number, [lo, hi]: Interval): string {
 export function computeConnectivity(model: BuiltModel, options: ConnectivityOptions = {}): Connectivity {
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
-  const cache = new Map<string, string>();
-  const judge = (a: Member, b: Member): string => {
+  const memberClasses = new MemberClasses(model, spaces);
+  const cuts = new PairCuts(model);
+  const fast = new FastJudge(model, (e) => memberClasses.ofEndpoint(e));
+  const texts = new Interner();
+  const cache = new Map<string, number>();
+  /** The text id of the pair's connections, judged once per pair of classes and relation. */
+  const judge = (a: Member, b: Member): number => {
     const versions = a.versions.filter((v) => b.versions.includes(v));
-    const key = `${a.signature}\u0000${b.signature}`;
-    let text = cache.get(key);
-    if (text !== undefined) return text;
-    const texts = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v));
-    text = texts.length === 0 ? NO_CONNECTIONS
-      : texts.every((t) => t === texts[0]) ? texts[0]
-        : versions.map((v, i) => `${texts[i]} (IPv${v})`).join('; ');
-    cache.set(key, text);
-    return text;
+    const relation = memberClasses.relation(a.endpoint, b.endpoint, versions.map((v) => [a.party(v), b.party(v)] as const));
+    const key = `${a.classId},${b.classId},${relation}`;
+    let id = cache.get(key);
+    if (id !== undefined) return id;
+    const ga = a.endpoint?.kind === 'workload' ? fast.group(a.classId) : undefined;
+    const gb = b.endpoint?.kind === 'workload' ? fast.group(b.classId) : undefined;
+    // two workloads of one address each, of one IP version: the truth table's verdict-only evaluator
+    const quick = ga !== undefined && gb !== undefined && fast.version(ga) === fast.version(gb)
+      ? (c: ConnectionClass): boolean | undefined => (fast.covers(c) ? fast.allowed(c, ga, gb, relation === 1) : undefined) : undefined;
+    const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v, cuts, quick));
+    id = texts.id(each.length === 0 ? NO_CONNECTIONS
+      : each.every((t) => t === each[0]) ? each[0]
+        : versions.map((v, i) => `${each[i]} (IPv${v})`).join('; '));
+    cache.set(key, id);
+    return id;
   };
+  const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
   const parties = endpointParties(model);
   const externals = externalParties(model, spaces);
   const members = new Map<Party, Member[]>();
-  for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, spaces)));
-  for (const p of externals) members.set(p, [externalMember(p)]);
+  const distinct = new Map<Party, Member[]>();
+  for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, memberClasses)));
+  for (const p of externals) members.set(p, [externalMember(p, memberClasses)]);
+  for (const [p, m] of members) distinct.set(p, distinctMembers(m, masq));
 
   /** The members a line was judged on (for explain). */
   const judgedOn = new Map<ConnectivityLine, readonly [Member, Member]>();
   /** The pair's text, or per-member lines when the members of a workload disagree. */
   const pairLines = (a: Party, b: Party, aName: string, bName: string): ConnectivityLine[] => {
-    const results: ConnectivityLine[] = [];
     const am = members.get(a) ?? [];
     const bm = members.get(b) ?? [];
+    if (am.length === 0 || bm.length === 0) return [{ src: aName, dst: bName, conn: NO_CONNECTIONS }];
+    let first: number | undefined;
+    let agree = true;
+    for (const x of distinct.get(a) ?? []) {
+      for (const y of distinct.get(b) ?? []) {
+        const t = judge(x, y);
+        if (first === undefined) first = t;
+        else if (t !== first) agree = false;
+      }
+    }
+    if (agree) {
+      const line = { src: aName, dst: bName, conn: texts.values[first as number] };
+      judgedOn.set(line, [am[0], bm[0]]);
+      return [line];
+    }
+    const results: ConnectivityLine[] = [];
     am.forEach((x, i) => bm.forEach((y, j) => {
-      const line = { src: a.kind === 'external' ? aName : a.endpoints[i].id, dst: b.kind === 'external' ? bName : b.endpoints[j].id, conn: judge(x, y) };
+      const line = { src: a.kind === 'external' ? aName : a.endpoints[i].id, dst: b.kind === 'external' ? bName : b.endpoints[j].id, conn: texts.values[judge(x, y)] };
       judgedOn.set(line, [x, y]);
       results.push(line);
     }));
-    if (results.every((r) => r.conn === results[0].conn)) {
-      const line = { src: aName, dst: bName, conn: results[0]?.conn ?? NO_CONNECTIONS };
-      const on = results[0] ? judgedOn.get(results[0]) : undefined;
-      if (on) judgedOn.set(line, on);
-      return [line];
-    }
     notes.push(`the pods of ${a.kind === 'workload' && a.endpoints.length > 1 ? a.name : b.name} differ towards ${a.kind === 'workload' && a.endpoints.length > 1 ? bName : aName}: listed pod by pod`);
     return results;
   };
 
   // external classes with the same lines to every party are one party
-  const externalKey = new Map<Party, string>();
-  for (const x of externals) {
-    const ext = externalMember(x);
-    externalKey.set(x, JSON.stringify(parties.map((p) => (members.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`))));
-  }
   const groups = new Map<string, Party[]>();
   for (const x of externals) {
-    const key = `${x.external?.version}:${externalKey.get(x)}`;
+    const ext = externalMember(x, memberClasses);
+    const key = `${x.external?.version}:${parties.map((p) => (distinct.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`).join(',')).join(';')}`;
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   const mergedExternals = [...groups.values()].map((g) => {

@@ -11,7 +11,8 @@ const UDP = 17;
 const SCTP = 132;
 const ICMP = 1;
 const ICMPV6 = 58;
-const PORTED = [TCP, UDP, SCTP];
+/** The protocols with ports. */
+export const PORTED: readonly number[] = [TCP, UDP, SCTP];
 
 /** One class of connections: the protocols, ports (or ICMP types) and ICMP codes it covers. */
 export interface ConnectionClass {
@@ -27,6 +28,11 @@ export interface ConnectionClass {
 
 /** The port ranges that can decide a flow of the protocol: only rules, named ports and failsafe entries of that protocol have ports. */
 function portRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
+  return [...rulePortRanges(model, rules, protocol), ...globalPortRanges(model, protocol)];
+}
+
+/** The port ranges the rules name for the protocol (their ports and notPorts, a destination Service's ports). */
+export function rulePortRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
   const out: Interval[] = [];
   for (const r of rules) {
     // a destination services match decides by the Service's endpoint ports, whatever the rule's protocol
@@ -40,6 +46,12 @@ function portRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: n
       }
     }
   }
+  return out;
+}
+
+/** The port ranges of the protocol that can decide a flow whatever the rules: named ports, failsafe entries, Felix's VXLAN drop. */
+export function globalPortRanges(model: BuiltModel, protocol: number): Interval[] {
+  const out: Interval[] = [];
   for (const e of model.endpoints) {
     for (const n of e.namedPorts) if (protocolNumber(n.protocol) === protocol) out.push([BigInt(n.port), BigInt(n.port)]);
   }

@@ -63,6 +63,22 @@ function addressesOf(name: string): string[] {
   });
 }
 
+/** The Node addresses (IPv4) inside the ranges of an external party's name. */
+function nodeAddressesIn(model: BuiltModel, name: string): string[] {
+  const ranges = name.split(',').map((r) => {
+    if (r.includes('/')) {
+      const [a, len] = r.split('/');
+      const first = IPv4.fromString(a).getValue();
+      return [first, first + (1n << BigInt(32 - Number(len))) - 1n];
+    }
+    return r.split('-').map((x) => IPv4.fromString(x).getValue());
+  });
+  return model.nodes.flatMap((n) => n.addresses.map((a) => a.address)).filter((ip) => /^\d+\.\d+\.\d+\.\d+$/.test(ip)).filter((ip) => {
+    const v = IPv4.fromString(ip).getValue();
+    return ranges.some(([lo, hi]) => lo <= v && v <= hi);
+  });
+}
+
 function probes(model: BuiltModel, conns: string[]): { protocol: number; port?: number }[] {
   const ports = new Set<number>([1, 2, 65534, 65535]);
   for (const t of model.tiers) {
@@ -93,7 +109,8 @@ describe('connectivity equals a flow-by-flow evaluation', () => {
     const taken = new Set(model.endpoints.flatMap((e) => e.ips));
     const parties = [
       ...model.endpoints.map((e) => ({ name: e.id, at: [{ endpoint: e, ip: e.ips[0], id: e.id } as FlowParty] })),
-      ...externalNames.map((name) => ({ name, at: addressesOf(name).filter((ip) => !taken.has(ip)).map((ip): FlowParty => ({ ip, id: ip })) })),
+      // every node address in the range too: a pod reaching its own node's address is workload-to-host
+      ...externalNames.map((name) => ({ name, at: [...addressesOf(name), ...nodeAddressesIn(model, name)].filter((ip) => !taken.has(ip)).map((ip): FlowParty => ({ ip, id: ip })) })),
     ];
     const points = probes(model, lines.map((l) => l.conn));
     let checked = 0;

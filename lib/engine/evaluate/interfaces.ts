@@ -99,7 +99,25 @@ interface Closest {
  * no named host endpoint claims, the node's `*` host endpoint. undefined when the node has no such
  * address.
  */
+const closestCache = new WeakMap<BuiltModel, Map<string, Closest | undefined>>();
+
 function closestInterface(model: BuiltModel, node: string, peerIp: string): Closest | undefined {
+  let byKey = closestCache.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    closestCache.set(model, byKey);
+  }
+  const key = `${node}\u0000${peerIp}`;
+  if (byKey.has(key)) return byKey.get(key);
+  const found = findClosestInterface(model, node, peerIp);
+  // bounded: a long-running caller evaluating many addresses must not grow it without end
+  if (byKey.size > 200000) byKey.clear();
+  byKey.set(key, found);
+  return found;
+}
+
+/** closestInterface without its cache. */
+function findClosestInterface(model: BuiltModel, node: string, peerIp: string): Closest | undefined {
   const heps = hostEndpointsOf(model, node).filter((e) => e.interfaceName !== '*');
   const claimed = new Set(heps.flatMap((e) => e.ips));
   const addresses = nodeAddressesOf(model, node);

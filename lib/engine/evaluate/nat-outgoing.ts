@@ -37,13 +37,18 @@ function poolsOf(model: BuiltModel): PoolMatchers {
 
 const within = (list: readonly CidrMatcher[], ip: string): boolean => list.some((c) => ipVersionOf(c.toString().split('/')[0]) === ipVersionOf(ip) && c.contains(ip));
 
+/** True when the address is in a natOutgoing pool (its traffic leaving every pool is masqueraded). */
+export function masqueradedPool(model: BuiltModel, ip: string): boolean {
+  const pools = poolsOf(model);
+  return pools.masq.length > 0 && within(pools.masq, ip);
+}
+
 /** The masqueraded source, when the flow leaves a natOutgoing pool for another node's host; else undefined. */
 function masqueradedSource(model: BuiltModel, flow: Flow): string | undefined {
   const src = flow.source;
   const dstIp = flow.destination.ip;
   if (src.endpoint?.kind !== 'workload' || src.ip === undefined || dstIp === undefined) return undefined;
-  const pools = poolsOf(model);
-  if (pools.masq.length === 0 || !within(pools.masq, src.ip) || within(pools.all, dstIp)) return undefined;
+  if (!masqueradedPool(model, src.ip) || within(poolsOf(model).all, dstIp)) return undefined;
   const dstNode = hostNodeOf(model, flow.destination);
   if (dstNode === undefined || dstNode === src.endpoint.node) return undefined;
   const version = ipVersionOf(dstIp);

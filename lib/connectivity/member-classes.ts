@@ -1,0 +1,99 @@
+// Classes of the ends of a connection line: endpoints (and external classes) that no verdict can tell
+// apart, so that a pair of classes is judged once. A workload's node enters its class only through
+// the host class of the node (what its `*` or only host endpoint does to forwarded traffic, the truth
+// table's grouping, engine/table/compute-cells.ts); what else the node decides for a pair (both on one
+// node, the host endpoint that polices the peer's address, natOutgoing's source address) is the pair's
+// relation (relationKey).
+import { BuiltModel, Endpoint, FlowParty, hostClassKey, hostNodeOf, ingressView, masqueradedPool, policingOf } from '../engine';
+import { AddressSpace } from './addresses';
+import { Party, endpointSignature } from './parties';
+
+/** Interns strings as small integers. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(key, id);
+      this.values.push(key);
+    }
+    return id;
+  }
+}
+
+/** The class of each endpoint and external party, and the relation of a workload to a peer. */
+export class MemberClasses {
+  private readonly classes = new Interner();
+  private readonly byEndpoint = new Map<Endpoint, number>();
+  private readonly nodeClass = new Map<string, string>();
+  private readonly relations = new Interner();
+  private readonly relationMemo = new Map<string, string>();
+
+  constructor(private readonly model: BuiltModel, private readonly spaces: readonly AddressSpace[]) {}
+
+  /** The class of an endpoint: its signature, a workload's node replaced by the node's host class. */
+  ofEndpoint(e: Endpoint): number {
+    let id = this.byEndpoint.get(e);
+    if (id === undefined) {
+      const key = e.kind === 'workload' ? `w:${endpointSignature({ ...e, node: '' }, this.spaces)}|${this.hostClassOf(e.node)}`
+        : `h:${endpointSignature(e, this.spaces)}`;
+      id = this.classes.id(key);
+      this.byEndpoint.set(e, id);
+    }
+    return id;
+  }
+
+  /**
+   * The class of an external party: the key of its address interval, and the node whose address its
+   * representative is (such an address is judged as that node's host, e.g. unpoliced from the node's
+   * own host endpoints).
+   */
+  ofExternal(p: Party): number {
+    const ext = p.external as NonNullable<Party['external']>;
+    return this.classes.id(`x:${ext.version}:${ext.key}|${hostNodeOf(this.model, { ip: ext.address, id: ext.address }) ?? ''}`);
+  }
+
+  private hostClassOf(node: string): string {
+    let c = this.nodeClass.get(node);
+    if (c === undefined) {
+      c = hostClassKey(this.model, policingOf(this.model, node, undefined, undefined, true));
+      this.nodeClass.set(node, c);
+    }
+    return c;
+  }
+
+  /**
+   * What a pair of a workload endpoint and a peer reads of the workload's node beyond its class:
+   * both pods on one node (workload peers); for other peers, per IP version of the pair, whether
+   * the peer is the node's own host, the host class of the host endpoint policingOf picks on the
+   * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
+   * towards the peer. 0 for pairs without a workload (their classes are exact).
+   */
+  relation(a: Endpoint | undefined, b: Endpoint | undefined, parties: readonly (readonly [FlowParty, FlowParty])[]): number {
+    const aw = a?.kind === 'workload';
+    const bw = b?.kind === 'workload';
+    if (aw && bw) return a.node === b.node ? 1 : 2;
+    if (!aw && !bw) return 0;
+    const pod = (aw ? a : b) as Endpoint;
+    const keys = parties.map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
+    return this.relations.id(keys.join(';')) + 3;
+  }
+
+  private versionRelation(pod: Endpoint, podIsSource: boolean, podParty: FlowParty, peer: FlowParty): string {
+    // the pod's address enters only through natOutgoing (is it in a masqueraded pool)
+    const masqPod = podIsSource && podParty.ip !== undefined && masqueradedPool(this.model, podParty.ip);
+    const memoKey = `${podIsSource ? '>' : '<'}${masqPod ? 'm' : ''}${pod.node}\u0000${peer.id}\u0000${peer.ip ?? ''}`;
+    let key = this.relationMemo.get(memoKey);
+    if (key === undefined) {
+      const same = hostNodeOf(this.model, peer) === pod.node;
+      const hep = policingOf(this.model, pod.node, undefined, peer.ip, false);
+      const masq = masqPod ? ingressView(this.model, { source: podParty, destination: peer, protocol: 6, port: 1 }).flow.source.ip : undefined;
+      key = `${same}|${hostClassKey(this.model, hep)}|${masq === podParty.ip ? '' : masq ?? ''}`;
+      this.relationMemo.set(memoKey, key);
+    }
+    return key;
+  }
+}
