@@ -56,28 +56,30 @@ run(named('the fixture: the selector recolours the workload matrix for TCP 8080 
   const file = path.join(dir, 'report.html');
   const r = capture(command, ['--manifests', path.join(FIXTURES, 'before'), '--cluster', path.join(FIXTURES, 'inventory.yaml'), '--out', file]);
   expect(r.code).toBe(0);
-  // rows and columns: ops/monitor-1, ops/monitor-2, shop/backend-1, shop/db-1, shop/frontend-1, shop/frontend-2, internet
+  // rows and columns: ops/monitor-1, ops/monitor-2, shop/backend-1, shop/db-1, shop/frontend-1, shop/frontend-2, internet,
+  // then the node addresses 10.10.0.2/32 (worker-2) and 10.10.0.1/32 (worker-1), each an outside class of its own
   const cell = (dom: string, r0: number, c0: number): string | undefined => new RegExp(`<td class="c s-(\\w+)" data-r="${r0}" data-c="${c0}"`).exec(dom)?.[1];
   const all = dumpDom(`file://${file}`, path.join(dir, 'p1'));
   const attr = expectFastAndComplete(file, all);
   expect(attr('data-selection')).toBe('all');
-  expect(attr('data-matrix-units')).toBe('7');
+  expect(attr('data-matrix-units')).toBe('9');
   expect(attr('data-collapsed-groups')).toBe('0');
-  expect(attr('data-graph-nodes-laid-out')).toBe('7');
-  expect(attr('data-graph-edges-drawn')).toBe('23');
+  expect(attr('data-graph-nodes-laid-out')).toBe('9');
+  expect(attr('data-graph-edges-drawn')).toBe('37');
   expect(cell(all, 6, 0)).toBe('all'); // the internet may open anything to ops
   expect(cell(all, 4, 2)).toBe('some'); // frontend-1 -> backend-1: TCP 8080 only
   expect(cell(all, 3, 2)).toBe('none');
   expect(cell(all, 3, 3)).toBe('self');
   const tcp8080 = dumpDom(`file://${file}#sel=TCP/8080`, path.join(dir, 'p2'));
   expect(bodyAttrs(tcp8080)('data-selection')).toBe('6/8080');
-  // by hand: 10 pod pairs towards ops, 6 pods to the internet, frontend-1/-2 and monitor-1/-2 to backend, internet to ops
-  expect(tcp8080.match(/class="c s-allow"/g)).toHaveLength(22);
+  // by hand: 10 pod pairs towards ops, 6 pods to the internet, frontend-1/-2 and monitor-1/-2 to backend, internet to ops;
+  // each pod to the other node's address (6), each node address to ops (4) and to its own pods (4)
+  expect(tcp8080.match(/class="c s-allow"/g)).toHaveLength(36);
   expect(cell(tcp8080, 4, 2)).toBe('allow');
   expect(cell(tcp8080, 2, 3)).toBe('none'); // backend -> db is 5432 only
   const tcp5432 = dumpDom(`file://${file}#sel=TCP/5432`, path.join(dir, 'p3'));
-  // 10 towards ops, 6 to the internet, backend to db, internet to ops
-  expect(tcp5432.match(/class="c s-allow"/g)).toHaveLength(19);
+  // 10 towards ops, 6 to the internet, backend to db, internet to ops; the 14 node-address cells as for TCP 8080
+  expect(tcp5432.match(/class="c s-allow"/g)).toHaveLength(33);
   expect(cell(tcp5432, 2, 3)).toBe('allow');
   expect(cell(tcp5432, 4, 2)).toBe('none');
 }), 120000);

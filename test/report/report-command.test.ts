@@ -51,17 +51,23 @@ describe('netsec report --format html', () => {
   });
 
   test('the graph has one node per party of the workload matrix, the internet one of them, and the allowed edges', () => {
-    // The fixture's pods have no owners, so each pod is its own workload; the outside is one class (0.0.0.0/0).
+    // The fixture's pods have no owners, so each pod is its own workload; the outside is the internet and
+    // the two node addresses, each its own class (a pod may not reach its own node: defaultEndpointToHostAction Drop).
     expect([...html.matchAll(/<g class="node" data-node="(g\d+)"><title>([^&]*)&#10;/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'g1 ops/monitor-1', 'g2 ops/monitor-2', 'g3 shop/backend-1', 'g4 shop/db-1', 'g5 shop/frontend-1', 'g6 shop/frontend-2', 'g7 internet',
+      'g8 10.10.0.2/32', 'g9 10.10.0.1/32',
     ]);
-    const edges = [...html.matchAll(/<path class="edge[^"]*" data-from="(g\d+)" data-to="(g\d+)"/g)].map((m) => `${m[1]}>${m[2]}`);
+    const edges = [...html.matchAll(/<path class="edge[^"]*" data-from="(g\d+)" data-to="(g\d+)"/g)].map((m) => `${m[1]}>${m[2]}`).sort();
     // Egress is open everywhere; ingress: ops is open (also from the internet), backend:8080 from frontend and ops,
     // db:5432 from backend; nothing else reaches shop, and frontend pods do not reach each other.
     expect(edges).toEqual([
       'g1>g2', 'g1>g3', 'g1>g7', 'g2>g1', 'g2>g3', 'g2>g7', 'g3>g1', 'g3>g2', 'g3>g4', 'g3>g7', 'g4>g1', 'g4>g2', 'g4>g7',
       'g5>g1', 'g5>g2', 'g5>g3', 'g5>g7', 'g6>g1', 'g6>g2', 'g6>g3', 'g6>g7', 'g7>g1', 'g7>g2',
-    ]);
+      // pods reach the other node's address (g8 is worker-2's, g9 worker-1's), not their own
+      'g1>g8', 'g2>g9', 'g3>g8', 'g4>g9', 'g5>g8', 'g6>g9',
+      // a node reaches ops from anywhere and its own pods always (Felix's cali-OUTPUT returns for traffic to a local workload)
+      'g8>g1', 'g8>g2', 'g8>g4', 'g8>g6', 'g9>g1', 'g9>g2', 'g9>g3', 'g9>g5',
+    ].sort());
   });
 
   test('the workload matrix is embedded once as JSON with the connection set of every pair', () => {
@@ -78,8 +84,12 @@ describe('netsec report --format html', () => {
     expect(at('shop/backend-1', 'shop/db-1')).toBe('TCP 5432');
     expect(at('shop/db-1', 'shop/backend-1')).toBe('No Connections');
     expect(at('shop/frontend-1', 'shop/frontend-2')).toBe('No Connections');
-    expect(at('0.0.0.0/0', 'ops/monitor-1')).toBe('All Connections');
-    expect(at('0.0.0.0/0', 'shop/frontend-1')).toBe('No Connections');
+    const internet = '0.0.0.0-10.10.0.0,10.10.0.3-255.255.255.255';
+    expect(at(internet, 'ops/monitor-1')).toBe('All Connections');
+    expect(at(internet, 'shop/frontend-1')).toBe('No Connections');
+    // db-1 runs on worker-2 (10.10.0.2): its own node is closed to it (defaultEndpointToHostAction Drop), the other open
+    expect(at('shop/db-1', '10.10.0.2/32')).toBe('No Connections');
+    expect(at('shop/db-1', '10.10.0.1/32')).toBe('TCP,UDP 1-4788,4790-65535,SCTP,ICMP,protocols 2-3,5,7-16,18-57,59-131,133-255');
     expect(at('shop/db-1', 'shop/db-1')).toBe('not judged');
     // Felix drops a workload's VXLAN (UDP 4789) and IP-in-IP (protocol 4) before policy; everything else egresses.
     expect(at('shop/db-1', 'ops/monitor-1')).toBe('TCP,UDP 1-4788,4790-65535,SCTP,ICMP,protocols 2-3,5,7-16,18-57,59-131,133-255');
@@ -118,7 +128,7 @@ describe('netsec report --format mermaid|dot', () => {
     expect(lines).toContain('  g5 -->|"TCP 8080"| g3');
     expect(lines).toContain('  g3 -->|"TCP 5432"| g4');
     expect(lines).toContain('  g7 -->|"All Connections"| g1');
-    expect(lines.filter((l) => l.includes('-->'))).toHaveLength(23);
+    expect(lines.filter((l) => l.includes('-->'))).toHaveLength(37);
   });
 
   test('dot prints the same graph (it covers every port, whatever --ports says)', () => {
