@@ -3,7 +3,7 @@ import { LabelSelector } from '../vocabulary/label-selector';
 import { IPeer } from '../vocabulary/peer-types';
 import { Port } from '../vocabulary/port';
 import { collectErrors } from './collect-errors';
-import { GuardrailTier, emitGuardrail, guardrailPriority, peerRules } from './guardrail-rules';
+import { GuardrailTier, emitPeerGuardrail } from './guardrail-rules';
 import { IntentProps } from './intent-props';
 
 /** Props of {@link GuardrailDeny}. */
@@ -30,13 +30,6 @@ export interface GuardrailDenyProps extends IntentProps {
 export class GuardrailDeny extends Construct {
   constructor(scope: Construct, id: string, props: GuardrailDenyProps) {
     super(scope, id);
-    collectErrors(this, () => {
-      const priority = guardrailPriority(props.priority ?? 50);
-      const rules = peerRules('Deny', 'deny', props.to ?? [], props.from ?? [], props.ports);
-      emitGuardrail(this, 'Resource', props.name ?? id, {
-        tier: props.tier ?? GuardrailTier.ADMIN, priority, subject: { namespaces: (props.namespaces ?? LabelSelector.all()).toKubernetes() },
-        ...rules,
-      });
-    });
+    collectErrors(this, () => emitPeerGuardrail(this, id, props, 'Deny', 50));
   }
 }

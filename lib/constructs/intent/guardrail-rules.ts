@@ -3,6 +3,7 @@ import {
 } from '../../model/resources';
 import { Construct } from 'constructs';
 import { KubeClusterNetworkPolicy } from '../l1/kube-cluster-network-policy';
+import { LabelSelector } from '../vocabulary/label-selector';
 import { IPeer } from '../vocabulary/peer-types';
 import { Port } from '../vocabulary/port';
 import { IntentProblems } from './collect-errors';
@@ -106,4 +107,27 @@ export function peerRules(action: string, ruleName: string, to: readonly IPeer[]
     ...(fromPeers.length > 0 ? { ingress: [{ name: ruleName, action, from: fromPeers, protocols }] } : {}),
     ...(toPeers.length > 0 ? { egress: [{ name: ruleName, action, to: toPeers, protocols }] } : {}),
   };
+}
+
+/** What GuardrailAllow and GuardrailDeny are given (their props, less the docs). */
+interface PeerGuardrailInput {
+  readonly name?: string;
+  readonly to?: IPeer[];
+  readonly from?: IPeer[];
+  readonly ports?: Port[];
+  readonly namespaces?: LabelSelector;
+  readonly tier?: GuardrailTier;
+  readonly priority?: number;
+}
+
+/** One ClusterNetworkPolicy with one rule of `action` to and from the peers, over the namespaces' pods. */
+export function emitPeerGuardrail(
+  scope: Construct, id: string, props: PeerGuardrailInput, action: 'Accept' | 'Deny', defaultPriority: number,
+): void {
+  const priority = guardrailPriority(props.priority ?? defaultPriority);
+  const rules = peerRules(action, action === 'Accept' ? 'allow' : 'deny', props.to ?? [], props.from ?? [], props.ports);
+  emitGuardrail(scope, 'Resource', props.name ?? id, {
+    tier: props.tier ?? GuardrailTier.ADMIN, priority, subject: { namespaces: (props.namespaces ?? LabelSelector.all()).toKubernetes() },
+    ...rules,
+  });
 }
