@@ -1,7 +1,7 @@
 // The Felix rules test files (calico v3.32.1 felix/rules/) without a table of their own, each
 // case named with the reason it is left out, and a check that the plan stays out of what the case
 // needs (so a plan that starts rendering it fails here and gets a table instead).
-import { chainRules, felixWorld, nodePlan } from './world';
+import { felixWorld, nodePlan } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11' }];
 const NODE_IP = '198.51.100.10';
@@ -31,14 +31,6 @@ const LEFT_OUT: readonly LeftOut[] = [
     file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
     why: 'the endpoint mark allocator is Felix internals used by IPVS; kubeIPVSSupportEnabled is refused',
     check: () => expect(() => felixWorld(PODS, [], { kubeIPVSSupportEnabled: true }, NODE_IP)).toThrow(/spec\.kubeIPVSSupportEnabled: not modelled/),
-  },
-  {
-    file: 'dispatch_test.go', cases: ['workload rendering tests', 'host endpoint rendering tests (preDNAT, untracked, apply on forward, default interface)'],
-    why: 'layout: task B (the prefix-tree dispatch chains); the flat dispatch chains end in the deny action (static.test.ts)',
-    check: () => {
-      const rules = chainRules(plan().iptables, 'cali-from-wl-dispatch');
-      expect(rules[rules.length - 1]).toBe('--jump DROP');
-    },
   },
 ];
 
