@@ -20,9 +20,6 @@ export function allocateMarks(mask: number = 0xffff0000): MarkBits {
   return { accept: bits[0], pass: bits[1], drop: bits[2], scratch0: bits[3], scratch1: bits[4] };
 }
 
-/** Felix's defaults: accept 0x10000, pass 0x20000, drop 0x40000, scratch0 0x80000, scratch1 0x100000. */
-export const DEFAULT_MARKS: MarkBits = allocateMarks();
-
 /** Felix's allCalicoMarkBits: accept | pass | scratch0 | scratch1. */
 export function allCalicoMarkBits(m: MarkBits): number {
   return m.accept + m.pass + m.scratch0 + m.scratch1;

@@ -20,7 +20,8 @@
 //   makes profiles only from namespaces (`kns.<ns>`) and service accounts (`ksa.<ns>.<sa>`), so no
 //   profile is named `long-policy-name-that-gets-hashed`.
 import { buildFlow, evaluateFlow } from '../../lib/engine';
-import { DEFAULT_MARKS, hex } from '../../lib/iptables/marks';
+import { hex } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { Dir, NODE_IP, PODS_V4, PODS_V6, Version, fooPolicy, planOf, tableText } from './policy-rules';
 import { chainRules, felixWorld } from './world';
 

@@ -10,7 +10,8 @@
 // - policy ID: Felix's test PolicyID is `default.foo` (chains `cali-pi-gnp/default.foo`); a 3.32
 //   GlobalNetworkPolicy named `foo` in the default tier is PolicyID `foo` (chains `cali-pi-gnp/foo`).
 // - `-A test ` and comments are stripped, as chainRules does.
-import { DEFAULT_MARKS, hex } from '../../lib/iptables/marks';
+import { hex } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { mainIpSetName, namedPortSetId, selectorSetId } from '../../lib/iptables/ipset-names';
 import { NodePlan } from '../../lib/iptables/node-plan';
 import { Selector } from '../../lib/model/selector';

@@ -5,7 +5,8 @@
 // (NFLOG between the two rules; we render flow logs off). The other tables of policy_test.go are in
 // policy-match.test.ts, policy-blocks.test.ts and policy-chains.test.ts (staged policies there).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
-import { DEFAULT_MARKS, hex } from '../../lib/iptables/marks';
+import { hex } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { chainRules, felixWorld, nodePlan } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }, { name: 'b', ip: '192.0.2.12', labels: { app: 'b' } }];

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { dispatchChains } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
-import { DEFAULT_MARKS } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { manglePostroutingChain } from '../../lib/iptables/mangle-postrouting';
 import { Chain, renderChainRules, ruleHashes } from '../../lib/iptables/rule';
 import { policy } from './fixture';

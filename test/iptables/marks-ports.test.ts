@@ -1,4 +1,5 @@
-import { DEFAULT_MARKS, allCalicoMarkBits, allocateMarks, hex } from '../../lib/iptables/marks';
+import { allCalicoMarkBits, allocateMarks, hex } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { PortRange, splitPortList } from '../../lib/iptables/ports';
 
 describe('mark allocation', () => {

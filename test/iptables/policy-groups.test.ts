@@ -2,7 +2,7 @@
 // endpointIptablesChain; grouping: felix/dataplane/linux/endpoint_mgr.go groupPolicies).
 import { createHash } from 'crypto';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
-import { DEFAULT_MARKS } from '../../lib/iptables/marks';
+import { DEFAULT_MARKS } from '../helpers/marks';
 import { groupPolicies, policyGroupChain, policyGroupChainName } from '../../lib/iptables/policy-groups';
 import { Chain } from '../../lib/iptables/rule';
 import { policy } from './fixture';
