@@ -4,7 +4,7 @@ import { ipVersionOf } from '../model/net';
 import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
 import { addressSpaces, addressText } from './addresses';
 import { Interner, MemberClasses } from './member-classes';
-import { NO_CONNECTIONS, connectionText } from './connection-set';
+import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
 import { ConnectionClass, PORTED, classFitsVersion, connectionClasses } from './space';
@@ -162,9 +162,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const quick = ga !== undefined && gb !== undefined && fast.version(ga) === fast.version(gb)
       ? (c: ConnectionClass): boolean | undefined => (fast.covers(c) ? fast.allowed(c, ga, gb, relation === 1) : undefined) : undefined;
     const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v, cuts, quick));
-    id = texts.id(each.length === 0 ? NO_CONNECTIONS
-      : each.every((t) => t === each[0]) ? each[0]
-        : versions.map((v, i) => `${each[i]} (IPv${v})`).join('; '));
+    id = texts.id(joinVersions(versions, each));
     cache.set(key, id);
     return id;
   };

@@ -62,3 +62,9 @@ function icmpText(all: readonly ConnectionClass[], yes: readonly ConnectionClass
   }
   return [intervalsText(whole), ...partial].filter((s) => s !== '').join(',');
 }
+
+/** One text for the connections of each IP version: the common text, else `X (IPv4); Y (IPv6)`. */
+export function joinVersions(versions: readonly number[], texts: readonly string[]): string {
+  if (texts.length === 0) return NO_CONNECTIONS;
+  return texts.every((t) => t === texts[0]) ? texts[0] : versions.map((v, i) => `${texts[i]} (IPv${v})`).join('; ');
+}

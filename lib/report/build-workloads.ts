@@ -2,7 +2,7 @@
 // address classes, every protocol and port) laid out as rows and columns in collapsible groups.
 import { Cidr, ipVersionOf, toIpNum } from '../model/net';
 import { BuiltModel, Endpoint } from '../engine';
-import { NO_CONNECTIONS, Party, computeConnectivity, connectionClasses, connectionsBetween, endpointParties } from '../connectivity';
+import { NO_CONNECTIONS, Party, joinVersions, computeConnectivity, connectionClasses, connectionsBetween, endpointParties } from '../connectivity';
 import { connectionDisplayText, parseConnectionText } from './connection-parse';
 import { ConnectionEntry, ConnectionSummary, MatrixGroup, MatrixParty, WorkloadMatrix } from './data';
 
@@ -68,8 +68,7 @@ function withinWorkload(model: BuiltModel, endpoints: readonly Endpoint[]): stri
       const versions = [4, 6].filter((v) => a.ips.some((ip) => ipVersionOf(ip) === v) && b.ips.some((ip) => ipVersionOf(ip) === v));
       const per = versions.map((v) => connectionsBetween(model, classes,
         { endpoint: a, ip: a.ips.find((ip) => ipVersionOf(ip) === v), id: a.id }, { endpoint: b, ip: b.ips.find((ip) => ipVersionOf(ip) === v), id: b.id }, v));
-      const text = per.length === 0 ? NO_CONNECTIONS : per.every((t) => t === per[0]) ? per[0] : versions.map((v, i) => `${per[i]} (IPv${v})`).join('; ');
-      texts.push(`${a.id} => ${b.id} : ${text}`);
+      texts.push(`${a.id} => ${b.id} : ${joinVersions(versions, per)}`);
     }
   }
   return texts;
