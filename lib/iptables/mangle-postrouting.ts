@@ -1,8 +1,10 @@
 // mangle `cali-POSTROUTING` (felix/rules/static.go StaticManglePostroutingChain, iptables mode):
 // host endpoint egress policy for the host's own traffic that was DNATed, whose outgoing interface
-// Linux only knows after filter OUTPUT (which therefore skips `--ctstate DNAT`). Felix's first rule,
-// DSCP marking of traffic leaving the cluster (cali-egress-dscp, needs QoS endpoints), decides no
-// verdict and is not rendered.
+// Linux only knows after filter OUTPUT (which therefore skips `--ctstate DNAT`). Felix's first rule
+// (iptables mode, IPv4 and IPv6, with or without QoS endpoints): sources in `cali40dscp-src-net`
+// (`cali60` in IPv6) not going to `network-ip-pools` or `this-host` jump to `cali-egress-dscp`, which
+// the DSCP manager programs empty until an endpoint has the qos.projectcalico.org/dscp annotation
+// (dscp_mgr.go, static.go). It decides no verdict and is not rendered (test/felix/left-out.test.ts).
 import { TO_HOST_DISPATCH } from './dispatch';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';

@@ -24,8 +24,14 @@ const LEFT_OUT: readonly LeftOut[] = [
   },
   {
     file: 'dscp_test.go', cases: ['should render empty chain for no policies', 'should render correct chain for policies', 'should render correct IPv6 chain for policies'],
-    why: 'QoS DSCP (the qos.projectcalico.org/dscp annotation) is not read',
-    check: () => expect(plan().iptables).not.toContain('--set-dscp'),
+    why: 'QoS DSCP (the qos.projectcalico.org/dscp annotation) is not read, and the always-present cali-egress-dscp chain and its cali-POSTROUTING jump are not rendered',
+    check: () => {
+      const p = plan();
+      for (const text of [p.iptables, p.ipsets]) {
+        expect(text).not.toContain('--set-dscp');
+        expect(text).not.toContain('dscp');
+      }
+    },
   },
   {
     file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
