@@ -140,6 +140,12 @@ export function hasKubeProxyServices(model: BuiltModel): boolean {
   return model.services.some((s) => s.type !== 'ExternalName' && s.ports.length > 0);
 }
 
+/** A comment naming the IPv6 addresses of a Service this IPv4-only plan leaves out; none when it has none. */
+function ipv6Note(s: BuiltModel['services'][number]): string[] {
+  const v6 = [...s.clusterIPs, ...s.externalIPs, ...s.loadBalancerIPs].filter((ip) => ipVersionOf(ip) === 6);
+  return v6.length === 0 ? [] : [`# Not rendered (IPv6): ${s.namespace}/${s.name} ${v6.join(', ')}`];
+}
+
 /**
  * The kube-proxy file of one node: iptables-restore text for the nat and filter tables, IPv4 only,
  * Services and ports sorted by namespace, name and port so the text is the same for the same input.
@@ -155,6 +161,7 @@ export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPi
     '# kube-proxy owns these chains on a real node; each Service port picks a backend at random (--probability 1/n).',
     '# Not rendered: the masquerade of off-cluster sources to cluster IPs',
     '# (needs the cluster CIDR), IPv6 Services. Generated; do not edit.',
+    ...services.flatMap(ipv6Note),
   ];
   const nat = [
     '*nat',

@@ -231,10 +231,13 @@ const SERVICE_SPEC = obj([
   f('publishNotReadyAddresses', BOOLEAN),
   f('sessionAffinity', STRING), f('sessionAffinityConfig', obj([f('clientIP', obj([f('timeoutSeconds', INTEGER)]))])),
   f('loadBalancerSourceRanges', STRINGS),
-], ['ipFamilies', 'ipFamilyPolicy', 'loadBalancerClass', 'allocateLoadBalancerNodePorts', 'healthCheckNodePort', 'trafficDistribution']);
+  f('ipFamilies', STRINGS), f('ipFamilyPolicy', STRING), f('loadBalancerClass', STRING), f('allocateLoadBalancerNodePorts', BOOLEAN),
+  f('healthCheckNodePort', INTEGER), f('trafficDistribution', STRING),
+]);
 const SERVICE_STATUS = obj([
   f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING)], ['ipMode', 'ports']) })])),
 ], ['conditions']);
+const TOPOLOGY_NAMES: FieldType = { t: 'list', of: obj([f('name', STRING, true)]) };
 const ENDPOINT_PORTS: FieldType = { t: 'list', of: obj([f('name', STRING), f('protocol', STRING), f('port', INTEGER)], ['appProtocol']) };
 const ENDPOINT_ADDRESSES: FieldType = {
   t: 'list', of: obj([f('ip', STRING, true), f('nodeName', STRING), f('targetRef', TARGET_REF)], ['hostname']),
@@ -254,7 +257,8 @@ const SERVICE_KIND_SCHEMAS: readonly { readonly apiVersion: string; readonly kin
       f('endpoints', { t: 'list', of: obj([
         f('addresses', STRINGS, true), f('nodeName', STRING), f('targetRef', TARGET_REF),
         f('conditions', obj([f('ready', BOOLEAN), f('serving', BOOLEAN), f('terminating', BOOLEAN)])),
-      ], ['hostname', 'zone', 'hints', 'deprecatedTopology']) })]),
+        f('hints', obj([f('forZones', TOPOLOGY_NAMES), f('forNodes', TOPOLOGY_NAMES)])),
+      ], ['hostname', 'zone', 'deprecatedTopology']) })]),
   },
   {
     apiVersion: K8S_CORE_API_VERSION, kind: 'Endpoints',

@@ -53,6 +53,18 @@ export interface ServiceSpec {
   readonly sessionAffinityConfig?: ServiceSessionAffinityConfig;
   /** For a LoadBalancer: the only sources kube-proxy lets reach its LoadBalancer IPs (CIDRs). @default - every source */
   readonly loadBalancerSourceRanges?: string[];
+  /** `IPv4` and/or `IPv6`, in the order of clusterIPs. The kube-proxy plan renders IPv4 only. @default - allocated (unknown here) */
+  readonly ipFamilies?: string[];
+  /** `SingleStack`, `PreferDualStack` or `RequireDualStack`. @default 'SingleStack' (kube-apiserver) */
+  readonly ipFamilyPolicy?: string;
+  /** For a LoadBalancer: which load-balancer implementation serves it. Changes no verdict. @default - the cloud provider's */
+  readonly loadBalancerClass?: string;
+  /** For a LoadBalancer: whether kube-apiserver allocates nodePorts; the nodePorts given already say. Changes no verdict. @default true */
+  readonly allocateLoadBalancerNodePorts?: boolean;
+  /** For a LoadBalancer with externalTrafficPolicy Local: kube-proxy's health-check HTTP port (no DNAT rule). Changes no verdict. @default - allocated */
+  readonly healthCheckNodePort?: number;
+  /** Topology-aware routing (`PreferClose` ...): not modelled, so a Service that sets it is refused. @default - none */
+  readonly trafficDistribution?: string;
 }
 
 /** spec.sessionAffinityConfig of a v1 Service. */
@@ -92,6 +104,16 @@ export interface SliceEndpoint {
   readonly conditions?: { readonly ready?: boolean; readonly serving?: boolean; readonly terminating?: boolean };
   readonly nodeName?: string;
   readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+  /** Topology hints (set for trafficDistribution): not modelled, so a slice that gives zones or nodes is refused. @default - none */
+  readonly hints?: SliceEndpointHints;
+}
+
+/** The topology hints of an EndpointSlice endpoint. */
+export interface SliceEndpointHints {
+  /** The zones whose nodes should use this endpoint. @default - none */
+  readonly forZones?: readonly { readonly name?: string }[];
+  /** The nodes that should use this endpoint. @default - none */
+  readonly forNodes?: readonly { readonly name?: string }[];
 }
 
 /** A discovery.k8s.io/v1 EndpointSlice. */

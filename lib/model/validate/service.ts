@@ -4,13 +4,19 @@ import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, ipVersionOf, isIpAddr
 import { SOURCE_RANGES_ANNOTATION, ServiceEndpointPort, EndpointSlice, Endpoints, ObjectMeta, Service, ServiceResource } from '../resources';
 import { checkIpList } from './addresses';
 import { Issues, ValidationIssue, report } from './issue';
-import { LABEL_ALLOWED, SUBDOMAIN_ALLOWED, checkAnnotations, checkLabels, isDns1123Label, isDns1123Subdomain } from './names';
+import { KEY_ALLOWED, LABEL_ALLOWED, SUBDOMAIN_ALLOWED, checkAnnotations, checkLabels, isDns1123Label, isDns1123Subdomain, isQualifiedName } from './names';
 import { PORT_NAME_ALLOWED, checkPortNumber, checkPortProtocol, isValidPortName } from './ports';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
 const AFFINITIES = ['None', 'ClientIP'];
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
+/** v1.ServiceTrafficDistribution values kube-apiserver accepts. */
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
+/** Why topology-aware routing is refused: kube-proxy's CategorizeEndpoints would pick a subset of the endpoints per node. */
+const TOPOLOGY_NOT_MODELLED = 'topology-aware routing is not modelled (kube-proxy would DNAT to only the endpoints hinted for its zone or node)';
 /** v1.MaxClientIPServiceAffinitySeconds. */
 const MAX_AFFINITY_SECONDS = 86400;
 
@@ -121,6 +127,73 @@ function checkSourceRanges(issues: Issues, s: Service): void {
   }
 }
 
+/** ipFamilies, ipFamilyPolicy and their consistency with clusterIPs (ValidateService's IP family checks). */
+function checkIpFamilies(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  const families = spec.ipFamilies ?? [];
+  if (spec.type === 'ExternalName') {
+    if (families.length > 0) report(issues, 'spec.ipFamilies', families, 'may not be set for an ExternalName Service', 'no ipFamilies');
+    if (spec.ipFamilyPolicy !== undefined) report(issues, 'spec.ipFamilyPolicy', spec.ipFamilyPolicy, 'may not be set for an ExternalName Service', 'no ipFamilyPolicy');
+    return;
+  }
+  const policy = spec.ipFamilyPolicy;
+  if (policy !== undefined && !IP_FAMILY_POLICIES.includes(policy)) report(issues, 'spec.ipFamilyPolicy', policy, 'unsupported IP family policy', IP_FAMILY_POLICIES.join(', '));
+  const seen = new Set<string>();
+  families.forEach((fam, i) => {
+    if (!IP_FAMILIES.includes(fam)) report(issues, `spec.ipFamilies[${i}]`, fam, 'unsupported IP family', IP_FAMILIES.join(' or '));
+    else if (seen.has(fam)) report(issues, `spec.ipFamilies[${i}]`, fam, 'duplicate IP family', 'each family at most once');
+    seen.add(fam);
+  });
+  if (families.length > 2) report(issues, 'spec.ipFamilies', families, 'more than two IP families', 'one or two IP families');
+  const singleStack = policy === undefined || policy === 'SingleStack';
+  if (families.length > 1 && singleStack) {
+    report(issues, 'spec.ipFamilyPolicy', policy ?? null, 'must be dual-stack when two IP families are given', 'PreferDualStack or RequireDualStack');
+  }
+  const ips = (spec.clusterIPs ?? []).filter((ip) => ip !== '' && ip !== 'None' && isIpAddress(ip));
+  if (ips.length > 1 && singleStack) {
+    report(issues, 'spec.ipFamilyPolicy', policy ?? null, 'must be dual-stack when two clusterIPs are given', 'PreferDualStack or RequireDualStack');
+  }
+  (spec.clusterIPs ?? []).forEach((ip, i) => {
+    if (ip === '' || ip === 'None' || !isIpAddress(ip)) return;
+    const fam = `IPv${ipVersionOf(ip)}`;
+    const want = families[i];
+    if (want !== undefined && IP_FAMILIES.includes(want) && want !== fam) {
+      report(issues, `spec.clusterIPs[${i}]`, ip, `an ${fam} address where spec.ipFamilies[${i}] is ${want}`, `an ${want} address (clusterIPs and ipFamilies are in the same order)`);
+    }
+    if (i === 1 && isIpAddress(spec.clusterIPs?.[0] ?? '') && ipVersionOf(spec.clusterIPs?.[0] ?? '') === ipVersionOf(ip)) {
+      report(issues, 'spec.clusterIPs[1]', ip, 'the same IP family as spec.clusterIPs[0]', 'an address of the other IP family (one cluster IP per family)');
+    }
+  });
+}
+
+/** Fields that only a LoadBalancer takes; none of them changes a verdict or the kube-proxy plan. */
+function checkLoadBalancerOnly(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  const lb = spec.type === 'LoadBalancer';
+  if (spec.loadBalancerClass !== undefined) {
+    if (!lb) report(issues, 'spec.loadBalancerClass', spec.loadBalancerClass, 'may only be used when type is LoadBalancer', 'type LoadBalancer, or no loadBalancerClass');
+    else if (!isQualifiedName(spec.loadBalancerClass)) report(issues, 'spec.loadBalancerClass', spec.loadBalancerClass, 'not a qualified name', KEY_ALLOWED);
+  }
+  if (spec.allocateLoadBalancerNodePorts !== undefined && !lb) {
+    report(issues, 'spec.allocateLoadBalancerNodePorts', spec.allocateLoadBalancerNodePorts, 'may only be used when type is LoadBalancer', 'type LoadBalancer, or no allocateLoadBalancerNodePorts');
+  }
+  const hc = spec.healthCheckNodePort;
+  if (hc !== undefined && hc !== 0) {
+    if (!lb || spec.externalTrafficPolicy !== 'Local') {
+      report(issues, 'spec.healthCheckNodePort', hc, 'may only be set when type is LoadBalancer and externalTrafficPolicy is Local', 'type LoadBalancer with externalTrafficPolicy Local, or no healthCheckNodePort');
+    } else {
+      checkPortNumber(issues, 'spec.healthCheckNodePort', hc);
+    }
+  }
+}
+
+function checkTrafficDistribution(issues: Issues, s: Service): void {
+  const value = s.spec.trafficDistribution;
+  if (value === undefined) return;
+  if (!TRAFFIC_DISTRIBUTIONS.includes(value)) report(issues, 'spec.trafficDistribution', value, 'unsupported traffic distribution', TRAFFIC_DISTRIBUTIONS.join(', '));
+  else report(issues, 'spec.trafficDistribution', value, TOPOLOGY_NOT_MODELLED, 'no trafficDistribution');
+}
+
 function checkService(issues: Issues, s: Service): void {
   const spec = s.spec;
   if (spec.type !== undefined && !SERVICE_TYPES.includes(spec.type)) report(issues, 'spec.type', spec.type, 'unsupported Service type', SERVICE_TYPES.join(', '));
@@ -143,6 +216,9 @@ function checkService(issues: Issues, s: Service): void {
   }
   checkAffinity(issues, s);
   checkSourceRanges(issues, s);
+  checkIpFamilies(issues, s);
+  checkLoadBalancerOnly(issues, s);
+  checkTrafficDistribution(issues, s);
   (s.status?.loadBalancer?.ingress ?? []).forEach((ing, i) => {
     if (ing.ip !== undefined && !isIpAddress(ing.ip)) report(issues, `status.loadBalancer.ingress[${i}].ip`, ing.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
   });
@@ -162,6 +238,10 @@ function checkSlice(issues: Issues, s: EndpointSlice): void {
   const version = s.addressType === 'IPv4' ? 4 : s.addressType === 'IPv6' ? 6 : undefined;
   (s.endpoints ?? []).forEach((e, i) => {
     if (e.addresses.length === 0) report(issues, `endpoints[${i}].addresses`, [], 'an endpoint needs an address', 'one address');
+    for (const hint of ['forZones', 'forNodes'] as const) {
+      const names = e.hints?.[hint];
+      if (names !== undefined && names.length > 0) report(issues, `endpoints[${i}].hints.${hint}`, names.map((n) => n.name ?? ''), TOPOLOGY_NOT_MODELLED, `no hints.${hint}`);
+    }
     e.addresses.forEach((a, j) => {
       if (version !== undefined && ipVersionOf(a) !== version) {
         report(issues, `endpoints[${i}].addresses[${j}]`, a, `not an ${s.addressType} address`, `an ${s.addressType} address (the slice's addressType)`);
