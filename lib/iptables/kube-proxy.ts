@@ -5,15 +5,25 @@
 // traffic without endpoints or, for Local, without local ones, KUBE-PROXY-FIREWALL for a
 // LoadBalancer's loadBalancerSourceRanges with KUBE-FW-*), and sessionAffinity ClientIP's `-m recent`
 // rules, in the shape of pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules. For verification only: it is never to be applied.
+// kube-proxy runs one proxier per IP family (iptables and ip6tables, the same chain names): a
+// Service is programmed by the proxier of each family it has a cluster IP of (servicechangetracker's
+// serviceToServiceMap skips it otherwise; a Service whose cluster IP is not allocated yet is taken as
+// IPv4), with that family's cluster, external and LoadBalancer IPs and source ranges
+// (serviceport.go newBaseServiceInfo) and endpoints (EndpointSlices of that addressType); the
+// IPv6 endpoint is `[address]:port`, as net.JoinHostPort writes it, in the comments, the KUBE-SEP
+// hash and the DNAT.
 // kube-proxy picks a backend at random (`-m statistic --mode random --probability 1/n`); `pin`
 // renders a variant in which each Service port jumps to one chosen backend only, so a verifier
 // can probe every backend deterministically by loading one variant per backend.
-import { Cidr, ipVersionOf } from '../model/net';
+import { Cidr, ipNumToString, ipVersionOf, toIpNum } from '../model/net';
 import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
 import { endpointChain, servicePortChains, servicePortName } from './kube-proxy-names';
 
 /** Picks the one backend a Service port jumps to (its index in `port.backends`). @default - kube-proxy's random choice */
 export type BackendPin = (service: InputService, port: InputServicePort) => number | undefined;
+
+/** The IP family of one kube-proxy file: 4 (iptables) or 6 (ip6tables). */
+export type ProxyFamily = 4 | 6;
 
 const MASQ_MARK = '0x4000';
 
@@ -25,9 +35,25 @@ const protoMatch = (protocol: string): string => `-m ${protocol.toLowerCase()} -
 const probability = (i: number, n: number): string => (1 / (n - i)).toFixed(10);
 
 interface Tables {
+  readonly family: ProxyFamily;
   readonly natChains: string[];
   readonly nat: string[];
   readonly filter: string[];
+}
+
+/** The address as ip6tables-save prints it (compressed, lower case); IPv4 as given. */
+const canonical = (ip: string): string => (ipVersionOf(ip) === 6 ? ipNumToString(toIpNum(ip)!) : ip);
+
+/** The endpoint `ip:port` (`[ip]:port` for IPv6), as kube-proxy names it. */
+const endpointOf = (b: ServiceBackend): string => (ipVersionOf(b.address) === 6 ? `[${canonical(b.address)}]:${b.port}` : `${b.address}:${b.port}`);
+
+/** The addresses of the file's family, canonical. */
+const ofFamily = (family: ProxyFamily, ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === family).map(canonical);
+
+/** True when the proxier of `family` programs the Service: it has a cluster IP of that family (none allocated: IPv4). */
+function programs(s: InputService, family: ProxyFamily): boolean {
+  if (s.type === 'ExternalName' || s.ports.length === 0) return false;
+  return s.clusterIPs.length === 0 ? family === 4 : s.clusterIPs.some((ip) => ipVersionOf(ip) === family);
 }
 
 /** `-m recent --name <SEP> --rcheck --seconds <timeout> --reap`: a client seen within the timeout. */
@@ -38,21 +64,21 @@ function jumpToEndpoints(t: Tables, chain: string, s: InputService, name: string
   // sessionAffinity ClientIP: a client with a recent entry goes back to that endpoint first
   if (s.affinitySeconds !== undefined) {
     for (const b of list) {
-      const endpoint = `${b.address}:${b.port}`;
+      const endpoint = endpointOf(b);
       const sep = endpointChain(name, port.protocol, endpoint);
       t.nat.push(`-A ${chain} ${comment(`${name} -> ${endpoint}`)} ${recentCheck(sep, s.affinitySeconds)} -j ${sep}`);
     }
   }
   list.forEach((b, i) => {
-    const endpoint = `${b.address}:${b.port}`;
+    const endpoint = endpointOf(b);
     const stat = i < list.length - 1 ? ` -m statistic --mode random --probability ${probability(i, list.length)}` : '';
     t.nat.push(`-A ${chain} ${comment(`${name} -> ${endpoint}`)}${stat} -j ${endpointChain(name, port.protocol, endpoint)}`);
   });
 }
 
-/** The node's own address as kube-proxy takes it (its first IPv4 InternalIP, else its first IPv4 address). */
-function nodeIp(model: BuiltModel, node: string): string | undefined {
-  const addresses = model.nodes.filter((n) => n.name === node).flatMap((n) => n.addresses).filter((a) => ipVersionOf(a.address) === 4);
+/** The node's own address of the family as kube-proxy takes it (its first InternalIP, else its first address). */
+function nodeIp(model: BuiltModel, node: string, family: ProxyFamily): string | undefined {
+  const addresses = model.nodes.filter((n) => n.name === node).flatMap((n) => n.addresses).filter((a) => ipVersionOf(a.address) === family);
   return (addresses.find((a) => a.type === 'InternalIP') ?? addresses[0])?.address;
 }
 
@@ -60,14 +86,14 @@ function nodeIp(model: BuiltModel, node: string): string | undefined {
 function renderFirewall(t: Tables, model: BuiltModel, node: string, s: InputService, name: string, fw: string, ext: string, ranges: readonly string[]): void {
   t.natChains.push(fw);
   const head = `-A ${fw} ${comment(`${name} loadbalancer IP`)}`;
-  const own = nodeIp(model, node);
+  const own = nodeIp(model, node, t.family);
   let fromNode = false;
   for (const r of ranges) {
     const cidr = Cidr.parse(r);
-    t.nat.push(`${head} -s ${cidr.networkAddress()}/${cidr.prefixLength} -j ${ext}`);
+    t.nat.push(`${head} -s ${canonical(cidr.networkAddress())}/${cidr.prefixLength} -j ${ext}`);
     if (own !== undefined && cidr.containsAddress(own)) fromNode = true;
   }
-  if (fromNode) for (const ip of s.loadBalancerIPs.filter((a) => ipVersionOf(a) === 4)) t.nat.push(`${head} -s ${ip} -j ${ext}`);
+  if (fromNode) for (const ip of ofFamily(t.family, s.loadBalancerIPs)) t.nat.push(`${head} -s ${ip} -j ${ext}`);
   t.nat.push(`-A ${fw} ${comment(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)}`);
 }
 
@@ -75,17 +101,17 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
   const name = servicePortName(s.namespace, s.name, port.name);
   const { svc, ext, svl, fw } = servicePortChains(name, port.protocol);
   const proto = protoMatch(port.protocol);
-  const v4 = (ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === 4);
-  const backends = port.backends.filter((b) => ipVersionOf(b.address) === 4);
+  const mine = (ips: readonly string[]): string[] => ofFamily(t.family, ips);
+  const backends = port.backends.filter((b) => ipVersionOf(b.address) === t.family);
   const local = s.externalTrafficPolicy === 'Local';
   const localBackends = backends.filter((b) => b.nodeName === node);
-  const externalIPs = [...v4(s.externalIPs).map((ip) => [ip, 'external IP']), ...v4(s.loadBalancerIPs).map((ip) => [ip, 'loadbalancer IP'])];
-  const ranges = s.loadBalancerSourceRanges.filter((r) => ipVersionOf(r.split('/')[0]) === 4);
-  const firewalled = v4(s.loadBalancerIPs).length > 0 && s.loadBalancerSourceRanges.length > 0;
+  const externalIPs = [...mine(s.externalIPs).map((ip) => [ip, 'external IP']), ...mine(s.loadBalancerIPs).map((ip) => [ip, 'loadbalancer IP'])];
+  const ranges = s.loadBalancerSourceRanges.filter((r) => ipVersionOf(r.trim().split('/')[0]) === t.family);
+  const firewalled = mine(s.loadBalancerIPs).length > 0 && ranges.length > 0;
   const hasExternal = externalIPs.length > 0 || port.nodePort !== undefined;
   const pinned = pin?.(s, port);
   if (backends.length === 0) {
-    for (const ip of v4(s.clusterIPs)) t.filter.push(`-A KUBE-SERVICES ${comment(`${name} has no endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j REJECT`);
+    for (const ip of mine(s.clusterIPs)) t.filter.push(`-A KUBE-SERVICES ${comment(`${name} has no endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j REJECT`);
     for (const [ip] of externalIPs) t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j REJECT`);
     if (port.nodePort !== undefined) {
       t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no endpoints`)} -m addrtype --dst-type LOCAL ${proto} --dport ${port.nodePort} -j REJECT`);
@@ -93,7 +119,7 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
     return;
   }
   t.natChains.push(svc);
-  for (const ip of v4(s.clusterIPs)) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} cluster IP`)} ${proto} -d ${ip} --dport ${port.port} -j ${svc}`);
+  for (const ip of mine(s.clusterIPs)) t.nat.push(`-A KUBE-SERVICES ${comment(`${name} cluster IP`)} ${proto} -d ${ip} --dport ${port.port} -j ${svc}`);
   for (const [ip, what] of externalIPs) {
     const lb = what === 'loadbalancer IP';
     t.nat.push(`-A KUBE-SERVICES ${comment(`${name} ${what}`)} ${proto} -d ${ip} --dport ${port.port} -j ${lb && firewalled ? fw : ext}`);
@@ -125,44 +151,41 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
   }
   if (firewalled) renderFirewall(t, model, node, s, name, fw, ext, ranges);
   for (const b of backends) {
-    const endpoint = `${b.address}:${b.port}`;
+    const endpoint = endpointOf(b);
     const sep = endpointChain(name, port.protocol, endpoint);
     if (t.natChains.includes(sep)) continue;
     t.natChains.push(sep);
-    t.nat.push(`-A ${sep} ${comment(name)} -s ${b.address}/32 -j KUBE-MARK-MASQ`);
+    t.nat.push(`-A ${sep} ${comment(name)} -s ${canonical(b.address)}/${t.family === 6 ? 128 : 32} -j KUBE-MARK-MASQ`);
     const remember = s.affinitySeconds !== undefined ? ` -m recent --name ${sep} --set` : '';
     t.nat.push(`-A ${sep} ${comment(name)}${remember} ${proto} -j DNAT --to-destination ${endpoint}`);
   }
 }
 
-/** True when the model has a Service kube-proxy programs (a cluster IP, nodePort or external address). */
-export function hasKubeProxyServices(model: BuiltModel): boolean {
-  return model.services.some((s) => s.type !== 'ExternalName' && s.ports.length > 0);
-}
-
-/** A comment naming the IPv6 addresses of a Service this IPv4-only plan leaves out; none when it has none. */
-function ipv6Note(s: BuiltModel['services'][number]): string[] {
-  const v6 = [...s.clusterIPs, ...s.externalIPs, ...s.loadBalancerIPs].filter((ip) => ipVersionOf(ip) === 6);
-  return v6.length === 0 ? [] : [`# Not rendered (IPv6): ${s.namespace}/${s.name} ${v6.join(', ')}`];
+/** True when the model has a Service the proxier of `family` programs (a cluster IP, nodePort or external address). */
+export function hasKubeProxyServices(model: BuiltModel, family: ProxyFamily = 4): boolean {
+  return model.services.some((s) => programs(s, family));
 }
 
 /**
- * The kube-proxy file of one node: iptables-restore text for the nat and filter tables, IPv4 only,
- * Services and ports sorted by namespace, name and port so the text is the same for the same input.
+ * The kube-proxy file of one node and IP family: iptables-restore (IPv4) or ip6tables-restore (IPv6)
+ * text for the nat and filter tables, Services and ports sorted by namespace, name and port so the
+ * text is the same for the same input.
  */
-export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPin): string {
-  const t: Tables = { natChains: [], nat: [], filter: [] };
-  const services = model.services.filter((s) => s.type !== 'ExternalName')
+export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPin, family: ProxyFamily = 4): string {
+  const t: Tables = { family, natChains: [], nat: [], filter: [] };
+  const services = model.services.filter((s) => programs(s, family))
     .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.namespace < b.namespace ? -1 : 1));
   for (const s of services) for (const p of s.ports) renderPort(t, model, node, s, p, pin);
+  const v6 = family === 6;
   const header = [
-    `# kube-proxy's rules for node ${node} (iptables mode, IPv4), rendered by netsec: NOT Calico's and NOT to be applied.`,
+    `# kube-proxy's rules for node ${node} (iptables mode, ${v6 ? 'IPv6: ip6tables' : 'IPv4'}), rendered by netsec: NOT Calico's and NOT to be applied.`,
     '# For verification only: netsec verify loads it so probes to Service addresses are DNATed and masqueraded as on a real node.',
     '# kube-proxy owns these chains on a real node; each Service port picks a backend at random (--probability 1/n).',
-    '# Not rendered: the masquerade of off-cluster sources to cluster IPs',
-    '# (needs the cluster CIDR), IPv6 Services. Generated; do not edit.',
-    ...services.flatMap(ipv6Note),
+    `# The Services with an IPv${family} cluster IP${hasKubeProxyServices(model, v6 ? 4 : 6) ? `; the IPv${v6 ? 4 : 6} ones are in ${node}.kube-proxy.${v6 ? 'iptables' : 'ip6tables'}` : ''}.`,
+    '# Not rendered: the masquerade of off-cluster sources to cluster IPs (needs the cluster CIDR). Generated; do not edit.',
   ];
+  // the nodePorts of the node's local addresses; IPv6 never takes them on ::1 (proxier.go)
+  const nodePorts = `-m addrtype --dst-type LOCAL${v6 ? ' ! -d ::1/128' : ''}`;
   const nat = [
     '*nat',
     ':PREROUTING ACCEPT [0:0]', ':INPUT ACCEPT [0:0]', ':OUTPUT ACCEPT [0:0]', ':POSTROUTING ACCEPT [0:0]',
@@ -176,7 +199,7 @@ export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPi
     `-A KUBE-POSTROUTING -j MARK --xor-mark ${MASQ_MARK}`,
     `-A KUBE-POSTROUTING ${comment('kubernetes service traffic requiring SNAT')} -j MASQUERADE --random-fully`,
     ...t.nat,
-    `-A KUBE-SERVICES ${comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain')} -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS`,
+    `-A KUBE-SERVICES ${comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain')} ${nodePorts} -j KUBE-NODEPORTS`,
     'COMMIT',
   ];
   const filter = [

@@ -15,7 +15,8 @@ export interface PlanFile {
 /**
  * `<dir><node>.iptables`, `.ip6tables` (when the node has IPv6 endpoints), `.ipsets` and
  * `.endpoints.json` for each node of the model, nodes sorted by name, and `<node>.kube-proxy.iptables`
- * (kube-proxy's rules, for verification only) when the model has Services. Throws when there is no node.
+ * and `.kube-proxy.ip6tables` (kube-proxy's rules per IP family, for verification only) when the model
+ * has Services with a cluster IP of that family. Throws when there is no node.
  */
 export function planFilesFromModel(model: BuiltModel, dir: string = '', options: PlanOptions = {}): PlanFile[] {
   if (model.nodes.length === 0) throw new Error('the inventory has no Node: nothing to plan (add Node objects or WorkerNode constructs)');
@@ -34,7 +35,8 @@ export function nodePlanFiles(model: BuiltModel, node: string, dir: string = '',
   if (plan.ip6tables !== undefined) out.push({ path: `${dir}${node}.ip6tables`, content: plan.ip6tables });
   out.push({ path: `${dir}${node}.ipsets`, content: plan.ipsets });
   out.push({ path: `${dir}${node}.endpoints.json`, content: `${JSON.stringify(plan.endpoints, null, 2)}\n` });
-  if (hasKubeProxyServices(model)) out.push({ path: `${dir}${node}.kube-proxy.iptables`, content: renderKubeProxy(model, node) });
+  if (hasKubeProxyServices(model, 4)) out.push({ path: `${dir}${node}.kube-proxy.iptables`, content: renderKubeProxy(model, node, undefined, 4) });
+  if (hasKubeProxyServices(model, 6)) out.push({ path: `${dir}${node}.kube-proxy.ip6tables`, content: renderKubeProxy(model, node, undefined, 6) });
   return out;
 }
 

@@ -107,6 +107,9 @@ function firewallStage(model: BuiltModel, target: ExternalTarget, node: string, 
   if (target.kind !== 'loadBalancer' || ranges.length === 0 || source.ip === undefined) return undefined;
   const family = ipVersionOf(source.ip);
   const mine = ranges.filter((r) => CidrMatcher.parse(r).version === family);
+  // each family's proxier takes the ranges of its family only (serviceport.go newBaseServiceInfo):
+  // with none, it programs no KUBE-FW-* and lets every source of that family through
+  if (mine.length === 0) return undefined;
   const hit = mine.find((r) => CidrMatcher.parse(r).contains(source.ip as string));
   if (hit !== undefined) return fixed('kube-proxy-firewall', `node/${node}`, 'continue', `KUBE-FW-*: source ${source.ip} is in loadBalancerSourceRanges ${hit} -> KUBE-EXT-*`);
   const own = nodeIp(model, node, family);
