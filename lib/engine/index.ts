@@ -13,6 +13,7 @@ export { ServiceIpPort, ServiceSetMembers } from './input/service-members';
 export { findMatchedService } from './input/service-lookup';
 export { ServiceTarget, namesService, resolveServiceTarget } from './service/target';
 export { ExternalPathKind, ExternalTarget, findExternalTarget } from './service/external-target';
+export { ProxyFamily, proxiedIn } from './service/families';
 export { ExternalBackendPath, ExternalServiceVerdict, evaluateExternalServiceFlow } from './service/node-path';
 export { explainExternalServiceJson, explainExternalServiceText } from './service/node-path-explain';
 export { BackendVerdict, ServiceSummary, ServiceVerdict, evaluateServiceFlow } from './service/evaluate';

@@ -6,24 +6,18 @@
 // LoadBalancer's loadBalancerSourceRanges with KUBE-FW-*), and sessionAffinity ClientIP's `-m recent`
 // rules, in the shape of pkg/proxy/iptables/proxier.go syncProxyRules and writeServiceToEndpointRules. For verification only: it is never to be applied.
 // kube-proxy runs one proxier per IP family (iptables and ip6tables, the same chain names): a
-// Service is programmed by the proxier of each family it has a cluster IP of (servicechangetracker's
-// serviceToServiceMap skips it otherwise; a Service whose cluster IP is not allocated yet is taken as
-// IPv4), with that family's cluster, external and LoadBalancer IPs and source ranges
-// (serviceport.go newBaseServiceInfo) and endpoints (EndpointSlices of that addressType); the
-// IPv6 endpoint is `[address]:port`, as net.JoinHostPort writes it, in the comments, the KUBE-SEP
-// hash and the DNAT.
+// Service is in the file of each family it has a cluster IP of (`proxiedIn`), with that family's
+// cluster, external and LoadBalancer IPs, source ranges and endpoints; the IPv6 endpoint is
+// `[address]:port`, as net.JoinHostPort writes it, in the comments, the KUBE-SEP hash and the DNAT.
 // kube-proxy picks a backend at random (`-m statistic --mode random --probability 1/n`); `pin`
 // renders a variant in which each Service port jumps to one chosen backend only, so a verifier
 // can probe every backend deterministically by loading one variant per backend.
 import { Cidr, ipNumToString, ipVersionOf, toIpNum } from '../model/net';
-import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
+import { BuiltModel, InputService, InputServicePort, ProxyFamily, ServiceBackend, proxiedIn } from '../engine';
 import { endpointChain, servicePortChains, servicePortName } from './kube-proxy-names';
 
 /** Picks the one backend a Service port jumps to (its index in `port.backends`). @default - kube-proxy's random choice */
 export type BackendPin = (service: InputService, port: InputServicePort) => number | undefined;
-
-/** The IP family of one kube-proxy file: 4 (iptables) or 6 (ip6tables). */
-export type ProxyFamily = 4 | 6;
 
 const MASQ_MARK = '0x4000';
 
@@ -49,12 +43,6 @@ const endpointOf = (b: ServiceBackend): string => (ipVersionOf(b.address) === 6 
 
 /** The addresses of the file's family, canonical. */
 const ofFamily = (family: ProxyFamily, ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === family).map(canonical);
-
-/** True when the proxier of `family` programs the Service: it has a cluster IP of that family (none allocated: IPv4). */
-function programs(s: InputService, family: ProxyFamily): boolean {
-  if (s.type === 'ExternalName' || s.ports.length === 0) return false;
-  return s.clusterIPs.length === 0 ? family === 4 : s.clusterIPs.some((ip) => ipVersionOf(ip) === family);
-}
 
 /** `-m recent --name <SEP> --rcheck --seconds <timeout> --reap`: a client seen within the timeout. */
 const recentCheck = (sep: string, seconds: number): string => `-m recent --name ${sep} --rcheck --seconds ${seconds} --reap`;
@@ -163,7 +151,7 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
 
 /** True when the model has a Service the proxier of `family` programs (a cluster IP, nodePort or external address). */
 export function hasKubeProxyServices(model: BuiltModel, family: ProxyFamily = 4): boolean {
-  return model.services.some((s) => programs(s, family));
+  return model.services.some((s) => proxiedIn(s, family));
 }
 
 /**
@@ -173,7 +161,7 @@ export function hasKubeProxyServices(model: BuiltModel, family: ProxyFamily = 4)
  */
 export function renderKubeProxy(model: BuiltModel, node: string, pin?: BackendPin, family: ProxyFamily = 4): string {
   const t: Tables = { family, natChains: [], nat: [], filter: [] };
-  const services = model.services.filter((s) => programs(s, family))
+  const services = model.services.filter((s) => proxiedIn(s, family))
     .sort((a, b) => (a.namespace === b.namespace ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.namespace < b.namespace ? -1 : 1));
   for (const s of services) for (const p of s.ports) renderPort(t, model, node, s, p, pin);
   const v6 = family === 6;

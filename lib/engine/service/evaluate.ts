@@ -8,6 +8,7 @@ import { FlowVerdict } from '../evaluate/types';
 import { ServiceBackend } from '../input/derive-endpoints';
 import { InputService } from '../input/services';
 import { BuiltModel } from '../model/build';
+import { familyOf, otherFamilyBackend } from './families';
 import { ServiceTarget } from './target';
 
 /** How many of the backends kube-proxy sends the flow to are reachable. */
@@ -54,7 +55,10 @@ export function evaluateServiceFlow(model: BuiltModel, from: string, target: Ser
   if (local && !sourcePod?.nodeName) {
     notes.push('internalTrafficPolicy Local: the source\'s node is not known, so every backend is judged as if local');
   }
+  const family = familyOf(target.address);
   const backends: BackendVerdict[] = port.backends.map((backend) => {
+    const other = otherFamilyBackend(backend, family);
+    if (other !== undefined) return { backend, unused: other };
     if (local && sourcePod?.nodeName && backend.nodeName !== sourcePod.nodeName) {
       return { backend, unused: `internalTrafficPolicy Local: the backend is on ${backend.nodeName ?? 'an unknown node'}, not on the source's node ${sourcePod.nodeName}; kube-proxy drops the flow when the node has no local backend` };
     }

@@ -4,6 +4,7 @@
 import { isIpAddress } from '../../model/net';
 import { InputService, InputServicePort } from '../input/services';
 import { BuiltModel } from '../model/build';
+import { familyOf, proxiedIn } from './families';
 
 /** How the flow reaches the Service from outside the cluster network. */
 export type ExternalPathKind = 'nodePort' | 'loadBalancer' | 'externalIP';
@@ -38,7 +39,8 @@ function allNodes(model: BuiltModel): string[] {
 
 /**
  * The external Service path of a flow to `to` (an IP address) and `port`, or undefined when the
- * address and port are no nodePort, LoadBalancer or external IP of a Service read. LoadBalancer and
+ * address and port are no nodePort, LoadBalancer or external IP of a Service read (of a Service with
+ * a cluster IP of the address's family: kube-proxy's other proxier does not program it). LoadBalancer and
  * external IPs come first, as in kube-proxy's KUBE-SERVICES, whose last rule jumps to KUBE-NODEPORTS
  * for destinations local to the node (`-m addrtype --dst-type LOCAL`).
  */
@@ -46,7 +48,10 @@ export function findExternalTarget(model: BuiltModel, to: string, protocol: stri
   if (port === undefined || !isIpAddress(to)) return undefined;
   const proto = protocol.toUpperCase();
   const node = nodeOfAddress(model, to);
-  for (const service of model.services) {
+  const family = familyOf(to);
+  // each family's proxier programs only the Services with a cluster IP of its family
+  const services = model.services.filter((s) => family !== undefined && proxiedIn(s, family));
+  for (const service of services) {
     for (const p of service.ports) {
       if (p.protocol !== proto) continue;
       if (p.port === port && service.loadBalancerIPs.includes(to)) {
@@ -58,7 +63,7 @@ export function findExternalTarget(model: BuiltModel, to: string, protocol: stri
     }
   }
   if (node === undefined) return undefined;
-  for (const service of model.services) {
+  for (const service of services) {
     const p = service.ports.find((q) => q.protocol === proto && q.nodePort === port);
     if (p) return { service, port: p, kind: 'nodePort', address: to, sentPort: port, nodes: [node] };
   }

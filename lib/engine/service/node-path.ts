@@ -22,6 +22,7 @@ import { Endpoint } from '../model/types';
 import { CidrMatcher } from '../model/address-match';
 import { ServiceSummary, affinityNote } from './evaluate';
 import { ExternalTarget } from './external-target';
+import { familyOf, otherFamilyBackend } from './families';
 
 /** One backend reached through one arrival node: every stage in order, or why kube-proxy does not use it. */
 export interface ExternalBackendPath {
@@ -126,6 +127,8 @@ function backendName(b: ServiceBackend): string {
 
 /** One backend through one arrival node. */
 function judgePath(model: BuiltModel, target: ExternalTarget, node: string, source: FlowParty, backend: ServiceBackend, protocol: number, via: string | undefined): ExternalBackendPath {
+  const other = otherFamilyBackend(backend, familyOf(target.address));
+  if (other !== undefined) return { backend, node, stages: [], allowed: false, unused: other };
   const local = target.service.externalTrafficPolicy === 'Local';
   if (local && backend.nodeName !== node) {
     return {
