@@ -10,7 +10,7 @@
 //   `-m recent --name <SEP> --set`. proxier_test.go's expectations show the same rules
 //   (TestLoadBalancer's KUBE-FW-GNZBNJ2PO5MGZ6GT for ns2/svc2:p80 with 203.0.113.0/25).
 // Validation and defaults as pkg/apis/core/validation (sessionAffinity None|ClientIP, timeoutSeconds
-// 1-86400, sessionAffinityConfig only with ClientIP, loadBalancerSourceRanges only for
+// 1-86400, sessionAffinityConfig dropped by the defaults without ClientIP, loadBalancerSourceRanges only for
 // LoadBalancer) and SetDefaults_Service (timeoutSeconds 10800). Worked by hand on the fixture.
 import { buildEngineModel, evaluateExternalServiceFlow, evaluateServiceFlow, findExternalTarget, parseEngineInputs, resolveServiceTarget } from '../../lib/engine';
 import { renderKubeProxy } from '../../lib/iptables/kube-proxy';
@@ -162,13 +162,12 @@ describe('validation and defaults', () => {
     return 'no error';
   };
 
-  test('sessionAffinity: None or ClientIP; timeoutSeconds 1-86400; no config with None', () => {
+  test('sessionAffinity: None or ClientIP; timeoutSeconds 1-86400; a config with None is dropped (SetDefaults_Service), not refused', () => {
     expect(problems('{sessionAffinity: Sticky, ports: [{port: 80}]}')).toContain('spec.sessionAffinity: unsupported session affinity (got "Sticky"; allowed: None or ClientIP)');
     expect(problems('{sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 0}}, ports: [{port: 80}]}'))
       .toContain('spec.sessionAffinityConfig.clientIP.timeoutSeconds: timeout out of range (got 0; allowed: an integer 1-86400 (seconds))');
     expect(problems('{sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 86401}}, ports: [{port: 80}]}')).toContain('(got 86401;');
-    expect(problems('{sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}, ports: [{port: 80}]}'))
-      .toContain('spec.sessionAffinityConfig: must not be set when sessionAffinity is None');
+    expect(problems('{sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}, ports: [{port: 80}]}')).toBe('no error');
     expect(problems('{sessionAffinity: ClientIP, sessionAffinityConfig: {clientIP: {timeoutSeconds: 86400}}, ports: [{port: 80}]}')).toBe('no error');
   });
 

@@ -24,6 +24,7 @@ kind: Service
 metadata: {name: lb, namespace: shop}
 spec:
   type: LoadBalancer
+  clusterIP: 198.51.100.60
   clusterIPs: [198.51.100.60, "2001:db8:96::60"]
   ipFamilies: [IPv4, IPv6]
   ipFamilyPolicy: RequireDualStack

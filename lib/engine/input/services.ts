@@ -36,7 +36,7 @@ export interface InputService {
   /** `spec.clusterIP: None`: kube-proxy programs no rules for it. */
   readonly headless: boolean;
   readonly externalIPs: readonly string[];
-  /** status.loadBalancer.ingress[].ip. */
+  /** status.loadBalancer.ingress[].ip, of the ingresses with ipMode VIP (the default); kube-proxy skips ipMode Proxy (serviceport.go newBaseServiceInfo). */
   readonly loadBalancerIPs: readonly string[];
   /** `Cluster` or `Local`, for NodePort and LoadBalancer Services. @default - none */
   readonly externalTrafficPolicy?: string;
@@ -131,13 +131,14 @@ function toInputService(
       derived.push({ protocol, endpoints: list });
       backends = kubeProxyBackends(list);
     }
-    return { ...(p.name ? { name: p.name } : {}), protocol, port: p.port, targetPort, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}), backends };
+    return { ...(p.name ? { name: p.name } : {}), protocol, port: p.port, targetPort, ...(p.nodePort !== undefined && p.nodePort !== 0 ? { nodePort: p.nodePort } : {}), backends };
   });
   const setMembers = backendsFrom === 'EndpointSlice' ? sliceMembers(slices)
     : backendsFrom === 'Endpoints' && endpoints ? endpointsMembers(endpoints) : derivedMembers(derived);
   return {
     name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, headless: spec.clusterIP === 'None', externalIPs: spec.externalIPs ?? [],
-    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).map((i) => i.ip).filter((ip): ip is string => ip !== undefined),
+    // kube-proxy programs only the VIP-mode ingress IPs; a Proxy-mode load balancer delivers to the nodes itself
+    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).filter((i) => i.ipMode !== 'Proxy').map((i) => i.ip).filter((ip): ip is string => ip !== undefined && ip !== ''),
     ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
     ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),
     ports, ...(spec.sessionAffinity === 'ClientIP' ? { affinitySeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS } : {}),

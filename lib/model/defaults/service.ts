@@ -10,14 +10,20 @@ const CLUSTER = 'Cluster';
 /** v1.DefaultClientIPServiceAffinitySeconds. */
 export const DEFAULT_AFFINITY_SECONDS = 10800;
 
+/** ExternallyAccessible (pkg/api/service/util.go): a NodePort or LoadBalancer, or a ClusterIP Service with externalIPs. */
+export function isExternallyAccessible(s: Service): boolean {
+  const type = s.spec.type ?? 'ClusterIP';
+  return type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && (s.spec.externalIPs ?? []).length > 0);
+}
+
 function defaultServicePort(p: ServicePort, field: string, out: AppliedDefault[]): ServicePort {
   let port = p;
   if (port.protocol === undefined) {
     out.push({ field: `${field}.protocol`, value: TCP, by: KUBE_APISERVER });
     port = { ...port, protocol: TCP };
   }
-  // an unset (or zero) targetPort is the port itself
-  if (port.targetPort === undefined || port.targetPort === '0') {
+  // an unset, zero or empty targetPort is the port itself
+  if (port.targetPort === undefined || port.targetPort === '0' || port.targetPort === '') {
     out.push({ field: `${field}.targetPort`, value: String(port.port), by: KUBE_APISERVER });
     port = { ...port, targetPort: String(port.port) };
   }
@@ -31,9 +37,15 @@ function defaultService(s: Service, out: AppliedDefault[]): Service {
     spec = { ...spec, type: 'ClusterIP' };
   }
   if (spec.ports) spec = { ...spec, ports: spec.ports.map((p, i) => defaultServicePort(p, `spec.ports[${i}]`, out)) };
-  if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && !spec.externalTrafficPolicy) {
+  if (isExternallyAccessible({ ...s, spec }) && !spec.externalTrafficPolicy) {
     out.push({ field: 'spec.externalTrafficPolicy', value: CLUSTER, by: KUBE_APISERVER });
     spec = { ...spec, externalTrafficPolicy: CLUSTER };
+  }
+  // sessionAffinity None (or unset): any sessionAffinityConfig is dropped
+  if ((spec.sessionAffinity === undefined || spec.sessionAffinity === '' || spec.sessionAffinity === 'None') && spec.sessionAffinityConfig !== undefined) {
+    out.push({ field: 'spec.sessionAffinityConfig', value: 'null (dropped: sessionAffinity None)', by: KUBE_APISERVER });
+    const { sessionAffinityConfig: _dropped, ...rest } = spec;
+    spec = rest;
   }
   // ClientIP affinity without a timeout sticks for kube-apiserver's default, 3 hours
   if (spec.sessionAffinity === 'ClientIP' && spec.sessionAffinityConfig?.clientIP?.timeoutSeconds === undefined) {
@@ -57,7 +69,9 @@ function defaultEndpointPorts(ports: readonly ServiceEndpointPort[] | undefined,
 
 /**
  * Fills in what kube-apiserver (and kubectl) would before the object is stored: the namespace,
- * a Service's type, port protocols and target ports, its traffic policies; endpoint port protocols.
+ * a Service's type, port protocols and target ports, its traffic policies (externalTrafficPolicy for
+ * every externally-accessible Service), the affinity timeout, no sessionAffinityConfig without
+ * ClientIP; endpoint port protocols.
  */
 export function applyServiceDefaults(r: ServiceResource, namespace = 'default'): Defaulted<ServiceResource> {
   const out: AppliedDefault[] = [];

@@ -235,7 +235,7 @@ const SERVICE_SPEC = obj([
   f('healthCheckNodePort', INTEGER), f('trafficDistribution', STRING),
 ]);
 const SERVICE_STATUS = obj([
-  f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING)], ['ipMode', 'ports']) })])),
+  f('loadBalancer', obj([f('ingress', { t: 'list', of: obj([f('ip', STRING), f('hostname', STRING), f('ipMode', STRING)], ['ports']) })])),
 ], ['conditions']);
 const TOPOLOGY_NAMES: FieldType = { t: 'list', of: obj([f('name', STRING, true)]) };
 const ENDPOINT_PORTS: FieldType = { t: 'list', of: obj([f('name', STRING), f('protocol', STRING), f('port', INTEGER)], ['appProtocol']) };

@@ -85,7 +85,7 @@ export interface Service {
   readonly kind: 'Service';
   readonly metadata: ObjectMeta;
   readonly spec: ServiceSpec;
-  readonly status?: { readonly loadBalancer?: { readonly ingress?: readonly { readonly ip?: string; readonly hostname?: string }[] } };
+  readonly status?: { readonly loadBalancer?: { readonly ingress?: readonly { readonly ip?: string; readonly hostname?: string; readonly ipMode?: string }[] } };
 }
 
 /** A port of an EndpointSlice or an Endpoints subset. */

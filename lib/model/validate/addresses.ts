@@ -1,4 +1,4 @@
-import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, isIpAddress } from '../net';
+import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, ipNumToString, ipVersionOf, isIpAddress, toIpNum } from '../net';
 import { Issues, report } from './issue';
 
 /** What checking one CIDR text finds: the parsed CIDR (when the syntax is valid) and the problems. */
@@ -53,9 +53,35 @@ export function checkCidrList(issues: Issues, field: string, list: readonly stri
   return out;
 }
 
-/** Checks that each entry is a plain IP address. */
-export function checkIpList(issues: Issues, field: string, list: readonly string[] | undefined): void {
-  (list ?? []).forEach((text, i) => {
-    if (!isIpAddress(text)) report(issues, `${field}[${i}]`, text, 'not an IP address', IP_ADDRESS_ALLOWED);
-  });
+
+/** The ranges ValidateNonSpecialIP refuses (pkg/apis/core/validation), with what they are. */
+const SPECIAL_RANGES: readonly (readonly [Cidr, string])[] = [
+  ['0.0.0.0/32', 'unspecified'], ['::/128', 'unspecified'],
+  ['127.0.0.0/8', 'in the loopback range'], ['::1/128', 'in the loopback range'],
+  ['169.254.0.0/16', 'in the link-local range'], ['fe80::/10', 'in the link-local range'],
+  ['224.0.0.0/24', 'in the link-local multicast range'],
+].map(([c, why]) => [Cidr.parse(c), why] as const);
+
+/** Why an address may not be a Service's external IP or an endpoint (ValidateNonSpecialIP); undefined when it may. */
+function specialIpReason(ip: string): string | undefined {
+  const hit = SPECIAL_RANGES.find(([c]) => c.version === ipVersionOf(ip) && c.containsAddress(ip));
+  if (hit) return hit[1];
+  // IPv6 link-local multicast as Go's net.IP.IsLinkLocalMulticast: ff<flags>2::/16 (scope 2)
+  if (ipVersionOf(ip) === 6 && /^ff[0-9a-f]2:/i.test(ipNumToString(toIpNum(ip)!))) return 'in the link-local multicast range';
+  return undefined;
+}
+
+/** Checks that each entry is a plain IP address and, when `nonSpecial`, no special address (ValidateNonSpecialIP). */
+export function checkIpList(issues: Issues, field: string, list: readonly string[] | undefined, nonSpecial = false): void {
+  (list ?? []).forEach((text, i) => checkIp(issues, `${field}[${i}]`, text, nonSpecial));
+}
+
+/** Checks one plain IP address; with `nonSpecial`, also that it is no unspecified, loopback or link-local address. */
+export function checkIp(issues: Issues, field: string, text: string, nonSpecial: boolean): void {
+  if (!isIpAddress(text)) {
+    report(issues, field, text, 'not an IP address', IP_ADDRESS_ALLOWED);
+    return;
+  }
+  const why = nonSpecial ? specialIpReason(text) : undefined;
+  if (why !== undefined) report(issues, field, text, `the address is ${why}`, 'an address that is not unspecified, loopback (127.0.0.0/8, ::1), link-local (169.254.0.0/16, fe80::/10) or link-local multicast (224.0.0.0/24, ff02::/16)');
 }

@@ -2,7 +2,8 @@
 // object (pkg/apis/core/validation ValidateService, ValidateEndpoints; pkg/apis/discovery/validation).
 import { CIDR_ALLOWED, Cidr, IP_ADDRESS_ALLOWED, NetError, ipVersionOf, isIpAddress } from '../net';
 import { SOURCE_RANGES_ANNOTATION, ServiceEndpointPort, EndpointSlice, Endpoints, ObjectMeta, Service, ServiceResource } from '../resources';
-import { checkIpList } from './addresses';
+import { isExternallyAccessible } from '../defaults/service';
+import { checkIp, checkIpList } from './addresses';
 import { Issues, ValidationIssue, report } from './issue';
 import { KEY_ALLOWED, LABEL_ALLOWED, SUBDOMAIN_ALLOWED, checkAnnotations, checkLabels, isDns1123Label, isDns1123Subdomain, isQualifiedName } from './names';
 import { PORT_NAME_ALLOWED, checkPortNumber, checkPortProtocol, isValidPortName } from './ports';
@@ -13,6 +14,8 @@ const ADDRESS_TYPES = ['IPv4', 'IPv6', 'FQDN'];
 const AFFINITIES = ['None', 'ClientIP'];
 const IP_FAMILIES = ['IPv4', 'IPv6'];
 const IP_FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
+/** v1.LoadBalancerIPMode values. */
+const IP_MODES = ['VIP', 'Proxy'];
 /** v1.ServiceTrafficDistribution values kube-apiserver accepts. */
 const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 /** Why topology-aware routing is refused: kube-proxy's CategorizeEndpoints would pick a subset of the endpoints per node. */
@@ -37,26 +40,47 @@ function checkMeta(issues: Issues, meta: ObjectMeta, serviceName: boolean): void
   checkAnnotations(issues, 'metadata.annotations', meta.annotations);
 }
 
-/** A port name: a DNS-1123 label, required and unique once there is more than one port. */
-function checkPortNames(issues: Issues, field: string, ports: readonly { readonly name?: string }[]): void {
+/**
+ * Port names: a DNS-1123 label when given; `requireWhenMany`: required once there is more than one
+ * port (validateServicePort, validateEndpointPort); `unique`: no two ports share a name, the empty
+ * one included (validateServicePort, the EndpointSlice's validatePorts; v1 Endpoints has no such rule).
+ */
+function checkPortNames(issues: Issues, field: string, ports: readonly { readonly name?: string }[], requireWhenMany: boolean, unique: boolean): void {
   const seen = new Set<string>();
   ports.forEach((p, i) => {
     const name = p.name ?? '';
-    if (name === '' && ports.length > 1) report(issues, `${field}[${i}].name`, name, 'a name is required when there is more than one port', LABEL_ALLOWED);
+    if (name === '' && requireWhenMany && ports.length > 1) report(issues, `${field}[${i}].name`, name, 'a name is required when there is more than one port', LABEL_ALLOWED);
     else if (name !== '' && !isDns1123Label(name)) report(issues, `${field}[${i}].name`, name, 'port name is not a DNS-1123 label', LABEL_ALLOWED);
-    else if (seen.has(name)) report(issues, `${field}[${i}].name`, name, 'duplicate port name', 'a name no other port of the object has');
+    else if (unique && seen.has(name)) report(issues, `${field}[${i}].name`, name, 'duplicate port name', 'a name no other port of the object has');
     seen.add(name);
   });
 }
 
+/**
+ * The cluster IPs as kube-apiserver validates them: `clusterIPs`, or a lone `clusterIP` copied into
+ * it (the create strategy's normalizeClusterIPs), with the field each came from.
+ */
+function clusterIpList(spec: Service['spec']): { readonly ips: readonly string[]; readonly field: (i: number) => string } {
+  const plural = spec.clusterIPs ?? [];
+  if (plural.length > 0) return { ips: plural, field: (i) => `spec.clusterIPs[${i}]` };
+  const single = spec.clusterIP ?? '';
+  return { ips: single === '' ? [] : [single], field: () => 'spec.clusterIP' };
+}
+
+/** `clusterIPs` is exactly ['None'] (isHeadlessService). */
+const isHeadless = (spec: Service['spec']): boolean => {
+  const { ips } = clusterIpList(spec);
+  return ips.length === 1 && ips[0] === 'None';
+};
+
 function checkServicePorts(issues: Issues, s: Service): void {
   const spec = s.spec;
   const ports = spec.ports ?? [];
-  const headless = spec.clusterIP === 'None';
+  const headless = isHeadless(spec);
   if (ports.length === 0 && !headless && spec.type !== 'ExternalName') {
     report(issues, 'spec.ports', [], 'a Service needs at least one port', 'one or more ports (only a headless or ExternalName Service may have none)');
   }
-  checkPortNames(issues, 'spec.ports', ports);
+  checkPortNames(issues, 'spec.ports', ports, true, true);
   const seen = new Set<string>();
   const seenNode = new Set<string>();
   ports.forEach((p, i) => {
@@ -71,7 +95,8 @@ function checkServicePorts(issues: Issues, s: Service): void {
     const key = `${p.protocol ?? 'TCP'}/${p.port}`;
     if (seen.has(key)) report(issues, `${field}.port`, p.port, `duplicate port ${key}`, 'a port and protocol no other port of the Service has');
     seen.add(key);
-    if (p.nodePort !== undefined) {
+    // nodePort 0 is no nodePort (the allocator fills it in)
+    if (p.nodePort !== undefined && p.nodePort !== 0) {
       if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
         report(issues, `${field}.nodePort`, p.nodePort, `nodePort may not be used when type is ${spec.type ?? 'ClusterIP'}`, 'type NodePort or LoadBalancer, or no nodePort');
       }
@@ -90,12 +115,8 @@ function checkAffinity(issues: Issues, s: Service): void {
     report(issues, 'spec.sessionAffinity', affinity, 'unsupported session affinity', AFFINITIES.join(' or '));
     return;
   }
-  if (affinity === 'None') {
-    if (spec.sessionAffinityConfig !== undefined) {
-      report(issues, 'spec.sessionAffinityConfig', spec.sessionAffinityConfig, 'must not be set when sessionAffinity is None', 'no sessionAffinityConfig, or sessionAffinity ClientIP');
-    }
-    return;
-  }
+  // with None, SetDefaults_Service has dropped any sessionAffinityConfig
+  if (affinity === 'None') return;
   const timeout = spec.sessionAffinityConfig?.clientIP?.timeoutSeconds;
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout <= 0 || timeout > MAX_AFFINITY_SECONDS)) {
     report(issues, 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, 'timeout out of range', `an integer 1-${MAX_AFFINITY_SECONDS} (seconds)`);
@@ -149,19 +170,82 @@ function checkIpFamilies(issues: Issues, s: Service): void {
   if (families.length > 1 && singleStack) {
     report(issues, 'spec.ipFamilyPolicy', policy ?? null, 'must be dual-stack when two IP families are given', 'PreferDualStack or RequireDualStack');
   }
-  const ips = (spec.clusterIPs ?? []).filter((ip) => ip !== '' && ip !== 'None' && isIpAddress(ip));
+  const list = clusterIpList(spec);
+  const ips = list.ips.filter((ip) => ip !== 'None' && isIpAddress(ip));
   if (ips.length > 1 && singleStack) {
     report(issues, 'spec.ipFamilyPolicy', policy ?? null, 'must be dual-stack when two clusterIPs are given', 'PreferDualStack or RequireDualStack');
   }
-  (spec.clusterIPs ?? []).forEach((ip, i) => {
-    if (ip === '' || ip === 'None' || !isIpAddress(ip)) return;
+  list.ips.forEach((ip, i) => {
+    if (ip === 'None' || !isIpAddress(ip)) return;
     const fam = `IPv${ipVersionOf(ip)}`;
     const want = families[i];
     if (want !== undefined && IP_FAMILIES.includes(want) && want !== fam) {
-      report(issues, `spec.clusterIPs[${i}]`, ip, `an ${fam} address where spec.ipFamilies[${i}] is ${want}`, `an ${want} address (clusterIPs and ipFamilies are in the same order)`);
+      report(issues, list.field(i), ip, `an ${fam} address where spec.ipFamilies[${i}] is ${want}`, `an ${want} address (clusterIPs and ipFamilies are in the same order)`);
     }
-    if (i === 1 && isIpAddress(spec.clusterIPs?.[0] ?? '') && ipVersionOf(spec.clusterIPs?.[0] ?? '') === ipVersionOf(ip)) {
+    if (i === 1 && isIpAddress(list.ips[0]) && ipVersionOf(list.ips[0]) === ipVersionOf(ip)) {
       report(issues, 'spec.clusterIPs[1]', ip, 'the same IP family as spec.clusterIPs[0]', 'an address of the other IP family (one cluster IP per family)');
+    }
+  });
+}
+
+/**
+ * clusterIP and clusterIPs (ValidateServiceClusterIPsRelatedFields) and the Service types that
+ * refuse them (ValidateService: no 'None' for NodePort and LoadBalancer, none at all for ExternalName).
+ */
+function checkClusterIps(issues: Issues, s: Service): void {
+  const spec = s.spec;
+  const single = spec.clusterIP ?? '';
+  const plural = spec.clusterIPs ?? [];
+  const { ips, field } = clusterIpList(spec);
+  if (spec.type === 'ExternalName') {
+    if (ips.length > 0) report(issues, plural.length > 0 ? 'spec.clusterIPs' : 'spec.clusterIP', ips, 'may not be set for an ExternalName Service', 'no cluster IP');
+    return;
+  }
+  if (single === '' && plural.length > 0) {
+    report(issues, 'spec.clusterIPs', plural, 'must be empty when clusterIP is not specified', 'clusterIP set to clusterIPs[0], or neither (allocated)');
+  } else if (single !== '' && plural.length > 0 && plural[0] !== single) {
+    report(issues, 'spec.clusterIPs', plural, `the first value must match clusterIP ${JSON.stringify(single)}`, 'clusterIPs[0] equal to clusterIP');
+  }
+  let invalid = false;
+  ips.forEach((ip, i) => {
+    if (i === 0 && ip === 'None') {
+      if (ips.length > 1) {
+        invalid = true;
+        report(issues, 'spec.clusterIPs', ips, "'None' must be the first and only value", "['None'] (headless), or cluster IPs");
+      }
+      return;
+    }
+    if (!isIpAddress(ip)) {
+      invalid = true;
+      report(issues, field(i), ip, 'not an IP address', `${IP_ADDRESS_ALLOWED}, 'None' (headless) or empty (allocated)`);
+    }
+  });
+  if (ips.length > 2) report(issues, 'spec.clusterIPs', ips, 'more than two cluster IPs', 'at most two, one per IP family');
+  if (!invalid && isHeadless(spec) && (spec.type === 'NodePort' || spec.type === 'LoadBalancer')) {
+    report(issues, field(0), 'None', `may not be 'None' for a ${spec.type} Service`, 'a cluster IP, or empty (allocated)');
+  }
+}
+
+/** spec.externalName of an ExternalName Service: required, a DNS-1123 subdomain once a trailing dot is cut. */
+function checkExternalName(issues: Issues, s: Service): void {
+  if (s.spec.type !== 'ExternalName') return;
+  const cname = (s.spec.externalName ?? '').replace(/\.$/, '');
+  if (cname === '') report(issues, 'spec.externalName', s.spec.externalName ?? null, 'an ExternalName Service needs an externalName', SUBDOMAIN_ALLOWED);
+  else if (!isDns1123Subdomain(cname)) report(issues, 'spec.externalName', s.spec.externalName, 'not a DNS-1123 subdomain', SUBDOMAIN_ALLOWED);
+}
+
+/** status.loadBalancer.ingress (ValidateLoadBalancerStatus): ip an address, hostname a DNS name, ipMode VIP or Proxy and only with an ip. */
+function checkIngress(issues: Issues, s: Service): void {
+  (s.status?.loadBalancer?.ingress ?? []).forEach((ing, i) => {
+    const field = `status.loadBalancer.ingress[${i}]`;
+    if (ing.ip !== undefined && ing.ip !== '') checkIp(issues, `${field}.ip`, ing.ip, false);
+    if (ing.hostname !== undefined && ing.hostname !== '') {
+      if (!isDns1123Subdomain(ing.hostname)) report(issues, `${field}.hostname`, ing.hostname, 'not a DNS-1123 subdomain', SUBDOMAIN_ALLOWED);
+      else if (isIpAddress(ing.hostname)) report(issues, `${field}.hostname`, ing.hostname, 'must be a DNS name, not an IP address', SUBDOMAIN_ALLOWED);
+    }
+    if (ing.ipMode !== undefined) {
+      if (ing.ip === undefined || ing.ip === '') report(issues, `${field}.ipMode`, ing.ipMode, 'may not be set without ip', 'an ip with the ipMode, or no ipMode');
+      else if (!IP_MODES.includes(ing.ipMode)) report(issues, `${field}.ipMode`, ing.ipMode, 'unsupported IP mode', IP_MODES.join(' or '));
     }
   });
 }
@@ -199,11 +283,10 @@ function checkService(issues: Issues, s: Service): void {
   if (spec.type !== undefined && !SERVICE_TYPES.includes(spec.type)) report(issues, 'spec.type', spec.type, 'unsupported Service type', SERVICE_TYPES.join(', '));
   checkServicePorts(issues, s);
   checkLabels(issues, 'spec.selector', spec.selector);
-  for (const [field, ip] of [['spec.clusterIP', spec.clusterIP] as const, ...(spec.clusterIPs ?? []).map((c, i) => [`spec.clusterIPs[${i}]`, c] as const)]) {
-    if (ip !== undefined && ip !== '' && ip !== 'None' && !isIpAddress(ip)) report(issues, field, ip, 'not an IP address', `${IP_ADDRESS_ALLOWED}, 'None' (headless) or empty (allocated)`);
-  }
-  checkIpList(issues, 'spec.externalIPs', spec.externalIPs);
-  const external = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.externalIPs ?? []).length > 0;
+  checkClusterIps(issues, s);
+  checkExternalName(issues, s);
+  checkIpList(issues, 'spec.externalIPs', spec.externalIPs, true);
+  const external = isExternallyAccessible(s);
   if (spec.externalTrafficPolicy !== undefined && spec.externalTrafficPolicy !== '') {
     if (!external) {
       report(issues, 'spec.externalTrafficPolicy', spec.externalTrafficPolicy, 'may only be set for externally-accessible Services', 'type NodePort or LoadBalancer, or externalIPs');
@@ -219,13 +302,13 @@ function checkService(issues: Issues, s: Service): void {
   checkIpFamilies(issues, s);
   checkLoadBalancerOnly(issues, s);
   checkTrafficDistribution(issues, s);
-  (s.status?.loadBalancer?.ingress ?? []).forEach((ing, i) => {
-    if (ing.ip !== undefined && !isIpAddress(ing.ip)) report(issues, `status.loadBalancer.ingress[${i}].ip`, ing.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
-  });
+  checkIngress(issues, s);
 }
 
-function checkEndpointPorts(issues: Issues, field: string, ports: readonly ServiceEndpointPort[], portRequired: boolean): void {
-  checkPortNames(issues, field, ports);
+/** Endpoint ports: an EndpointSlice's (validatePorts: names unique, none required, port optional) or an Endpoints subset's (validateEndpointPort: names required once several, port required). */
+function checkEndpointPorts(issues: Issues, field: string, ports: readonly ServiceEndpointPort[], slice: boolean): void {
+  checkPortNames(issues, field, ports, !slice, slice);
+  const portRequired = !slice;
   ports.forEach((p, i) => {
     if (p.port !== undefined) checkPortNumber(issues, `${field}[${i}].port`, p.port);
     else if (portRequired) report(issues, `${field}[${i}].port`, p.port, 'a port is required', 'a port number 1-65535');
@@ -245,20 +328,23 @@ function checkSlice(issues: Issues, s: EndpointSlice): void {
     e.addresses.forEach((a, j) => {
       if (version !== undefined && ipVersionOf(a) !== version) {
         report(issues, `endpoints[${i}].addresses[${j}]`, a, `not an ${s.addressType} address`, `an ${s.addressType} address (the slice's addressType)`);
+      } else if (version !== undefined) {
+        checkIp(issues, `endpoints[${i}].addresses[${j}]`, a, true);
       }
     });
   });
-  checkEndpointPorts(issues, 'ports', s.ports ?? [], false);
+  checkEndpointPorts(issues, 'ports', s.ports ?? [], true);
 }
 
 function checkEndpoints(issues: Issues, e: Endpoints): void {
   (e.subsets ?? []).forEach((subset, i) => {
-    for (const list of ['addresses', 'notReadyAddresses'] as const) {
-      (subset[list] ?? []).forEach((a, j) => {
-        if (!isIpAddress(a.ip)) report(issues, `subsets[${i}].${list}[${j}].ip`, a.ip, 'not an IP address', IP_ADDRESS_ALLOWED);
-      });
+    if ((subset.addresses ?? []).length === 0 && (subset.notReadyAddresses ?? []).length === 0) {
+      report(issues, `subsets[${i}]`, subset, 'a subset needs addresses or notReadyAddresses', 'one or more addresses or notReadyAddresses');
     }
-    checkEndpointPorts(issues, `subsets[${i}].ports`, subset.ports ?? [], true);
+    for (const list of ['addresses', 'notReadyAddresses'] as const) {
+      (subset[list] ?? []).forEach((a, j) => checkIp(issues, `subsets[${i}].${list}[${j}].ip`, a.ip, true));
+    }
+    checkEndpointPorts(issues, `subsets[${i}].ports`, subset.ports ?? [], false);
   });
 }
 
