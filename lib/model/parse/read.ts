@@ -28,7 +28,7 @@ export function readValue(type: FieldType, value: unknown, path: string, locatio
     case 'boolean':
       return typeof value === 'boolean' ? value : fail('true or false');
     case 'intOrString':
-      if (typeof value === 'string' && value !== '') return value;
+      if (typeof value === 'string' && (value !== '' || type.allowEmpty === true)) return value;
       return Number.isSafeInteger(value) && (value as number) >= 0 ? String(value) : fail(type.expected);
     case 'stringMap': {
       if (!isRecord(value)) return fail('a mapping of strings to strings');

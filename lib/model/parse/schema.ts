@@ -12,7 +12,7 @@ export type FieldType =
   | { readonly t: 'integer' }
   | { readonly t: 'boolean' }
   /** Kubernetes IntOrString: held as a string, digits render as an integer. */
-  | { readonly t: 'intOrString'; readonly expected: string }
+  | { readonly t: 'intOrString'; readonly expected: string; /** '' is read (a Service targetPort: defaulted to the port). @default false */ readonly allowEmpty?: boolean }
   | { readonly t: 'stringMap' }
   | { readonly t: 'list'; readonly of: FieldType }
   | { readonly t: 'object'; readonly fields: readonly Field[]; readonly ignore?: readonly string[] };
@@ -224,7 +224,7 @@ const SERVICE_SPEC = obj([
   f('type', STRING), f('selector', STRING_MAP),
   f('ports', { t: 'list', of: obj([
     f('name', STRING), f('protocol', STRING), f('port', INTEGER, true),
-    f('targetPort', { t: 'intOrString', expected: 'a port number or a container port name' }), f('nodePort', INTEGER),
+    f('targetPort', { t: 'intOrString', expected: 'a port number or a container port name', allowEmpty: true }), f('nodePort', INTEGER),
   ], ['appProtocol']) }),
   f('clusterIP', STRING), f('clusterIPs', STRINGS), f('externalIPs', STRINGS),
   f('externalTrafficPolicy', STRING), f('internalTrafficPolicy', STRING), f('externalName', STRING), f('loadBalancerIP', STRING),
