@@ -72,4 +72,17 @@ describe('L1 synthesised document', () => {
     expect(() => tier.addJsonPatch(JsonPatch.replace('/spec/order', 1))).toThrow(/^c\/t: addJsonPatch is not supported on Tier 'security'/);
     expect(tier.toJson()).toEqual({ apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100 } });
   });
+
+  test('a cdk8s that would not render the patch value is refused when an L1 is constructed, not synthesised as the bare value', () => {
+    jest.isolateModules(() => {
+      const cdk8s = require('cdk8s') as typeof import('cdk8s');
+      // as if JsonPatch.apply applied the operations without copying them through JSON
+      jest.spyOn(cdk8s.JsonPatch, 'apply').mockImplementation((_doc: unknown, ...ops: JsonPatch[]) =>
+        (ops[0] as unknown as { _toJson(): { value: unknown } })._toJson().value);
+      const l1 = require('../../../lib/constructs/l1') as typeof import('../../../lib/constructs/l1');
+      const c = new cdk8s.Chart(cdk8s.Testing.app(), 'c');
+      expect(() => new l1.CalicoTier(c, 't', { metadata: { name: 'security' }, spec: {} }))
+        .toThrow(/^cdk8s-netsec: this cdk8s does not render a JSON patch value through its toJSON\(\) .*JsonPatch\.apply gave an object with the keys \[toJSON\]\); allowed: a cdk8s 2\.x/);
+    });
+  });
 });
