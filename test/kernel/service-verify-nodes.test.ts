@@ -8,8 +8,9 @@
 //   InternalIP 192.0.2.1, not in 203.0.113.0/24: denied; -> 203.0.113.50:443 (LoadBalancer): denied;
 //   -> 203.0.113.1:30090 (web-admin) -> web-3:9090 from 192.0.2.1: allowed;
 // - internet -> w2 203.0.113.2:30090 -> web-1:9090 from w2's 192.0.2.2: denied (192.0.2.1/32 only);
-// - internet -> w2 203.0.113.2:30082 (web-zone-a, Local, backends on w1 only): w2 has no local
-//   backend, kube-proxy drops: denied (were it forwarded, web-1 would see the internet host, allowed);
+// - internet -> w1 203.0.113.1:30082 (web-zone-b, Local, web-3 on w2 its only backend, port 9090):
+//   w1 has no local backend, kube-proxy drops: denied (had w1 masqueraded and forwarded it as for
+//   Cluster, web-3 would accept 9090 from 192.0.2.1);
 // - web-local (Local, a backend on each node) is never sent to the other node: not probed across.
 // Every probe must agree with the engine (0 mismatches).
 import { readFileSync } from 'fs';
@@ -43,7 +44,7 @@ describe('netsec verify --cross-node with Services, on a real kernel', () => {
     expect(kernel(INTERNET, '203.0.113.50', 443, WEB_3)).toMatch(/^denied/);
     expect(kernel(INTERNET, '203.0.113.1', 30090, WEB_3)).toMatch(/^allowed/);
     expect(kernel(INTERNET, '203.0.113.2', 30090, WEB_1)).toMatch(/^denied/);
-    expect(kernel(INTERNET, '203.0.113.2', 30082, WEB_1)).toMatch(/^denied/);
+    expect(kernel(INTERNET, '203.0.113.1', 30082, WEB_3)).toMatch(/^denied/);
     expect(across.some((c) => c.flow.port === 30081)).toBe(false);
     expect(text).toMatch(/nodes w1 and w2 joined: compared [0-9]+ probes \([0-9]+ to Services, each through its pinned backend\), 0 mismatches/);
     expect(report.mismatches).toBe(0);
