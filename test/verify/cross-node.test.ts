@@ -45,6 +45,12 @@ describe('Service probes between two joined nodes', () => {
   it('one variant per backend index, each pinning both nodes\' kube-proxy rules to that backend', () => {
     // backends of web: web-1, web-2, web-3; each index has a backend on the other node of some arrival
     expect(variants).toHaveLength(3);
+    // counted by hand (one peer host per node): variant 0, arrival w2 for web-1: 5 cluster IPs from
+    // web-3, nodePorts 30080, 30443, 30090 and the LoadBalancer IP (web-local is Local and w2 has
+    // web-3) = 9, plus arrival w1 for web-zone-b's web-3: 3 pods to its cluster IP and its nodePort = 4;
+    // variant 1, w2 for web-2: 9; variant 2, w1 for web-3: 5 cluster IPs from 3 pods and the same 4
+    // external probes = 19. 41 in all
+    expect(variants.map((v) => v.flows.length)).toEqual([13, 9, 19]);
     const web = servicePortChains('shop/web:http', 'TCP');
     for (const [k, ip] of ['198.51.100.10', '198.51.100.11', '198.51.100.12'].entries()) {
       for (const node of ['w1', 'w2']) {
