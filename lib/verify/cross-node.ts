@@ -70,7 +70,8 @@ function addressesOf(model: BuiltModel, node: string): Set<string> {
 function pairNode(model: BuiltModel, node: string, other: string, options: PairOptions): { side: PairNode; link: string } {
   const plan = renderNodePlan(model, node, { layout: options.layout });
   const eps = plan.endpoints.endpoints;
-  const address = joinAddress(model, node) as string;
+  const address = joinAddress(model, node);
+  if (address === undefined) throw new Error(`verify --cross-node: node ${node} has no IPv4 address to be joined to ${other} by`);
   const links = nodeLinks(model, node, eps.filter((e) => e.kind === 'host'), options.peers);
   const link = links.find((l) => l.nodeIps.includes(address))?.interfaceName ?? 'eth0';
   const taken = addressesOf(model, other);

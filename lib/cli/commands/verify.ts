@@ -40,7 +40,7 @@ is printed, and the remapped cluster is verified.`,
   flags: [
     MANIFESTS,
     { ...CLUSTER, required: true, help: INVENTORY_HELP },
-    { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint)' },
+    { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint); with --cross-node, joined to each other node' },
     { name: 'cross-node', kind: 'switch', help: 'also join the nodes two by two and probe the Service paths between them (with --node: that node and each other one)' },
     { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node, and per pair of joined nodes (default 900)' },
     { name: 'remap', kind: 'switch', help: 'map the inputs\' addresses into the documentation ranges first (printed)' },
