@@ -1,14 +1,14 @@
 // The real lab (examples/ibm-lab) with `netsec verify --cross-node` on a real kernel: each worker is
 // verified, then every two are joined by eth0 (their private interface, with its host endpoint's
 // policy), each node with its plan and kube-proxy rules: worker-1 (frontend-1, backend-1), worker-2
-// (frontend-2, db-0), worker-3 (coredns-1, backend-2, no frontend). Worked out by hand from the lab (guestbook: default
-// deny; frontend -> backend api 9000; backend -> db; the frontend's NodePort 30080 and LoadBalancer
+// (frontend-2, db-0), worker-3 (coredns-1, backend-2, no frontend). Worked out by hand from the lab
+// (guestbook: default deny; frontend -> backend api 9000; backend -> db; the frontend's NodePort 30080 and LoadBalancer
 // 203.0.113.50:80 are externalTrafficPolicy Local; ClusterIP backend 198.51.100.100:80 -> api):
 // - frontend-1 (worker-1) and frontend-2 (worker-2) -> 198.51.100.100:80 -> backend-2:9000 on
 //   worker-3: allowed by the frontend's egress and the backend's ingress;
-// - frontend-2 (worker-2) -> 198.51.100.100:80 -> backend-1:9000 on worker-1: allowed;
-// - backend-1 and db-0 -> the same: denied (their egress allows neither); coredns-1 and backend-2
-//   (worker-3) and db-0 (worker-2) -> backend-1 on worker-1: denied;
+// - backend-1 (worker-1) and db-0 (worker-2) -> the same: denied (their egress allows neither);
+// - frontend-2 (worker-2) -> 198.51.100.100:80 -> backend-1:9000 on worker-1: allowed; db-0, and
+//   coredns-1 and backend-2 (worker-3), -> the same: denied;
 // - the internet 203.0.113.100 and the denied CIDR's 203.0.113.230 -> worker-3 203.0.113.13:30080 and
 //   -> 203.0.113.50:80: worker-3 has no frontend, kube-proxy drops (Local): denied, for frontend-1
 //   and frontend-2 alike.
