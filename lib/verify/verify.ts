@@ -79,6 +79,9 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
   const cross = options.crossNode === true && services ? crossNodePairs(model, options.node) : { pairs: [], notes: [] };
   const pairs = cross.pairs;
   const notes: string[] = [...cross.notes];
+  if (options.crossNode === true && pairs.length === 0) {
+    notes.push('cross-node: no two nodes joined (that needs a Service with a backend on one of two nodes with a pod or host endpoint)');
+  }
   const total = nodes.length + pairs.length;
   options.onProgress?.(0, total);
   for (const node of nodes) {
