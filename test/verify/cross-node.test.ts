@@ -110,6 +110,13 @@ describe('which nodes verify --cross-node joins, and how', () => {
     expect(crossNodePairs(model, 'w2').pairs).toEqual([['w1', 'w2']]);
   });
 
+  it('leaves out a node without an IPv4 address in the documentation ranges, and says so', () => {
+    const moved = text.replace('{type: InternalIP, address: 192.0.2.2}, {type: ExternalIP, address: 203.0.113.2}', '{type: InternalIP, address: 10.0.0.2}');
+    expect(moved).not.toBe(text);
+    const other = buildEngineModel(parseEngineInputs([{ file: 'services/scenario.yaml', text: moved }]));
+    expect(crossNodePairs(other, undefined)).toEqual({ pairs: [], notes: ['node w2 is not joined to other nodes: it has no IPv4 address in the documentation ranges (10.0.0.2)'] });
+  });
+
   it('joins the nodes by the interface of their InternalIP, which no peer host keeps, and takes no peer address of the other node', () => {
     const { verification } = pairVerification(model, ['w1', 'w2'], { serviceIps: ['203.0.113.50'], maxProbes: 900 });
     expect(verification.link).toBe('eth0');
