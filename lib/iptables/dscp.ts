@@ -12,7 +12,7 @@ import { IpVersion } from './match';
 import * as m from './match';
 import { Chain, Rule, rule } from './rule';
 
-export const CHAIN_EGRESS_DSCP = 'cali-egress-dscp';
+const CHAIN_EGRESS_DSCP = 'cali-egress-dscp';
 /** rule_defs.go IPSetIDDSCPEndpoints. */
 export const DSCP_SOURCES = 'dscp-src-net';
 
