@@ -6,7 +6,7 @@
 // sorted by that address text; the chain is always there, empty without such an endpoint.
 // `cali-POSTROUTING`'s first rule jumps to it for sources in `dscp-src-net` (every such address)
 // not going to `network-ip-pools` or `this-host`. DSCP marks packets; it decides no verdict.
-import { Endpoint, EngineModel } from '../engine';
+import { Endpoint } from '../engine';
 import { ipNumToString, ipVersionOf, toIpNum } from '../model/net';
 import { IpVersion } from './match';
 import * as m from './match';
@@ -38,32 +38,32 @@ function addressesOf(e: Endpoint, version: IpVersion): string[] {
 }
 
 /**
- * The node's endpoints with a DSCP value, every one Felix gets (all of the node's pods and host
- * endpoints, whatever their interface), and an address of the IP version (dscp_mgr.go skips an
+ * Of the node's endpoints (every one Felix gets: all of the node's pods and host endpoints, whatever
+ * their interface), those with a DSCP value and an address of the IP version (dscp_mgr.go skips an
  * endpoint without one: "no address provided").
  */
-function dscpEndpoints(model: EngineModel, node: string, version: IpVersion): Endpoint[] {
-  return model.endpoints.filter((e) => e.node === node && e.dscp !== undefined && addressesOf(e, version).length > 0);
+function dscpEndpoints(nodeEndpoints: readonly Endpoint[], version: IpVersion): Endpoint[] {
+  return nodeEndpoints.filter((e) => e.dscp !== undefined && addressesOf(e, version).length > 0);
 }
 
 /** The chain's rules, sorted as dscpManager.CompleteDeferredWork sorts them (by the address text, bytewise). */
-function dscpRules(model: EngineModel, node: string, version: IpVersion): DscpRule[] {
-  const rules = dscpEndpoints(model, node, version).map((e) => ({ srcAddrs: addressesOf(e, version).join(','), value: e.dscp ?? 0, endpoint: e.id }));
+function dscpRules(nodeEndpoints: readonly Endpoint[], version: IpVersion): DscpRule[] {
+  const rules = dscpEndpoints(nodeEndpoints, version).map((e) => ({ srcAddrs: addressesOf(e, version).join(','), value: e.dscp ?? 0, endpoint: e.id }));
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return rules.sort((a, b) => cmp(a.srcAddrs, b.srcAddrs) || a.value - b.value || cmp(a.endpoint, b.endpoint));
 }
 
 /** `cali-egress-dscp` of the node (EgressDSCPChain): `--source <addrs> --jump DSCP --set-dscp <n>` per endpoint. */
-export function egressDscpChain(model: EngineModel, node: string, version: IpVersion): Chain {
+export function egressDscpChain(nodeEndpoints: readonly Endpoint[], version: IpVersion): Chain {
   return {
     name: CHAIN_EGRESS_DSCP,
-    rules: dscpRules(model, node, version).map((r) => rule([m.sourceNet(r.srcAddrs)], m.setDscp(r.value), `DSCP ${r.value} for ${r.endpoint}`)),
+    rules: dscpRules(nodeEndpoints, version).map((r) => rule([m.sourceNet(r.srcAddrs)], m.setDscp(r.value), `DSCP ${r.value} for ${r.endpoint}`)),
   };
 }
 
 /** The members of `dscp-src-net` (dscpManager.updateIPSet): every address of those endpoints, sorted. */
-export function dscpSourceMembers(model: EngineModel, node: string, version: IpVersion): string[] {
-  return [...new Set(dscpEndpoints(model, node, version).flatMap((e) => addressesOf(e, version)))].sort();
+export function dscpSourceMembers(nodeEndpoints: readonly Endpoint[], version: IpVersion): string[] {
+  return [...new Set(dscpEndpoints(nodeEndpoints, version).flatMap((e) => addressesOf(e, version)))].sort();
 }
 
 /** The names of the sets the jump reads. */

@@ -277,12 +277,13 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     ],
   });
   // dscp_mgr.go, hostip_mgr.go: the node's own sets, always created
+  const onNode = endpointsByNode(model).get(node) ?? [];
   const dscpJump = dscpJumpRule({
     dscpSources: reg.nodeSet(DSCP_SOURCES, 'hash:net', 'dscp-src-net: addresses of the node\'s endpoints with a QoS DSCP annotation',
-      dscpSourceMembers(model, node, version)),
+      dscpSourceMembers(onNode, version)),
     allPools: reg.allPoolsSet(),
     thisHost: reg.nodeSet(THIS_HOST, 'hash:ip', 'this-host: the node\'s addresses (on a node: its live interface addresses; here from the inventory)',
-      thisHostMembers(model, node, version)),
+      thisHostMembers(model.nodes.find((n) => n.name === node), onNode, version)),
   });
   const mangleText = renderTable({
     table: 'mangle',
@@ -291,7 +292,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['POSTROUTING', [hook(CHAIN_POSTROUTING, 'Calico mangle postrouting')]],
     ]),
     chains: [
-      st.manglePreroutingChain(marks), manglePostroutingChain(marks, dscpJump), egressDscpChain(model, node, version),
+      st.manglePreroutingChain(marks), manglePostroutingChain(marks, dscpJump), egressDscpChain(onNode, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       ...mangleIn.chains(FROM_HOST_DISPATCH, true, layout),
       ...mangleOut.chains(TO_HOST_DISPATCH, false, layout, true),

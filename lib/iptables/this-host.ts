@@ -6,7 +6,7 @@
 // (127.0.0.0 and 127.0.0.1, ::1), the Node's status.addresses, its tunnel address annotations and
 // the expectedIPs of its HostEndpoints. Not known: link-local IPv6 addresses, addresses of other
 // interfaces (Docker bridges and the like). `netsec drift` shows this set's members apart.
-import { EngineModel } from '../engine';
+import { Endpoint, NodeInfo } from '../engine';
 import { ipNumToString, ipVersionOf, toIpNum } from '../model/net';
 import { IpVersion } from './match';
 
@@ -16,14 +16,13 @@ export const THIS_HOST = 'this-host';
 /** Loopback's local routes, on every Linux host. */
 const LOOPBACK: { readonly [version: number]: readonly string[] } = { 4: ['127.0.0.0', '127.0.0.1'], 6: ['::1'] };
 
-/** The node's addresses of the IP version, as the plan knows them, sorted. */
-export function thisHostMembers(model: EngineModel, node: string, version: IpVersion): string[] {
-  const info = model.nodes.find((n) => n.name === node);
+/** The node's addresses of the IP version, as the plan knows them (from the Node and all the node's endpoints), sorted. */
+export function thisHostMembers(info: NodeInfo | undefined, nodeEndpoints: readonly Endpoint[], version: IpVersion): string[] {
   const candidates = [
     ...LOOPBACK[version],
     ...(info?.addresses ?? []).map((a) => a.address),
     ...(info?.tunnelAddresses ?? []),
-    ...model.endpoints.filter((e) => e.kind === 'host' && e.node === node).flatMap((e) => e.ips),
+    ...nodeEndpoints.filter((e) => e.kind === 'host').flatMap((e) => e.ips),
   ];
   const out = new Set<string>();
   for (const c of candidates) {

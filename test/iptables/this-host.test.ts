@@ -25,16 +25,19 @@ describe('this-host members from the inventory', () => {
     hep('w2-eth0', 'worker-2', ['198.51.100.20']),
   ]));
 
+  const members = (node: string, version: 4 | 6): string[] =>
+    thisHostMembers(model.nodes.find((n) => n.name === node), model.endpoints.filter((e) => e.node === node), version);
+
   it('IPv4: loopback, the Node\'s addresses, its tunnel addresses, its host endpoints\' expectedIPs', () => {
-    expect(thisHostMembers(model, 'worker-1', 4)).toEqual(['127.0.0.0', '127.0.0.1', '192.0.2.129', '192.0.2.130', '198.51.100.10', '203.0.113.10']);
+    expect(members('worker-1', 4)).toEqual(['127.0.0.0', '127.0.0.1', '192.0.2.129', '192.0.2.130', '198.51.100.10', '203.0.113.10']);
   });
 
   it('IPv6: ::1 and the node\'s IPv6 addresses, compressed', () => {
-    expect(thisHostMembers(model, 'worker-1', 6)).toEqual(['2001:db8::1', '2001:db8::10', '::1']);
+    expect(members('worker-1', 6)).toEqual(['2001:db8::1', '2001:db8::10', '::1']);
   });
 
   it('another node: only its own', () => {
-    expect(thisHostMembers(model, 'worker-2', 4)).toEqual(['127.0.0.0', '127.0.0.1', '198.51.100.20']);
+    expect(members('worker-2', 4)).toEqual(['127.0.0.0', '127.0.0.1', '198.51.100.20']);
   });
 
   it('a tunnel annotation that is no address of its version is an input error naming file#document and field', () => {
