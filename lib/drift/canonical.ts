@@ -2,7 +2,7 @@
 // iptables-save output (the kernel's spelling) compare equal when they hold the same rule:
 // long and short option names, the base matches first in a fixed order, implicit protocol modules,
 // `/32` and `/128` suffixes, `0.0.0.0/0`, protocol names and numbers, mark values in hex,
-// `--set-mark` as the `--set-xmark` the kernel stores. Comments are not part of the rule's key;
+// `--set-mark` as the `--set-xmark` the kernel stores, `--set-dscp` in hex. Comments are not part of the rule's key;
 // the `cali:<hash>` and readable text are kept beside it.
 import { ipNumToString, toIpNum } from '../model/net';
 import { canonicalProtocol } from './protocols';
@@ -148,6 +148,8 @@ export function canonicalRule(r: SavedRule): CanonicalRule {
         option = '--set-xmark';
         value = setXmark(value);
       } else if (current.name === '-j MARK' && option === '--set-xmark') value = markValue(value);
+      // libxt_DSCP prints the value in hex (`--set-dscp 0x0a`); Felix writes it in decimal
+      if (current.name === '-j DSCP' && option === '--set-dscp') value = hexNumber(value);
       if (current.name === 'conntrack' && (option === '--ctstate' || option === '--ctstatus')) value = value.split(',').sort().join(',');
       option = `${option} ${value}`;
     }

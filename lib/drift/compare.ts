@@ -2,6 +2,7 @@
 // Calico's chains (`cali-*`) whole, and in every other chain only Calico's rules (a `cali:` hash
 // comment or a jump into a `cali-*` chain); kube-proxy's, Docker's and others' are not Calico's.
 import { chainOwnerFromComment } from '../iptables/policy-chains';
+import { expandAddressLists } from './address-lists';
 import { CanonicalRule, canonicalRule } from './canonical';
 import { SavedRuleset, SavedTable } from './iptables-save';
 
@@ -34,7 +35,7 @@ function calicoRules(t: SavedTable | undefined): Map<string, CanonicalRule[]> {
   const out = new Map<string, CanonicalRule[]>();
   if (!t) return out;
   for (const [name] of t.chains) if (CALICO_CHAIN.test(name)) out.set(name, []);
-  for (const saved of t.rules) {
+  for (const saved of t.rules.flatMap(expandAddressLists)) {
     const r = canonicalRule(saved);
     if (!isCalicoRule(r)) continue;
     const list = out.get(r.chain) ?? [];

@@ -3,6 +3,8 @@ import { CanonicalRule } from './canonical';
 import { RuleDrift, compareRulesets } from './compare';
 import { parseIptablesSave } from './iptables-save';
 import { SetDrift, compareIpSets, parseIpsetSave } from './ipset-save';
+import { mainIpSetName } from '../iptables/ipset-names';
+import { THIS_HOST } from '../iptables/this-host';
 
 /** A saved file: its name (for messages) and text. */
 export interface SavedFile {
@@ -29,6 +31,18 @@ export interface DriftReport {
   readonly notCompared: readonly string[];
   readonly rules: readonly RuleDrift[];
   readonly sets: readonly SetDrift[];
+  /**
+   * Member differences of `this-host` (IPv4 and IPv6): Felix fills it from the node's live
+   * interface addresses, the plan from the inventory (lib/iptables/this-host.ts), so they are shown
+   * apart and are no drift. The set missing, extra or of another type is drift (in `sets`).
+   */
+  readonly hostAddresses: readonly SetDrift[];
+}
+
+const THIS_HOST_SETS = new Set([mainIpSetName(4, THIS_HOST), mainIpSetName(6, THIS_HOST)]);
+
+function isHostAddressMember(s: SetDrift): boolean {
+  return THIS_HOST_SETS.has(s.set) && (s.kind === 'missing-member' || s.kind === 'extra-member');
 }
 
 /** Compares; throws DriftInputError (file and line) on a saved file that is not what the tools print. */
@@ -41,19 +55,21 @@ export function nodeDrift(input: DriftInput): DriftReport {
     const plan = input.plan.ip6tables === undefined ? undefined : parseIptablesSave(input.plan.ip6tables, `plan of ${input.node} (ip6tables)`);
     rules.push(...compareRulesets('ip6tables', plan, parseIptablesSave(input.ip6tablesSave.text, input.ip6tablesSave.file)));
   }
-  let sets: SetDrift[] = [];
+  let allSets: SetDrift[] = [];
   if (input.ipsetSave) {
     compared.push(`ipsets (${input.ipsetSave.file})`);
-    sets = compareIpSets(parseIpsetSave(input.plan.ipsets, `plan of ${input.node} (ipsets)`), parseIpsetSave(input.ipsetSave.text, input.ipsetSave.file));
+    allSets = compareIpSets(parseIpsetSave(input.plan.ipsets, `plan of ${input.node} (ipsets)`), parseIpsetSave(input.ipsetSave.text, input.ipsetSave.file));
   }
+  const sets = allSets.filter((s) => !isHostAddressMember(s));
+  const hostAddresses = allSets.filter(isHostAddressMember);
   const notCompared = [
     ...(input.plan.ip6tables !== undefined && !input.ip6tablesSave ? ['ip6tables (the plan has IPv6 rules; give --ip6tables-save)'] : []),
     ...(input.plan.ipsets.trim() !== '' && !input.ipsetSave ? ['ipsets (give --ipset-save)'] : []),
   ];
-  return { node: input.node, compared, notCompared, rules, sets };
+  return { node: input.node, compared, notCompared, rules, sets, hostAddresses };
 }
 
-/** True when anything differs. */
+/** True when anything differs (`this-host` members aside). */
 export function hasDrift(r: DriftReport): boolean {
   return r.rules.length > 0 || r.sets.length > 0;
 }
@@ -70,7 +86,8 @@ function ruleText(r: CanonicalRule | undefined, where: string): string {
 /** The report as text: a summary line, then per family, table and chain each rule with its owner. */
 export function formatDriftText(r: DriftReport): string {
   const lines: string[] = [];
-  const summary = `${count(r, 'missing')} missing, ${count(r, 'extra')} extra, ${count(r, 'changed')} changed rule(s); ${r.sets.length} set difference(s)`;
+  const summary = `${count(r, 'missing')} missing, ${count(r, 'extra')} extra, ${count(r, 'changed')} changed rule(s); ${r.sets.length} set difference(s)${
+    r.hostAddresses.length > 0 ? `; ${r.hostAddresses.length} this-host member difference(s), not drift` : ''}`;
   lines.push(`netsec drift: node ${r.node}: ${hasDrift(r) ? 'DRIFT' : 'no drift'} (${summary})`);
   lines.push(`compared: ${r.compared.join(', ')}`);
   if (r.notCompared.length > 0) lines.push(`not compared: ${r.notCompared.join(', ')}`);
@@ -86,8 +103,11 @@ export function formatDriftText(r: DriftReport): string {
     if (d.live) lines.push(ruleText(d.live, `node line ${d.live.line}:`));
   }
   if (r.sets.length > 0) lines.push('  ipsets:');
-  for (const s of r.sets) {
-    lines.push(`    ${s.kind} ${s.set}${s.member === undefined ? '' : ` ${s.member}`}${s.detail === undefined ? '' : `: ${s.detail}`}`);
+  const setLine = (s: SetDrift): string => `    ${s.kind} ${s.set}${s.member === undefined ? '' : ` ${s.member}`}${s.detail === undefined ? '' : `: ${s.detail}`}`;
+  lines.push(...r.sets.map(setLine));
+  if (r.hostAddresses.length > 0) {
+    lines.push('  this-host members (filled from the node\'s live interfaces; the plan knows only the inventory\'s addresses; not drift):');
+    lines.push(...r.hostAddresses.map(setLine));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -101,6 +121,6 @@ export function formatDriftJson(r: DriftReport): string {
   return `${JSON.stringify({
     node: r.node, drift: hasDrift(r), compared: r.compared, notCompared: r.notCompared,
     rules: r.rules.map((d) => ({ kind: d.kind, family: d.family, table: d.table, chain: d.chain, owner: d.owner, planned: ruleJson(d.planned), node: ruleJson(d.live) })),
-    sets: r.sets,
+    sets: r.sets, hostAddresses: r.hostAddresses,
   }, null, 2)}\n`;
 }

@@ -111,6 +111,16 @@ export class IpSetRegistry {
     return [...new Set(cidrs)].sort();
   }
 
+  /**
+   * A set whose members depend on the node (`dscp-src-net`, `this-host`): built for this registry
+   * only, never shared with other nodes.
+   */
+  public nodeSet(id: string, type: 'hash:ip' | 'hash:net', description: string, members: readonly string[]): string {
+    const name = mainIpSetName(this.version, id);
+    if (!this.sets.has(name)) this.sets.set(name, { name, type, version: this.version, description, members });
+    return name;
+  }
+
   private fixedSet(id: string, description: string, members: () => string[]): string {
     const name = mainIpSetName(this.version, id);
     this.remember(name, () => ({ name, type: 'hash:net', version: this.version, description, members: members() }));

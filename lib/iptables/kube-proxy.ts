@@ -125,11 +125,14 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
     } else {
       t.nat.push(`-A ${ext} ${comment(`masquerade LOCAL traffic for ${name} external destinations`)} -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`);
       t.nat.push(`-A ${ext} ${comment(`route LOCAL traffic for ${name} external destinations`)} -m addrtype --src-type LOCAL -j ${svc}`);
-      t.nat.push(`-A ${ext} -j ${svl}`);
-      t.natChains.push(svl);
-      const pinLocal = pinned !== undefined && port.backends[pinned]?.nodeName === node ? pinned : undefined;
-      jumpToEndpoints(t, svl, s, name, port, pinned !== undefined && pinLocal === undefined ? [] : localBackends, pinLocal);
-      if (localBackends.length === 0) {
+      // without a local backend kube-proxy writes no KUBE-SVL-* (proxier.go usesLocalPolicyChain,
+      // hasExternalEndpoints): KUBE-EXT-* ends, nothing is DNATed and the filter rule below drops it
+      if (localBackends.length > 0) {
+        t.nat.push(`-A ${ext} -j ${svl}`);
+        t.natChains.push(svl);
+        const pinLocal = pinned !== undefined && port.backends[pinned]?.nodeName === node ? pinned : undefined;
+        jumpToEndpoints(t, svl, s, name, port, pinned !== undefined && pinLocal === undefined ? [] : localBackends, pinLocal);
+      } else {
         for (const [ip] of externalIPs) t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no local endpoints`)} ${proto} -d ${ip} --dport ${port.port} -j DROP`);
         if (port.nodePort !== undefined) {
           t.filter.push(`-A KUBE-EXTERNAL-SERVICES ${comment(`${name} has no local endpoints`)} -m addrtype --dst-type LOCAL ${proto} --dport ${port.nodePort} -j DROP`);

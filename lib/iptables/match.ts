@@ -52,6 +52,8 @@ export const DROP = '--jump DROP';
 export const REJECT = '--jump REJECT';
 export const RETURN = '--jump RETURN';
 export const NOTRACK = '--jump CT --notrack';
+/** Felix's DSCPAction (felix/iptables/actions.go): `--jump DSCP --set-dscp <n>`, decimal. */
+export const setDscp = (value: number): string => `--jump DSCP --set-dscp ${value}`;
 /** `--jump MARK --set-mark <bit>/<bit>`. */
 export const setMark = (bit: number): string => `--jump MARK --set-mark ${hex(bit)}/${hex(bit)}`;
 /** `--jump MARK --set-mark 0/<bits>`. */

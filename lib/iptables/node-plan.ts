@@ -10,6 +10,8 @@ import { natTable } from './nat-chains';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
+import { DSCP_SOURCES, dscpJumpRule, dscpSourceMembers, egressDscpChain } from './dscp';
+import { THIS_HOST, thisHostMembers } from './this-host';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { allocateMarks, hex } from './marks';
@@ -274,6 +276,15 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ...raw.endpointChains, ...raw.ruleChains(),
     ],
   });
+  // dscp_mgr.go, hostip_mgr.go: the node's own sets, always created
+  const onNode = endpointsByNode(model).get(node) ?? [];
+  const dscpJump = dscpJumpRule({
+    dscpSources: reg.nodeSet(DSCP_SOURCES, 'hash:net', 'dscp-src-net: addresses of the node\'s endpoints with a QoS DSCP annotation',
+      dscpSourceMembers(onNode, version)),
+    allPools: reg.allPoolsSet(),
+    thisHost: reg.nodeSet(THIS_HOST, 'hash:ip', 'this-host: the node\'s addresses (on a node: its live interface addresses; here from the inventory)',
+      thisHostMembers(model.nodes.find((n) => n.name === node), onNode, version)),
+  });
   const mangleText = renderTable({
     table: 'mangle',
     hooks: new Map([
@@ -281,7 +292,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['POSTROUTING', [hook(CHAIN_POSTROUTING, 'Calico mangle postrouting')]],
     ]),
     chains: [
-      st.manglePreroutingChain(marks), manglePostroutingChain(marks),
+      st.manglePreroutingChain(marks), manglePostroutingChain(marks, dscpJump), egressDscpChain(onNode, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       ...mangleIn.chains(FROM_HOST_DISPATCH, true, layout),
       ...mangleOut.chains(TO_HOST_DISPATCH, false, layout, true),

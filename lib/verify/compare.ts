@@ -27,7 +27,10 @@ export interface ProbeComparison {
 
 /** The outcome of verifying one node. */
 export interface NodeVerifyReport {
+  /** The node, or `a+b` for two joined nodes. */
   readonly node: string;
+  /** The two nodes of a run that joined them (`verify --cross-node`). @default - one node */
+  readonly joined?: readonly [string, string];
   readonly comparisons: readonly ProbeComparison[];
   readonly mismatches: readonly ProbeComparison[];
 }
@@ -59,11 +62,12 @@ function verdictWord(allowed: boolean): string {
   return allowed ? 'allowed' : 'denied';
 }
 
-/** `node N: compared N probes, M mismatches`, then each mismatch with the engine's explanation. */
+/** `node N: compared N probes, M mismatches` (`nodes A and B joined: ...` for two joined nodes), then each mismatch with the engine's explanation. */
 export function formatNodeReport(report: NodeVerifyReport): string {
   const toServices = report.comparisons.filter((c) => c.flow.service !== undefined).length;
   const services = toServices > 0 ? ` (${toServices} to Services, each through its pinned backend)` : '';
-  const lines = [`node ${report.node}: compared ${report.comparisons.length} probes${services}, ${report.mismatches.length} mismatches`];
+  const what = report.joined ? `nodes ${report.joined[0]} and ${report.joined[1]} joined` : `node ${report.node}`;
+  const lines = [`${what}: compared ${report.comparisons.length} probes${services}, ${report.mismatches.length} mismatches`];
   for (const m of report.mismatches) {
     lines.push(`  MISMATCH ${describeFlow(m.flow)}: kernel ${verdictWord(m.observed)} (${m.observedDetail}), engine ${verdictWord(m.expected)}`);
     for (const l of m.explanation.split('\n').filter((t) => t.trim().length > 0)) lines.push(`    ${l}`);

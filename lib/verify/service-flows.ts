@@ -2,7 +2,8 @@
 // k pins every Service port to its k-th backend (`renderKubeProxy`'s pin), so the random choice of
 // kube-proxy cannot hide a verdict. Probed: pod -> cluster IP:port, peer host -> node address:nodePort,
 // peer host -> LoadBalancer or external IP:port, each to a backend built on this node (IPv4, as
-// the kube-proxy rules rendered).
+// the kube-proxy rules rendered); for two joined nodes, the same probes arriving at one node for a
+// backend built on the other.
 import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
 import { BackendPin, renderKubeProxy } from '../iptables/kube-proxy';
 import { familyOf, isDocumentationAddress } from './addresses';
@@ -24,11 +25,22 @@ function backendLabel(s: InputService, b: ServiceBackend): string {
   return `service ${s.namespace}/${s.name} -> ${b.pod ?? b.address}:${b.port}`;
 }
 
-/** The probes of one Service port to backend `k`, when that backend is a pod built here. */
-function portFlows(node: string, topology: Topology, s: InputService, port: InputServicePort, k: number, next: () => string): ProbeFlow[] {
+/** A built node: its name in the inventory and its namespaces. */
+export interface BuiltNode {
+  readonly node: string;
+  readonly topology: Topology;
+}
+
+/**
+ * The probes of one Service port arriving at `arrival` (its pods to the cluster IP, its peer hosts to
+ * its node addresses and the Service's LoadBalancer or external IPs) for backend `k`, when that
+ * backend is a pod built in `backendHost` (the arrival node's own topology, or the node joined to it).
+ */
+function portFlows(arrival: BuiltNode, backendHost: Topology, s: InputService, port: InputServicePort, k: number, next: () => string): ProbeFlow[] {
   const b = port.backends[k];
-  const host = topology.workloads.find((w) => w.ips.includes(b.address));
+  const host = backendHost.workloads.find((w) => w.ips.includes(b.address));
   if (!host || familyOf(b.address) !== 4 || (port.protocol !== 'TCP' && port.protocol !== 'UDP')) return [];
+  const { node, topology } = arrival;
   const listen = { ns: host.ns, ip: b.address, port: b.port };
   const service = (kind: ServiceProbe['kind']): ServiceProbe => ({ kind, node, service: `${s.namespace}/${s.name}`, servicePort: port.port, backend: k });
   const flows: ProbeFlow[] = [];
@@ -44,6 +56,9 @@ function portFlows(node: string, topology: Topology, s: InputService, port: Inpu
       if (src) add({ ns: w.ns, ip: src, role: 'workload', ref: w.id, side: '', label: `pod ${w.id} ${src}` }, ip, port.port, 'clusterIP', 'ClusterIP');
     }
   }
+  // Local on a node with a backend of its own never sends external traffic to another node's backend
+  // (a pinned variant that did would be no rule kube-proxy writes): only the drop of a node without one is probed
+  if (backendHost !== topology && s.externalTrafficPolicy === 'Local' && port.backends.some((x) => x.nodeName === node)) return flows;
   for (const l of topology.links) {
     for (const peer of v4(l.peerIps)) {
       const source: Station = { ns: l.peerNs, ip: peer, role: 'external', ref: peer, side: l.interfaceName, label: `peer(${l.interfaceName}) ${peer}` };
@@ -66,18 +81,48 @@ export function unprobedServiceAddresses(model: BuiltModel): string[] {
   return [...new Set(all.filter((ip) => !isDocumentationAddress(ip)))].sort();
 }
 
+const kubeProxyServices = (model: BuiltModel): InputService[] => model.services.filter((s) => s.type !== 'ExternalName');
+const mostBackends = (services: readonly InputService[]): number => Math.max(0, ...services.flatMap((s) => s.ports.map((p) => p.backends.length)));
+const pinTo = (k: number): BackendPin => (_s, p) => (k < p.backends.length ? k : undefined);
+
 /** One variant per backend index used by a backend built on this node; empty without Services. */
 export function serviceVariants(model: BuiltModel, node: string, topology: Topology): ServiceVariant[] {
-  const services = model.services.filter((s) => s.type !== 'ExternalName');
-  const most = Math.max(0, ...services.flatMap((s) => s.ports.map((p) => p.backends.length)));
+  const services = kubeProxyServices(model);
   let n = 0;
   const next = (): string => `s${n++}`;
   const variants: ServiceVariant[] = [];
-  for (let k = 0; k < most; k++) {
-    const flows = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).flatMap((p) => portFlows(node, topology, s, p, k, next)));
+  for (let k = 0; k < mostBackends(services); k++) {
+    const flows = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).flatMap((p) => portFlows({ node, topology }, topology, s, p, k, next)));
     if (flows.length === 0) continue;
-    const pin: BackendPin = (_s, p) => (k < p.backends.length ? k : undefined);
-    variants.push({ kubeProxy: renderKubeProxy(model, node, pin), flows });
+    variants.push({ kubeProxy: renderKubeProxy(model, node, pinTo(k)), flows });
+  }
+  return variants;
+}
+
+/** One variant of two joined nodes: each node's pinned kube-proxy rules, and the probes judged under them. */
+export interface PairVariant {
+  /** The pinned `<node>.kube-proxy.iptables` text of each of the two nodes, by node name. */
+  readonly kubeProxy: { readonly [node: string]: string };
+  readonly flows: readonly ProbeFlow[];
+}
+
+/**
+ * The Service probes between two joined nodes, one variant per backend index: variant k pins every
+ * Service port to its k-th backend on both nodes, and probes arrive at one node for a k-th backend
+ * built on the other (its pods to the cluster IP; its peer hosts to nodePorts and LoadBalancer or
+ * external IPs: Cluster is DNATed there and masqueraded to the other node; Local with no backend on
+ * the arrival node is dropped there). Empty without Services.
+ */
+export function pairServiceVariants(model: BuiltModel, a: BuiltNode, b: BuiltNode): PairVariant[] {
+  const services = kubeProxyServices(model);
+  let n = 0;
+  const next = (): string => `x${n++}`;
+  const variants: PairVariant[] = [];
+  for (let k = 0; k < mostBackends(services); k++) {
+    const ports = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).map((p): [InputService, InputServicePort] => [s, p]));
+    const flows = [[a, b], [b, a]].flatMap(([arrival, other]) => ports.flatMap(([s, p]) => portFlows(arrival, other.topology, s, p, k, next)));
+    if (flows.length === 0) continue;
+    variants.push({ kubeProxy: { [a.node]: renderKubeProxy(model, a.node, pinTo(k)), [b.node]: renderKubeProxy(model, b.node, pinTo(k)) }, flows });
   }
   return variants;
 }

@@ -7,6 +7,8 @@ import { PlanLayout } from '../iptables/plan-layout';
 import { NodeVerifyReport, formatNodeReport } from './compare';
 import { engineJudge } from './engine-judge';
 import { ProbeOptions } from './probe';
+import { crossNodePairs, pairVerification } from './cross-node';
+import { runNodePairVerification } from './node-pair';
 import { runNodeVerification } from './run';
 import { serviceAddresses, serviceVariants, unprobedServiceAddresses } from './service-flows';
 import { nodeLinks, probePorts } from './site';
@@ -24,8 +26,14 @@ export interface VerifyOptions {
   readonly calicoVersion?: CalicoVersion;
   /** The plan's layout loaded into the kernel (verdicts are the same in both). @default 'felix' */
   readonly layout?: PlanLayout;
-  /** Verify only this node. @default - every node of the inventory with a pod or host endpoint */
+  /** Verify only this node (with `crossNode`, joined to each other node). @default - every node of the inventory with a pod or host endpoint */
   readonly node?: string;
+  /**
+   * Then join the nodes two by two by their private interface and probe the Service paths that
+   * cross from one to the other (a backend on the other node; Local on a node without a backend).
+   * @default false
+   */
+  readonly crossNode?: boolean;
   /** Peer host addresses per node interface (e.g. `{ eth1: [...] }`). @default - derived from node addresses and rule nets */
   readonly peers?: { readonly [iface: string]: readonly string[] };
   /** TCP ports to probe. @default - derived from the rules, failsafe ports and 22, 80, 10250 */
@@ -36,7 +44,7 @@ export interface VerifyOptions {
   readonly maxProbes?: number;
   /** @default - ProbeOptions defaults */
   readonly probe?: ProbeOptions;
-  /** Called before the first node (done 0) and after each node is verified. @default - none */
+  /** Called before the first node (done 0) and after each node (or joined pair) is verified. @default - none */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,7 +63,8 @@ export interface ClusterVerifyReport {
  * Renders, wires, loads and probes each node in turn; namespaces are removed after each node. When
  * the inputs hold Services, each node's kube-proxy rules are then loaded once per backend index
  * (pinned) and probes to cluster IPs, nodePorts and LoadBalancer or external IPs are compared with
- * the engine's verdict for that backend's path.
+ * the engine's verdict for that backend's path. With `crossNode`, pairs of nodes are then built
+ * joined (cross-node.ts) for the Service paths from one node to the other.
  */
 export async function verifyCluster(options: VerifyOptions): Promise<ClusterVerifyReport> {
   const model = buildEngineModel(parseEngineInputs(options.sources, { felix: options.felix, workloadPool: options.workloadPool, calicoVersion: options.calicoVersion }));
@@ -67,7 +76,14 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
   const services = hasKubeProxyServices(model);
   const serviceIps = services ? serviceAddresses(model) : [];
   const reports: NodeVerifyReport[] = [];
-  options.onProgress?.(0, nodes.length);
+  const cross = options.crossNode === true && services ? crossNodePairs(model, options.node) : { pairs: [], notes: [] };
+  const pairs = cross.pairs;
+  const notes: string[] = [...cross.notes];
+  if (options.crossNode === true && pairs.length === 0) {
+    notes.push('cross-node: no two nodes joined (that needs a Service with a backend on one of two nodes with a pod or host endpoint)');
+  }
+  const total = nodes.length + pairs.length;
+  options.onProgress?.(0, total);
   for (const node of nodes) {
     const plan = renderNodePlan(model, node, { layout: options.layout });
     const eps = plan.endpoints.endpoints;
@@ -87,14 +103,21 @@ export async function verifyCluster(options: VerifyOptions): Promise<ClusterVeri
       probe: options.probe,
       ...(services ? { services: (t: Topology) => serviceVariants(model, node, t) } : {}),
     }));
-    options.onProgress?.(reports.length, nodes.length);
+    options.onProgress?.(reports.length, total);
+  }
+  for (const pair of pairs) {
+    const max = options.maxProbes ?? 900;
+    const { verification, skipped } = pairVerification(model, pair, { layout: options.layout, peers: options.peers, serviceIps, maxProbes: max, probe: options.probe });
+    reports.push(await runNodePairVerification(verification));
+    if (skipped() > 0) notes.push(`nodes ${pair[0]} and ${pair[1]} joined: ${skipped()} Service probes over the limit of ${max} not sent`);
+    options.onProgress?.(reports.length, total);
   }
   const compared = reports.reduce((n, r) => n + r.comparisons.length, 0);
   const mismatches = reports.reduce((n, r) => n + r.mismatches.length, 0);
   const unprobed = services ? unprobedServiceAddresses(model) : [];
-  const notes = unprobed.length > 0
-    ? [`Service addresses outside the documentation ranges, not probed: ${unprobed.join(', ')} (their Services' nodePorts are probed on the node addresses)`]
-    : [];
+  if (unprobed.length > 0) {
+    notes.push(`Service addresses outside the documentation ranges, not probed: ${unprobed.join(', ')} (their Services' nodePorts are probed on the node addresses)`);
+  }
   return { nodes: reports, compared, mismatches, notes };
 }
 

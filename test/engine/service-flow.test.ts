@@ -7,58 +7,18 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildEngineModel, evaluateServiceFlow, parseEngineInputs, resolveServiceTarget } from '../../lib/engine';
 import { runNetsec as run } from '../helpers/run-cli';
+import {
+  EMPTY_SERVICE, LOCKED_POLICY, SERVICE_WORLD_INVENTORY as INVENTORY, TO_WEB_8080, WEB_LOCAL_SERVICE, WEB_SERVICE, clientEgressPolicy, shopService,
+} from './fixtures/service-world';
 
-const pod = (name: string, node: string, ip: string, labels: string): string => `---
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: shop, labels: ${labels}}
-spec: {nodeName: ${node}, containers: [{name: c, image: i, ports: [{name: http, containerPort: 8080}]}]}
-status: {phase: Running, podIP: ${ip}}
-`;
-
-const INVENTORY = `apiVersion: v1
-kind: Namespace
-metadata: {name: shop}
-${pod('client', 'w1', '192.0.2.5', '{app: client}')}${pod('web-1', 'w1', '192.0.2.10', '{app: web}')}${pod('web-2', 'w2', '192.0.2.11', '{app: web, tier: locked}')}`;
-
-const SERVICES = `apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: shop}
-spec: {clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web-local, namespace: shop}
-spec: {clusterIP: 10.96.0.11, internalTrafficPolicy: Local, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: empty, namespace: shop}
-spec: {clusterIP: 10.96.0.12, selector: {app: nothing}, ports: [{port: 80}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: front, namespace: shop}
-spec: {type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: http, nodePort: 30080}]}
-`;
+const SERVICES = `${WEB_SERVICE}${WEB_LOCAL_SERVICE}${EMPTY_SERVICE}${shopService('front',
+  '{type: NodePort, selector: {app: web}, ports: [{port: 80, targetPort: http, nodePort: 30080}]}')}`;
 
 /** web-2 (tier: locked) takes no ingress; the client may send only what `egress` allows. */
-const policies = (egress: string): string => `---
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: locked, namespace: shop}
-spec: {podSelector: {matchLabels: {tier: locked}}, policyTypes: [Ingress]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: client-egress, namespace: shop}
-spec: {podSelector: {matchLabels: {app: client}}, policyTypes: [Egress], egress: [${egress}]}
-`;
-
-const TO_WEB_8080 = '{to: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 8080}]}';
+const policies = (egress: string): string => `${LOCKED_POLICY}${clientEgressPolicy(egress)}`;
 
 function answer(egress: string, to: string, port: string): { summary: string; backends: string[] } {
-  const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}${policies(egress)}` }]));
+  const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}${SERVICES}${policies(egress)}` }]));
   const v = evaluateServiceFlow(model, 'shop/client', resolveServiceTarget(model.services, to, 'TCP', port));
   return {
     summary: v.summary,
@@ -88,14 +48,14 @@ describe('check a flow to a Service: each backend after kube-proxy DNAT', () => 
   });
 
   test('a Service with no backends: none reachable, and the reason is said', () => {
-    const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}` }]));
+    const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}${SERVICES}` }]));
     const v = evaluateServiceFlow(model, 'shop/client', resolveServiceTarget(model.services, 'service/shop/empty', 'TCP', '80'));
     expect(v.summary).toBe('none');
     expect(v.notes[0]).toBe('no backends (from selector): kube-proxy rejects the flow (KUBE-SERVICES reject for a Service without endpoints)');
   });
 
   test('a port the Service does not have, or an unknown Service, is an input error naming what exists', () => {
-    const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}` }]));
+    const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}${SERVICES}` }]));
     expect(() => resolveServiceTarget(model.services, 'service/shop/web', 'TCP', '81'))
       .toThrow('Service shop/web has no TCP port "81"; its ports: http TCP/80');
     expect(() => resolveServiceTarget(model.services, 'service/shop/web', 'UDP', 'http')).toThrow('has no UDP port "http"');

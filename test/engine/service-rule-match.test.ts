@@ -3,34 +3,17 @@
 // set of their addresses; felix/serviceindex/serviceindex.go fills both from every endpoint of the
 // Service's EndpointSlices, whatever its conditions). Expectations are worked by hand from that.
 import { buildEngineModel, buildFlow, evaluateFlow, explainText, parseEngineInputs } from '../../lib/engine';
+import { SHOP_NAMESPACE, WEB_SERVICE, shopPod, shopService } from './fixtures/service-world';
 
-const pod = (name: string, ip: string, app: string, extra = ''): string => `---
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: shop, labels: {app: ${app}}}
-spec: {nodeName: w1, containers: [{name: c, image: i, ports: [{name: http, containerPort: 8080}]}]}
-status: {phase: Running, podIP: ${ip}${extra}}
-`;
+const pod = (name: string, ip: string, app: string, status = ''): string => shopPod(name, 'w1', ip, `{app: ${app}}`, status);
 
-const INVENTORY = `apiVersion: v1
-kind: Namespace
-metadata: {name: shop}
-${pod('client', '192.0.2.5', 'client')}${pod('web-1', '192.0.2.10', 'web')}${pod('web-2', '192.0.2.11', 'web', ', conditions: [{type: Ready, status: "False"}]')}${pod('other', '192.0.2.20', 'other')}${pod('db-1', '192.0.2.30', 'db')}`;
+const INVENTORY = `${SHOP_NAMESPACE}${pod('client', '192.0.2.5', 'client')}${pod('web-1', '192.0.2.10', 'web')}`
+  + `${pod('web-2', '192.0.2.11', 'web', ', conditions: [{type: Ready, status: "False"}]')}${pod('other', '192.0.2.20', 'other')}${pod('db-1', '192.0.2.30', 'db')}`;
 
 // web: endpoints derived from the selector (web-2 is not ready: kube-proxy skips it, the slice
 // controller still lists it, so Felix's set holds it). db: an EndpointSlice given, its one
 // endpoint not ready.
-const SERVICES = `---
-apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: shop}
-spec: {clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: db, namespace: shop}
-spec: {clusterIP: 10.96.0.20, ports: [{name: pg, port: 5432}]}
----
+const SERVICES = `${WEB_SERVICE}${shopService('db', '{clusterIP: 10.96.0.20, ports: [{name: pg, port: 5432}]}')}---
 apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
 metadata: {name: db-abc, namespace: shop, labels: {kubernetes.io/service-name: db}}

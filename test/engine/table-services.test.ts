@@ -7,56 +7,20 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildEngineModel, buildTruthTable, parseEngineInputs } from '../../lib/engine';
 import { runNetsec as run } from '../helpers/run-cli';
+import {
+  EMPTY_SERVICE, LOCKED_POLICY, SERVICE_WORLD_INVENTORY as INVENTORY, TO_WEB_8080, WEB_LOCAL_SERVICE, clientEgressPolicy, shopService,
+} from './fixtures/service-world';
 
-const pod = (name: string, node: string, ip: string, labels: string): string => `---
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: shop, labels: ${labels}}
-spec: {nodeName: ${node}, containers: [{name: c, image: i, ports: [{name: http, containerPort: 8080}]}]}
-status: {phase: Running, podIP: ${ip}}
-`;
-
-// client and web-1 on w1, web-2 (tier: locked) on w2
-const INVENTORY = `apiVersion: v1
-kind: Namespace
-metadata: {name: shop}
-${pod('client', 'w1', '192.0.2.5', '{app: client}')}${pod('web-1', 'w1', '192.0.2.10', '{app: web}')}${pod('web-2', 'w2', '192.0.2.11', '{app: web, tier: locked}')}`;
-
-const SERVICES = `apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: shop}
-spec: {clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}, {name: dns, port: 53, protocol: UDP, targetPort: 53}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web-local, namespace: shop}
-spec: {clusterIP: 10.96.0.11, internalTrafficPolicy: Local, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: empty, namespace: shop}
-spec: {clusterIP: 10.96.0.12, selector: {app: nothing}, ports: [{port: 80}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: headless, namespace: shop}
-spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: locked, namespace: shop}
-spec: {podSelector: {matchLabels: {tier: locked}}, policyTypes: [Ingress]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: client-egress, namespace: shop}
-spec: {podSelector: {matchLabels: {app: client}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 8080}]}]}
-`;
+// The world of fixtures/service-world.ts; here web has a UDP port too, and headless has no cluster IP.
+const SERVICES = `${shopService('web',
+  '{clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}, {name: dns, port: 53, protocol: UDP, targetPort: 53}]}')}`
+  + `${WEB_LOCAL_SERVICE}${EMPTY_SERVICE}${shopService('headless', '{clusterIP: None, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}')}`
+  + `${LOCKED_POLICY}${clientEgressPolicy(TO_WEB_8080)}`;
 
 const COLUMNS = ['service/shop/web:80', 'service/shop/web-local:80', 'service/shop/empty:80'];
 
 describe('truth table with Service columns', () => {
-  const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}` }]));
+  const model = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}${SERVICES}` }]));
 
   test('one column per TCP Service port with a cluster IP (the UDP port and the headless Service have none)', () => {
     const t = buildTruthTable(model, { protocol: 'TCP', port: 8080, services: true });
@@ -77,7 +41,7 @@ kind: Service
 metadata: {name: elsewhere, namespace: shop}
 spec: {type: ExternalName, externalName: db.example.com}
 `;
-    const m = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}---\n${SERVICES}${extra}` }]));
+    const m = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${INVENTORY}${SERVICES}${extra}` }]));
     const t = buildTruthTable(m, { protocol: 'TCP', port: 8080, services: true });
     expect(t.services?.columns.map((c) => c.id)).toEqual([...COLUMNS, 'service/shop/front:80']);
     // client's egress allows web:8080, web-2 denies: some, as for the web Service

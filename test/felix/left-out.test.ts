@@ -23,17 +23,6 @@ const LEFT_OUT: readonly LeftOut[] = [
     check: () => expect(plan().iptables).not.toContain('NFLOG'),
   },
   {
-    file: 'dscp_test.go', cases: ['should render empty chain for no policies', 'should render correct chain for policies', 'should render correct IPv6 chain for policies'],
-    why: 'QoS DSCP (the qos.projectcalico.org/dscp annotation) is not read, and the always-present cali-egress-dscp chain and its cali-POSTROUTING jump are not rendered',
-    check: () => {
-      const p = plan();
-      for (const text of [p.iptables, p.ipsets]) {
-        expect(text).not.toContain('--set-dscp');
-        expect(text).not.toContain('dscp');
-      }
-    },
-  },
-  {
     file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
     why: 'the endpoint mark allocator is Felix internals used by IPVS; kubeIPVSSupportEnabled is refused',
     check: () => expect(() => felixWorld(PODS, [], { kubeIPVSSupportEnabled: true }, NODE_IP)).toThrow(/spec\.kubeIPVSSupportEnabled: not modelled/),

@@ -7,11 +7,12 @@ import { CalicoVersion } from '../../lib/model/calico-version';
 
 export const NODE = 'node-1';
 
-/** A pod: name (namespace `app`), address, labels. */
+/** A pod: name (namespace `app`), address, labels, annotations. */
 export interface Pod {
   readonly name: string;
   readonly ip: string;
   readonly labels?: Record<string, string>;
+  readonly annotations?: Record<string, string>;
 }
 
 /** Another node of the cluster: its name and InternalIP. */
@@ -30,7 +31,7 @@ function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherN
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
       node(NODE, nodeIp), ...others.map((o) => node(o.name, o.ip)),
       ...pods.map((p) => ({
-        apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {} },
+        apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {}, ...(p.annotations ? { annotations: p.annotations } : {}) },
         spec: { nodeName: NODE, containers: [{ name: 'c' }] },
         status: { phase: 'Running', podIP: p.ip, podIPs: [{ ip: p.ip }] },
       })),

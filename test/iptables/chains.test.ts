@@ -3,6 +3,7 @@ import { dispatchChains } from '../../lib/iptables/dispatch';
 import { endpointChain } from '../../lib/iptables/endpoint-chains';
 import { failsafeInChain, failsafeOutChain } from '../../lib/iptables/failsafe';
 import { DEFAULT_MARKS } from '../helpers/marks';
+import { dscpJumpRule } from '../../lib/iptables/dscp';
 import { manglePostroutingChain } from '../../lib/iptables/mangle-postrouting';
 import { Chain, renderChainRules, ruleHashes } from '../../lib/iptables/rule';
 import { policy } from './fixture';
@@ -111,14 +112,18 @@ describe("Felix's endpoints_test.go host endpoint cases", () => {
 });
 
 describe('mangle egress for DNATed host traffic (felix/rules/static.go, endpoints.go)', () => {
-  it('static_test.go "should generate expected cali-POSTROUTING chain in the mangle table" (DSCP rule aside, IPVS off)', () => {
-    expect(lines(manglePostroutingChain(DEFAULT_MARKS))).toEqual([
+  it.each([4, 6] as const)('static_test.go "should generate expected cali-POSTROUTING chain in the mangle table" (IPv%s, IPVS off)', (v) => {
+    const jump = dscpJumpRule({ dscpSources: `cali${v}0dscp-src-net`, allPools: `cali${v}0network-ip-pools`, thisHost: `cali${v}0this-host` });
+    expect(lines(manglePostroutingChain(DEFAULT_MARKS, jump))).toEqual([
+      // the DSCP rule (not BPF mode)
+      `-m set --match-set cali${v}0dscp-src-net src -m set ! --match-set cali${v}0network-ip-pools dst -m set ! --match-set cali${v}0this-host dst --jump cali-egress-dscp`,
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
       // accept | pass | scratch0 | scratch1
       '--jump MARK --set-mark 0/0x1b0000',
       '-m conntrack --ctstate DNAT --jump cali-to-host-endpoint',
       '-m mark --mark 0x10000/0x10000 --jump RETURN',
     ]);
+    expect(manglePostroutingChain(DEFAULT_MARKS, jump).rules[0].comments).toEqual(['set dscp for traffic leaving cluster.']);
   });
 
   it('HostEndpointToMangleEgressChains: RETURN is the allow action, so established traffic is marked and returns', () => {

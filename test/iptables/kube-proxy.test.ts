@@ -64,6 +64,14 @@ describe('renderKubeProxy', () => {
     ]);
     const w3 = renderKubeProxy(model, 'w3');
     expect(lines(w3).filter((l) => l.startsWith(`-A ${local.svl} `))).toEqual([]);
+    // proxier.go (syncProxyRules): usesLocalPolicyChain needs a local endpoint, and KUBE-EXT-* jumps
+    // to the policy chain only when hasExternalEndpoints: w3 has neither the chain nor the jump
+    expect(lines(w3).filter((l) => l.startsWith(`-A ${local.ext} `))).toEqual([
+      `-A ${local.ext} -m comment --comment "masquerade LOCAL traffic for shop/web-local external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`,
+      `-A ${local.ext} -m comment --comment "route LOCAL traffic for shop/web-local external destinations" -m addrtype --src-type LOCAL -j ${local.svc}`,
+    ]);
+    expect(w3).not.toContain(`:${local.svl} `);
+    expect(w1).toContain(`-A ${local.ext} -j ${local.svl}\n`);
     expect(w3).toContain('-A KUBE-EXTERNAL-SERVICES -m comment --comment "shop/web-local has no local endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport 30081 -j DROP\n');
     expect(w1).not.toContain('has no local endpoints');
   });

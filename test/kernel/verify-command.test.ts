@@ -1,4 +1,6 @@
 // `netsec verify`: usage errors, refusal of non-documentation addresses, and a full run on the lab.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli } from '../../lib/cli/run';
 import { listNamespaces } from '../../lib/verify/namespaces';
@@ -25,6 +27,7 @@ describe('netsec verify', () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('documentation addresses only');
+    expect(r.out).toContain('--cross-node');
   });
 
   kernelIt('exits 2 and names the address when a pod IP is outside the documentation ranges', async () => {
@@ -43,4 +46,23 @@ describe('netsec verify', () => {
     expect(r.out).toMatch(/^node kube-w1: compared 300 probes, 0 mismatches$/m);
     expect(r.code).toBe(0);
   }, 180000);
+
+  kernelIt('--cross-node joins the nodes and caps the Service probes of the pair at --max-probes, with a note', async () => {
+    // the Service scenario, its Nodes and Pods as the inventory, the rest as the manifests
+    const docs = readFileSync(join(FIXTURES, 'services', 'scenario.yaml'), 'utf8').split(/^---$/m);
+    const dir = mkdtempSync(join(tmpdir(), 'netsec-verify-'));
+    try {
+      const inventory = docs.filter((d) => /^kind: (Node|Pod)$/m.test(d));
+      writeFileSync(join(dir, 'inventory.yaml'), inventory.join('---'));
+      writeFileSync(join(dir, 'manifests.yaml'), docs.filter((d) => !inventory.includes(d)).join('---'));
+      const r = await cli(['--manifests', join(dir, 'manifests.yaml'), '--cluster', join(dir, 'inventory.yaml'), '--node', 'w2', '--cross-node', '--max-probes', '30']);
+      expect(r.err).toBe('');
+      // 41 Service probes cross between w1 and w2 (counted by hand in test/verify/cross-node.test.ts): 30 sent
+      expect(r.out).toMatch(/^nodes w1 and w2 joined: compared 30 probes \(30 to Services, each through its pinned backend\), 0 mismatches$/m);
+      expect(r.out).toContain('note: nodes w1 and w2 joined: 11 Service probes over the limit of 30 not sent');
+      expect(r.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240000);
 });

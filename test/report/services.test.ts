@@ -3,14 +3,10 @@
 // and from outside (203.0.113.10) each nodePort on each node address. Worked by hand from the policies.
 import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { buildReport, reportToHtml } from '../../lib/report';
+import {
+  LOCKED_POLICY, SERVICE_WORLD_PODS, SHOP_NAMESPACE, TO_WEB_8080, WEB_SERVICE, clientEgressPolicy, shopPod, shopService,
+} from '../engine/fixtures/service-world';
 
-const pod = (name: string, node: string, ip: string, labels: string): string => `---
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}, namespace: shop, labels: ${labels}}
-spec: {nodeName: ${node}, containers: [{name: c, image: i, ports: [{name: http, containerPort: 8080}]}]}
-status: {phase: Running, podIP: ${ip}}
-`;
 const node = (name: string, ip: string): string => `---
 apiVersion: v1
 kind: Node
@@ -18,35 +14,11 @@ metadata: {name: ${name}}
 status: {addresses: [{type: InternalIP, address: ${ip}}]}
 `;
 
-const INPUT = `apiVersion: v1
-kind: Namespace
-metadata: {name: shop}
-${node('w1', '198.51.100.1')}${node('w2', '198.51.100.2')}${pod('client', 'w1', '192.0.2.5', '{app: client}')}${pod('web-1', 'w1', '192.0.2.10', '{app: web}')}${pod('web-2', 'w2', '192.0.2.11', '{app: web, tier: locked}')}${pod('other', 'w2', '192.0.2.20', '{app: other}')}---
-apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: shop}
-spec: {clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: front, namespace: shop}
-spec: {type: NodePort, clusterIP: 10.96.0.13, externalTrafficPolicy: Local, selector: {app: web}, ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: headless, namespace: shop}
-spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80}]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: locked, namespace: shop}
-spec: {podSelector: {matchLabels: {tier: locked}}, policyTypes: [Ingress]}
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: {name: client-egress, namespace: shop}
-spec: {podSelector: {matchLabels: {app: client}}, policyTypes: [Egress], egress: [{to: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 8080}]}]}
----
+const INPUT = `${SHOP_NAMESPACE}${node('w1', '198.51.100.1')}${node('w2', '198.51.100.2')}${SERVICE_WORLD_PODS}`
+  + `${shopPod('other', 'w2', '192.0.2.20', '{app: other}')}${WEB_SERVICE}`
+  + `${shopService('front', '{type: NodePort, clusterIP: 10.96.0.13, externalTrafficPolicy: Local, selector: {app: web}, '
+    + 'ports: [{port: 80, targetPort: 8080, nodePort: 30080}]}')}`
+  + `${shopService('headless', '{clusterIP: None, selector: {app: web}, ports: [{port: 80}]}')}${LOCKED_POLICY}${clientEgressPolicy(TO_WEB_8080)}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: other-no-egress, namespace: shop}

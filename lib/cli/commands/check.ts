@@ -12,7 +12,8 @@ import { CLUSTER, INPUT_FLAGS, MANIFESTS, PORT, PROTOCOL, formatFlag } from './f
 export const command = defineCommand({
   name: 'check',
   about: `Evaluates one new connection with Calico's semantics and prints the verdict and, for the source's
-egress and the destination's ingress, the tiers, policies and rules consulted.`,
+egress and the destination's ingress, the tiers, policies and rules consulted. QoS DSCP marking (the
+qos.projectcalico.org/dscp annotation) is rendered in the plan and changes no verdict.`,
   flags: [
     { ...MANIFESTS, help: 'manifest files or folders (YAML, JSON, kind: List)' },
     CLUSTER,

@@ -26,8 +26,11 @@ behind a veth with Calico's interface name), loads the node's plan with ipset re
 iptables-restore, sends real TCP, UDP and ICMP probes and compares each result with the engine's
 verdict. With Services in the inputs, each node's kube-proxy rules are then loaded once per
 backend (pinned to it) and pods -> cluster IPs, peers -> nodePorts and LoadBalancer or external
-IPs are probed and compared with the engine's verdict for that backend. Every namespace is
-removed afterwards.
+IPs are probed and compared with the engine's verdict for that backend. With --cross-node, the
+nodes are then built two at a time, joined by their private interface (the one carrying their
+InternalIP), and the Service paths from one node to the other are probed: a backend on the other
+node (Cluster: DNAT and masquerade on the arrival node) and Local on a node without a backend of
+its own (dropped). Every namespace is removed afterwards.
 
 Needs root, iproute2, iptables, ipset and python3. Pods, nodes and host endpoints must use
 documentation addresses only (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32):
@@ -37,8 +40,9 @@ is printed, and the remapped cluster is verified.`,
   flags: [
     MANIFESTS,
     { ...CLUSTER, required: true, help: INVENTORY_HELP },
-    { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint)' },
-    { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node (default 900)' },
+    { name: 'node', kind: 'single', value: 'N', help: 'verify only this node (default: every node with a pod or host endpoint); with --cross-node, joined to each other node' },
+    { name: 'cross-node', kind: 'switch', help: 'also join the nodes two by two and probe the Service paths between them (with --node: that node and each other one)' },
+    { name: 'max-probes', kind: 'single', value: 'N', help: 'at most N probes per node, and per pair of joined nodes (default 900)' },
     { name: 'remap', kind: 'switch', help: 'map the inputs\' addresses into the documentation ranges first (printed)' },
     PLAN_LAYOUT,
   ],
@@ -80,9 +84,10 @@ is printed, and the remapped cluster is verified.`,
         workloadPool: parsed.value('workload-pool'),
         calicoVersion: parseCalicoVersion(parsed.get('calico-version'), '--calico-version'),
         node: parsed.value('node'),
+        crossNode: parsed.has('cross-node'),
         layout,
         maxProbes: maxText === undefined ? undefined : Number(maxText),
-        onProgress: (done, total) => (done === 0 ? progress.start('netsec verify: nodes', total) : progress.tick()),
+        onProgress: (done, total) => (done === 0 ? progress.start(parsed.has('cross-node') ? 'netsec verify: nodes and joined pairs' : 'netsec verify: nodes', total) : progress.tick()),
       });
       progress.done();
       io.stdout(`${verify.formatClusterReport(report)}\n`);

@@ -5,6 +5,7 @@ import { renderServiceResource } from '../../model/parse';
 import { K8S_CORE_API_VERSION, Service, ServiceSpec } from '../../model/resources';
 import { formatIssue, validateServiceResource } from '../../model/validate';
 import { NamespacedResourceMetadata } from './metadata';
+import { renderedBodyPatch } from './rendered-body';
 import { renderedMetadata, unsupportedMetadataErrors } from './rendered-metadata';
 
 /** Props of {@link KubeService}. */
@@ -31,16 +32,7 @@ export class KubeService extends ApiObject {
     super(scope, id, { apiVersion: K8S_CORE_API_VERSION, kind: 'Service', metadata: props.metadata });
     this.spec = props.spec;
     this.node.addValidation({ validate: () => this.validateService() });
-  }
-
-  /**
-   * Renders the Service through the model's renderer.
-   *
-   * Typed `any` as cdk8s's `ApiObject.toJson()` is (jsii refuses an override that changes the
-   * return type). The value is always a JSON object.
-   */
-  public toJson(): any {
-    return renderServiceResource(this.service());
+    super.addJsonPatch(renderedBodyPatch(() => renderServiceResource(this.service())));
   }
 
   /** Not supported: the typed spec is what gets validated, so patches that bypass it are refused. */

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { formatIssue, validateResource } from '../../model/validate';
 import { renderResource } from '../../model/parse';
 import { NetsecResource, ObjectMeta } from '../../model/resources';
+import { RenderedBody, renderedBodyPatch } from './rendered-body';
 import { renderedMetadata, unsupportedMetadataErrors } from './rendered-metadata';
 
 /** What a concrete L1 class tells its base, {@link NetsecApiObject}. */
@@ -38,24 +39,11 @@ export abstract class NetsecApiObject extends ApiObject {
     this.clusterScoped = init.clusterScoped;
     Object.defineProperty(this, NETSEC_API_OBJECT, { value: true });
     this.node.addValidation({ validate: () => this.validateNetsec() });
+    super.addJsonPatch(renderedBodyPatch(() => this.render()));
   }
 
   /** The resource as typed model data, with its final metadata (chart namespace and labels applied). */
   public abstract toResource(): NetsecResource;
-
-  /**
-   * Renders the resource through the model's canonical renderer.
-   *
-   * Typed `any` as cdk8s's `ApiObject.toJson()` is: jsii refuses an override that changes the
-   * return type. The value is always a JSON object.
-   */
-  public toJson(): any {
-    try {
-      return renderResource(this.toResource());
-    } catch (e) {
-      throw new Error(`${this.node.path}: cannot render ${this.kind} '${this.name}': ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
 
   /**
    * Not supported: the typed spec is what gets validated, so patches that bypass it are refused.
@@ -69,6 +57,15 @@ export abstract class NetsecApiObject extends ApiObject {
   /** The metadata of the synthesised resource. */
   protected resourceMetadata(): ObjectMeta {
     return renderedMetadata(this, this.clusterScoped);
+  }
+
+  /** The resource through the model's canonical renderer: what the object is synthesised as. */
+  private render(): RenderedBody {
+    try {
+      return renderResource(this.toResource());
+    } catch (e) {
+      throw new Error(`${this.node.path}: cannot render ${this.kind} '${this.name}': ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   private validateNetsec(): string[] {

@@ -1,6 +1,8 @@
 // The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`): Namespace, Pod, Node.
 import { ManifestError, describeValue } from '../../model/parse';
 import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
+import { ipVersionOf } from '../../model/net';
+import { DSCP_ALLOWED, DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
 
 /** A named container port (workloads) or host endpoint port. */
 export interface NamedPort {
@@ -16,6 +18,12 @@ export interface NodeInfo {
   readonly labels: StringMap;
   /** status.addresses, e.g. InternalIP/ExternalIP. */
   readonly addresses: readonly { readonly type: string; readonly address: string }[];
+  /**
+   * The tunnel addresses Calico writes on the Node (libcalico-go k8s/resources/node.go): the
+   * `projectcalico.org/IPv4IPIPTunnelAddr`, `IPv4VXLANTunnelAddr` and `IPv6VXLANTunnelAddr`
+   * annotations, in that order. @default - none
+   */
+  readonly tunnelAddresses?: readonly string[];
 }
 
 /** A namespace of the inventory. */
@@ -52,6 +60,8 @@ export interface InventoryPod {
   readonly ready?: boolean;
   /** metadata.deletionTimestamp is set: the pod is terminating. @default false */
   readonly terminating?: boolean;
+  /** The QoS DSCP value of the `qos.projectcalico.org/dscp` annotation (0-63). @default - none */
+  readonly dscp?: number;
 }
 
 /** A port a container of a pod declares. */
@@ -142,7 +152,8 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
         address: r.str(ar.address, `status.addresses[${i}].address`, true),
       };
     });
-    return { kind: 'Node', value: { name, labels, addresses } };
+    const tunnelAddresses = nodeTunnelAddresses(r, meta);
+    return { kind: 'Node', value: { name, labels, addresses, ...(tunnelAddresses.length > 0 ? { tunnelAddresses } : {}) } };
   }
   return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
 }
@@ -184,7 +195,9 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
   const workload = ownerWorkload(r, meta, labels);
   const ready = readyCondition(r, status);
+  const dscp = podDscp(r, meta);
   return {
+    ...(dscp !== undefined ? { dscp } : {}),
     ...(workload ? { workload } : {}),
     ...(ready !== undefined ? { ready } : {}),
     ...(meta.deletionTimestamp !== undefined && meta.deletionTimestamp !== null ? { terminating: true } : {}),
@@ -213,6 +226,34 @@ function readyCondition(r: Reader, status: Rec): boolean | undefined {
     ready = value === 'True';
   });
   return ready;
+}
+
+/** Node annotations holding the node's tunnel address (libcalico-go k8s/resources/node.go). */
+const TUNNEL_ANNOTATIONS = ['projectcalico.org/IPv4IPIPTunnelAddr', 'projectcalico.org/IPv4VXLANTunnelAddr', 'projectcalico.org/IPv6VXLANTunnelAddr'];
+
+function nodeTunnelAddresses(r: Reader, meta: Rec): string[] {
+  const annotations = r.rec(meta.annotations, 'metadata.annotations');
+  const out: string[] = [];
+  for (const key of TUNNEL_ANNOTATIONS) {
+    const field = `metadata.annotations[${JSON.stringify(key)}]`;
+    const value = annotations[key];
+    if (value === undefined) continue;
+    const text = r.str(value, field, true);
+    const v6 = key.startsWith('projectcalico.org/IPv6');
+    if (ipVersionOf(text) !== (v6 ? 6 : 4)) r.fail(field, value, `an ${v6 ? 'IPv6' : 'IPv4'} address`);
+    out.push(text);
+  }
+  return out;
+}
+
+/** The pod's `qos.projectcalico.org/dscp` annotation as Calico reads it; undefined without one. */
+function podDscp(r: Reader, meta: Rec): number | undefined {
+  const value = r.rec(meta.annotations, 'metadata.annotations')[DSCP_ANNOTATION];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') r.fail(DSCP_FIELD, value, `a string: ${DSCP_ALLOWED}`);
+  const parsed = parseDscp(value);
+  if ('problem' in parsed) r.fail(DSCP_FIELD, value, `${DSCP_ALLOWED} (Calico: ${parsed.problem})`);
+  return parsed.value;
 }
 
 /** The label the Deployment controller puts on the pods (and names the ReplicaSet after). */

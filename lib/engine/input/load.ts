@@ -11,7 +11,8 @@ import { derivePodsFromWorkloads } from './derive-pods';
 import { InventoryNamespace, InventoryPod, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
 import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
 import { InputService, SourcedServiceResource, buildServices } from './services';
-import { mergeObservedServices } from './observed-services';
+import { isObservedService, mergeObservedServices } from './observed-services';
+import { DefinitionRegistry, objectIdentity } from './duplicates';
 
 /** A resource and where it was read. */
 export interface SourcedResource {
@@ -84,6 +85,12 @@ export interface ParseOptions {
    * chain names. @default DEFAULT_CALICO_VERSION (3.32)
    */
   readonly calicoVersion?: CalicoVersion;
+}
+
+/** A Service, EndpointSlice or Endpoints by kind, namespace and name; an inventory copy of a Service is its own object (merged with its manifest later). */
+function serviceIdentity(r: SourcedServiceResource['resource']): string {
+  const copy = r.kind === 'Service' && isObservedService(r) ? ' (inventory copy)' : '';
+  return objectIdentity(r.apiVersion, r.kind, r.metadata.name, r.metadata.namespace ?? 'default') + copy;
 }
 
 /** The `--felix` entries as FelixConfiguration fields, checked by the FelixConfiguration validator. */
@@ -166,25 +173,29 @@ function readDocuments(
   const nodes: NodeInfo[] = [];
   const notes: string[] = [];
   const serviceResources: SourcedServiceResource[] = [];
+  const definitions = new DefinitionRegistry(invalid, notes);
   for (const { file, documentIndex, doc } of documents) {
     const location = `${file}#${documentIndex}`;
+    const apiVersion = String((doc as { readonly apiVersion?: unknown }).apiVersion);
     let resource: NetsecResource | undefined;
     try {
       if (isWorkloadKind(doc)) {
         const workload = parseWorkload(doc as { readonly [key: string]: unknown }, location);
-        if (workload) workloads.push(workload);
-        else notes.push(`${location}: skipped ${workloadKindOf(doc)}: no pod template to derive a pod from`);
+        if (workload === undefined) notes.push(`${location}: skipped ${workloadKindOf(doc)}: no pod template to derive a pod from`);
+        else if (definitions.admit(objectIdentity(apiVersion, workload.kind, workload.name, workload.namespace), workload, location)) workloads.push(workload);
         continue;
       }
       if (isServiceKind(doc)) {
         const defaulted = applyServiceDefaults(parseServiceResource(doc as { readonly [key: string]: unknown }, location)).resource;
         const issues = validateServiceResource(defaulted);
         if (issues.length > 0) invalid.push(invalidFromIssues(location, issues));
-        else serviceResources.push({ resource: defaulted, location });
+        else if (definitions.admit(serviceIdentity(defaulted), defaulted, location)) serviceResources.push({ resource: defaulted, location });
         continue;
       }
       if (isInventoryKind(doc)) {
         const item = parseInventoryItem(doc as { readonly [key: string]: unknown }, location);
+        const namespace = item.kind === 'Pod' ? item.value.namespace : undefined;
+        if (!definitions.admit(objectIdentity(apiVersion, item.kind, item.value.name, namespace), item.value, location)) continue;
         if (item.kind === 'Namespace') namespaces.push(item.value);
         else if (item.kind === 'Node') nodes.push(item.value);
         else pods.push(item.value);
@@ -207,6 +218,8 @@ function readDocuments(
       invalid.push(invalidFromIssues(location, issues));
       continue;
     }
+    const meta = defaulted.resource.metadata;
+    if (!definitions.admit(objectIdentity(defaulted.resource.apiVersion, defaulted.resource.kind, meta.name, meta.namespace), defaulted.resource, location)) continue;
     resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
   }
   const mergedServices = mergeObservedServices(serviceResources, invalid);

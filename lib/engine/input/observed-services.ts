@@ -6,7 +6,8 @@ import { INVENTORY_ANNOTATION, Service } from '../../model/resources';
 import { InvalidDocument } from './invalid';
 import { SourcedServiceResource } from './services';
 
-const isObserved = (s: Service): boolean => s.metadata.annotations?.[INVENTORY_ANNOTATION] === 'true';
+/** True for a Service read from the inventory (our export marks it). */
+export const isObservedService = (s: Service): boolean => s.metadata.annotations?.[INVENTORY_ANNOTATION] === 'true';
 const keyOf = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
 
 /**
@@ -19,13 +20,13 @@ const keyOf = (s: Service): string => `${s.metadata.namespace ?? 'default'}/${s.
 export function mergeObservedServices(read: readonly SourcedServiceResource[], invalid: InvalidDocument[]): SourcedServiceResource[] {
   const observed = new Map<string, SourcedServiceResource>();
   for (const r of read) {
-    if (r.resource.kind === 'Service' && isObserved(r.resource) && !observed.has(keyOf(r.resource))) observed.set(keyOf(r.resource), r);
+    if (r.resource.kind === 'Service' && isObservedService(r.resource) && !observed.has(keyOf(r.resource))) observed.set(keyOf(r.resource), r);
   }
   const merged = new Set<SourcedServiceResource>();
   const out: SourcedServiceResource[] = [];
   for (const r of read) {
     const s = r.resource;
-    const copy = s.kind === 'Service' && !isObserved(s) ? observed.get(keyOf(s)) : undefined;
+    const copy = s.kind === 'Service' && !isObservedService(s) ? observed.get(keyOf(s)) : undefined;
     if (copy === undefined || copy.resource.kind !== 'Service' || s.kind !== 'Service') {
       out.push(r);
       continue;

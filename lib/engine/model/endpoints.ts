@@ -1,6 +1,7 @@
 // Workload endpoints from inventory pods and host endpoints from HostEndpoint resources.
 import { HostEndpoint, StringMap } from '../../model/resources';
 import { NAMESPACE_PROFILE_PREFIX } from '../../model/convert';
+import { DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
 import { InventoryPod } from '../input/inventory';
 import { Endpoint } from './types';
 import { vethNameForWorkload } from './veth';
@@ -27,12 +28,17 @@ export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap):
     namedPorts: pod.namedPorts,
     profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`],
     ...(pod.workload ? { workload: `${pod.namespace}/${pod.workload}` } : {}),
+    ...(pod.dscp !== undefined ? { dscp: pod.dscp } : {}),
   };
 }
 
-/** The endpoint of a HostEndpoint resource. */
+/** The endpoint of a HostEndpoint resource (validated: its DSCP annotation, if any, is one Calico accepts). */
 export function hostEndpoint(hep: HostEndpoint): Endpoint {
+  const annotation = hep.metadata.annotations?.[DSCP_ANNOTATION];
+  const dscp = annotation === undefined ? undefined : parseDscp(annotation);
+  if (dscp !== undefined && 'problem' in dscp) throw new Error(`HostEndpoint ${hep.metadata.name}: ${DSCP_FIELD}: ${dscp.problem} (not validated on read)`);
   return {
+    ...(dscp !== undefined ? { dscp: dscp.value } : {}),
     id: `hostendpoint/${hep.metadata.name}`,
     kind: 'host',
     name: hep.metadata.name,

@@ -36,6 +36,12 @@ export interface Endpoint {
   readonly profiles: readonly string[];
   /** Workloads: `namespace/name[Kind]` of the pod's owner (see InventoryPod.workload). @default - none */
   readonly workload?: string;
+  /**
+   * The QoS DSCP value Felix sets on the endpoint's egress leaving the cluster (the
+   * `qos.projectcalico.org/dscp` annotation of the pod or HostEndpoint); marks packets, decides no
+   * verdict. @default - none
+   */
+  readonly dscp?: number;
 }
 
 /** A GlobalNetworkSet (namespace undefined) or NetworkSet. */

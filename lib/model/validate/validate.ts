@@ -1,5 +1,6 @@
 import { NetsecResource, isAdminPolicyResource, isKubernetesResource } from '../resources';
 import { checkAdminPolicy } from './admin-policy';
+import { checkDscpAnnotation } from './dscp';
 import { checkFelixSpec, checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
 import { checkIpPoolSpec } from './ippool';
 import { Issues, ValidationIssue } from './issue';
@@ -25,7 +26,10 @@ export function validateResource(r: NetsecResource): ValidationIssue[] {
   switch (r.kind) {
     case 'NetworkPolicy': checkPolicySpec(issues, r.spec); break;
     case 'GlobalNetworkPolicy': checkGlobalPolicySpec(issues, r.spec); break;
-    case 'HostEndpoint': checkHostEndpointSpec(issues, r.spec); break;
+    case 'HostEndpoint':
+      checkHostEndpointSpec(issues, r.spec);
+      checkDscpAnnotation(issues, r.metadata.annotations);
+      break;
     case 'GlobalNetworkSet':
     case 'NetworkSet': checkNetworkSetSpec(issues, r.spec); break;
     case 'Tier': checkTierSpec(issues, r.spec); break;
