@@ -1,3 +1,4 @@
+import { IPv4, IPv6 } from 'ip-num';
 import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, ipNumToString, ipVersionOf, isIpAddress, toIpNum } from '../net';
 import { Issues, report } from './issue';
 
@@ -54,7 +55,7 @@ export function checkCidrList(issues: Issues, field: string, list: readonly stri
 }
 
 
-/** The ranges ValidateNonSpecialIP refuses (pkg/apis/core/validation), with what they are. */
+/** The ranges ValidateEndpointIP refuses (pkg/apis/core/validation: Go's IsUnspecified, IsLoopback, IsLinkLocalUnicast, IsLinkLocalMulticast), with what they are. */
 const SPECIAL_RANGES: readonly (readonly [Cidr, string])[] = [
   ['0.0.0.0/32', 'unspecified'], ['::/128', 'unspecified'],
   ['127.0.0.0/8', 'in the loopback range'], ['::1/128', 'in the loopback range'],
@@ -62,8 +63,11 @@ const SPECIAL_RANGES: readonly (readonly [Cidr, string])[] = [
   ['224.0.0.0/24', 'in the link-local multicast range'],
 ].map(([c, why]) => [Cidr.parse(c), why] as const);
 
-/** Why an address may not be a Service's external IP or an endpoint (ValidateNonSpecialIP); undefined when it may. */
+/** Why an address may not be a Service's external IP or an endpoint (ValidateEndpointIP); undefined when it may. */
 function specialIpReason(ip: string): string | undefined {
+  // an IPv4-mapped IPv6 address (::ffff:a.b.c.d) is judged as its IPv4 address, as Go's net.IP does
+  const num = toIpNum(ip);
+  if (num instanceof IPv6 && num.getValue() >> 32n === 0xffffn) return specialIpReason(IPv4.fromNumber(num.getValue() & 0xffffffffn).toString());
   const hit = SPECIAL_RANGES.find(([c]) => c.version === ipVersionOf(ip) && c.containsAddress(ip));
   if (hit) return hit[1];
   // IPv6 link-local multicast as Go's net.IP.IsLinkLocalMulticast: ff<flags>2::/16 (scope 2)
@@ -71,7 +75,7 @@ function specialIpReason(ip: string): string | undefined {
   return undefined;
 }
 
-/** Checks that each entry is a plain IP address and, when `nonSpecial`, no special address (ValidateNonSpecialIP). */
+/** Checks that each entry is a plain IP address and, when `nonSpecial`, no special address (ValidateEndpointIP). */
 export function checkIpList(issues: Issues, field: string, list: readonly string[] | undefined, nonSpecial = false): void {
   (list ?? []).forEach((text, i) => checkIp(issues, `${field}[${i}]`, text, nonSpecial));
 }

@@ -69,10 +69,11 @@ const ROWS: readonly Row[] = [
   ['ValidateService', 'an ExternalName with a trailing dot', svc('{type: ExternalName, externalName: example.org.}'), []],
   ['ValidateService', 'an ExternalName that is no DNS name', svc('{type: ExternalName, externalName: "exa mple"}'), ['spec.externalName']],
   ['ValidateService', 'an ExternalName with ipFamilies and a policy', svc('{type: ExternalName, externalName: example.org, ipFamilies: [IPv4], ipFamilyPolicy: SingleStack}'), ['spec.ipFamilies', 'spec.ipFamilyPolicy']],
-  // ValidateService: selector labels; externalIPs valid and not special (ValidateNonSpecialIP)
+  // ValidateService: selector labels; externalIPs valid and not special (ValidateEndpointIP)
   ['ValidateService / ValidateLabels', 'a selector value that is no label value', svc(`{selector: {a: "b c"}, ${P}}`), ['spec.selector.a']],
-  ['ValidateService / ValidateNonSpecialIP', 'external IPs: a loopback, a link-local, unspecified, link-local multicast', svc(`{externalIPs: [127.0.0.1, "fe80::1", 0.0.0.0, "ff02::1", 224.0.0.5, 203.0.113.9], ${P}}`),
+  ['ValidateService / ValidateEndpointIP', 'external IPs: a loopback, a link-local, unspecified, link-local multicast', svc(`{externalIPs: [127.0.0.1, "fe80::1", 0.0.0.0, "ff02::1", 224.0.0.5, 203.0.113.9], ${P}}`),
     ['spec.externalIPs[0]', 'spec.externalIPs[1]', 'spec.externalIPs[2]', 'spec.externalIPs[3]', 'spec.externalIPs[4]']],
+  ['ValidateService / ValidateEndpointIP', 'an IPv4-mapped loopback is a loopback (Go net.IP)', svc(`{externalIPs: ["::ffff:127.0.0.1"], ${P}}`), ['spec.externalIPs[0]']],
   ['ValidateService', 'an external IP that is no address', svc(`{externalIPs: [example.org], ${P}}`), ['spec.externalIPs[0]']],
   // validateServiceExternalTrafficPolicy, with apiservice.ExternallyAccessible and SetDefaults_Service
   ['validateServiceExternalTrafficPolicy', 'on a ClusterIP Service', svc(`{externalTrafficPolicy: Local, ${P}}`), ['spec.externalTrafficPolicy']],
@@ -102,7 +103,7 @@ const ROWS: readonly Row[] = [
   // pkg/apis/discovery/validation ValidateEndpointSlice
   ['ValidateEndpointSlice', 'an unknown addressType', slice('addressType: IPv5\nendpoints: []'), ['addressType']],
   ['ValidateEndpointSlice', 'an address of the other family', slice('addressType: IPv4\nendpoints: [{addresses: ["2001:db8::1"]}]'), ['endpoints[0].addresses[0]']],
-  ['ValidateEndpointSlice / ValidateNonSpecialIP', 'a loopback endpoint', slice('addressType: IPv4\nendpoints: [{addresses: [127.0.0.1]}]'), ['endpoints[0].addresses[0]']],
+  ['ValidateEndpointSlice / ValidateEndpointIP', 'a loopback endpoint', slice('addressType: IPv4\nendpoints: [{addresses: [127.0.0.1]}]'), ['endpoints[0].addresses[0]']],
   ['ValidateEndpointSlice', 'an endpoint without address', slice('addressType: IPv4\nendpoints: [{addresses: []}]'), ['endpoints[0].addresses']],
   ['ValidateEndpointSlice validatePorts', 'one unnamed port among several is allowed', slice('addressType: IPv4\nendpoints: []\nports: [{port: 80}, {name: https, port: 443}]'), []],
   ['ValidateEndpointSlice validatePorts', 'two unnamed ports are a duplicate name', slice('addressType: IPv4\nendpoints: []\nports: [{port: 80}, {port: 443}]'), ['ports[1].name']],
@@ -110,7 +111,7 @@ const ROWS: readonly Row[] = [
   // ValidateEndpoints: validateEndpointSubsets, validateEndpointAddress, validateEndpointPort
   ['validateEndpointSubsets', 'a subset without addresses', endpoints('[{ports: [{port: 80}]}]'), ['subsets[0]']],
   ['validateEndpointSubsets', 'only notReadyAddresses, no ports (headless)', endpoints('[{notReadyAddresses: [{ip: 192.0.2.1}]}]'), []],
-  ['validateEndpointAddress / ValidateNonSpecialIP', 'a link-local address', endpoints('[{addresses: [{ip: 169.254.1.1}]}]'), ['subsets[0].addresses[0].ip']],
+  ['validateEndpointAddress / ValidateEndpointIP', 'a link-local address', endpoints('[{addresses: [{ip: 169.254.1.1}]}]'), ['subsets[0].addresses[0].ip']],
   ['validateEndpointPort', 'two ports, one unnamed', endpoints('[{addresses: [{ip: 192.0.2.1}], ports: [{port: 80}, {name: b, port: 81}]}]'), ['subsets[0].ports[0].name']],
   ['validateEndpointPort', 'a duplicate name is allowed', endpoints('[{addresses: [{ip: 192.0.2.1}], ports: [{name: a, port: 80}, {name: a, port: 81}]}]'), []],
   ['validateEndpointPort', 'a port without number', endpoints('[{addresses: [{ip: 192.0.2.1}], ports: [{name: a}]}]'), ['subsets[0].ports[0].port']],
