@@ -51,6 +51,14 @@ describe('kube-proxy per IP family', () => {
     ]);
   });
 
+  test('a Service named (service/<ns>/<name>) from an IPv6-only pod takes its IPv6 cluster IP, not the first (IPv4) one', () => {
+    const v = evaluateServiceFlow(model, 'shop/client-1', resolveServiceTarget(model.services, 'service/shop/lb', 'TCP', '443'));
+    expect(v.backends.map((b) => `${b.backend.address} ${b.verdict ? 'judged' : 'unused'}`)).toEqual(['198.51.100.12 unused', '2001:db8:10::13 judged']);
+    // from an address that is no pod, the first cluster IP's family (IPv4) stays
+    const w = evaluateServiceFlow(model, '192.0.2.77', resolveServiceTarget(model.services, 'service/shop/lb', 'TCP', '443'));
+    expect(w.backends.map((b) => `${b.backend.address} ${b.verdict ? 'judged' : 'unused'}`)).toEqual(['198.51.100.12 judged', '2001:db8:10::13 unused']);
+  });
+
   test('the nodePort of an IPv6-only Service is on the node\'s IPv6 address, not on its IPv4 one', () => {
     expect(findExternalTarget(model, '2001:db8:2::10', 'TCP', 30080)?.service.name).toBe('web6');
     expect(findExternalTarget(model, '192.0.2.1', 'TCP', 30080)).toBeUndefined();

@@ -8,7 +8,7 @@ import { FlowVerdict } from '../evaluate/types';
 import { ServiceBackend } from '../input/derive-endpoints';
 import { InputService } from '../input/services';
 import { BuiltModel } from '../model/build';
-import { familyOf, otherFamilyBackend } from './families';
+import { clusterIpFamily, otherFamilyBackend } from './families';
 import { ServiceTarget } from './target';
 
 /** How many of the backends kube-proxy sends the flow to are reachable. */
@@ -55,7 +55,7 @@ export function evaluateServiceFlow(model: BuiltModel, from: string, target: Ser
   if (local && !sourcePod?.nodeName) {
     notes.push('internalTrafficPolicy Local: the source\'s node is not known, so every backend is judged as if local');
   }
-  const family = familyOf(target.address);
+  const family = clusterIpFamily(target.address, target.named === true, service.clusterIPs, sourcePod?.ips);
   const backends: BackendVerdict[] = port.backends.map((backend) => {
     const other = otherFamilyBackend(backend, family);
     if (other !== undefined) return { backend, unused: other };

@@ -26,6 +26,19 @@ export function familyOf(address: string | undefined): ProxyFamily | undefined {
   return v === 4 || v === 6 ? v : undefined;
 }
 
+/**
+ * The family of a ClusterIP flow: that of the cluster IP sent to; for a Service named rather than
+ * addressed, a source pod without an address of that family uses the Service's cluster IP of a
+ * family it has (a client resolves the Service's name to the address it can use).
+ */
+export function clusterIpFamily(address: string | undefined, named: boolean, clusterIPs: readonly string[], sourceIps: readonly string[] | undefined): ProxyFamily | undefined {
+  const family = familyOf(address);
+  if (!named || family === undefined || sourceIps === undefined || sourceIps.length === 0) return family;
+  const has = (f: ProxyFamily | undefined): boolean => sourceIps.some((ip) => familyOf(ip) === f);
+  if (has(family)) return family;
+  return clusterIPs.map(familyOf).find((f) => f !== undefined && has(f)) ?? family;
+}
+
 /** Why a backend of the other family is not DNATed to for a flow sent to an address of `family`; undefined when it is of that family. */
 export function otherFamilyBackend(backend: ServiceBackend, family: ProxyFamily | undefined): string | undefined {
   if (family === undefined || ipVersionOf(backend.address) === family) return undefined;

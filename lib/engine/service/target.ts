@@ -9,12 +9,14 @@ export interface ServiceTarget {
   readonly port: InputServicePort;
   /** The cluster IP the flow is sent to. @default - the Service named, by its first cluster IP when it has one */
   readonly address?: string;
+  /** The Service was named (`service/<ns>/<name>`), not one of its cluster IPs: the source's IP family may pick the cluster IP. @default false */
+  readonly named?: boolean;
 }
 
 const SERVICE_PREFIX = 'service/';
 
 /** The Service `to` names: `service/<ns>/<name>`, or a cluster IP; undefined when it names neither. */
-function findService(services: readonly InputService[], to: string): { service: InputService; address?: string } | undefined {
+function findService(services: readonly InputService[], to: string): { service: InputService; address?: string; named?: boolean } | undefined {
   if (to.startsWith(SERVICE_PREFIX)) {
     const parts = to.slice(SERVICE_PREFIX.length).split('/');
     if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
@@ -24,7 +26,7 @@ function findService(services: readonly InputService[], to: string): { service: 
     if (!service) {
       throw new InputError(`no Service ${parts[0]}/${parts[1]} in the inputs; Services read: ${services.map((s) => `${s.namespace}/${s.name}`).join(', ') || 'none'}`);
     }
-    return { service, ...(service.clusterIPs.length > 0 ? { address: service.clusterIPs[0] } : {}) };
+    return { service, named: true, ...(service.clusterIPs.length > 0 ? { address: service.clusterIPs[0] } : {}) };
   }
   const service = services.find((s) => s.clusterIPs.includes(to));
   return service ? { service, address: to } : undefined;
@@ -49,5 +51,5 @@ export function resolveServiceTarget(services: readonly InputService[], to: stri
     const ports = service.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.protocol}/${p.port}`).join(', ') || 'none';
     throw new InputError(`Service ${service.namespace}/${service.name} has no ${protocol} port ${JSON.stringify(port)}; its ports: ${ports}`);
   }
-  return { service, port: match, ...(found.address !== undefined ? { address: found.address } : {}) };
+  return { service, port: match, ...(found.address !== undefined ? { address: found.address } : {}), ...(found.named ? { named: true } : {}) };
 }
