@@ -166,7 +166,10 @@ function checkIpFamilies(issues: Issues, s: Service): void {
     seen.add(fam);
   });
   if (families.length > 2) report(issues, 'spec.ipFamilies', families, 'more than two IP families', 'one or two IP families');
-  const singleStack = policy === undefined || policy === 'SingleStack';
+  // an unset policy is SingleStack on create, RequireDualStack for a headless Service without a
+  // selector (pkg/registry/core/service/storage/alloc.go initIPFamilyFields)
+  const selectorless = Object.keys(spec.selector ?? {}).length === 0;
+  const singleStack = policy === 'SingleStack' || (policy === undefined && !(isHeadless(spec) && selectorless));
   if (families.length > 1 && singleStack) {
     report(issues, 'spec.ipFamilyPolicy', policy ?? null, 'must be dual-stack when two IP families are given', 'PreferDualStack or RequireDualStack');
   }

@@ -3,7 +3,8 @@
 // function (kubernetes/kubernetes pkg/apis/core/validation/validation.go unless noted;
 // pkg/apis/discovery/validation/validation.go for EndpointSlices; pkg/apis/core/v1/defaults.go
 // SetDefaults_Service; pkg/registry/core/service/strategy.go normalizeClusterIPs, which copies a lone
-// clusterIP into clusterIPs before validation), a case, and the fields kube-apiserver refuses
+// clusterIP into clusterIPs before validation; pkg/registry/core/service/storage/alloc.go
+// initIPFamilyFields, the policy an unset ipFamilyPolicy gets on create), a case, and the fields kube-apiserver refuses
 // (none: accepted). Messages may differ from upstream's; the accepted/refused set may not. Outcomes
 // worked out by hand from those functions.
 import { load } from 'js-yaml';
@@ -60,7 +61,10 @@ const ROWS: readonly Row[] = [
   ['ValidateServiceClusterIPsRelatedFields', 'an unknown IP family and policy', svc(`{ipFamilies: [IPv5], ipFamilyPolicy: DualStack, ${P}}`), ['spec.ipFamilyPolicy', 'spec.ipFamilies[0]']],
   ['ValidateServiceClusterIPsRelatedFields', 'a family twice', svc(`{ipFamilies: [IPv4, IPv4], ipFamilyPolicy: PreferDualStack, ${P}}`), ['spec.ipFamilies[1]']],
   // the allocator (pkg/registry/core/service/ipallocator via the REST create): two families need a dual-stack policy
-  ['registry/core/service initIPFamilyFields', 'two families, SingleStack', svc(`{ipFamilies: [IPv4, IPv6], ipFamilyPolicy: SingleStack, ${P}}`), ['spec.ipFamilyPolicy']],
+  ['registry/core/service/storage/alloc.go initIPFamilyFields', 'two families, SingleStack', svc(`{ipFamilies: [IPv4, IPv6], ipFamilyPolicy: SingleStack, ${P}}`), ['spec.ipFamilyPolicy']],
+  ['registry/core/service/storage/alloc.go initIPFamilyFields', 'two families, no policy (SingleStack on create)', svc(`{ipFamilies: [IPv4, IPv6], ${P}}`), ['spec.ipFamilyPolicy']],
+  ['registry/core/service/storage/alloc.go initIPFamilyFields', 'two families, no policy, headless without selector (RequireDualStack)', svc('{clusterIP: None, ipFamilies: [IPv4, IPv6]}'), []],
+  ['registry/core/service/storage/alloc.go initIPFamilyFields', 'two families, no policy, headless with a selector', svc('{clusterIP: None, selector: {a: b}, ipFamilies: [IPv4, IPv6]}'), ['spec.ipFamilyPolicy']],
   // ValidateService's type switch
   ['ValidateService', 'a headless NodePort', svc(`{type: NodePort, clusterIP: None, ${P}}`), ['spec.clusterIP']],
   ['ValidateService', 'a headless LoadBalancer', svc(`{type: LoadBalancer, clusterIP: None, ${P}}`), ['spec.clusterIP']],
