@@ -31,7 +31,7 @@ export async function runNodeVerification(input: NodeVerification): Promise<Node
     const observed = await sendProbes(flows, input.probe);
     const all = [...flows];
     for (const variant of input.services?.(topology) ?? []) {
-      await reloadPlan(topology.nodeNs, { ...input.plan, kubeProxy: variant.kubeProxy });
+      await reloadPlan(topology.nodeNs, { ...input.plan, kubeProxy: variant.kubeProxy, ...(variant.kubeProxy6 !== undefined ? { kubeProxy6: variant.kubeProxy6 } : {}) });
       for (const [id, result] of await sendProbes(variant.flows, input.probe)) observed.set(id, result);
       all.push(...variant.flows);
     }

@@ -1,11 +1,11 @@
 // Which probes to send to Services on one node, grouped by the kube-proxy variant they need: variant
 // k pins every Service port to its k-th backend (`renderKubeProxy`'s pin), so the random choice of
 // kube-proxy cannot hide a verdict. Probed: pod -> cluster IP:port, peer host -> node address:nodePort,
-// peer host -> LoadBalancer or external IP:port, each to a backend built on this node (IPv4, as
-// the kube-proxy rules rendered); for two joined nodes, the same probes arriving at one node for a
-// backend built on the other.
+// peer host -> LoadBalancer or external IP:port, each to a backend built on this node, in the
+// backend's IP family (kube-proxy's iptables or ip6tables rules); for two joined nodes, the same
+// probes arriving at one node for a backend built on the other.
 import { BuiltModel, InputService, InputServicePort, ServiceBackend } from '../engine';
-import { BackendPin, renderKubeProxy } from '../iptables/kube-proxy';
+import { BackendPin, hasKubeProxyServices, renderKubeProxy } from '../iptables/kube-proxy';
 import { familyOf, isDocumentationAddress } from './addresses';
 import { ProbeFlow, ServiceProbe, Station } from './flows';
 import { Topology } from './topology';
@@ -14,12 +14,14 @@ import { Topology } from './topology';
 export interface ServiceVariant {
   /** The pinned `<node>.kube-proxy.iptables` text. */
   readonly kubeProxy: string;
+  /** The pinned `<node>.kube-proxy.ip6tables` text, when some Service has an IPv6 cluster IP. @default - none */
+  readonly kubeProxy6?: string;
   readonly flows: readonly ProbeFlow[];
 }
 
-const v4 = (ips: readonly string[]): string[] => ips.filter((ip) => familyOf(ip) === 4);
-/** Service addresses probed: IPv4 documentation addresses only (no other address is ever probed). */
-const probed = (ips: readonly string[]): string[] => v4(ips).filter(isDocumentationAddress);
+const ofFamily = (ips: readonly string[], family: number): string[] => ips.filter((ip) => familyOf(ip) === family);
+/** Service addresses probed: documentation addresses of the family only (no other address is ever probed). */
+const probed = (ips: readonly string[], family = 4): string[] => ofFamily(ips, family).filter(isDocumentationAddress);
 
 function backendLabel(s: InputService, b: ServiceBackend): string {
   return `service ${s.namespace}/${s.name} -> ${b.pod ?? b.address}:${b.port}`;
@@ -36,10 +38,11 @@ export interface BuiltNode {
  * its node addresses and the Service's LoadBalancer or external IPs) for backend `k`, when that
  * backend is a pod built in `backendHost` (the arrival node's own topology, or the node joined to it).
  */
-function portFlows(arrival: BuiltNode, backendHost: Topology, s: InputService, port: InputServicePort, k: number, next: () => string): ProbeFlow[] {
+function portFlows(arrival: BuiltNode, backendHost: Topology, s: InputService, port: InputServicePort, k: number, next: () => string, families: readonly number[]): ProbeFlow[] {
   const b = port.backends[k];
   const host = backendHost.workloads.find((w) => w.ips.includes(b.address));
-  if (!host || familyOf(b.address) !== 4 || (port.protocol !== 'TCP' && port.protocol !== 'UDP')) return [];
+  const family = familyOf(b.address);
+  if (!host || family === undefined || !families.includes(family) || (port.protocol !== 'TCP' && port.protocol !== 'UDP')) return [];
   const { node, topology } = arrival;
   const listen = { ns: host.ns, ip: b.address, port: b.port };
   const service = (kind: ServiceProbe['kind']): ServiceProbe => ({ kind, node, service: `${s.namespace}/${s.name}`, servicePort: port.port, backend: k });
@@ -50,9 +53,9 @@ function portFlows(arrival: BuiltNode, backendHost: Topology, s: InputService, p
   };
   // a pod reaching itself through its Service (hairpin) is not modelled by the engine: not probed
   const pods = topology.workloads.filter((w) => w.id !== host.id);
-  for (const ip of probed(s.clusterIPs)) {
+  for (const ip of probed(s.clusterIPs, family)) {
     for (const w of pods) {
-      const src = v4(w.ips)[0];
+      const src = ofFamily(w.ips, family)[0];
       if (src) add({ ns: w.ns, ip: src, role: 'workload', ref: w.id, side: '', label: `pod ${w.id} ${src}` }, ip, port.port, 'clusterIP', 'ClusterIP');
     }
   }
@@ -60,24 +63,24 @@ function portFlows(arrival: BuiltNode, backendHost: Topology, s: InputService, p
   // (a pinned variant that did would be no rule kube-proxy writes): only the drop of a node without one is probed
   if (backendHost !== topology && s.externalTrafficPolicy === 'Local' && port.backends.some((x) => x.nodeName === node)) return flows;
   for (const l of topology.links) {
-    for (const peer of v4(l.peerIps)) {
+    for (const peer of ofFamily(l.peerIps, family)) {
       const source: Station = { ns: l.peerNs, ip: peer, role: 'external', ref: peer, side: l.interfaceName, label: `peer(${l.interfaceName}) ${peer}` };
-      if (port.nodePort !== undefined) for (const ip of v4(l.nodeIps)) add(source, ip, port.nodePort, 'nodePort', 'nodePort of');
-      for (const ip of probed(s.loadBalancerIPs)) add(source, ip, port.port, 'loadBalancer', 'LoadBalancer IP');
-      for (const ip of probed(s.externalIPs)) add(source, ip, port.port, 'externalIP', 'external IP');
+      if (port.nodePort !== undefined) for (const ip of ofFamily(l.nodeIps, family)) add(source, ip, port.nodePort, 'nodePort', 'nodePort of');
+      for (const ip of probed(s.loadBalancerIPs, family)) add(source, ip, port.port, 'loadBalancer', 'LoadBalancer IP');
+      for (const ip of probed(s.externalIPs, family)) add(source, ip, port.port, 'externalIP', 'external IP');
     }
   }
   return flows;
 }
 
-/** The LoadBalancer and external IPs of the model's Services (the peer hosts route them to the node). */
+/** The IPv4 LoadBalancer and external IPs of the model's Services (the peer hosts route them to the node). */
 export function serviceAddresses(model: BuiltModel): string[] {
   return [...new Set(model.services.flatMap((s) => probed([...s.loadBalancerIPs, ...s.externalIPs])))].sort();
 }
 
-/** The Services' IPv4 cluster, LoadBalancer and external IPs outside the documentation ranges: never probed, said in the report. */
+/** The Services' cluster, LoadBalancer and external IPs outside the documentation ranges: never probed, said in the report. */
 export function unprobedServiceAddresses(model: BuiltModel): string[] {
-  const all = model.services.filter((s) => s.type !== 'ExternalName').flatMap((s) => v4([...s.clusterIPs, ...s.loadBalancerIPs, ...s.externalIPs]));
+  const all = model.services.filter((s) => s.type !== 'ExternalName').flatMap((s) => [...s.clusterIPs, ...s.loadBalancerIPs, ...s.externalIPs]);
   return [...new Set(all.filter((ip) => !isDocumentationAddress(ip)))].sort();
 }
 
@@ -92,9 +95,9 @@ export function serviceVariants(model: BuiltModel, node: string, topology: Topol
   const next = (): string => `s${n++}`;
   const variants: ServiceVariant[] = [];
   for (let k = 0; k < mostBackends(services); k++) {
-    const flows = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).flatMap((p) => portFlows({ node, topology }, topology, s, p, k, next)));
+    const flows = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).flatMap((p) => portFlows({ node, topology }, topology, s, p, k, next, [4, 6])));
     if (flows.length === 0) continue;
-    variants.push({ kubeProxy: renderKubeProxy(model, node, pinTo(k)), flows });
+    variants.push({ kubeProxy: renderKubeProxy(model, node, pinTo(k)), ...(hasKubeProxyServices(model, 6) ? { kubeProxy6: renderKubeProxy(model, node, pinTo(k), 6) } : {}), flows });
   }
   return variants;
 }
@@ -107,7 +110,7 @@ export interface PairVariant {
 }
 
 /**
- * The Service probes between two joined nodes, one variant per backend index: variant k pins every
+ * The Service probes between two joined nodes (IPv4: the nodes are joined by their IPv4 addresses), one variant per backend index: variant k pins every
  * Service port to its k-th backend on both nodes, and probes arrive at one node for a k-th backend
  * built on the other (its pods to the cluster IP; its peer hosts to nodePorts and LoadBalancer or
  * external IPs: Cluster is DNATed there and masqueraded to the other node; Local with no backend on
@@ -120,7 +123,7 @@ export function pairServiceVariants(model: BuiltModel, a: BuiltNode, b: BuiltNod
   const variants: PairVariant[] = [];
   for (let k = 0; k < mostBackends(services); k++) {
     const ports = services.flatMap((s) => s.ports.filter((p) => k < p.backends.length).map((p): [InputService, InputServicePort] => [s, p]));
-    const flows = [[a, b], [b, a]].flatMap(([arrival, other]) => ports.flatMap(([s, p]) => portFlows(arrival, other.topology, s, p, k, next)));
+    const flows = [[a, b], [b, a]].flatMap(([arrival, other]) => ports.flatMap(([s, p]) => portFlows(arrival, other.topology, s, p, k, next, [4])));
     if (flows.length === 0) continue;
     variants.push({ kubeProxy: { [a.node]: renderKubeProxy(model, a.node, pinTo(k)), [b.node]: renderKubeProxy(model, b.node, pinTo(k)) }, flows });
   }
