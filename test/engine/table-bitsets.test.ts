@@ -2,7 +2,7 @@
 // of 32 groups a word (lib/engine/table/chain-row.ts), and a namespaced entity tests only the groups
 // with a party in its namespace (group-matches.ts). This world has more than 32 groups, a tier whose
 // rules Pass, Deny and Allow and whose end drops, and a namespaced NetworkSet holding pods of another
-// namespace; every pair is checked against evaluateFlow, and a few by hand.
+// namespace (selected by a namespaced policy and through a namespaceSelector); every pair is checked against evaluateFlow, and a few by hand.
 import { buildFlow, buildTruthTable, evaluateFlow } from '../../lib/engine';
 import { PodDef, inventory, model } from './helpers/world';
 
@@ -49,6 +49,17 @@ spec:
 ---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
+metadata: {name: ns-pick}
+spec:
+  order: 25
+  selector: app == 'a10'
+  types: [Ingress]
+  ingress:
+  - {action: Allow, source: {namespaceSelector: "kubernetes.io/metadata.name == 'n1'", selector: has(pass)}}
+  - {action: Allow, source: {namespaceSelector: "kubernetes.io/metadata.name == 'n1'", selector: trusted == 'yes'}}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
 metadata: {name: a5-out}
 spec:
   order: 30
@@ -91,6 +102,11 @@ describe('truth table over more than 32 groups: tiers, Pass, namespaced network 
     expect(table.allowed('n0/p3', 'n1/p25')).toBe(false);
     // p21 (pass, n1, not held) to guarded p24: passed on, from-trusted does not allow it
     expect(table.allowed('n1/p21', 'n1/p24')).toBe(false);
+    // p10's ns-pick admits n1's pods with a pass label, and what n1's NetworkSet trusted holds
+    expect(table.allowed('n1/p21', 'n0/p10')).toBe(true);
+    expect(table.allowed('n1/p22', 'n0/p10')).toBe(false);
+    expect(table.allowed('n0/p1', 'n0/p10')).toBe(true);
+    expect(table.allowed('n0/p3', 'n0/p10')).toBe(false);
     // p5's egress denies a34 and a36 and allows the others
     expect(table.allowed('n0/p5', 'n1/p34')).toBe(false);
     expect(table.allowed('n0/p5', 'n0/p7')).toBe(true);

@@ -1,15 +1,17 @@
 // Which groups of a truth table a rule's source or destination matches, for one flow's protocol and
 // port: one answer per (entity, group), asked one at a time (the owner side of a chain) or for every
 // group at once as a bitset (the other side). A whole bitset tests only the groups that can match:
-// an entity scoped to its policy's namespace cannot match a group none of whose parties (its
-// endpoint, the network sets holding its address) is in that namespace.
-import { ipFamily } from '../model/address-match';
+// an entity with a label part cannot match a group none of whose parties (its endpoint, the network
+// sets holding its address) is in a namespace its scope admits (its policy's own namespace, its
+// namespaceSelector), and an entity with nets cannot match a group whose address is in none.
+import { CidrMatcher, ipFamily, ipv4ToNumber } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { CompiledEntity } from '../model/entity';
-import { endpointParty } from '../model/party';
+import { Party, endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { entityMatches } from '../evaluate/rule-match';
 import { Flow, FlowParty } from '../evaluate/types';
+import { StringMap } from '../../model/resources';
 
 /** A rule and the side of it that is the entity: 's' source, 'd' destination (its ipVersion is checked against the destination). */
 export interface EntityOf {
@@ -41,12 +43,15 @@ export class GroupMatches {
   private readonly single: Int8Array[] = [];
   /** Per entity: its bitset over the groups, once computed. */
   private readonly all: (Uint32Array | undefined)[] = [];
-  /** Per namespace: the groups with a party in it (undefined until the first namespaced entity asks). */
-  private byNamespace: Map<string, number[]> | undefined;
+  /** The namespace scopes of the groups' parties (undefined until an entity with a label part asks). */
+  private scopes: Scope[] | undefined;
+  /** Per group: its address as an IPv4 number, or -1 (IPv6: see `ips`). */
+  private readonly v4: Float64Array;
   private readonly words: number;
 
   constructor(private readonly model: BuiltModel, private readonly flow: Flow, private readonly reps: readonly FlowParty[]) {
     this.words = bitWords(reps.length);
+    this.v4 = Float64Array.from(reps, (r) => (r.ip === undefined ? -1 : ipv4ToNumber(r.ip) ?? -1));
   }
 
   /** Registers an entity; returns its id. */
@@ -75,14 +80,27 @@ export class GroupMatches {
     out = new Uint32Array(this.words);
     const { rule, role } = this.entities[id];
     const entity = role === 's' ? rule.source : rule.destination;
-    const candidates = this.candidates(entity);
+    const candidates = entity.hasLabelPart ? this.inScope(entity) : undefined;
+    const nets = entity.nets;
     const n = candidates === undefined ? this.reps.length : candidates.length;
     for (let i = 0; i < n; i++) {
       const g = candidates === undefined ? i : candidates[i];
+      if (nets && !this.inNets(nets, g)) continue;
       if (this.match(id, g) === 1) out[g >>> 5] |= 1 << (g & 31);
     }
     this.all[id] = out;
     return out;
+  }
+
+  /** Whether group g's address is in one of the nets (false without an address). */
+  private inNets(nets: readonly CidrMatcher[], g: number): boolean {
+    const v4 = this.v4[g];
+    if (v4 >= 0) {
+      for (const net of nets) if (net.containsV4(v4)) return true;
+      return false;
+    }
+    const ip = this.reps[g].ip;
+    return ip !== undefined && nets.some((net) => net.contains(ip));
   }
 
   private compute(id: number, g: number): number {
@@ -94,39 +112,44 @@ export class GroupMatches {
       && entityMatches(this.model, rule.destination, party, this.flow.port, this.flow) ? 1 : 0;
   }
 
-  /** The groups that can match the entity (undefined: every group). */
-  private candidates(entity: CompiledEntity): readonly number[] | undefined {
-    const ns = entity.ownNamespace;
-    if (ns === undefined) return undefined;
-    if (!this.byNamespace) this.byNamespace = this.indexNamespaces();
-    return this.byNamespace.get(ns) ?? [];
+  /** The groups with a party in a namespace scope the entity admits. */
+  private inScope(entity: CompiledEntity): number[] {
+    if (!this.scopes) this.scopes = this.indexScopes();
+    const out: number[] = [];
+    for (const scope of this.scopes) {
+      if (entity.scopeMatches(scope.namespace, scope.namespaceLabels)) for (const g of scope.groups) out.push(g);
+    }
+    return out;
   }
 
   /**
-   * Per namespace, the groups whose representative has a party there: its endpoint's, or a network
-   * set's whose nets hold its address (what entityMatches tests a label part against).
+   * The groups by the namespace scope of their representative's parties: its endpoint's, and each
+   * network set's whose nets hold its address (the parties entityMatches tests a label part against).
    */
-  private indexNamespaces(): Map<string, number[]> {
-    const index = new Map<string, number[]>();
-    this.reps.forEach((party, g) => {
-      const seen = new Set<string>();
-      if (party.endpoint) {
-        const ns = endpointParty(party.endpoint).namespace;
-        if (ns !== undefined) seen.add(ns);
+  private indexScopes(): Scope[] {
+    const index = new Map<string, Scope>();
+    const add = (party: Party, g: number): void => {
+      const key = `${party.namespace ?? ''}\u0000${JSON.stringify(party.namespaceLabels)}`;
+      let scope = index.get(key);
+      if (!scope) {
+        scope = { namespace: party.namespace, namespaceLabels: party.namespaceLabels, groups: [] };
+        index.set(key, scope);
       }
-      const ip = party.ip;
-      if (ip !== undefined) {
-        for (const n of this.model.networkSetParties) {
-          const ns = n.party.namespace;
-          if (ns !== undefined && !seen.has(ns) && n.nets.some((c) => c.contains(ip))) seen.add(ns);
-        }
-      }
-      for (const ns of seen) {
-        const list = index.get(ns);
-        if (list) list.push(g);
-        else index.set(ns, [g]);
-      }
+      if (scope.groups[scope.groups.length - 1] !== g) scope.groups.push(g);
+    };
+    this.reps.forEach((rep, g) => {
+      if (rep.endpoint) add(endpointParty(rep.endpoint), g);
+      const ip = rep.ip;
+      if (ip === undefined) return;
+      for (const n of this.model.networkSetParties) if (n.nets.some((c) => c.contains(ip))) add(n.party, g);
     });
-    return index;
+    return [...index.values()];
   }
+}
+
+/** Groups whose parties share one namespace scope. */
+interface Scope {
+  readonly namespace: string | undefined;
+  readonly namespaceLabels: StringMap;
+  readonly groups: number[];
 }
