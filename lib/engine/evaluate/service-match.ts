@@ -24,6 +24,16 @@ export function sourceInService(service: InputService | undefined, ip: string | 
   return service.setMembers.addresses.some((a) => sameIp(a, ip));
 }
 
+/**
+ * What the Service's two sets hold of one address: whether `svcnoport` holds it and the protocols
+ * and ports `svc` holds it with, as one key (addresses with equal keys match its rules alike).
+ */
+export function serviceMembershipKey(service: InputService | undefined, ip: string): string {
+  if (!service) return '';
+  const ports = service.setMembers.ipPorts.filter((m) => sameIp(m.address, ip)).map((m) => `${m.protocol}/${m.port}`).sort();
+  return `${sourceInService(service, ip) ? 1 : 0}${ports.join(',')}`;
+}
+
 /** For explain: which Service a rule's services match named, and what its set held. */
 export function serviceMatchNote(services: readonly InputService[], side: 'source' | 'destination', match: ServiceMatch): string {
   const service = findMatchedService(services, match);
