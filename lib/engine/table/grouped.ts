@@ -88,9 +88,11 @@ export class GroupedTable {
     const ra = this.rows[a];
     const rb = this.rows[b];
     if (a !== b && !this.shareNode(a, b)) return NONE;
-    const small = ra.nodes.length <= rb.nodes.length ? ra : rb;
+    const aSmaller = ra.nodes.length <= rb.nodes.length;
+    const small = aSmaller ? ra : rb;
+    const otherBits = this.nodeBits[aSmaller ? b : a];
     for (const node of small.nodes) {
-      if (node < 0) continue;
+      if (node < 0 || (otherBits[node >>> 5] & (1 << (node & 31))) === 0) continue;
       const i = ra.entry.get(node);
       const j = rb.entry.get(node);
       if (i === undefined || j === undefined) continue;
