@@ -14,7 +14,7 @@ import { Flow, FlowParty } from '../evaluate/types';
 import { StringMap } from '../../model/resources';
 
 /** A rule and the side of it that is the entity: 's' source, 'd' destination (its ipVersion is checked against the destination). */
-export interface EntityOf {
+interface EntityOf {
   readonly rule: CompiledRule;
   readonly role: string;
 }
