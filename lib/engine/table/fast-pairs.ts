@@ -1,8 +1,9 @@
 // Verdict-only evaluation of workload-to-workload flows for truth tables. It follows
 // evaluate/sides.ts and evaluate/chain.ts step by step but builds no traces or reasons: each chain is
-// compiled once per label set into arrays of rule ids, and whether a rule's source (destination)
-// matches a group is computed once per (rule, group). The result equals evaluateFlow(...).allowed
-// for any source in group `a` and destination in group `b` (test/engine/table.test.ts checks it).
+// compiled once per label set into arrays of entity ids, whether an entity matches a group is
+// computed once per (entity, group) (group-matches.ts), and a chain's verdicts for one owner are
+// computed against every group at once (chain-row.ts). The result equals evaluateFlow(...).allowed
+// for any source in group `a` and destination in group `b` (test/engine/table*.test.ts check it).
 import { BuiltModel } from '../model/build';
 import { endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
@@ -51,7 +52,7 @@ function actionCode(action: string): number {
  * Verdicts of workload pairs by group. A chain's verdict depends on its owner group (the source for
  * egress chains, the destination for ingress chains) only through the chain's rules and which of
  * their owner-side entities match the owner; so owners with the same chain content and the same
- * matches share one row of cached verdicts against every other group.
+ * matches share one row of verdicts against every other group, computed whole the first time.
  */
 export class FastPairs {
   private readonly entityIds = new Map<string, number>();
