@@ -1,7 +1,7 @@
 // The workload matrix: `netsec connectivity`'s map (workloads by owner, host endpoints, outside
 // address classes, every protocol and port) laid out as rows and columns in collapsible groups.
 import { Cidr, ipVersionOf, toIpNum } from '../model/net';
-import { BuiltModel, Endpoint } from '../engine';
+import { BuiltModel, Endpoint, endpointClasses } from '../engine';
 import { NO_CONNECTIONS, Party, joinVersions, computeConnectivity, connectionClasses, connectionsBetween, endpointParties } from '../connectivity';
 import { connectionDisplayText, parseConnectionText } from './connection-parse';
 import { ConnectionEntry, ConnectionSummary, MatrixGroup, MatrixParty, WorkloadMatrix } from './data';
@@ -58,17 +58,36 @@ function summaryUnion(parts: readonly ConnectionSummary[]): ConnectionSummary {
   };
 }
 
-/** What a workload's pods may open to each other (connectivity leaves a party to itself out). */
-function withinWorkload(model: BuiltModel, endpoints: readonly Endpoint[]): string[] {
-  const classes = connectionClasses(model);
+/**
+ * Per endpoint, a key such that two pairs of pods with equal source keys, equal destination keys and
+ * both on one node (or both across nodes) open the same connections: the truth table's classes for
+ * each IP version (engine endpointClasses); a pod the table keeps single has a key of its own.
+ */
+function pairKeys(model: BuiltModel, endpoints: readonly Endpoint[]): Map<Endpoint, string> {
+  const perVersion = [4, 6].map((v) => [v, endpointClasses(model, endpoints, v)] as const);
+  return new Map(endpoints.map((e, i) => [e, perVersion.map(([v, classes]) => {
+    if (!e.ips.some((ip) => ipVersionOf(ip) === v)) return `${v}:-`;
+    return classes[i] < 0 ? `${v}:single:${e.id}` : `${v}:${classes[i]}`;
+  }).join(' ')]));
+}
+
+/** What a workload's pods may open to each other (connectivity leaves a party to itself out), judged once per pair of classes and node case. */
+function withinWorkload(model: BuiltModel, classes: ReturnType<typeof connectionClasses>, endpoints: readonly Endpoint[], keys: ReadonlyMap<Endpoint, string>): string[] {
+  const judged = new Map<string, string>();
   const texts: string[] = [];
   for (const a of endpoints) {
     for (const b of endpoints) {
       if (a === b) continue;
-      const versions = [4, 6].filter((v) => a.ips.some((ip) => ipVersionOf(ip) === v) && b.ips.some((ip) => ipVersionOf(ip) === v));
-      const per = versions.map((v) => connectionsBetween(model, classes,
-        { endpoint: a, ip: a.ips.find((ip) => ipVersionOf(ip) === v), id: a.id }, { endpoint: b, ip: b.ips.find((ip) => ipVersionOf(ip) === v), id: b.id }, v));
-      texts.push(`${a.id} => ${b.id} : ${joinVersions(versions, per)}`);
+      const key = `${keys.get(a)}|${keys.get(b)}|${a.node === b.node ? 'same' : 'other'}`;
+      let conn = judged.get(key);
+      if (conn === undefined) {
+        const versions = [4, 6].filter((v) => a.ips.some((ip) => ipVersionOf(ip) === v) && b.ips.some((ip) => ipVersionOf(ip) === v));
+        const per = versions.map((v) => connectionsBetween(model, classes,
+          { endpoint: a, ip: a.ips.find((ip) => ipVersionOf(ip) === v), id: a.id }, { endpoint: b, ip: b.ips.find((ip) => ipVersionOf(ip) === v), id: b.id }, v));
+        conn = joinVersions(versions, per);
+        judged.set(key, conn);
+      }
+      texts.push(`${a.id} => ${b.id} : ${conn}`);
     }
   }
   return texts;
@@ -131,10 +150,12 @@ export function buildWorkloadMatrix(model: BuiltModel): WorkloadMatrix {
     if (index.has(l.src) && index.has(l.dst)) cellText.set(key, l.conn);
     else cellLines.set(key, [...(cellLines.get(key) ?? []), `${l.src} => ${l.dst} : ${l.conn}`]);
   }
-  for (const p of inside) {
-    if (p.kind !== 'workload' || p.endpoints.length < 2) continue;
+  const multi = inside.filter((p) => p.kind === 'workload' && p.endpoints.length >= 2);
+  const keys = pairKeys(model, multi.flatMap((p) => p.endpoints));
+  const classes = multi.length > 0 ? connectionClasses(model) : [];
+  for (const p of multi) {
     const i = index.get(p.name) as number;
-    const within = withinWorkload(model, p.endpoints);
+    const within = withinWorkload(model, classes, p.endpoints, keys);
     const texts = new Set(within.map((w) => w.slice(w.indexOf(' : ') + 3)));
     if (texts.size === 1) cellText.set(`${i},${i}`, [...texts][0]);
     else cellLines.set(`${i},${i}`, within.filter((w) => !w.endsWith(` : ${NO_CONNECTIONS}`)));

@@ -1,6 +1,6 @@
 // A rule's source or destination, compiled once: selectors parsed, CIDRs parsed, ports parsed.
 import { PortSpec, parsePortSpec } from '../../model/net';
-import { EntityRule, ServiceMatch } from '../../model/resources';
+import { EntityRule, ServiceMatch, StringMap } from '../../model/resources';
 import { Selector } from '../../model/selector';
 import { InputError } from '../input/errors';
 import { CidrMatcher } from './address-match';
@@ -83,9 +83,17 @@ export class CompiledEntity {
     return v;
   }
 
+  /**
+   * The namespace scope (the policy's own namespace, the namespaceSelector) admits a party of this
+   * namespace, with these namespace labels: a part of the label part that reads nothing else.
+   */
+  public scopeMatches(namespace: string | undefined, namespaceLabels: StringMap): boolean {
+    if (this.ownNamespace !== undefined && namespace !== this.ownNamespace) return false;
+    return !(this.namespaceSelector && !this.namespaceSelector.matches(namespaceLabels));
+  }
+
   private computePositive(party: Party): boolean {
-    if (this.ownNamespace !== undefined && party.namespace !== this.ownNamespace) return false;
-    if (this.namespaceSelector && !this.namespaceSelector.matches(party.namespaceLabels)) return false;
+    if (!this.scopeMatches(party.namespace, party.namespaceLabels)) return false;
     if (this.saNames && (party.serviceAccount === undefined || !this.saNames.includes(party.serviceAccount))) return false;
     // Service account labels are not in the inventory: a service account selector sees no labels.
     if (this.saSelector && !this.saSelector.matches({})) return false;

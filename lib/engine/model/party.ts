@@ -52,12 +52,34 @@ export function networkSetParty(set: NetworkSetInfo, namespaceLabels: StringMap 
 
 const endpointParties = new WeakMap<Endpoint, Party>();
 
+/** What a party reads of its namespace: derived once per namespace labels object (parties of a namespace share it). */
+interface NamespaceView {
+  readonly namespace: string | undefined;
+  readonly inherited: StringMap;
+  readonly namespaceLabels: StringMap;
+  readonly json: string;
+}
+
+const namespaceViews = new WeakMap<StringMap, NamespaceView>();
+
+function namespaceView(namespace: string | undefined, nsLabels: StringMap): NamespaceView {
+  const known = namespaceViews.get(nsLabels);
+  if (known && known.namespace === namespace) return known;
+  const view: NamespaceView = {
+    namespace,
+    inherited: namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {},
+    namespaceLabels: namespace !== undefined ? { ...nsLabels, [CALICO_NAMESPACE_NAME_LABEL]: namespace } : {},
+    json: stableJson(nsLabels),
+  };
+  namespaceViews.set(nsLabels, view);
+  return view;
+}
+
 function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
   serviceAccount: string | undefined): Party {
-  const inherited = namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {};
-  const namespaceLabels = namespace !== undefined ? { ...nsLabels, [CALICO_NAMESPACE_NAME_LABEL]: namespace } : {};
-  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), stableJson(nsLabels)].join('\u0000');
-  return { labelKey, selectorLabels: { ...inherited, ...labels }, namespace, namespaceLabels, serviceAccount };
+  const ns = namespaceView(namespace, nsLabels);
+  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json].join('\u0000');
+  return { labelKey, selectorLabels: { ...ns.inherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount };
 }
 
 /** JSON of a string map with sorted keys. */

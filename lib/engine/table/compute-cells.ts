@@ -103,11 +103,20 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     const a0 = g.members[a][0];
     for (let b = 0; b < groups; b++) {
       const b0 = g.members[b][0];
-      let pair: [number, number] | undefined;
-      if (a !== b && rowNode[a0] !== rowNode[b0]) pair = [a0, b0];
-      else if (alt[b] >= 0) pair = [a0, alt[b]];
-      else if (alt[a] >= 0 && a !== b) pair = [alt[a], b0];
-      if (pair) cross[a * groups + b] = verdict(pair[0], pair[1], false);
+      // the pair's rows, without an array per cell (-1: no pair)
+      let from = -1;
+      let to = -1;
+      if (a !== b && rowNode[a0] !== rowNode[b0]) {
+        from = a0;
+        to = b0;
+      } else if (alt[b] >= 0) {
+        from = a0;
+        to = alt[b];
+      } else if (alt[a] >= 0 && a !== b) {
+        from = alt[a];
+        to = b0;
+      }
+      if (from >= 0) cross[a * groups + b] = verdict(from, to, false);
     }
     step?.();
   }

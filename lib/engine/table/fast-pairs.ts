@@ -1,56 +1,21 @@
 // Verdict-only evaluation of workload-to-workload flows for truth tables. It follows
 // evaluate/sides.ts and evaluate/chain.ts step by step but builds no traces or reasons: each chain is
-// compiled once per label set into arrays of rule ids, and whether a rule's source (destination)
-// matches a group is computed once per (rule, group). The result equals evaluateFlow(...).allowed
-// for any source in group `a` and destination in group `b` (test/engine/table.test.ts checks it).
-import { ipFamily } from '../model/address-match';
+// compiled once per label set into arrays of entity ids, whether an entity matches a group is
+// computed once per (entity, group) (group-matches.ts), and a chain's verdicts for one owner are
+// computed against every group at once (chain-row.ts). The result equals evaluateFlow(...).allowed
+// for any source in group `a` and destination in group `b` (test/engine/table*.test.ts check it).
 import { BuiltModel } from '../model/build';
 import { endpointParty } from '../model/party';
 import { CompiledRule } from '../model/policy';
 import { Endpoint } from '../model/types';
 import { ChainOptions, applicableTiers, profileRules, rulesFor, tierPassesAtEnd } from '../evaluate/chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
-import { entityMatches, protocolPartMatches } from '../evaluate/rule-match';
+import { protocolPartMatches } from '../evaluate/rule-match';
 import { failsafe } from '../evaluate/sides';
 import { Flow, FlowParty } from '../evaluate/types';
 import { encapsulationDropReason } from '../evaluate/workload-static';
-
-const CONTINUE = 0;
-const ALLOW = 1;
-const DENY = 2;
-const PASS = 3;
-const AFTER_CONTINUE = 0;
-const AFTER_ALLOW = 1;
-const AFTER_PROFILES = 2;
-
-interface FastTier {
-  /** Interned by content (FastPairs.tier). */
-  readonly id: number;
-  /** Per rule: the id of its source entity (a row of FastPairs.matchOf). */
-  readonly src: Int32Array;
-  /** Per rule: the id of its destination entity (a row of FastPairs.matchOf). */
-  readonly dst: Int32Array;
-  /** Per rule: ALLOW, DENY or PASS. */
-  readonly actions: Uint8Array;
-  /** True when the end of the tier passes to the next tier (else it drops). */
-  readonly passAtEnd: boolean;
-  /** Distinct source (destination) entity ids of the tier's rules. */
-  readonly srcDistinct: Int32Array;
-  readonly dstDistinct: Int32Array;
-}
-
-interface FastChain {
-  /** Interned by content: chains with one id give one verdict for the same matches. */
-  readonly id: number;
-  readonly tiers: readonly FastTier[];
-  /** What follows the tiers: AFTER_CONTINUE, AFTER_ALLOW or AFTER_PROFILES (ChainOptions.after). */
-  readonly after: number;
-  /** The profiles' rules (empty unless `after` is AFTER_PROFILES). */
-  readonly profile: FastTier;
-  /** Distinct source (destination) entity ids the chain reads. */
-  readonly srcEntities: Int32Array;
-  readonly dstEntities: Int32Array;
-}
+import { AFTER_ALLOW, AFTER_CONTINUE, AFTER_PROFILES, ALLOW, CONTINUE, DENY, FastChain, FastTier, PASS, chainRow } from './chain-row';
+import { GroupMatches } from './group-matches';
 
 /** A rule of a chain and the namespace of its policy (undefined: global policy or profile). */
 type RuleOf = readonly [CompiledRule, string | undefined];
@@ -87,7 +52,7 @@ function actionCode(action: string): number {
  * Verdicts of workload pairs by group. A chain's verdict depends on its owner group (the source for
  * egress chains, the destination for ingress chains) only through the chain's rules and which of
  * their owner-side entities match the owner; so owners with the same chain content and the same
- * matches share one row of cached verdicts against every other group.
+ * matches share one row of verdicts against every other group, computed whole the first time.
  */
 export class FastPairs {
   private readonly entityIds = new Map<string, number>();
@@ -97,8 +62,7 @@ export class FastPairs {
   /** Chains by the policies that apply (label sets with the same applicable policies share one chain). */
   private readonly chainsByPolicies = new Map<string, FastChain>();
   private readonly policyIds = new Map<object, number>();
-  private readonly entities: { readonly rule: CompiledRule; readonly role: string }[] = [];
-  private readonly matchOf: Int8Array[] = [];
+  private readonly matches: GroupMatches;
   private readonly chainIds = new Map<string, number>();
   private readonly tierIds = new Map<string, FastTier>();
   /** Tiers by the policies in them (the same policies, the same tier). */
@@ -114,7 +78,7 @@ export class FastPairs {
   private readonly encapsulationDropped: boolean;
   private readonly flow: Flow;
   private readonly groups: number;
-  /** Per slot and owner group: the shared row of verdicts + 1 (0: not computed yet). */
+  /** Per slot and owner group: the shared row of verdicts against every other group. */
   private readonly rows: (Uint8Array | undefined)[][];
   private readonly rowIds = new Map<string, Uint8Array>();
 
@@ -126,7 +90,7 @@ export class FastPairs {
     private readonly model: BuiltModel,
     protocol: number,
     port: number | undefined,
-    private readonly reps: readonly FlowParty[],
+    reps: readonly FlowParty[],
     private readonly groupClass: Int32Array,
     classHeps: readonly (Endpoint | undefined)[],
   ) {
@@ -134,6 +98,7 @@ export class FastPairs {
     const none: FlowParty = { id: '' };
     this.flow = { source: none, destination: none, protocol, port };
     this.encapsulationDropped = encapsulationDropReason(model.felix, this.flow) !== undefined;
+    this.matches = new GroupMatches(model, this.flow, reps);
     this.egressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'egress', NORMAL));
     this.ingressChains = reps.map((r) => this.compile(r.endpoint as Endpoint, 'ingress', NORMAL));
     this.hostChains = classHeps.map((hep) => (hep ? {
@@ -182,29 +147,23 @@ export class FastPairs {
     return this.classStar[c] ? this.hostChains[c] : undefined;
   }
 
-  /** The chain's verdict for a -> b, through the owner's shared row. */
+  /** The chain's verdict for a -> b, through the owner's shared row (computed whole, once per row). */
   private verdict(slot: number, chain: FastChain, a: number, b: number): number {
     const egress = slot < SLOT_INGRESS;
     const owner = egress ? a : b;
-    const other = egress ? b : a;
     let row = this.rows[slot][owner];
     if (!row) {
       const bits: number[] = [];
-      for (const e of egress ? chain.srcEntities : chain.dstEntities) bits.push(this.match(e, owner));
+      for (const e of egress ? chain.srcEntities : chain.dstEntities) bits.push(this.matches.match(e, owner));
       const key = `${egress ? 'e' : 'i'}${chain.id}|${bits.join('')}`;
       row = this.rowIds.get(key);
       if (!row) {
-        row = new Uint8Array(this.groups);
+        row = chainRow(chain, owner, egress, this.matches, this.groups);
         this.rowIds.set(key, row);
       }
       this.rows[slot][owner] = row;
     }
-    let v = row[other];
-    if (v === 0) {
-      v = this.run(chain, a, b) + 1;
-      row[other] = v;
-    }
-    return v - 1;
+    return row[egress ? b : a];
   }
 
   private compile(ep: Endpoint, direction: string, opts: ChainOptions): FastChain {
@@ -309,50 +268,9 @@ export class FastPairs {
       : `d|${namespace ?? ''}|${rule.ipVersion ?? ''}|${JSON.stringify(rule.rule.destination ?? {})}`;
     let id = this.entityIds.get(key);
     if (id === undefined) {
-      id = this.entities.length;
-      this.entities.push({ rule, role });
-      this.matchOf.push(new Int8Array(this.groups).fill(-1));
+      id = this.matches.add({ rule, role });
       this.entityIds.set(key, id);
     }
     return id;
-  }
-
-  /** Whether entity `id` matches group `g` (computed once per pair of entity and group). */
-  private match(id: number, g: number): number {
-    const row = this.matchOf[id];
-    let v = row[g];
-    if (v < 0) {
-      const { rule, role } = this.entities[id];
-      const party = this.reps[g];
-      if (role === 's') {
-        v = entityMatches(this.model, rule.source, party, undefined, this.flow) ? 1 : 0;
-      } else {
-        const version = rule.ipVersion;
-        v = (version === undefined || ipFamily(party.ip as string) === version)
-          && entityMatches(this.model, rule.destination, party, this.flow.port, this.flow) ? 1 : 0;
-      }
-      row[g] = v;
-    }
-    return v;
-  }
-
-  private first(tier: FastTier, a: number, b: number): number {
-    const { src, dst, actions } = tier;
-    for (let i = 0; i < src.length; i++) {
-      if (this.match(src[i], a) === 1 && this.match(dst[i], b) === 1) return actions[i];
-    }
-    return CONTINUE;
-  }
-
-  private run(chain: FastChain, a: number, b: number): number {
-    for (const tier of chain.tiers) {
-      const outcome = this.first(tier, a, b);
-      if (outcome === ALLOW || outcome === DENY) return outcome;
-      if (outcome === CONTINUE && !tier.passAtEnd) return DENY;
-    }
-    if (chain.after === AFTER_CONTINUE) return CONTINUE;
-    if (chain.after === AFTER_ALLOW) return ALLOW;
-    const v = this.first(chain.profile, a, b);
-    return v === CONTINUE ? DENY : v;
   }
 }

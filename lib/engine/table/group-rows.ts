@@ -1,10 +1,14 @@
 // Sorts the rows of a truth table into groups of workloads whose verdicts cannot differ (same labels,
-// namespace, service account, named ports, profiles, IP version, CIDR memberships and host class of
-// the node) and single rows (host endpoints, node addresses, external addresses).
+// namespace, service account, named ports, profiles, IP version, CIDR memberships, memberships in the
+// sets of the Services rules match, and host class of the node) and single rows (host endpoints, node
+// addresses, external addresses).
 import { CidrMatcher, ipFamily, ipv4ToNumber } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { endpointParty } from '../model/party';
 import { FlowParty } from '../evaluate/types';
+import { serviceMembershipKey } from '../evaluate/service-match';
+import { findMatchedService } from '../input/service-lookup';
+import { InputService } from '../input/services';
 
 /** A row of the table. */
 export interface TableRow {
@@ -32,6 +36,22 @@ function addressMatchers(model: BuiltModel): CidrMatcher[] {
   return out;
 }
 
+/** The Services that rules match with `services` (their sets decide those rules, by address). */
+function ruleServices(model: BuiltModel): InputService[] {
+  const out = new Set<InputService>();
+  for (const tier of model.tiers) {
+    for (const p of tier.policies) {
+      for (const r of [...(p.compiledIngress ?? []), ...(p.compiledEgress ?? [])]) {
+        for (const e of [r.source, r.destination]) {
+          const service = e.service ? findMatchedService(model.services, e.service.match) : undefined;
+          if (service) out.add(service);
+        }
+      }
+    }
+  }
+  return [...out];
+}
+
 /** Rows sorted into groups of interchangeable workloads and singles (see cells.ts). */
 export interface Grouping {
   /** Per row: its group, or -1 for a single. */
@@ -46,18 +66,20 @@ export interface Grouping {
   readonly singles: number[];
 }
 
-/** The IP version and which matchers contain the address. */
-function addressSignature(matchers: readonly CidrMatcher[], ip: string): string {
+/** The IP version, which matchers contain the address and what the Services' sets hold of it. */
+function addressSignature(matchers: readonly CidrMatcher[], services: readonly InputService[], ip: string): string {
   const v4 = ipv4ToNumber(ip);
   let bits = '';
   if (v4 !== undefined) for (const m of matchers) bits += m.containsV4(v4) ? '1' : '0';
   else for (const m of matchers) bits += m.contains(ip) ? '1' : '0';
-  return `${ipFamily(ip)}:${bits}`;
+  const sets = services.map((s) => serviceMembershipKey(s, ip)).join(';');
+  return `${ipFamily(ip)}:${bits}:${sets}`;
 }
 
 /** Groups workload rows by everything their verdicts read; other rows become singles. */
 export function groupRows(model: BuiltModel, rows: readonly TableRow[], classOfRow: (i: number) => number): Grouping {
   const matchers = addressMatchers(model);
+  const services = ruleServices(model);
   const nodeAddresses = new Set(model.nodes.flatMap((n) => n.addresses.map((a) => a.address)));
   const groupIds = new Map<string, number>();
   const members: number[][] = [];
@@ -73,7 +95,7 @@ export function groupRows(model: BuiltModel, rows: readonly TableRow[], classOfR
       singles.push(i);
       return;
     }
-    const signature = ip === undefined ? 'none' : addressSignature(matchers, ip);
+    const signature = ip === undefined ? 'none' : addressSignature(matchers, services, ip);
     const cls = classOfRow(i);
     const key = [endpointParty(ep).labelKey, ep.namedPorts.map((np) => `${np.name}/${np.protocol}/${np.port}`).sort().join(','),
       ep.profiles.join(','), cls, signature].join('\u0001');

@@ -20,21 +20,29 @@ export interface TableGroup {
 }
 
 interface GroupRows {
-  /** Per node index: up to two rows there. */
-  readonly byNode: Map<number, number[]>;
   /** The nodes in order of first appearance. */
   readonly nodes: number[];
+  /** Per entry of `nodes`: up to two rows there. */
+  readonly rowsAt: number[][];
+  /** Per node index: its entry in `nodes`. */
+  readonly entry: Map<number, number>;
 }
+
+/** No pair of rows (samePair, crossPair). */
+const NONE = -1;
 
 /** The folded table. */
 export class GroupedTable {
   public readonly groups: readonly TableGroup[];
   private readonly rows: readonly GroupRows[];
+  /** Per group: a bit per node index >= 0 it has rows on (a quick test for a shared node). */
+  private readonly nodeBits: readonly Uint32Array[];
 
   constructor(ids: readonly string[], private readonly cells: TableCells) {
     const index = new Map<string, number>();
     const groups: { id: string; members: string[] }[] = [];
     const rows: GroupRows[] = [];
+    let maxNode = -1;
     ids.forEach((id, row) => {
       const key = cells.classKey(row);
       let g = index.get(key);
@@ -42,63 +50,88 @@ export class GroupedTable {
         g = groups.length;
         index.set(key, g);
         groups.push({ id: `g${g + 1}`, members: [] });
-        rows.push({ byNode: new Map(), nodes: [] });
+        rows.push({ nodes: [], rowsAt: [], entry: new Map() });
       }
       groups[g].members.push(id);
       const r = rows[g];
       const node = cells.nodeOf(row);
-      const there = r.byNode.get(node);
-      if (!there) {
-        r.byNode.set(node, [row]);
+      if (node > maxNode) maxNode = node;
+      const at = r.entry.get(node);
+      if (at === undefined) {
+        r.entry.set(node, r.nodes.length);
         r.nodes.push(node);
-      } else if (there.length < 2) there.push(row);
+        r.rowsAt.push([row]);
+      } else if (r.rowsAt[at].length < 2) r.rowsAt[at].push(row);
     });
     this.groups = groups;
     this.rows = rows;
+    const words = Math.ceil((maxNode + 1) / 32);
+    this.nodeBits = rows.map((r) => {
+      const bits = new Uint32Array(words);
+      for (const node of r.nodes) if (node >= 0) bits[node >>> 5] |= 1 << (node & 31);
+      return bits;
+    });
   }
 
   /** The verdict from group `a` to group `b` (indexes into `groups`). */
   public verdict(a: number, b: number): GroupVerdict {
-    const same = this.samePair(a, b);
-    const cross = this.crossPair(a, b);
-    if (same === undefined && cross === undefined) return 'allowed'; // one row towards itself
-    const s = same === undefined ? undefined : this.cells.allowed(same[0], same[1]);
-    const c = cross === undefined ? undefined : this.cells.allowed(cross[0], cross[1]);
-    if (s === undefined) return c ? 'allowed' : 'denied';
-    if (c === undefined || s === c) return s ? 'allowed' : 'denied';
+    const s = this.samePair(a, b);
+    const c = this.crossPair(a, b);
+    if (s === NONE && c === NONE) return 'allowed'; // one row towards itself
+    if (s === NONE) return c ? 'allowed' : 'denied';
+    if (c === NONE || s === c) return s ? 'allowed' : 'denied';
     return s ? 'same-node' : 'other-node';
   }
 
-  /** Two distinct rows of `a` and `b` on one node (a node index >= 0), if any. */
-  private samePair(a: number, b: number): [number, number] | undefined {
+  /** The verdict (1 or 0) of two distinct rows of `a` and `b` on one node (a node index >= 0), or NONE. */
+  private samePair(a: number, b: number): number {
     const ra = this.rows[a];
     const rb = this.rows[b];
-    const [small, large] = ra.nodes.length <= rb.nodes.length ? [ra, rb] : [rb, ra];
+    if (a !== b && !this.shareNode(a, b)) return NONE;
+    const aSmaller = ra.nodes.length <= rb.nodes.length;
+    const small = aSmaller ? ra : rb;
+    const otherBits = this.nodeBits[aSmaller ? b : a];
     for (const node of small.nodes) {
-      if (node < 0) continue;
-      const x = ra.byNode.get(node);
-      const y = rb.byNode.get(node);
-      if (!x || !y || !large.byNode.has(node)) continue;
-      if (a !== b) return [x[0], y[0]];
-      if (x.length > 1) return [x[0], x[1]];
+      if (node < 0 || (otherBits[node >>> 5] & (1 << (node & 31))) === 0) continue;
+      const i = ra.entry.get(node);
+      const j = rb.entry.get(node);
+      if (i === undefined || j === undefined) continue;
+      const x = ra.rowsAt[i];
+      if (a !== b) return this.allowed(x[0], rb.rowsAt[j][0]);
+      if (x.length > 1) return this.allowed(x[0], x[1]);
     }
-    return undefined;
+    return NONE;
   }
 
-  /** Two rows of `a` and `b` on different nodes (or off any node), if any. */
-  private crossPair(a: number, b: number): [number, number] | undefined {
+  /** True when groups `a` and `b` have rows on one node. */
+  private shareNode(a: number, b: number): boolean {
+    const x = this.nodeBits[a];
+    const y = this.nodeBits[b];
+    for (let w = 0; w < x.length; w++) if ((x[w] & y[w]) !== 0) return true;
+    return false;
+  }
+
+  /** The verdict (1 or 0) of two rows of `a` and `b` on different nodes (or off any node), or NONE. */
+  private crossPair(a: number, b: number): number {
     const ra = this.rows[a];
     const rb = this.rows[b];
-    for (const na of ra.nodes.slice(0, 2)) {
-      for (const nb of rb.nodes.slice(0, 2)) {
-        if (na !== nb || na < 0) {
-          const x = (ra.byNode.get(na) as number[])[0];
-          const y = (rb.byNode.get(nb) as number[]);
+    const na = Math.min(2, ra.nodes.length);
+    const nb = Math.min(2, rb.nodes.length);
+    for (let i = 0; i < na; i++) {
+      const nodeA = ra.nodes[i];
+      for (let j = 0; j < nb; j++) {
+        if (nodeA !== rb.nodes[j] || nodeA < 0) {
+          const x = ra.rowsAt[i][0];
+          const y = rb.rowsAt[j];
           const dst = a === b && y[0] === x ? y[1] : y[0];
-          if (dst !== undefined && dst !== x) return [x, dst];
+          if (dst !== undefined && dst !== x) return this.allowed(x, dst);
         }
       }
     }
-    return undefined;
+    return NONE;
+  }
+
+  private allowed(x: number, y: number): number {
+    return this.cells.allowed(x, y) ? 1 : 0;
   }
 }
