@@ -13,12 +13,19 @@ export interface KernelLoad {
   /** The whole plan in one `iptables-restore` call (the default backend), one per run. */
   readonly iptablesMs?: readonly number[];
   /**
+   * CPU time (user + system) of that `iptables-restore`, one per run: its wall time on an idle
+   * machine, and far less inflated than the wall time when other jobs share the CPUs.
+   */
+  readonly iptablesCpuMs?: readonly number[];
+  /**
    * As Felix applies it (felix/iptables/table.go execIptablesRestore; all tables at once,
    * dataplane/linux/int_dataplane.go apply): one `iptables-restore --noflush --verbose --wait 10
    * --wait-interval 50000` per table, the tables in parallel; one per run.
    */
   readonly felixMs?: readonly number[];
   readonly iptablesVersion?: string;
+  /** CPU time of Felix's calls, all tables summed, one per run. */
+  readonly felixCpuMs?: readonly number[];
   /** `iptables-legacy-restore` of the same plan, one per run, when that command is installed. */
   readonly legacyMs?: readonly number[];
   /** `-A` rules of the plan, found in the kernel after every load. */
@@ -38,17 +45,35 @@ function available(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
 }
 
-function run(args: string[], input: string): void {
-  execFileSync('ip', args, { input, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
+/** `sh -c '<cmd>; times'`, exiting with the command's status: the last line `times` prints is the CPU time of the shell's children. */
+function withTimes(cmd: string[]): string[] {
+  return ['sh', '-c', `${cmd.map((a) => `'${a}'`).join(' ')}; s=$?; times; exit $s`];
 }
 
-function runAsync(args: string[], input: string): Promise<void> {
+/** CPU milliseconds (user + system) of the children, from the last line of `times`. */
+function childCpuMs(stdout: string): number {
+  const last = stdout.trim().split('\n').pop() ?? '';
+  const parts = [...last.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
+  if (parts.length !== 2) throw new Error(`cannot read the CPU time from ${JSON.stringify(last)}`);
+  return parts[0] + parts[1];
+}
+
+/** Runs a restore in the namespace, input on stdin; resolves with its CPU ms. */
+function runAsync(ns: string, cmd: string[], input: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ip', args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const args = ['netns', 'exec', ns, ...withTimes(cmd)];
+    const child = spawn('ip', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
     let err = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: exit ${code}: ${err.trim()}`))));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${cmd.join(' ')}: exit ${code}: ${err.trim()}`));
+      else {
+        try { resolve(childCpuMs(out)); } catch (e) { reject(e); }
+      }
+    });
     child.stdin.end(input);
   });
 }
@@ -60,16 +85,18 @@ function tableBlocks(text: string): string[] {
 
 const countRules = (text: string): number => text.split('\n').filter((l) => l.startsWith('-A ')).length;
 
-async function restore(ns: string, method: Method, iptables: string): Promise<number> {
+/** Loads the plan into the namespace: [wall ms, CPU ms]. */
+async function restore(ns: string, method: Method, iptables: string): Promise<[number, number]> {
   const t = process.hrtime.bigint();
-  if (method === 'whole') run(['netns', 'exec', ns, 'iptables-restore'], iptables);
-  else if (method === 'legacy') run(['netns', 'exec', ns, 'iptables-legacy-restore'], iptables);
-  else await Promise.all(tableBlocks(iptables).map((b) => runAsync(['netns', 'exec', ns, 'iptables-restore', ...FELIX_ARGS], b)));
-  return Number(process.hrtime.bigint() - t) / 1e6;
+  let cpu: number;
+  if (method === 'whole') cpu = await runAsync(ns, ['iptables-restore'], iptables);
+  else if (method === 'legacy') cpu = await runAsync(ns, ['iptables-legacy-restore'], iptables);
+  else cpu = (await Promise.all(tableBlocks(iptables).map((b) => runAsync(ns, ['iptables-restore', ...FELIX_ARGS], b)))).reduce((a, b) => a + b, 0);
+  return [Number(process.hrtime.bigint() - t) / 1e6, cpu];
 }
 
-/** One load into a new namespace: [ipset ms, restore ms]. Checks the rule count; the namespace is emptied and deleted. */
-async function loadOnce(method: Method, iptables: string, ipsets: string, run: number): Promise<[number, number]> {
+/** One load into a new namespace: [ipset ms, restore ms, restore CPU ms]. Checks the rule count; the namespace is emptied and deleted. */
+async function loadOnce(method: Method, iptables: string, ipsets: string, run: number): Promise<[number, number, number]> {
   const ns = `netsec-bench-${process.pid}-${method}-${run}-${Math.floor(Math.random() * 1e9).toString(36)}`;
   const add = spawnSync('ip', ['netns', 'add', ns], { encoding: 'utf8' });
   if (add.status !== 0) throw new Error(`cannot create a network namespace: ${(add.stderr || '').trim()}`);
@@ -78,10 +105,10 @@ async function loadOnce(method: Method, iptables: string, ipsets: string, run: n
     const t = process.hrtime.bigint();
     execFileSync('ip', ['netns', 'exec', ns, 'ipset', 'restore'], { input: ipsets, stdio: ['pipe', 'ignore', 'pipe'], timeout: 60_000 });
     const ipsetMs = Number(process.hrtime.bigint() - t) / 1e6;
-    const ms = await restore(ns, method, iptables);
+    const [ms, cpu] = await restore(ns, method, iptables);
     const saved = execFileSync('ip', ['netns', 'exec', ns, method === 'legacy' ? 'iptables-legacy-save' : 'iptables-save'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     if (countRules(saved) !== countRules(iptables)) throw new Error(`${method} load: ${countRules(saved)} rules in the kernel, the plan has ${countRules(iptables)}`);
-    return [ipsetMs, ms];
+    return [ipsetMs, ms, cpu];
   } finally {
     // empty the tables (so that the sets are unreferenced), destroy the sets, delete the namespace
     spawnSync('ip', ['netns', 'exec', ns, restoreCmd], { input: EMPTY_TABLES, stdio: ['pipe', 'ignore', 'ignore'] });
@@ -90,8 +117,8 @@ async function loadOnce(method: Method, iptables: string, ipsets: string, run: n
   }
 }
 
-async function series(method: Method, iptables: string, ipsets: string): Promise<Array<[number, number]>> {
-  const out: Array<[number, number]> = [];
+async function series(method: Method, iptables: string, ipsets: string): Promise<Array<[number, number, number]>> {
+  const out: Array<[number, number, number]> = [];
   for (let i = 0; i < RUNS; i++) out.push(await loadOnce(method, iptables, ipsets, i));
   return out;
 }
@@ -114,7 +141,8 @@ export async function loadPlanInNamespace(iptablesFile: string, ipsetFile: strin
     const legacyMs = available('iptables-legacy-restore') && available('iptables-legacy-save')
       ? (await series('legacy', iptables, ipsets)).map((r) => r[1]) : undefined;
     return {
-      ipsetMs: whole.map((r) => r[0]), iptablesMs: whole.map((r) => r[1]), felixMs: felix.map((r) => r[1]), iptablesVersion: version,
+      ipsetMs: whole.map((r) => r[0]), iptablesMs: whole.map((r) => r[1]), iptablesCpuMs: whole.map((r) => r[2]),
+      felixMs: felix.map((r) => r[1]), felixCpuMs: felix.map((r) => r[2]), iptablesVersion: version,
       rules: countRules(iptables), ...(legacyMs ? { legacyMs } : {}),
     };
   } catch (e) {
