@@ -127,8 +127,8 @@ async function main(): Promise<void> {
     }
     let kernel: KernelLoad = { skipped: 'no plan was rendered' };
     let compactKernel: KernelLoad = { skipped: 'no plan was rendered' };
-    if (largest) kernel = loadPlanInNamespace(largest.file, largest.ipsets);
-    if (largest) compactKernel = loadPlanInNamespace(largest.compactFile, largest.ipsets);
+    if (largest) kernel = await loadPlanInNamespace(largest.file, largest.ipsets);
+    if (largest) compactKernel = await loadPlanInNamespace(largest.compactFile, largest.ipsets);
     const startup = startupMs(ROOT);
     const lintCidrs = lintTwoThousandCidrsMs();
     const denySynth = denyCidrSynthMs();
@@ -141,13 +141,16 @@ async function main(): Promise<void> {
     out.push('');
     out.push(kernel.skipped ? `iptables-restore load: skipped (${kernel.skipped})`
       : kernel.error ? `iptables-restore load: FAILED: ${kernel.error}`
-        : `iptables-restore load of the largest plan, Felix layout (${largest?.label}, ${largest?.rules} rules, ${largest?.policies} policy chains), `
-          + `${kernel.iptablesMs?.length} loads: ${spread(kernel.iptablesMs)} (ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion})`);
+        : `iptables-restore load of the largest plan, Felix layout (${largest?.label}, ${kernel.rules} rules, ${largest?.policies} policy chains, `
+          + `rules counted in the kernel after each load), ${kernel.iptablesMs?.length} loads: whole plan in one call ${spread(kernel.iptablesMs)}, `
+          + `CPU ${spread(kernel.iptablesCpuMs)}; as Felix calls it (per table, --noflush --wait, in parallel) ${spread(kernel.felixMs)}, CPU ${spread(kernel.felixCpuMs)} `
+          + `(ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
     if (kernel.legacyMs) out.push(`iptables-legacy-restore of the same plan, ${kernel.legacyMs.length} loads: ${spread(kernel.legacyMs)}`);
     out.push(compactKernel.skipped ? `iptables-restore load, compact layout: skipped (${compactKernel.skipped})`
       : compactKernel.error ? `iptables-restore load, compact layout: FAILED: ${compactKernel.error}`
-        : `iptables-restore load of the same node, compact layout (${largest?.compactRules} rules), `
-          + `${compactKernel.iptablesMs?.length} loads: ${spread(compactKernel.iptablesMs)}`);
+        : `iptables-restore load of the same node, compact layout (${compactKernel.rules} rules), `
+          + `${compactKernel.iptablesMs?.length} loads: whole plan in one call ${spread(compactKernel.iptablesMs)}, CPU ${spread(compactKernel.iptablesCpuMs)}; `
+          + `as Felix calls it ${spread(compactKernel.felixMs)}, CPU ${spread(compactKernel.felixCpuMs)}`);
     out.push(`lint of two rules of 1,000 CIDRs: ${n(lintCidrs)} ms; synth of a 1,200-CIDR DenyCidr (validation and lint included): ${n(denySynth)} ms`);
     out.push(startup.ms !== undefined ? `netsec --help start-up: ${n(startup.ms)} ms (median of 5)` : `netsec --help: FAILED: ${startup.error}`);
     out.push(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${n(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}; total ${n((Date.now() - started) / 1000)} s`);

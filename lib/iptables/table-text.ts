@@ -1,4 +1,5 @@
 // iptables-restore text of one table.
+import { referencedChains, ruleTarget } from './referenced-chains';
 import { Chain, Rule, renderChainRules } from './rule';
 
 /** Built-in chains of each table we write. */
@@ -18,8 +19,9 @@ export interface TableSpec {
 }
 
 /**
- * `*table`, chain declarations (built-ins with policy ACCEPT), `-A` lines, `COMMIT`. Throws when
- * two chains share a name or a rule jumps to a chain that is not declared.
+ * `*table`, chain declarations (built-ins with policy ACCEPT), `-A` lines, `COMMIT`. Only the chains
+ * reachable from the built-in chains are written, as Felix programs only those (`referencedChains`).
+ * Throws when two chains share a name or a rule (of any chain given) jumps to a chain that is not declared.
  */
 export function renderTable(t: TableSpec): string {
   const builtins = BUILTIN_CHAINS[t.table];
@@ -28,17 +30,18 @@ export function renderTable(t: TableSpec): string {
     if (names.has(c.name) || builtins.includes(c.name)) throw new Error(`table ${t.table}: chain ${c.name} is rendered twice`);
     names.add(c.name);
   }
+  const hooks: Chain[] = builtins.map((b) => ({ name: b, rules: t.hooks.get(b) ?? [] }));
+  for (const c of [...hooks, ...t.chains]) {
+    for (const r of c.rules) {
+      const target = ruleTarget(r);
+      if (target?.startsWith('cali-') && !names.has(target)) throw new Error(`table ${t.table}: chain ${c.name} jumps to undeclared chain ${target}`);
+    }
+  }
+  const chains = referencedChains(hooks.map((h) => h.rules), t.chains);
   const lines = [`*${t.table}`];
   for (const b of builtins) lines.push(`:${b} ACCEPT [0:0]`);
-  for (const c of t.chains) lines.push(`:${c.name} - [0:0]`);
-  const all: Chain[] = [...builtins.map((b) => ({ name: b, rules: t.hooks.get(b) ?? [] })), ...t.chains];
-  for (const c of all) {
-    for (const r of c.rules) {
-      const target = /--(?:jump|goto) (cali-\S+)/.exec(r.action);
-      if (target && !names.has(target[1])) throw new Error(`table ${t.table}: chain ${c.name} jumps to undeclared chain ${target[1]}`);
-    }
-    lines.push(...renderChainRules(c));
-  }
+  for (const c of chains) lines.push(`:${c.name} - [0:0]`);
+  for (const c of [...hooks, ...chains]) lines.push(...renderChainRules(c));
   lines.push('COMMIT');
   return lines.join('\n');
 }

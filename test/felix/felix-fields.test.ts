@@ -13,6 +13,8 @@ const LOG_ALL = {
   spec: { selector: 'all()', types: ['Ingress'], ingress: [{ action: 'Log' }, { action: 'Allow' }] },
 };
 const NAT_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'n' }, spec: { cidr: '192.0.2.0/24', natOutgoing: true } };
+// the failsafe chains are referenced (so programmed, felix/iptables/table.go) only from a host endpoint's chains
+const HEP = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'eth0' }, spec: { node: 'node-1', interfaceName: 'eth0', expectedIPs: [NODE_IP] } };
 const IPIP_POOL = { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'p' }, spec: { cidr: '192.0.2.0/24', ipipMode: 'Always' } };
 
 function plan(spec: object | undefined, manifests: object[] = [LOG_ALL]): string {
@@ -22,9 +24,9 @@ const filterOf = (text: string): string => text.slice(text.indexOf('*filter'), t
 
 /** Honoured fields: a value, and what the plan shows for it that Felix's default does not. */
 const HONOURED: { readonly [field: string]: (base: string) => void } = {
-  failsafeInboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeInboundHostPorts: [{ protocol: 'tcp', port: 2222 }] })), 'cali-failsafe-in'))
+  failsafeInboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeInboundHostPorts: [{ protocol: 'tcp', port: 2222 }] }, [LOG_ALL, HEP])), 'cali-failsafe-in'))
     .toEqual(['-p tcp -m multiport --destination-ports 2222 --jump ACCEPT']),
-  failsafeOutboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeOutboundHostPorts: [{ protocol: 'udp', port: 5353 }] })), 'cali-failsafe-out'))
+  failsafeOutboundHostPorts: () => expect(chainRules(filterOf(plan({ failsafeOutboundHostPorts: [{ protocol: 'udp', port: 5353 }] }, [LOG_ALL, HEP])), 'cali-failsafe-out'))
     .toEqual(['-p udp -m multiport --destination-ports 5353 --jump ACCEPT']),
   defaultEndpointToHostAction: () => expect(chainRules(plan({ defaultEndpointToHostAction: 'Accept' }), 'cali-wl-to-host')).toEqual(['--jump cali-from-wl-dispatch', '--jump ACCEPT']),
   // felix/dataplane/driver.go: accept, pass, drop, scratch0, scratch1, lowest free bit first
