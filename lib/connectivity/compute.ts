@@ -1,15 +1,17 @@
 // Who can reach whom on what: for every pair of parties, the allowed connection classes, each
 // judged once by the engine (evaluateFlow) on a representative of its class.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
+import { BuiltModel, Endpoint, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
 import { addressSpaces, addressText } from './addresses';
 import { Interner, MemberClasses } from './member-classes';
 import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
-import { ConnectionClass, PORTED, classFitsVersion, connectionClasses } from './space';
-import { PairCuts } from './pair-cuts';
-import { FastJudge } from './fast-judge';
+import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
+import { flowFor } from './class-flow';
+import { hasBit } from './class-bits';
+import { ChainSetEvaluator, KeyedParty } from './chain-sets';
+import { SideSets } from './side-sets';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -78,41 +80,10 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
   return out;
 }
 
-/** One flow per class: its protocol with the first port (or ICMP type and code) of the class. */
-function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
-  const first = c.range ? Number(c.range[0]) : undefined;
-  if (c.protocol === 1 || c.protocol === 58) {
-    return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { icmpType: first } : {}), ...(c.codes ? { icmpCode: Number(c.codes[0]) } : {}) };
-  }
-  return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
-}
-
-/**
- * The allowed connections from one flow party to another over every class of the IP version. With
- * `cuts`, a port class that no boundary of the pair's rules starts takes the verdict of the class
- * before it (see PairCuts).
- */
-export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number, cuts?: PairCuts,
-  verdict?: (c: ConnectionClass) => boolean | undefined): string {
+/** The allowed connections from one flow party to another over every class of the IP version, each class judged by evaluateFlow. */
+export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
   const universe = classes.filter((c) => classFitsVersion(c, version));
-  const allowed: boolean[] = [];
-  const bounds = new Map<number, Set<bigint>>();
-  universe.forEach((c, i) => {
-    const before = universe[i - 1];
-    if (cuts && c.range && PORTED.includes(c.protocol) && before?.protocol === c.protocol) {
-      let b = bounds.get(c.protocol);
-      if (!b) {
-        b = cuts.boundaries(src, dst, c.protocol);
-        bounds.set(c.protocol, b);
-      }
-      if (!b.has(c.range[0])) {
-        allowed.push(allowed[i - 1]);
-        return;
-      }
-    }
-    allowed.push(verdict?.(c) ?? evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed);
-  });
-  return connectionText(universe, allowed);
+  return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
 }
 
 /** Per group of classes with the same outcome and reasons: `<classes>: allowed|denied; egress: ...; ingress: ...`. */
@@ -145,8 +116,12 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
   const memberClasses = new MemberClasses(model, spaces);
-  const cuts = new PairCuts(model);
-  const fast = new FastJudge(model, (e) => memberClasses.ofEndpoint(e));
+  const sides = new SideSets(model, new ChainSetEvaluator(model, classes));
+  const universes = new Map<number, number[]>([4, 6].map((v) => [v, classes.flatMap((c, i) => (classFitsVersion(c, v) ? [i] : []))]));
+  const keyed = (m: Member, v: number): KeyedParty => {
+    const party = m.party(v);
+    return { party, key: m.endpoint ? `c${m.classId}/${v}` : `ip:${party.ip ?? ''}` };
+  };
   const texts = new Interner();
   const cache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
@@ -156,12 +131,11 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const key = `${a.classId},${b.classId},${relation}`;
     let id = cache.get(key);
     if (id !== undefined) return id;
-    const ga = a.endpoint?.kind === 'workload' ? fast.group(a.classId) : undefined;
-    const gb = b.endpoint?.kind === 'workload' ? fast.group(b.classId) : undefined;
-    // two workloads of one address each, of one IP version: the truth table's verdict-only evaluator
-    const quick = ga !== undefined && gb !== undefined && fast.version(ga) === fast.version(gb)
-      ? (c: ConnectionClass): boolean | undefined => (fast.covers(c) ? fast.allowed(c, ga, gb, relation === 1) : undefined) : undefined;
-    const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v, cuts, quick));
+    const each = versions.map((v) => {
+      const bits = sides.pair(keyed(a, v), keyed(b, v));
+      const universe = universes.get(v) ?? [];
+      return connectionText(universe.map((i) => classes[i]), universe.map((i) => hasBit(bits, i)));
+    });
     id = texts.id(joinVersions(versions, each));
     cache.set(key, id);
     return id;

@@ -1,0 +1,202 @@
+// The two sides of a flow (evaluate/sides.ts: egressSide, ingressSide) evaluated symbolically: the
+// set of connection classes each side allows, stage by stage, with the same branches as the engine
+// (which node, which host endpoint, failsafe ports, the encapsulation rules, the ICMPv6 a pod may
+// send its host, natOutgoing's source) and each policy chain as a set (chain-sets.ts). A stage that
+// decides early for some classes takes them out of the classes the later stages see; a side allows
+// exactly the classes no stage denies.
+import { ipVersionOf } from '../model/net';
+import { failsafe } from '../engine/evaluate/sides';
+import { nodeAllInterfacesEndpoint } from '../engine/evaluate/interfaces';
+import { tunnelInputStage, tunnelOutputStage } from '../engine/evaluate/tunnel-host';
+import { encapsulationDropReason, icmpv6AcceptedToHost } from '../engine/evaluate/workload-static';
+import {
+  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, hostNodeOf, ingressView, policingOf,
+} from '../engine';
+import { ClassBits, and, emptyBits, minus, or } from './class-bits';
+import { ChainSetEvaluator, ChainSets, KeyedParty } from './chain-sets';
+
+interface TunnelSets {
+  readonly allow: ClassBits;
+  readonly deny: ClassBits;
+}
+
+/** The classes a chain denies. */
+const none = (sets: ChainSets, full: ClassBits): ClassBits => minus(full, or(sets.allow, sets.cont));
+
+/** Allowed classes per side and per pair. */
+export class SideSets {
+  private readonly full: ClassBits;
+  private readonly encapsulation: ClassBits;
+  private readonly icmpv6ToHost: ClassBits;
+  private readonly hosts: ReadonlySet<string>;
+  private readonly cache = new Map<string, ClassBits>();
+  private readonly tunnelIn = new Map<string, TunnelSets>();
+
+  constructor(private readonly model: BuiltModel, private readonly chains: ChainSetEvaluator) {
+    const nobody: FlowParty = { id: '' };
+    this.full = chains.full;
+    this.encapsulation = chains.where(nobody, nobody, (f) => encapsulationDropReason(model.felix, f) !== undefined);
+    this.icmpv6ToHost = chains.where(nobody, nobody, (f) => icmpv6AcceptedToHost(f));
+    this.hosts = new Set(allHostsNet(model, 4));
+  }
+
+  /** The classes allowed from src to dst: both sides allow (evaluate.ts evaluateFlow). */
+  pair(src: KeyedParty, dst: KeyedParty): ClassBits {
+    if (src.party.endpoint && src.party.endpoint === dst.party.endpoint) return this.full;
+    const egress = this.egress(src, dst);
+    // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
+    const seen = ingressView(this.model, { source: src.party, destination: dst.party, protocol: 6 }).flow.source;
+    const viewed = seen === src.party ? src : { party: seen, key: `ip:${seen.ip ?? ''}` };
+    return and(egress, this.ingress(viewed, dst));
+  }
+
+  private nodeOf(p: FlowParty): string | undefined {
+    return p.endpoint ? p.endpoint.node : hostNodeOf(this.model, p);
+  }
+
+  private chain(ep: Endpoint, direction: string, opts: typeof NORMAL, src: KeyedParty, dst: KeyedParty): ChainSets {
+    return this.chains.chain(ep, direction, opts, src, dst);
+  }
+
+  /** The failsafe entries' classes for the peer (`list` inbound or outbound; the peer's address is checked against entry nets). */
+  private failsafeSet(inbound: boolean, src: KeyedParty, dst: KeyedParty): ClassBits {
+    const peer = inbound ? src : dst;
+    const key = `fs${inbound ? 'i' : 'o'}|${peer.key}`;
+    let b = this.cache.get(key);
+    if (!b) {
+      const list = inbound ? this.model.felix.failsafeInbound : this.model.felix.failsafeOutbound;
+      b = this.chains.where(src.party, dst.party, (f) => failsafe(list, f, peer.party.ip) !== undefined);
+      this.cache.set(key, b);
+    }
+    return b;
+  }
+
+  /** cali-INPUT's tunnel rules for a packet to a node's own address: the classes they accept and drop. */
+  private tunnelInput(src: KeyedParty, dst: KeyedParty): TunnelSets {
+    const key = `${dst.party.ip === undefined ? '' : ipVersionOf(dst.party.ip)}|${this.hosts.has(src.party.ip ?? '')}`;
+    let r = this.tunnelIn.get(key);
+    if (!r) {
+      const verdict = (want: string): ClassBits => this.chains.where(src.party, dst.party, (f) => tunnelInputStage(this.model, '', f)?.verdict === want);
+      r = { allow: verdict('allow'), deny: verdict('deny') };
+      this.tunnelIn.set(key, r);
+    }
+    return r;
+  }
+
+  private tunnelOutput(src: KeyedParty, dst: KeyedParty): ClassBits {
+    const key = `to|${dst.party.ip === undefined ? '' : ipVersionOf(dst.party.ip)}|${this.hosts.has(dst.party.ip ?? '')}`;
+    let b = this.cache.get(key);
+    if (!b) {
+      b = this.chains.where(src.party, dst.party, (f) => tunnelOutputStage(this.model, '', f) !== undefined);
+      this.cache.set(key, b);
+    }
+    return b;
+  }
+
+  /** Untracked (not for an all-interfaces endpoint) then pre-DNAT (ingress): what they accept, and what goes on (sides.ts rawAndMangle). */
+  private rawAndMangle(hep: Endpoint, direction: string, src: KeyedParty, dst: KeyedParty): ChainSets {
+    let allow = emptyBits(this.chains.size);
+    let cont = this.full;
+    const list = [...(hep.interfaceName !== '*' ? [UNTRACKED] : []), ...(direction === 'ingress' ? [PRE_DNAT] : [])];
+    for (const opts of list) {
+      const r = this.chain(hep, direction, opts, src, dst);
+      allow = or(allow, and(cont, r.allow));
+      cont = and(cont, r.cont);
+    }
+    return { allow, cont };
+  }
+
+  /** Forwarded traffic arriving through a host endpoint (sides.ts forwardedIn): the classes dropped. */
+  private forwardedInDenied(hep: Endpoint, src: KeyedParty, dst: KeyedParty): ClassBits {
+    const fs = this.failsafeSet(true, src, dst);
+    const nonFailsafe = minus(this.full, fs);
+    const early = this.rawAndMangle(hep, 'ingress', src, dst);
+    const denied = and(nonFailsafe, none(early, this.full));
+    const toForward = or(fs, and(nonFailsafe, early.cont));
+    return or(denied, and(toForward, none(this.chain(hep, 'ingress', FORWARD, src, dst), this.full)));
+  }
+
+  /** The source's side (sides.ts egressSide): the classes it allows. */
+  egress(src: KeyedParty, dst: KeyedParty): ClassBits {
+    const s = src.party;
+    const d = dst.party;
+    const ep = s.endpoint;
+    const dstNode = this.nodeOf(d);
+    if (!ep || ep.kind === 'host') {
+      const node = ep ? ep.node : hostNodeOf(this.model, s);
+      if (node === undefined || dstNode === node || !ep) return this.full;
+      const tunnel = this.tunnelOutput(src, dst);
+      let live = minus(this.full, this.failsafeSet(false, src, dst));
+      let denied = emptyBits(this.chains.size);
+      if (ep.interfaceName !== '*') {
+        const u = this.chain(ep, 'egress', UNTRACKED, src, dst);
+        denied = and(live, none(u, this.full));
+        live = and(live, u.cont);
+      }
+      live = minus(live, tunnel);
+      denied = or(denied, and(live, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full)));
+      return minus(this.full, denied);
+    }
+    const star = nodeAllInterfacesEndpoint(this.model, ep.node);
+    const toOwnHost = d.endpoint?.kind !== 'workload' && hostNodeOf(this.model, d) === ep.node;
+    let denied = emptyBits(this.chains.size);
+    if (star) {
+      if (!toOwnHost) denied = this.forwardedInDenied(star, src, dst);
+      else denied = and(minus(this.full, this.failsafeSet(true, src, dst)), none(this.rawAndMangle(star, 'ingress', src, dst), this.full));
+    }
+    let live = minus(this.full, denied);
+    if (toOwnHost) {
+      const tunnel = this.tunnelInput(src, dst);
+      denied = or(denied, and(live, tunnel.deny));
+      live = minus(minus(live, or(tunnel.allow, tunnel.deny)), this.icmpv6ToHost);
+    }
+    denied = or(denied, and(live, this.encapsulation));
+    live = minus(live, this.encapsulation);
+    const own = none(this.chain(ep, 'egress', NORMAL, src, dst), this.full);
+    denied = or(denied, and(live, own));
+    live = minus(live, own);
+    if (dstNode !== ep.node) {
+      const hep = policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload');
+      if (hep) denied = or(denied, and(live, none(this.chain(hep, 'egress', FORWARD, src, dst), this.full)));
+    }
+    return minus(this.full, denied);
+  }
+
+  /** The destination's side (sides.ts ingressSide) for the flow as it arrives: the classes it allows. */
+  ingress(src: KeyedParty, dst: KeyedParty): ClassBits {
+    const s = src.party;
+    const d = dst.party;
+    const ep = d.endpoint;
+    const localWorkload = (node: string): boolean => s.endpoint?.kind === 'workload' && s.endpoint.node === node;
+    const localHost = (node: string): boolean => hostNodeOf(this.model, s) === node;
+    if (ep && ep.kind === 'workload') {
+      if (localHost(ep.node)) return this.full;
+      let denied = emptyBits(this.chains.size);
+      if (!localWorkload(ep.node)) {
+        const hep = policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
+        if (hep) denied = this.forwardedInDenied(hep, src, dst);
+      }
+      denied = or(denied, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));
+      // forwarded out of the pod's cali interface: the all-interfaces host endpoint's forward egress chain
+      const star = nodeAllInterfacesEndpoint(this.model, ep.node);
+      if (star) denied = or(denied, none(this.chain(star, 'egress', FORWARD, src, dst), this.full));
+      return minus(this.full, denied);
+    }
+    const node = ep ? ep.node : hostNodeOf(this.model, d);
+    if (node === undefined) return this.full;
+    if (localWorkload(node)) {
+      return this.model.felix.defaultEndpointToHostAction.toLowerCase() === 'drop' ? this.icmpv6ToHost : this.full;
+    }
+    if (localHost(node)) return this.full;
+    const tunnel = this.tunnelInput(src, dst);
+    if (!ep) return minus(this.full, tunnel.deny);
+    const live = minus(this.full, this.failsafeSet(true, src, dst));
+    const early = this.rawAndMangle(ep, 'ingress', src, dst);
+    let denied = and(live, none(early, this.full));
+    let rest = minus(live, denied);
+    denied = or(denied, and(rest, tunnel.deny));
+    rest = minus(rest, or(tunnel.allow, tunnel.deny));
+    denied = or(denied, and(and(rest, early.cont), none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full)));
+    return minus(this.full, denied);
+  }
+}
