@@ -30,6 +30,12 @@ export interface ChainSets {
   readonly cont: ClassBits;
 }
 
+/** One shared chain and its results per pair of party keys. */
+interface ChainSlot {
+  readonly tiers: readonly ApplicableTier[];
+  readonly results: Map<string, ChainSets>;
+}
+
 const NOBODY: FlowParty = { id: '' };
 
 /** Symbolic chain evaluation over the classes of the map. */
@@ -42,7 +48,8 @@ export class ChainSetEvaluator {
   private readonly addressHits = new Map<CompiledEntity, Map<string, boolean>>();
   private readonly portSets = new Map<CompiledEntity, Map<string, ClassBits>>();
   private readonly tierIds = new WeakMap<readonly ApplicableTier[], number>();
-  private readonly results = new Map<string, ChainSets>();
+  private readonly slots = new Map<string, ChainSlot>();
+  private readonly slotsOf = new WeakMap<Endpoint, Map<string, ChainSlot>>();
   private nextTierId = 0;
   private readonly scratch: Uint32Array;
 
@@ -61,19 +68,41 @@ export class ChainSetEvaluator {
 
   /** The chain Felix builds for the endpoint in the direction, for the flow from src to dst. */
   chain(ep: Endpoint, direction: string, opts: ChainOptions, src: KeyedParty, dst: KeyedParty): ChainSets {
-    const tiers = applicableTiers(this.model, ep, direction, opts);
-    let id = this.tierIds.get(tiers);
-    if (id === undefined) {
-      id = this.nextTierId++;
-      this.tierIds.set(tiers, id);
-    }
-    const key = `${opts.kind}|${direction}|${id}|${opts.after === 'profiles' ? ep.profiles.join(',') : ''}|${src.key}|${dst.key}`;
-    let r = this.results.get(key);
+    const slot = this.slotOf(ep, direction, opts);
+    const key = `${src.key}|${dst.key}`;
+    let r = slot.results.get(key);
     if (!r) {
-      r = this.walk(tiers, direction, opts, ep.profiles, src, dst);
-      this.results.set(key, r);
+      r = this.walk(slot.tiers, direction, opts, ep.profiles, src, dst);
+      slot.results.set(key, r);
     }
     return r;
+  }
+
+  /** The endpoint's chain: shared by every endpoint with the same applicable tiers (and profiles, when they end it). */
+  private slotOf(ep: Endpoint, direction: string, opts: ChainOptions): ChainSlot {
+    let byKind = this.slotsOf.get(ep);
+    if (!byKind) {
+      byKind = new Map();
+      this.slotsOf.set(ep, byKind);
+    }
+    const kindKey = `${opts.kind}|${direction}`;
+    let slot = byKind.get(kindKey);
+    if (!slot) {
+      const tiers = applicableTiers(this.model, ep, direction, opts);
+      let id = this.tierIds.get(tiers);
+      if (id === undefined) {
+        id = this.nextTierId++;
+        this.tierIds.set(tiers, id);
+      }
+      const key = `${kindKey}|${id}|${opts.after === 'profiles' ? ep.profiles.join(',') : ''}`;
+      slot = this.slots.get(key);
+      if (!slot) {
+        slot = { tiers, results: new Map() };
+        this.slots.set(key, slot);
+      }
+      byKind.set(kindKey, slot);
+    }
+    return slot;
   }
 
   private walk(tiers: readonly ApplicableTier[], direction: string, opts: ChainOptions, profiles: readonly string[], src: KeyedParty, dst: KeyedParty): ChainSets {

@@ -50,18 +50,25 @@ interface Member {
 }
 
 function endpointMember(e: Endpoint, classes: MemberClasses): Member {
-  const versions = [...new Set(e.ips.map((ip) => ipVersionOf(ip) ?? 4))].sort();
-  return {
-    classId: classes.ofEndpoint(e),
-    endpoint: e,
-    versions: versions.length > 0 ? versions : [4],
-    party: (version) => ({ endpoint: e, ip: e.ips.find((ip) => ipVersionOf(ip) === version), id: e.id }),
+  const ipVersions = e.ips.map((ip) => ipVersionOf(ip));
+  const versions = [...new Set(ipVersions.map((v) => v ?? 4))].sort();
+  // one party per IP version, made once (parties are read for every pair)
+  const byVersion = new Map<number, FlowParty>();
+  const party = (version: number): FlowParty => {
+    let p = byVersion.get(version);
+    if (!p) {
+      p = { endpoint: e, ip: e.ips.find((_, i) => ipVersions[i] === version), id: e.id };
+      byVersion.set(version, p);
+    }
+    return p;
   };
+  return { classId: classes.ofEndpoint(e), endpoint: e, versions: versions.length > 0 ? versions : [4], party };
 }
 
 function externalMember(p: Party, classes: MemberClasses): Member {
   const ext = p.external as NonNullable<Party['external']>;
-  return { classId: classes.ofExternal(p), versions: [ext.version], party: () => ({ ip: ext.address, id: ext.address }) };
+  const party: FlowParty = { ip: ext.address, id: ext.address };
+  return { classId: classes.ofExternal(p), versions: [ext.version], party: () => party };
 }
 
 /**
