@@ -7,21 +7,23 @@
 // the chain's end (continue, allow, or the profiles' rules, else deny) takes what is left.
 // A rule's address part (selectors, nets, notSelector, a source services match) is evaluated once
 // per (entity, party); its protocol part once per protocol match; its port part once per (entity,
-// party), over the class list, by the engine's own predicates (rule-match.ts).
+// party), over the class list, by the engine's own predicates (rule-match.ts). A chain's result
+// depends on a party only through those matches, so parties with the same matches on the chain's
+// entities (its signature for the chain) share one walk, as FastPairs shares rows.
 import { ipFamily } from '../engine/model/address-match';
 import { CompiledEntity } from '../engine/model/entity';
 import { CompiledRule } from '../engine/model/policy';
 import { entityAddressMatches, entityPortMatches, protocolPartMatches } from '../engine/evaluate/rule-match';
 import { tierPassesAtEnd } from '../engine/evaluate/chain';
 import { ApplicableTier, BuiltModel, ChainOptions, Endpoint, FlowParty, applicableTiers, profileRules, rulesFor } from '../engine';
-import { ClassBits, bitsWhere, emptyBits, fullBits } from './class-bits';
+import { ClassBits, bitsKey, bitsWhere, emptyBits, fullBits } from './class-bits';
 import { flowFor } from './class-flow';
 import { ConnectionClass } from './space';
 
-/** A party of a flow and the key of what rule matching reads of it (equal keys, equal matches). */
+/** A party of a flow and the key of what rule matching reads of it (equal keys, equal matches; ChainSetEvaluator.partyKey). */
 export interface KeyedParty {
   readonly party: FlowParty;
-  readonly key: string;
+  readonly key: number;
 }
 
 /** What a chain does with each class: allow, continue (undecided), else deny. */
@@ -30,11 +32,27 @@ export interface ChainSets {
   readonly cont: ClassBits;
 }
 
-/** One shared chain and its results per pair of party keys. */
+/** One shared chain: its entities, the parties' signatures on them, its results per pair of signatures. */
+/** A port part's classes and their id (equal sets, equal ids). */
+interface PortSet {
+  readonly bits: ClassBits;
+  readonly id: number;
+}
+
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
-  readonly results: Map<string, ChainSets>;
+  readonly profiles: readonly string[];
+  readonly srcEntities: readonly CompiledEntity[];
+  readonly dstEntities: readonly CompiledEntity[];
+  /** Signature id per party key, as source and as destination. */
+  readonly srcSig: Map<number, number>;
+  readonly dstSig: Map<number, number>;
+  readonly sigIds: Map<string, number>;
+  readonly results: Map<number, ChainSets>;
 }
+
+/** Signature ids stay below this (the result key packs two of them and the IP version). */
+const SIGS = 1 << 21;
 
 const NOBODY: FlowParty = { id: '' };
 
@@ -45,8 +63,10 @@ export class ChainSetEvaluator {
   private readonly empty: ClassBits;
   private readonly words: number;
   private readonly protocolSets = new Map<string, ClassBits>();
-  private readonly addressHits = new Map<CompiledEntity, Map<string, boolean>>();
-  private readonly portSets = new Map<CompiledEntity, Map<string, ClassBits>>();
+  private readonly addressHits = new Map<CompiledEntity, Map<number, boolean>>();
+  private readonly portSets = new Map<CompiledEntity, Map<number, PortSet>>();
+  private readonly portSetIds = new Map<string, number>();
+  private readonly partyKeys = new Map<string, number>();
   private readonly tierIds = new WeakMap<readonly ApplicableTier[], number>();
   private readonly slots = new Map<string, ChainSlot>();
   private readonly slotsOf = new WeakMap<Endpoint, Map<string, ChainSlot>>();
@@ -66,16 +86,49 @@ export class ChainSetEvaluator {
     return bitsWhere(this.size, (i) => test(flowFor(src, dst, this.classes[i])));
   }
 
+  /** A small number for a party key text: parties with equal texts must match every entity alike. */
+  partyKey(text: string): number {
+    let k = this.partyKeys.get(text);
+    if (k === undefined) {
+      k = this.partyKeys.size;
+      this.partyKeys.set(text, k);
+    }
+    return k;
+  }
+
   /** The chain Felix builds for the endpoint in the direction, for the flow from src to dst. */
   chain(ep: Endpoint, direction: string, opts: ChainOptions, src: KeyedParty, dst: KeyedParty): ChainSets {
     const slot = this.slotOf(ep, direction, opts);
-    const key = `${src.key}|${dst.key}`;
+    const version = ipVersionOf(src.party, dst.party) ?? 0;
+    const key = (this.signature(slot, src, false) * SIGS + this.signature(slot, dst, true)) * 8 + version;
     let r = slot.results.get(key);
     if (!r) {
-      r = this.walk(slot.tiers, direction, opts, ep.profiles, src, dst);
+      r = this.walk(slot.tiers, direction, opts, slot.profiles, src, dst);
       slot.results.set(key, r);
     }
     return r;
+  }
+
+  /** The party's matches on the chain's source (destination) entities, as an id. */
+  private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
+    const byParty = destination ? slot.dstSig : slot.srcSig;
+    let id = byParty.get(p.key);
+    if (id === undefined) {
+      let text = '';
+      for (const e of destination ? slot.dstEntities : slot.srcEntities) {
+        if (!this.address(e, p)) text += '0';
+        else if (hasPortPart(e)) text += `p${this.portSet(e, p, destination).id},`;
+        else text += '1';
+      }
+      id = slot.sigIds.get(text);
+      if (id === undefined) {
+        id = slot.sigIds.size;
+        if (id >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
+        slot.sigIds.set(text, id);
+      }
+      byParty.set(p.key, id);
+    }
+    return id;
   }
 
   /** The endpoint's chain: shared by every endpoint with the same applicable tiers (and profiles, when they end it). */
@@ -94,15 +147,34 @@ export class ChainSetEvaluator {
         id = this.nextTierId++;
         this.tierIds.set(tiers, id);
       }
-      const key = `${kindKey}|${id}|${opts.after === 'profiles' ? ep.profiles.join(',') : ''}`;
+      const profiles = opts.after === 'profiles' ? ep.profiles : [];
+      const key = `${kindKey}|${id}|${profiles.join(',')}`;
       slot = this.slots.get(key);
       if (!slot) {
-        slot = { tiers, results: new Map() };
+        slot = this.newSlot(tiers, direction, profiles);
         this.slots.set(key, slot);
       }
       byKind.set(kindKey, slot);
     }
     return slot;
+  }
+
+  private newSlot(tiers: readonly ApplicableTier[], direction: string, profiles: readonly string[]): ChainSlot {
+    const srcEntities = new Set<CompiledEntity>();
+    const dstEntities = new Set<CompiledEntity>();
+    const add = (rule: CompiledRule): void => {
+      if (rule.action === 'Log') return;
+      srcEntities.add(rule.source);
+      dstEntities.add(rule.destination);
+    };
+    for (const { applicable } of tiers) for (const p of applicable) for (const rule of rulesFor(p, direction) ?? []) add(rule);
+    for (const name of profiles) {
+      const profile = this.model.profiles.get(name);
+      if (profile) for (const rule of profileRules(profile, direction)) add(rule);
+    }
+    return {
+      tiers, profiles, srcEntities: [...srcEntities], dstEntities: [...dstEntities], srcSig: new Map(), dstSig: new Map(), sigIds: new Map(), results: new Map(),
+    };
   }
 
   private walk(tiers: readonly ApplicableTier[], direction: string, opts: ChainOptions, profiles: readonly string[], src: KeyedParty, dst: KeyedParty): ChainSets {
@@ -150,8 +222,8 @@ export class ChainSetEvaluator {
     if (rule.ipVersion !== undefined && version !== rule.ipVersion) return false;
     if (!this.address(rule.source, src) || !this.address(rule.destination, dst)) return false;
     const proto = this.protocolSet(rule);
-    const ps = this.portSet(rule.source, src, false);
-    const pd = this.portSet(rule.destination, dst, true);
+    const ps = hasPortPart(rule.source) ? this.portSet(rule.source, src, false).bits : this.full;
+    const pd = hasPortPart(rule.destination) ? this.portSet(rule.destination, dst, true).bits : this.full;
     const m = this.scratch;
     let any = 0;
     for (let i = 0; i < m.length; i++) {
@@ -196,22 +268,33 @@ export class ChainSetEvaluator {
    * The classes the entity's port part matches for the party: its destination port (the class's
    * first port) for the destination, the flow's source port (none) for the source.
    */
-  private portSet(e: CompiledEntity, p: KeyedParty, destination: boolean): ClassBits {
-    if (!e.ports && !e.notPorts && e.service?.side !== 'destination') return this.full;
+  private portSet(e: CompiledEntity, p: KeyedParty, destination: boolean): PortSet {
     let byParty = this.portSets.get(e);
     if (!byParty) {
       byParty = new Map();
       this.portSets.set(e, byParty);
     }
-    const key = `${destination ? 'd' : 's'}${p.key}`;
+    const key = p.key * 2 + (destination ? 1 : 0);
     let b = byParty.get(key);
     if (!b) {
-      b = this.where(destination ? NOBODY : p.party, destination ? p.party : NOBODY,
+      const bits = this.where(destination ? NOBODY : p.party, destination ? p.party : NOBODY,
         (flow) => entityPortMatches(this.model, e, p.party, destination ? flow.port : flow.sourcePort, flow));
+      const text = bitsKey(bits);
+      let id = this.portSetIds.get(text);
+      if (id === undefined) {
+        id = this.portSetIds.size;
+        this.portSetIds.set(text, id);
+      }
+      b = { bits, id };
       byParty.set(key, b);
     }
     return b;
   }
+}
+
+/** True when the entity reads the flow's protocol or ports (rule-match.ts entityPortMatches). */
+function hasPortPart(e: CompiledEntity): boolean {
+  return e.ports !== undefined || e.notPorts !== undefined || e.service?.side === 'destination';
 }
 
 function anyBit(b: Uint32Array): boolean {

@@ -123,11 +123,24 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
   const memberClasses = new MemberClasses(model, spaces);
-  const sides = new SideSets(model, new ChainSetEvaluator(model, classes));
+  const chains = new ChainSetEvaluator(model, classes);
+  const sides = new SideSets(model, chains);
   const universes = new Map<number, number[]>([4, 6].map((v) => [v, classes.flatMap((c, i) => (classFitsVersion(c, v) ? [i] : []))]));
+  const keyedOf = new WeakMap<Member, Map<number, KeyedParty>>();
+  /** The member's party of the IP version and its key: an endpoint's class (which holds its address class), else the address. */
   const keyed = (m: Member, v: number): KeyedParty => {
-    const party = m.party(v);
-    return { party, key: m.endpoint ? `c${m.classId}/${v}` : `ip:${party.ip ?? ''}` };
+    let byVersion = keyedOf.get(m);
+    if (!byVersion) {
+      byVersion = new Map();
+      keyedOf.set(m, byVersion);
+    }
+    let k = byVersion.get(v);
+    if (!k) {
+      const party = m.party(v);
+      k = { party, key: chains.partyKey(m.endpoint ? `c${m.classId}/${v}` : `ip:${party.ip ?? ''}`) };
+      byVersion.set(v, k);
+    }
+    return k;
   };
   const texts = new Interner();
   const cache = new Map<string, number>();

@@ -30,6 +30,8 @@ export class SideSets {
   private readonly icmpv6ToHost: ClassBits;
   private readonly hosts: ReadonlySet<string>;
   private readonly cache = new Map<string, ClassBits>();
+  private readonly failsafeIn = new Map<number, ClassBits>();
+  private readonly failsafeOut = new Map<number, ClassBits>();
   private readonly tunnelIn = new Map<string, TunnelSets>();
 
   constructor(private readonly model: BuiltModel, private readonly chains: ChainSetEvaluator) {
@@ -46,7 +48,7 @@ export class SideSets {
     const egress = this.egress(src, dst);
     // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
     const seen = ingressView(this.model, { source: src.party, destination: dst.party, protocol: 6 }).flow.source;
-    const viewed = seen === src.party ? src : { party: seen, key: `ip:${seen.ip ?? ''}` };
+    const viewed = seen === src.party ? src : { party: seen, key: this.chains.partyKey(`ip:${seen.ip ?? ''}`) };
     return and(egress, this.ingress(viewed, dst));
   }
 
@@ -61,12 +63,12 @@ export class SideSets {
   /** The failsafe entries' classes for the peer (`list` inbound or outbound; the peer's address is checked against entry nets). */
   private failsafeSet(inbound: boolean, src: KeyedParty, dst: KeyedParty): ClassBits {
     const peer = inbound ? src : dst;
-    const key = `fs${inbound ? 'i' : 'o'}|${peer.key}`;
-    let b = this.cache.get(key);
+    const cache = inbound ? this.failsafeIn : this.failsafeOut;
+    let b = cache.get(peer.key);
     if (!b) {
       const list = inbound ? this.model.felix.failsafeInbound : this.model.felix.failsafeOutbound;
       b = this.chains.where(src.party, dst.party, (f) => failsafe(list, f, peer.party.ip) !== undefined);
-      this.cache.set(key, b);
+      cache.set(peer.key, b);
     }
     return b;
   }
