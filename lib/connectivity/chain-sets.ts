@@ -13,6 +13,7 @@
 import { ipFamily } from '../engine/model/address-match';
 import { CompiledEntity } from '../engine/model/entity';
 import { CompiledRule } from '../engine/model/policy';
+import { EntityRule } from '../model/resources';
 import { entityAddressMatches, entityPortMatches, protocolPartMatches } from '../engine/evaluate/rule-match';
 import { tierPassesAtEnd } from '../engine/evaluate/chain';
 import { ApplicableTier, BuiltModel, ChainOptions, Endpoint, FlowParty, applicableTiers, profileRules, rulesFor } from '../engine';
@@ -42,17 +43,21 @@ interface PortSet {
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
   readonly profiles: readonly string[];
-  readonly srcEntities: readonly CompiledEntity[];
-  readonly dstEntities: readonly CompiledEntity[];
+  /** Entity ids (ChainSetEvaluator.entityId) of the chain's rule sources and destinations, each once. */
+  readonly srcEntities: Int32Array;
+  readonly dstEntities: Int32Array;
   /** Signature id per party key, as source and as destination. */
-  readonly srcSig: Map<number, number>;
-  readonly dstSig: Map<number, number>;
+  readonly srcSig: number[];
+  readonly dstSig: number[];
   readonly sigIds: Map<string, number>;
   readonly results: Map<number, ChainSets>;
 }
 
 /** Signature ids stay below this (the result key packs two of them and the IP version). */
 const SIGS = 1 << 21;
+
+/** The kinds of chain, for the per-endpoint slot index. */
+const KINDS: readonly string[] = ['normal', 'forward', 'untracked', 'preDNAT'];
 
 const NOBODY: FlowParty = { id: '' };
 
@@ -63,13 +68,18 @@ export class ChainSetEvaluator {
   private readonly empty: ClassBits;
   private readonly words: number;
   private readonly protocolSets = new Map<string, ClassBits>();
-  private readonly addressHits = new Map<CompiledEntity, Map<number, boolean>>();
-  private readonly portSets = new Map<CompiledEntity, Map<number, PortSet>>();
+  /** Entities by meaning: the entity as written, its policy's namespace and its side (FastPairs' entity ids). */
+  private readonly entityIds = new Map<string, number>();
+  private readonly idOfEntity = new Map<CompiledEntity, number>();
+  private readonly entities: CompiledEntity[] = [];
+  /** Per entity id, per party key: 0 not known yet, 1 no match, 2 match (address part). */
+  private readonly hits: Int8Array[] = [];
+  private readonly portSets: Map<number, PortSet>[] = [];
   private readonly portSetIds = new Map<string, number>();
   private readonly partyKeys = new Map<string, number>();
   private readonly tierIds = new WeakMap<readonly ApplicableTier[], number>();
   private readonly slots = new Map<string, ChainSlot>();
-  private readonly slotsOf = new WeakMap<Endpoint, Map<string, ChainSlot>>();
+  private readonly slotsOf = new WeakMap<Endpoint, (ChainSlot | undefined)[]>();
   private nextTierId = 0;
   private readonly scratch: Uint32Array;
 
@@ -112,21 +122,22 @@ export class ChainSetEvaluator {
   /** The party's matches on the chain's source (destination) entities, as an id. */
   private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
     const byParty = destination ? slot.dstSig : slot.srcSig;
-    let id = byParty.get(p.key);
+    let id = byParty[p.key];
     if (id === undefined) {
       let text = '';
       for (const e of destination ? slot.dstEntities : slot.srcEntities) {
         if (!this.address(e, p)) text += '0';
-        else if (hasPortPart(e)) text += `p${this.portSet(e, p, destination).id},`;
+        else if (hasPortPart(this.entities[e])) text += `p${this.portSet(e, p, destination).id},`;
         else text += '1';
       }
-      id = slot.sigIds.get(text);
-      if (id === undefined) {
-        id = slot.sigIds.size;
-        if (id >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
-        slot.sigIds.set(text, id);
+      let sig = slot.sigIds.get(text);
+      if (sig === undefined) {
+        sig = slot.sigIds.size;
+        if (sig >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
+        slot.sigIds.set(text, sig);
       }
-      byParty.set(p.key, id);
+      byParty[p.key] = sig;
+      id = sig;
     }
     return id;
   }
@@ -135,11 +146,11 @@ export class ChainSetEvaluator {
   private slotOf(ep: Endpoint, direction: string, opts: ChainOptions): ChainSlot {
     let byKind = this.slotsOf.get(ep);
     if (!byKind) {
-      byKind = new Map();
+      byKind = [];
       this.slotsOf.set(ep, byKind);
     }
-    const kindKey = `${opts.kind}|${direction}`;
-    let slot = byKind.get(kindKey);
+    const kindIndex = KINDS.indexOf(opts.kind) * 2 + (direction === 'ingress' ? 0 : 1);
+    let slot = byKind[kindIndex];
     if (!slot) {
       const tiers = applicableTiers(this.model, ep, direction, opts);
       let id = this.tierIds.get(tiers);
@@ -148,33 +159,51 @@ export class ChainSetEvaluator {
         this.tierIds.set(tiers, id);
       }
       const profiles = opts.after === 'profiles' ? ep.profiles : [];
-      const key = `${kindKey}|${id}|${profiles.join(',')}`;
+      const key = `${kindIndex}|${id}|${profiles.join(',')}`;
       slot = this.slots.get(key);
       if (!slot) {
         slot = this.newSlot(tiers, direction, profiles);
         this.slots.set(key, slot);
       }
-      byKind.set(kindKey, slot);
+      byKind[kindIndex] = slot;
     }
     return slot;
   }
 
   private newSlot(tiers: readonly ApplicableTier[], direction: string, profiles: readonly string[]): ChainSlot {
-    const srcEntities = new Set<CompiledEntity>();
-    const dstEntities = new Set<CompiledEntity>();
-    const add = (rule: CompiledRule): void => {
+    const srcEntities = new Set<number>();
+    const dstEntities = new Set<number>();
+    const add = (rule: CompiledRule, namespace: string | undefined): void => {
       if (rule.action === 'Log') return;
-      srcEntities.add(rule.source);
-      dstEntities.add(rule.destination);
+      srcEntities.add(this.entityId(rule.source, rule.rule.source, namespace, 's'));
+      dstEntities.add(this.entityId(rule.destination, rule.rule.destination, namespace, 'd'));
     };
-    for (const { applicable } of tiers) for (const p of applicable) for (const rule of rulesFor(p, direction) ?? []) add(rule);
+    for (const { applicable } of tiers) for (const p of applicable) for (const rule of rulesFor(p, direction) ?? []) add(rule, p.namespace);
     for (const name of profiles) {
       const profile = this.model.profiles.get(name);
-      if (profile) for (const rule of profileRules(profile, direction)) add(rule);
+      if (profile) for (const rule of profileRules(profile, direction)) add(rule, undefined);
     }
     return {
-      tiers, profiles, srcEntities: [...srcEntities], dstEntities: [...dstEntities], srcSig: new Map(), dstSig: new Map(), sigIds: new Map(), results: new Map(),
+      tiers, profiles, srcEntities: Int32Array.from(srcEntities), dstEntities: Int32Array.from(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
     };
+  }
+
+  /** One id per entity meaning (as written, in its policy's namespace, on its side); every compiled copy maps to it. */
+  private entityId(e: CompiledEntity, written: EntityRule | undefined, namespace: string | undefined, side: string): number {
+    let id = this.idOfEntity.get(e);
+    if (id === undefined) {
+      const text = `${side}|${namespace ?? ''}|${JSON.stringify(written ?? {})}`;
+      id = this.entityIds.get(text);
+      if (id === undefined) {
+        id = this.entities.length;
+        this.entityIds.set(text, id);
+        this.entities.push(e);
+        this.hits.push(new Int8Array(64));
+        this.portSets.push(new Map());
+      }
+      this.idOfEntity.set(e, id);
+    }
+    return id;
   }
 
   private walk(tiers: readonly ApplicableTier[], direction: string, opts: ChainOptions, profiles: readonly string[], src: KeyedParty, dst: KeyedParty): ChainSets {
@@ -220,10 +249,12 @@ export class ChainSetEvaluator {
    */
   private take(rule: CompiledRule, src: KeyedParty, dst: KeyedParty, version: number | undefined, cur: Uint32Array, into: Uint32Array | undefined): boolean {
     if (rule.ipVersion !== undefined && version !== rule.ipVersion) return false;
-    if (!this.address(rule.source, src) || !this.address(rule.destination, dst)) return false;
+    const sid = this.idOfEntity.get(rule.source) as number;
+    const did = this.idOfEntity.get(rule.destination) as number;
+    if (!this.address(sid, src) || !this.address(did, dst)) return false;
     const proto = this.protocolSet(rule);
-    const ps = hasPortPart(rule.source) ? this.portSet(rule.source, src, false).bits : this.full;
-    const pd = hasPortPart(rule.destination) ? this.portSet(rule.destination, dst, true).bits : this.full;
+    const ps = hasPortPart(rule.source) ? this.portSet(sid, src, false).bits : this.full;
+    const pd = hasPortPart(rule.destination) ? this.portSet(did, dst, true).bits : this.full;
     const m = this.scratch;
     let any = 0;
     for (let i = 0; i < m.length; i++) {
@@ -238,18 +269,20 @@ export class ChainSetEvaluator {
     return true;
   }
 
-  private address(e: CompiledEntity, p: KeyedParty): boolean {
-    let byParty = this.addressHits.get(e);
-    if (!byParty) {
-      byParty = new Map();
-      this.addressHits.set(e, byParty);
+  private address(id: number, p: KeyedParty): boolean {
+    let row = this.hits[id];
+    if (p.key >= row.length) {
+      const grown = new Int8Array(Math.max(row.length * 2, p.key + 1));
+      grown.set(row);
+      this.hits[id] = grown;
+      row = grown;
     }
-    let v = byParty.get(p.key);
-    if (v === undefined) {
-      v = entityAddressMatches(this.model, e, p.party);
-      byParty.set(p.key, v);
+    let v = row[p.key];
+    if (v === 0) {
+      v = entityAddressMatches(this.model, this.entities[id], p.party) ? 2 : 1;
+      row[p.key] = v;
     }
-    return v;
+    return v === 2;
   }
 
   /** The classes whose protocol, ICMP type and code the rule matches (per distinct protocol match). */
@@ -268,12 +301,9 @@ export class ChainSetEvaluator {
    * The classes the entity's port part matches for the party: its destination port (the class's
    * first port) for the destination, the flow's source port (none) for the source.
    */
-  private portSet(e: CompiledEntity, p: KeyedParty, destination: boolean): PortSet {
-    let byParty = this.portSets.get(e);
-    if (!byParty) {
-      byParty = new Map();
-      this.portSets.set(e, byParty);
-    }
+  private portSet(id: number, p: KeyedParty, destination: boolean): PortSet {
+    const e = this.entities[id];
+    const byParty = this.portSets[id];
     const key = p.key * 2 + (destination ? 1 : 0);
     let b = byParty.get(key);
     if (!b) {
