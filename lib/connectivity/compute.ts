@@ -46,29 +46,28 @@ interface Member {
   readonly classId: number;
   readonly endpoint?: Endpoint;
   readonly versions: readonly number[];
-  party(version: number): FlowParty;
+  /** The flow party per IP version (index 4 or 6). */
+  readonly parties: readonly (FlowParty | undefined)[];
+  /** The keyed party per IP version, filled on first use. */
+  readonly keyed: (KeyedParty | undefined)[];
 }
+
+const partyOf = (m: Member, version: number): FlowParty => m.parties[version] as FlowParty;
 
 function endpointMember(e: Endpoint, classes: MemberClasses): Member {
   const ipVersions = e.ips.map((ip) => ipVersionOf(ip));
-  const versions = [...new Set(ipVersions.map((v) => v ?? 4))].sort();
-  // one party per IP version, made once (parties are read for every pair)
-  const byVersion = new Map<number, FlowParty>();
-  const party = (version: number): FlowParty => {
-    let p = byVersion.get(version);
-    if (!p) {
-      p = { endpoint: e, ip: e.ips.find((_, i) => ipVersions[i] === version), id: e.id };
-      byVersion.set(version, p);
-    }
-    return p;
-  };
-  return { classId: classes.ofEndpoint(e), endpoint: e, versions: versions.length > 0 ? versions : [4], party };
+  const found = [...new Set(ipVersions.map((v) => v ?? 4))].sort();
+  const versions = found.length > 0 ? found : [4];
+  const parties: (FlowParty | undefined)[] = [];
+  for (const v of versions) parties[v] = { endpoint: e, ip: e.ips.find((_, i) => ipVersions[i] === v), id: e.id };
+  return { classId: classes.ofEndpoint(e), endpoint: e, versions, parties, keyed: [] };
 }
 
 function externalMember(p: Party, classes: MemberClasses): Member {
   const ext = p.external as NonNullable<Party['external']>;
-  const party: FlowParty = { ip: ext.address, id: ext.address };
-  return { classId: classes.ofExternal(p), versions: [ext.version], party: () => party };
+  const parties: FlowParty[] = [];
+  parties[ext.version] = { ip: ext.address, id: ext.address };
+  return { classId: classes.ofExternal(p), versions: [ext.version], parties, keyed: [] };
 }
 
 /**
@@ -99,7 +98,7 @@ function explanation(model: BuiltModel, classes: readonly ConnectionClass[], a: 
   for (const version of a.versions.filter((v) => b.versions.includes(v))) {
     const universe = classes.filter((c) => classFitsVersion(c, version));
     const why = universe.map((c) => {
-      const v = evaluateFlow(model, flowFor(a.party(version), b.party(version), c));
+      const v = evaluateFlow(model, flowFor(partyOf(a, version), partyOf(b, version), c));
       return `${v.allowed ? 'allowed' : 'denied'}; egress: ${v.egress.reason}; ingress: ${v.ingress.reason}`;
     });
     for (const reason of [...new Set(why)]) {
@@ -118,6 +117,10 @@ function intervalText(version: number, [lo, hi]: Interval): string {
   return `${addressText(version, lo)}-${addressText(version, hi)}`;
 }
 
+/** Class ids and relation ids below these pack into one number key (2^20 * 2^20 * 2^12 < 2^53). */
+const CLASS_LIMIT = 1 << 20;
+const RELATION_LIMIT = 1 << 12;
+
 /** Computes the map. Exact: classes are cut at every boundary the inputs name (see space.ts, addresses.ts). */
 export function computeConnectivity(model: BuiltModel, options: ConnectivityOptions = {}): Connectivity {
   const spaces = addressSpaces(model);
@@ -126,30 +129,28 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const chains = new ChainSetEvaluator(model, classes);
   const sides = new SideSets(model, chains);
   const universes = new Map<number, number[]>([4, 6].map((v) => [v, classes.flatMap((c, i) => (classFitsVersion(c, v) ? [i] : []))]));
-  const keyedOf = new WeakMap<Member, Map<number, KeyedParty>>();
   /** The member's party of the IP version and its key: an endpoint's class (which holds its address class), else the address. */
   const keyed = (m: Member, v: number): KeyedParty => {
-    let byVersion = keyedOf.get(m);
-    if (!byVersion) {
-      byVersion = new Map();
-      keyedOf.set(m, byVersion);
-    }
-    let k = byVersion.get(v);
+    let k = m.keyed[v];
     if (!k) {
-      const party = m.party(v);
+      const party = partyOf(m, v);
       k = { party, key: chains.partyKey(m.endpoint ? `c${m.classId}/${v}` : `ip:${party.ip ?? ''}`) };
-      byVersion.set(v, k);
+      m.keyed[v] = k;
     }
     return k;
   };
   const texts = new Interner();
-  const cache = new Map<string, number>();
+  const cache = new Map<number, number>();
+  const wideCache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
   const judge = (a: Member, b: Member): number => {
-    const versions = a.versions.filter((v) => b.versions.includes(v));
-    const relation = memberClasses.relation(a.endpoint, b.endpoint, versions.map((v) => [a.party(v), b.party(v)] as const));
-    const key = `${a.classId},${b.classId},${relation}`;
-    let id = cache.get(key);
+    const versions = a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
+      : a.versions.filter((v) => b.versions.includes(v));
+    const relation = memberClasses.relation(a.endpoint, b.endpoint, () => versions.map((v) => [partyOf(a, v), partyOf(b, v)] as const));
+    const narrow = a.classId < CLASS_LIMIT && b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
+    const key = narrow ? (a.classId * CLASS_LIMIT + b.classId) * RELATION_LIMIT + relation : 0;
+    const wide = narrow ? '' : `${a.classId},${b.classId},${relation}`;
+    let id = narrow ? cache.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
     const each = versions.map((v) => {
       const bits = sides.pair(keyed(a, v), keyed(b, v));
@@ -157,7 +158,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
       return connectionText(universe.map((i) => classes[i]), universe.map((i) => hasBit(bits, i)));
     });
     id = texts.id(joinVersions(versions, each));
-    cache.set(key, id);
+    if (narrow) cache.set(key, id);
+    else wideCache.set(wide, id);
     return id;
   };
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));

@@ -72,13 +72,13 @@ export class MemberClasses {
    * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
    * towards the peer. 0 for pairs without a workload (their classes are exact).
    */
-  relation(a: Endpoint | undefined, b: Endpoint | undefined, parties: readonly (readonly [FlowParty, FlowParty])[]): number {
+  relation(a: Endpoint | undefined, b: Endpoint | undefined, partiesOf: () => readonly (readonly [FlowParty, FlowParty])[]): number {
     const aw = a?.kind === 'workload';
     const bw = b?.kind === 'workload';
     if (aw && bw) return a.node === b.node ? 1 : 2;
     if (!aw && !bw) return 0;
     const pod = (aw ? a : b) as Endpoint;
-    const keys = parties.map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
+    const keys = partiesOf().map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
     return this.relations.id(keys.join(';')) + 3;
   }
 
