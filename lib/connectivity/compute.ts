@@ -86,6 +86,40 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
   return out;
 }
 
+/**
+ * For members of two workload classes (one member per node each): a pair on one node, if the
+ * classes share a node, and a pair on two nodes, if they have one. Between workloads, only that
+ * relation tells pairs of one pair of classes apart (MemberClasses.relation).
+ */
+function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member) => void): void {
+  const [small, large, smallIsA] = a.size <= b.size ? [a, b, true] : [b, a, false];
+  for (const [node, m] of small) {
+    const other = large.get(node);
+    if (other) {
+      if (smallIsA) visit(m, other);
+      else visit(other, m);
+      break;
+    }
+  }
+  // two nodes: among the first two nodes of each side, two that differ (if any pair of nodes does)
+  const firstTwo = (m: ReadonlyMap<string, Member>): [string, Member][] => {
+    const out: [string, Member][] = [];
+    for (const e of m) {
+      out.push(e);
+      if (out.length === 2) break;
+    }
+    return out;
+  };
+  const bs = firstTwo(b);
+  for (const [na, x] of firstTwo(a)) {
+    const y = bs.find(([nb]) => nb !== na);
+    if (y) {
+      visit(x, y[1]);
+      return;
+    }
+  }
+}
+
 /** The allowed connections from one flow party to another over every class of the IP version, each class judged by evaluateFlow. */
 export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
   const universe = classes.filter((c) => classFitsVersion(c, version));
@@ -172,6 +206,19 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, memberClasses)));
   for (const p of externals) members.set(p, [externalMember(p, memberClasses)]);
   for (const [p, m] of members) distinct.set(p, distinctMembers(m, masq));
+  /** Per workload: per member class, one member per node. */
+  const byClassNode = new Map<Party, Map<number, Map<string, Member>>>();
+  for (const p of parties) {
+    if (p.kind !== 'workload') continue;
+    const byClass = new Map<number, Map<string, Member>>();
+    for (const m of distinct.get(p) ?? []) {
+      const nodes = byClass.get(m.classId) ?? new Map<string, Member>();
+      const node = m.endpoint?.node ?? '';
+      if (!nodes.has(node)) nodes.set(node, m);
+      byClass.set(m.classId, nodes);
+    }
+    byClassNode.set(p, byClass);
+  }
 
   /** The members a line was judged on (for explain). */
   const judgedOn = new Map<ConnectivityLine, readonly [Member, Member]>();
@@ -182,12 +229,17 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     if (am.length === 0 || bm.length === 0) return [{ src: aName, dst: bName, conn: NO_CONNECTIONS }];
     let first: number | undefined;
     let agree = true;
-    for (const x of distinct.get(a) ?? []) {
-      for (const y of distinct.get(b) ?? []) {
-        const t = judge(x, y);
-        if (first === undefined) first = t;
-        else if (t !== first) agree = false;
-      }
+    const see = (t: number): void => {
+      if (first === undefined) first = t;
+      else if (t !== first) agree = false;
+    };
+    const ac = a.kind === 'workload' ? byClassNode.get(a) : undefined;
+    const bc = b.kind === 'workload' ? byClassNode.get(b) : undefined;
+    if (ac && bc) {
+      // two workloads: a pair's verdicts are those of its classes on one node or on two
+      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y) => see(judge(x, y)));
+    } else {
+      for (const x of distinct.get(a) ?? []) for (const y of distinct.get(b) ?? []) see(judge(x, y));
     }
     if (agree) {
       const line = { src: aName, dst: bName, conn: texts.values[first as number] };
