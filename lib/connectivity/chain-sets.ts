@@ -77,10 +77,10 @@ export class ChainSetEvaluator {
   private readonly portSets: Map<number, PortSet>[] = [];
   private readonly portSetIds = new Map<string, number>();
   private readonly partyKeys = new Map<string, number>();
-  private readonly tierIds = new WeakMap<readonly ApplicableTier[], number>();
+  private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
+  private readonly policyIds = new Map<object, number>();
   private readonly slots = new Map<string, ChainSlot>();
   private readonly slotsOf = new WeakMap<Endpoint, (ChainSlot | undefined)[]>();
-  private nextTierId = 0;
   private readonly scratch: Uint32Array;
 
   constructor(private readonly model: BuiltModel, private readonly classes: readonly ConnectionClass[]) {
@@ -153,13 +153,14 @@ export class ChainSetEvaluator {
     let slot = byKind[kindIndex];
     if (!slot) {
       const tiers = applicableTiers(this.model, ep, direction, opts);
-      let id = this.tierIds.get(tiers);
-      if (id === undefined) {
-        id = this.nextTierId++;
-        this.tierIds.set(tiers, id);
+      // endpoints of different labels often have the same policies: one slot for the same content
+      let content = this.tierContent.get(tiers);
+      if (content === undefined) {
+        content = tiers.map(({ tier, applicable }) => `${tier.name}:${applicable.map((p) => this.policyId(p)).join(',')}`).join(';');
+        this.tierContent.set(tiers, content);
       }
       const profiles = opts.after === 'profiles' ? ep.profiles : [];
-      const key = `${kindIndex}|${id}|${profiles.join(',')}`;
+      const key = `${kindIndex}|${content}|${profiles.join(',')}`;
       slot = this.slots.get(key);
       if (!slot) {
         slot = this.newSlot(tiers, direction, profiles);
@@ -186,6 +187,15 @@ export class ChainSetEvaluator {
     return {
       tiers, profiles, srcEntities: Int32Array.from(srcEntities), dstEntities: Int32Array.from(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
     };
+  }
+
+  private policyId(p: object): number {
+    let id = this.policyIds.get(p);
+    if (id === undefined) {
+      id = this.policyIds.size;
+      this.policyIds.set(p, id);
+    }
+    return id;
   }
 
   /** One id per entity meaning (as written, in its policy's namespace, on its side); every compiled copy maps to it. */
