@@ -20,8 +20,41 @@ interface TunnelSets {
   readonly deny: ClassBits;
 }
 
-/** The classes a chain denies. */
-const none = (sets: ChainSets, full: ClassBits): ClassBits => minus(full, or(sets.allow, sets.cont));
+const denied = new WeakMap<ChainSets, ClassBits>();
+
+/** The classes a chain denies (once per result: results are shared, so are these). */
+function none(sets: ChainSets, full: ClassBits): ClassBits {
+  let d = denied.get(sets);
+  if (!d) {
+    d = minus(full, or(sets.allow, sets.cont));
+    denied.set(sets, d);
+  }
+  return d;
+}
+
+/** f(a, b, c), once per triple of shared objects. */
+class Memo3<A extends object, B extends object, C extends object, R> {
+  private readonly map = new WeakMap<A, WeakMap<B, WeakMap<C, R>>>();
+
+  get(a: A, b: B, c: C, f: () => R): R {
+    let mb = this.map.get(a);
+    if (!mb) {
+      mb = new WeakMap();
+      this.map.set(a, mb);
+    }
+    let mc = mb.get(b);
+    if (!mc) {
+      mc = new WeakMap();
+      mb.set(b, mc);
+    }
+    let r = mc.get(c);
+    if (r === undefined) {
+      r = f();
+      mc.set(c, r);
+    }
+    return r;
+  }
+}
 
 /** Allowed classes per side and per pair. */
 export class SideSets {
@@ -33,6 +66,8 @@ export class SideSets {
   private readonly failsafeIn = new Map<number, ClassBits>();
   private readonly failsafeOut = new Map<number, ClassBits>();
   private readonly tunnelIn = new Map<string, TunnelSets>();
+  private readonly combined = new Memo3<ChainSets, ChainSets, ChainSets, ChainSets>();
+  private readonly forwardDrops = new Memo3<ClassBits, ChainSets, ChainSets, ClassBits>();
 
   constructor(private readonly model: BuiltModel, private readonly chains: ChainSetEvaluator) {
     const nobody: FlowParty = { id: '' };
@@ -97,25 +132,27 @@ export class SideSets {
 
   /** Untracked (not for an all-interfaces endpoint) then pre-DNAT (ingress): what they accept, and what goes on (sides.ts rawAndMangle). */
   private rawAndMangle(hep: Endpoint, direction: string, src: KeyedParty, dst: KeyedParty): ChainSets {
-    let allow = emptyBits(this.chains.size);
-    let cont = this.full;
-    const list = [...(hep.interfaceName !== '*' ? [UNTRACKED] : []), ...(direction === 'ingress' ? [PRE_DNAT] : [])];
-    for (const opts of list) {
-      const r = this.chain(hep, direction, opts, src, dst);
-      allow = or(allow, and(cont, r.allow));
-      cont = and(cont, r.cont);
-    }
-    return { allow, cont };
+    const untracked = hep.interfaceName !== '*' ? this.chain(hep, direction, UNTRACKED, src, dst) : undefined;
+    const preDnat = direction === 'ingress' ? this.chain(hep, direction, PRE_DNAT, src, dst) : undefined;
+    if (!untracked || !preDnat) return untracked ?? preDnat ?? { allow: emptyBits(this.chains.size), cont: this.full };
+    // the pre-DNAT chain sees what the untracked chain left undecided
+    return this.combined.get(untracked, preDnat, untracked, () => ({
+      allow: or(untracked.allow, and(untracked.cont, preDnat.allow)),
+      cont: and(untracked.cont, preDnat.cont),
+    }));
   }
 
   /** Forwarded traffic arriving through a host endpoint (sides.ts forwardedIn): the classes dropped. */
   private forwardedInDenied(hep: Endpoint, src: KeyedParty, dst: KeyedParty): ClassBits {
     const fs = this.failsafeSet(true, src, dst);
-    const nonFailsafe = minus(this.full, fs);
     const early = this.rawAndMangle(hep, 'ingress', src, dst);
-    const denied = and(nonFailsafe, none(early, this.full));
-    const toForward = or(fs, and(nonFailsafe, early.cont));
-    return or(denied, and(toForward, none(this.chain(hep, 'ingress', FORWARD, src, dst), this.full)));
+    const forward = this.chain(hep, 'ingress', FORWARD, src, dst);
+    return this.forwardDrops.get(fs, early, forward, () => {
+      // a failsafe port skips untracked and pre-DNAT policy, not the forward chain
+      const nonFailsafe = minus(this.full, fs);
+      const toForward = or(fs, and(nonFailsafe, early.cont));
+      return or(and(nonFailsafe, none(early, this.full)), and(toForward, none(forward, this.full)));
+    });
   }
 
   /** The source's side (sides.ts egressSide): the classes it allows. */
