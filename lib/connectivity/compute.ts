@@ -3,7 +3,7 @@
 import { ipVersionOf } from '../model/net';
 import { BuiltModel, Endpoint, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
 import { addressSpaces, addressText } from './addresses';
-import { Interner, MemberClasses } from './member-classes';
+import { Interner, MemberClasses, OTHER_NODE, SAME_NODE } from './member-classes';
 import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
@@ -91,13 +91,13 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
  * classes share a node, and a pair on two nodes, if they have one. Between workloads, only that
  * relation tells pairs of one pair of classes apart (MemberClasses.relation).
  */
-function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member) => void): void {
+function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
   const [small, large, smallIsA] = a.size <= b.size ? [a, b, true] : [b, a, false];
   for (const [node, m] of small) {
     const other = large.get(node);
     if (other) {
-      if (smallIsA) visit(m, other);
-      else visit(other, m);
+      if (smallIsA) visit(m, other, true);
+      else visit(other, m, true);
       break;
     }
   }
@@ -114,7 +114,7 @@ function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, 
   for (const [na, x] of firstTwo(a)) {
     const y = bs.find(([nb]) => nb !== na);
     if (y) {
-      visit(x, y[1]);
+      visit(x, y[1], false);
       return;
     }
   }
@@ -177,25 +177,30 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const cache = new Map<number, number>();
   const wideCache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
-  const judge = (a: Member, b: Member): number => {
-    const versions = a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
-      : a.versions.filter((v) => b.versions.includes(v));
-    const relation = memberClasses.relation(a.endpoint, b.endpoint, () => versions.map((v) => [partyOf(a, v), partyOf(b, v)] as const));
+  const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
+    : a.versions.filter((v) => b.versions.includes(v)));
+  const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
+  /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
+  const judgeIn = (a: Member, b: Member, relation: number): number => {
     const narrow = a.classId < CLASS_LIMIT && b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
     const key = narrow ? (a.classId * CLASS_LIMIT + b.classId) * RELATION_LIMIT + relation : 0;
     const wide = narrow ? '' : `${a.classId},${b.classId},${relation}`;
     let id = narrow ? cache.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
+    const versions = versionsOf(a, b);
     const each = versions.map((v) => {
       const bits = sides.pair(keyed(a, v), keyed(b, v));
       const universe = universes.get(v) ?? [];
-      return connectionText(universe.map((i) => classes[i]), universe.map((i) => hasBit(bits, i)));
+      return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
     });
     id = texts.id(joinVersions(versions, each));
     if (narrow) cache.set(key, id);
     else wideCache.set(wide, id);
     return id;
   };
+  /** The text id of the pair's connections (MemberClasses.relation picks the relation). */
+  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint,
+    () => versionsOf(a, b).map((v) => [partyOf(a, v), partyOf(b, v)] as const)));
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
@@ -237,7 +242,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const bc = b.kind === 'workload' ? byClassNode.get(b) : undefined;
     if (ac && bc) {
       // two workloads: a pair's verdicts are those of its classes on one node or on two
-      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y) => see(judge(x, y)));
+      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y, sameNode) => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE)));
     } else {
       for (const x of distinct.get(a) ?? []) for (const y of distinct.get(b) ?? []) see(judge(x, y));
     }

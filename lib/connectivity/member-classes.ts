@@ -8,6 +8,10 @@ import { BuiltModel, Endpoint, FlowParty, hostClassKey, hostNodeOf, ingressView,
 import { AddressSpace } from './addresses';
 import { Party, endpointSignature } from './parties';
 
+/** The relation of two workloads: on one node, on two. */
+export const SAME_NODE = 1;
+export const OTHER_NODE = 2;
+
 /** Node ids stay below this in the relation memo's number key. */
 const NODE_LIMIT = 1 << 20;
 
@@ -81,7 +85,7 @@ export class MemberClasses {
   relation(a: Endpoint | undefined, b: Endpoint | undefined, partiesOf: () => readonly (readonly [FlowParty, FlowParty])[]): number {
     const aw = a?.kind === 'workload';
     const bw = b?.kind === 'workload';
-    if (aw && bw) return a.node === b.node ? 1 : 2;
+    if (aw && bw) return a.node === b.node ? SAME_NODE : OTHER_NODE;
     if (!aw && !bw) return 0;
     const pod = (aw ? a : b) as Endpoint;
     const ids = partiesOf().map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
