@@ -43,9 +43,9 @@ interface PortSet {
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
   readonly profiles: readonly string[];
-  /** Entity ids (ChainSetEvaluator.entityId) of the chain's rule sources and destinations, each once. */
-  readonly srcEntities: Int32Array;
-  readonly dstEntities: Int32Array;
+  /** Entity ids (ChainSetEvaluator.entityId) of the chain's rule sources and destinations, each once, by ownNamespace ('' for none). */
+  readonly srcGroups: ReadonlyMap<string, Int32Array>;
+  readonly dstGroups: ReadonlyMap<string, Int32Array>;
   /** Signature id per party key, as source and as destination. */
   readonly srcSig: number[];
   readonly dstSig: number[];
@@ -77,6 +77,7 @@ export class ChainSetEvaluator {
   private readonly portSets: Map<number, PortSet>[] = [];
   private readonly portSetIds = new Map<string, number>();
   private readonly partyKeys = new Map<string, number>();
+  private readonly partyNamespaces: (readonly string[] | undefined)[] = [];
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
   private readonly policyIds = new Map<object, number>();
   private readonly slots = new Map<string, ChainSlot>();
@@ -119,17 +120,26 @@ export class ChainSetEvaluator {
     return r;
   }
 
-  /** The party's matches on the chain's source (destination) entities, as an id. */
+  /**
+   * The party's matches on the chain's source (destination) entities, as an id: the entities that
+   * match (with their port sets). Entities scoped to a namespace (ownNamespace) are tested only for
+   * the namespaces the party can be in (its endpoint's, those of network sets holding its address);
+   * they match nothing elsewhere, so the list of matches is still exact.
+   */
   private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
     const byParty = destination ? slot.dstSig : slot.srcSig;
     let id = byParty[p.key];
     if (id === undefined) {
+      const groups = destination ? slot.dstGroups : slot.srcGroups;
       let text = '';
-      for (const e of destination ? slot.dstEntities : slot.srcEntities) {
-        if (!this.address(e, p)) text += '0';
-        else if (hasPortPart(this.entities[e])) text += `p${this.portSet(e, p, destination).id},`;
-        else text += '1';
-      }
+      const scan = (ids: Int32Array | undefined): void => {
+        for (const e of ids ?? []) {
+          if (!this.address(e, p)) continue;
+          text += hasPortPart(this.entities[e]) ? `${e}p${this.portSet(e, p, destination).id},` : `${e},`;
+        }
+      };
+      scan(groups.get(''));
+      for (const ns of this.namespacesOf(p)) scan(groups.get(ns));
       let sig = slot.sigIds.get(text);
       if (sig === undefined) {
         sig = slot.sigIds.size;
@@ -140,6 +150,24 @@ export class ChainSetEvaluator {
       id = sig;
     }
     return id;
+  }
+
+  /** The namespaces a party's label matching can see: its endpoint's and those of the network sets holding its address. */
+  private namespacesOf(p: KeyedParty): readonly string[] {
+    let found = this.partyNamespaces[p.key];
+    if (!found) {
+      const out = new Set<string>();
+      const { endpoint, ip } = p.party;
+      if (endpoint?.namespace !== undefined) out.add(endpoint.namespace);
+      if (ip !== undefined) {
+        for (const n of this.model.networkSetParties) {
+          if (n.party.namespace !== undefined && n.nets.some((c) => c.contains(ip))) out.add(n.party.namespace);
+        }
+      }
+      found = [...out];
+      this.partyNamespaces[p.key] = found;
+    }
+    return found;
   }
 
   /** The endpoint's chain: shared by every endpoint with the same applicable tiers (and profiles, when they end it). */
@@ -184,8 +212,18 @@ export class ChainSetEvaluator {
       const profile = this.model.profiles.get(name);
       if (profile) for (const rule of profileRules(profile, direction)) add(rule, undefined);
     }
+    const byNamespace = (ids: Set<number>): Map<string, Int32Array> => {
+      const lists = new Map<string, number[]>();
+      for (const id of ids) {
+        const ns = this.entities[id].ownNamespace ?? '';
+        const list = lists.get(ns);
+        if (list) list.push(id);
+        else lists.set(ns, [id]);
+      }
+      return new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)]));
+    };
     return {
-      tiers, profiles, srcEntities: Int32Array.from(srcEntities), dstEntities: Int32Array.from(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
+      tiers, profiles, srcGroups: byNamespace(srcEntities), dstGroups: byNamespace(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
     };
   }
 
