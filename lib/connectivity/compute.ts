@@ -262,11 +262,23 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   };
 
   // external classes with the same lines to every party are one party
+  // externals of one member class judge alike towards every member (the class holds the named
+  // CIDRs around the address, the host endpoint policing it on each node and the node owning it;
+  // natOutgoing changes the source only towards a node's own address, a class of its own): their
+  // lines are computed once
   const groups = new Map<string, Party[]>();
+  const keyOfClass = new Map<number, string>();
   for (const x of externals) {
     const ext = externalMember(x, memberClasses);
-    const key = `${x.external?.version}:${parties.map((p) => (distinct.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`).join(',')).join(';')}`;
-    groups.set(key, [...(groups.get(key) ?? []), x]);
+    const classKey = ext.classId;
+    let key = keyOfClass.get(classKey);
+    if (key === undefined) {
+      key = `${x.external?.version}:${parties.map((p) => (distinct.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`).join(',')).join(';')}`;
+      keyOfClass.set(classKey, key);
+    }
+    const group = groups.get(key);
+    if (group) group.push(x);
+    else groups.set(key, [x]);
   }
   const mergedExternals = [...groups.values()].map((g) => {
     const version = g[0].external?.version ?? 4;
