@@ -151,8 +151,8 @@ function intervalText(version: number, [lo, hi]: Interval): string {
   return `${addressText(version, lo)}-${addressText(version, hi)}`;
 }
 
-/** Class ids and relation ids below these pack into one number key (2^20 * 2^20 * 2^12 < 2^53). */
-const CLASS_LIMIT = 1 << 20;
+/** Destination class ids and relation ids below these pack into one small integer key (2^18 * 2^12 = 2^30). */
+const CLASS_LIMIT = 1 << 18;
 const RELATION_LIMIT = 1 << 12;
 
 /** Computes the map. Exact: classes are cut at every boundary the inputs name (see space.ts, addresses.ts). */
@@ -174,7 +174,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     return k;
   };
   const texts = new Interner();
-  const cache = new Map<number, number>();
+  /** Per source class: per destination class and relation, the text id. */
+  const cache: (Map<number, number> | undefined)[] = [];
   const wideCache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
   const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
@@ -182,10 +183,15 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
   /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
   const judgeIn = (a: Member, b: Member, relation: number): number => {
-    const narrow = a.classId < CLASS_LIMIT && b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
-    const key = narrow ? (a.classId * CLASS_LIMIT + b.classId) * RELATION_LIMIT + relation : 0;
+    const narrow = b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
+    let row = cache[a.classId];
+    if (!row) {
+      row = new Map();
+      cache[a.classId] = row;
+    }
+    const key = narrow ? b.classId * RELATION_LIMIT + relation : 0;
     const wide = narrow ? '' : `${a.classId},${b.classId},${relation}`;
-    let id = narrow ? cache.get(key) : wideCache.get(wide);
+    let id = narrow ? row.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
     const versions = versionsOf(a, b);
     const each = versions.map((v) => {
@@ -194,7 +200,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
       return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
     });
     id = texts.id(joinVersions(versions, each));
-    if (narrow) cache.set(key, id);
+    if (narrow) row.set(key, id);
     else wideCache.set(wide, id);
     return id;
   };
