@@ -7,6 +7,7 @@
 // goes to the next tier; a tier's end drops unless its defaultAction is Pass; with no policy left,
 // the namespace profile allows).
 import { computeConnectivity } from '../../lib/connectivity';
+import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { inventory, model } from '../engine/helpers/world';
 import { checkFlowByFlow } from './flow-check';
 
@@ -90,5 +91,53 @@ describe('symbolic connectivity: Pass, named ports, notPorts, notProtocol, ICMP 
 
   test('api => db: no policy after the gate, so the profile allows what the gate passes (every protocol but IP-in-IP, dropped from pods)', () => {
     expect(conn('shop/api', 'shop/db')).toBe('TCP 1-21,23-65535,UDP 1-4788,4790-65535,SCTP,ICMP 8,3/4,protocols 2-3,5,7-16,18-57,59-131,133-255');
+  });
+});
+
+// A `services` match (service-match.ts): a destination match is the Service's endpoints as address,
+// protocol and port (web-1 and web-2 on TCP 8080), a source match their addresses.
+const SERVICE_INPUTS = `apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+${['client 192.0.2.5 client', 'web-1 192.0.2.10 web', 'web-2 192.0.2.11 web', 'db 192.0.2.30 db'].map((p) => p.split(' ')).map(([name, ip, app]) => `---
+apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: shop, labels: {app: ${app}}}
+spec: {nodeName: w1, containers: [{name: c, image: i, ports: [{name: http, containerPort: 8080}]}]}
+status: {phase: Running, podIP: ${ip}}
+`).join('')}---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {clusterIP: 10.96.0.10, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
+---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: client-out, namespace: shop}
+spec: {selector: "app == 'client'", types: [Egress], egress: [{action: Allow, destination: {services: {name: web, namespace: shop}}}]}
+---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: db-in, namespace: shop}
+spec: {selector: "app == 'db'", types: [Ingress], ingress: [{action: Allow, source: {services: {name: web, namespace: shop}}}]}
+`;
+
+describe('symbolic connectivity: services matches', () => {
+  const m = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: SERVICE_INPUTS }]));
+  const conn = (src: string, dst: string): string | undefined => computeConnectivity(m).lines.find((l) => l.src === src && l.dst === dst)?.conn;
+
+  test('agrees with evaluateFlow at every boundary', () => {
+    expect(checkFlowByFlow(m)).toBeGreaterThan(1000);
+  });
+
+  test('client reaches the Service\'s endpoints on their target port only, and nothing else', () => {
+    expect(conn('shop/client', 'shop/web-1')).toBe('TCP 8080');
+    expect(conn('shop/client', 'shop/web-2')).toBe('TCP 8080');
+    expect(conn('shop/client', 'shop/db')).toBeUndefined();
+  });
+
+  test('db lets in the Service\'s endpoint addresses (every connection but what Felix drops from pods: VXLAN, IP-in-IP), not the client', () => {
+    expect(conn('shop/web-1', 'shop/db')).toBe('TCP,UDP 1-4788,4790-65535,SCTP,ICMP,protocols 2-3,5,7-16,18-57,59-131,133-255');
+    expect(conn('shop/client', 'shop/db')).toBeUndefined();
   });
 });
