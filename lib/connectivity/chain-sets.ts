@@ -33,13 +33,13 @@ export interface ChainSets {
   readonly cont: ClassBits;
 }
 
-/** One shared chain: its entities, the parties' signatures on them, its results per pair of signatures. */
 /** A port part's classes and their id (equal sets, equal ids). */
 interface PortSet {
   readonly bits: ClassBits;
   readonly id: number;
 }
 
+/** One shared chain: its entities, the parties' signatures on them, its results per pair of signatures. */
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
   readonly profiles: readonly string[];
