@@ -9,7 +9,7 @@ import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
 import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
 import { flowFor } from './class-flow';
-import { ClassBits, hasBit } from './class-bits';
+import { hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
 
@@ -180,7 +180,6 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
   const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
     : a.versions.filter((v) => b.versions.includes(v)));
-  const textOf = new Map<number, WeakMap<ClassBits, string>>();
   const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
   /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
   const judgeIn = (a: Member, b: Member, relation: number): number => {
@@ -197,19 +196,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const versions = versionsOf(a, b);
     const each = versions.map((v) => {
       const bits = sides.pair(keyed(a, v), keyed(b, v));
-      // pairs share their sets (SideSets memoizes them): one text per set and IP version
-      let byBits = textOf.get(v);
-      if (!byBits) {
-        byBits = new WeakMap();
-        textOf.set(v, byBits);
-      }
-      let text = byBits.get(bits);
-      if (text === undefined) {
-        const universe = universes.get(v) ?? [];
-        text = connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
-        byBits.set(bits, text);
-      }
-      return text;
+      const universe = universes.get(v) ?? [];
+      return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
     });
     id = texts.id(joinVersions(versions, each));
     if (narrow) row.set(key, id);

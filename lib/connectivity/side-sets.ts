@@ -68,13 +68,6 @@ export class SideSets {
   private readonly tunnelIn = new Map<string, TunnelSets>();
   private readonly combined = new Memo3<ChainSets, ChainSets, ChainSets, ChainSets>();
   private readonly forwardDrops = new Memo3<ClassBits, ChainSets, ChainSets, ClassBits>();
-  /** The common sides and pairs, once per combination of shared results (most pairs meet the same few). */
-  private readonly workloadEgress = new Memo3<ClassBits, ChainSets, ChainSets, ClassBits>();
-  private readonly workloadIngress = new Memo3<ClassBits, ChainSets, ChainSets, ClassBits>();
-  private readonly pairs = new Memo3<ClassBits, ClassBits, ClassBits, ClassBits>();
-  /** Stand-ins for a stage that is not there: no classes dropped, a chain that allows everything. */
-  private readonly noDrop: ClassBits;
-  private readonly allowAll: ChainSets;
 
   constructor(private readonly model: BuiltModel, private readonly chains: ChainSetEvaluator) {
     const nobody: FlowParty = { id: '' };
@@ -82,8 +75,6 @@ export class SideSets {
     this.encapsulation = chains.where(nobody, nobody, (f) => encapsulationDropReason(model.felix, f) !== undefined);
     this.icmpv6ToHost = chains.where(nobody, nobody, (f) => icmpv6AcceptedToHost(f));
     this.hosts = new Set(allHostsNet(model, 4));
-    this.noDrop = emptyBits(chains.size);
-    this.allowAll = { allow: this.full, cont: this.noDrop };
   }
 
   /** The classes allowed from src to dst: both sides allow (evaluate.ts evaluateFlow). */
@@ -93,8 +84,7 @@ export class SideSets {
     // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
     const seen = ingressView(this.model, { source: src.party, destination: dst.party, protocol: 6 }).flow.source;
     const viewed = seen === src.party ? src : { party: seen, key: this.chains.partyKey(`ip:${seen.ip ?? ''}`) };
-    const ingress = this.ingress(viewed, dst);
-    return this.pairs.get(egress, ingress, ingress, () => and(egress, ingress));
+    return and(egress, this.ingress(viewed, dst));
   }
 
   private nodeOf(p: FlowParty): string | undefined {
@@ -188,23 +178,26 @@ export class SideSets {
     }
     const star = nodeAllInterfacesEndpoint(this.model, ep.node);
     const toOwnHost = d.endpoint?.kind !== 'workload' && hostNodeOf(this.model, d) === ep.node;
-    if (!toOwnHost) {
-      // nothing is accepted early on this path: the side allows what no stage drops
-      const early = star ? this.forwardedInDenied(star, src, dst) : this.noDrop;
-      const own = this.chain(ep, 'egress', NORMAL, src, dst);
-      const hep = dstNode !== ep.node ? policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload') : undefined;
-      const forward = hep ? this.chain(hep, 'egress', FORWARD, src, dst) : this.allowAll;
-      return this.workloadEgress.get(early, own, forward,
-        () => minus(this.full, or(or(early, this.encapsulation), or(none(own, this.full), none(forward, this.full)))));
+    let denied = emptyBits(this.chains.size);
+    if (star) {
+      if (!toOwnHost) denied = this.forwardedInDenied(star, src, dst);
+      else denied = and(minus(this.full, this.failsafeSet(true, src, dst)), none(this.rawAndMangle(star, 'ingress', src, dst), this.full));
     }
-    // to the pod's own host (its host endpoint or one of its addresses): not forwarded, so no forward chain
-    const fromPod = star ? and(minus(this.full, this.failsafeSet(true, src, dst)), none(this.rawAndMangle(star, 'ingress', src, dst), this.full)) : this.noDrop;
-    const tunnel = this.tunnelInput(src, dst);
-    let denied = or(fromPod, and(minus(this.full, fromPod), tunnel.deny));
-    let live = minus(minus(minus(this.full, denied), or(tunnel.allow, tunnel.deny)), this.icmpv6ToHost);
+    let live = minus(this.full, denied);
+    if (toOwnHost) {
+      const tunnel = this.tunnelInput(src, dst);
+      denied = or(denied, and(live, tunnel.deny));
+      live = minus(minus(live, or(tunnel.allow, tunnel.deny)), this.icmpv6ToHost);
+    }
     denied = or(denied, and(live, this.encapsulation));
     live = minus(live, this.encapsulation);
-    denied = or(denied, and(live, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full)));
+    const own = none(this.chain(ep, 'egress', NORMAL, src, dst), this.full);
+    denied = or(denied, and(live, own));
+    live = minus(live, own);
+    if (dstNode !== ep.node) {
+      const hep = policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload');
+      if (hep) denied = or(denied, and(live, none(this.chain(hep, 'egress', FORWARD, src, dst), this.full)));
+    }
     return minus(this.full, denied);
   }
 
@@ -217,14 +210,16 @@ export class SideSets {
     const localHost = (node: string): boolean => hostNodeOf(this.model, s) === node;
     if (ep && ep.kind === 'workload') {
       if (localHost(ep.node)) return this.full;
-      const hep = localWorkload(ep.node) ? undefined : policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
-      const forwarded = hep ? this.forwardedInDenied(hep, src, dst) : this.noDrop;
-      const own = this.chain(ep, 'ingress', NORMAL, src, dst);
+      let denied = emptyBits(this.chains.size);
+      if (!localWorkload(ep.node)) {
+        const hep = policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
+        if (hep) denied = this.forwardedInDenied(hep, src, dst);
+      }
+      denied = or(denied, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));
       // forwarded out of the pod's cali interface: the all-interfaces host endpoint's forward egress chain
       const star = nodeAllInterfacesEndpoint(this.model, ep.node);
-      const out = star ? this.chain(star, 'egress', FORWARD, src, dst) : this.allowAll;
-      // the pod's own chain runs whatever the host endpoint accepted: the side allows what no stage drops
-      return this.workloadIngress.get(forwarded, own, out, () => minus(this.full, or(forwarded, or(none(own, this.full), none(out, this.full)))));
+      if (star) denied = or(denied, none(this.chain(star, 'egress', FORWARD, src, dst), this.full));
+      return minus(this.full, denied);
     }
     const node = ep ? ep.node : hostNodeOf(this.model, d);
     if (node === undefined) return this.full;
