@@ -57,7 +57,7 @@ interface ChainSlot {
 const SIGS = 1 << 21;
 
 /** The kinds of chain, for the per-endpoint slot index. */
-const KINDS: readonly string[] = ['normal', 'forward', 'untracked', 'preDNAT'];
+const KIND_INDEX: ReadonlyMap<string, number> = new Map(['normal', 'forward', 'untracked', 'preDNAT'].map((k, i) => [k, i]));
 
 const NOBODY: FlowParty = { id: '' };
 
@@ -81,7 +81,7 @@ export class ChainSetEvaluator {
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
   private readonly policyIds = new Map<object, number>();
   private readonly slots = new Map<string, ChainSlot>();
-  private readonly slotsOf = new WeakMap<Endpoint, (ChainSlot | undefined)[]>();
+  private readonly slotsOf = new Map<Endpoint, (ChainSlot | undefined)[]>();
   private readonly scratch: Uint32Array;
 
   constructor(private readonly model: BuiltModel, private readonly classes: readonly ConnectionClass[]) {
@@ -177,7 +177,7 @@ export class ChainSetEvaluator {
       byKind = [];
       this.slotsOf.set(ep, byKind);
     }
-    const kindIndex = KINDS.indexOf(opts.kind) * 2 + (direction === 'ingress' ? 0 : 1);
+    const kindIndex = (KIND_INDEX.get(opts.kind) ?? 0) * 2 + (direction === 'ingress' ? 0 : 1);
     let slot = byKind[kindIndex];
     if (!slot) {
       const tiers = applicableTiers(this.model, ep, direction, opts);
