@@ -51,6 +51,17 @@ export function minus(a: ClassBits, b: ClassBits): ClassBits {
   return out;
 }
 
+/** a |= b, in place (a must be a set of one's own). */
+export function orInto(a: Uint32Array, b: ClassBits): void {
+  for (let i = 0; i < a.length; i++) a[i] |= b[i];
+}
+
+/** a := full minus a, in place; returns a. */
+export function complementInto(a: Uint32Array, full: ClassBits): ClassBits {
+  for (let i = 0; i < a.length; i++) a[i] = full[i] & ~a[i];
+  return a;
+}
+
 /** A key for interning: equal sets, equal keys. */
 export function bitsKey(b: ClassBits): string {
   let s = '';

@@ -12,7 +12,7 @@ import { encapsulationDropReason, icmpv6AcceptedToHost } from '../engine/evaluat
 import {
   BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, hostNodeOf, ingressView, policingOf,
 } from '../engine';
-import { ClassBits, and, emptyBits, minus, or } from './class-bits';
+import { ClassBits, and, complementInto, emptyBits, minus, or, orInto } from './class-bits';
 import { ChainSetEvaluator, ChainSets, KeyedParty } from './chain-sets';
 
 interface TunnelSets {
@@ -178,26 +178,23 @@ export class SideSets {
     }
     const star = nodeAllInterfacesEndpoint(this.model, ep.node);
     const toOwnHost = d.endpoint?.kind !== 'workload' && hostNodeOf(this.model, d) === ep.node;
-    let denied = emptyBits(this.chains.size);
-    if (star) {
-      if (!toOwnHost) denied = this.forwardedInDenied(star, src, dst);
-      else denied = and(minus(this.full, this.failsafeSet(true, src, dst)), none(this.rawAndMangle(star, 'ingress', src, dst), this.full));
+    if (!toOwnHost) {
+      // nothing is accepted early on this path: the side allows what no stage drops
+      const dropped = star ? this.forwardedInDenied(star, src, dst).slice() : emptyBits(this.chains.size);
+      orInto(dropped, this.encapsulation);
+      orInto(dropped, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full));
+      const hep = dstNode !== ep.node ? policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload') : undefined;
+      if (hep) orInto(dropped, none(this.chain(hep, 'egress', FORWARD, src, dst), this.full));
+      return complementInto(dropped, this.full);
     }
-    let live = minus(this.full, denied);
-    if (toOwnHost) {
-      const tunnel = this.tunnelInput(src, dst);
-      denied = or(denied, and(live, tunnel.deny));
-      live = minus(minus(live, or(tunnel.allow, tunnel.deny)), this.icmpv6ToHost);
-    }
+    // to the pod's own host (its host endpoint or one of its addresses): not forwarded, so no forward chain
+    const fromPod = star ? and(minus(this.full, this.failsafeSet(true, src, dst)), none(this.rawAndMangle(star, 'ingress', src, dst), this.full)) : emptyBits(this.chains.size);
+    const tunnel = this.tunnelInput(src, dst);
+    let denied = or(fromPod, and(minus(this.full, fromPod), tunnel.deny));
+    let live = minus(minus(minus(this.full, denied), or(tunnel.allow, tunnel.deny)), this.icmpv6ToHost);
     denied = or(denied, and(live, this.encapsulation));
     live = minus(live, this.encapsulation);
-    const own = none(this.chain(ep, 'egress', NORMAL, src, dst), this.full);
-    denied = or(denied, and(live, own));
-    live = minus(live, own);
-    if (dstNode !== ep.node) {
-      const hep = policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload');
-      if (hep) denied = or(denied, and(live, none(this.chain(hep, 'egress', FORWARD, src, dst), this.full)));
-    }
+    denied = or(denied, and(live, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full)));
     return minus(this.full, denied);
   }
 
@@ -210,16 +207,14 @@ export class SideSets {
     const localHost = (node: string): boolean => hostNodeOf(this.model, s) === node;
     if (ep && ep.kind === 'workload') {
       if (localHost(ep.node)) return this.full;
-      let denied = emptyBits(this.chains.size);
-      if (!localWorkload(ep.node)) {
-        const hep = policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
-        if (hep) denied = this.forwardedInDenied(hep, src, dst);
-      }
-      denied = or(denied, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));
+      // the pod's own chain runs whatever the host endpoint accepted: the side allows what no stage drops
+      const hep = localWorkload(ep.node) ? undefined : policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
+      const dropped = hep ? this.forwardedInDenied(hep, src, dst).slice() : emptyBits(this.chains.size);
+      orInto(dropped, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));
       // forwarded out of the pod's cali interface: the all-interfaces host endpoint's forward egress chain
       const star = nodeAllInterfacesEndpoint(this.model, ep.node);
-      if (star) denied = or(denied, none(this.chain(star, 'egress', FORWARD, src, dst), this.full));
-      return minus(this.full, denied);
+      if (star) orInto(dropped, none(this.chain(star, 'egress', FORWARD, src, dst), this.full));
+      return complementInto(dropped, this.full);
     }
     const node = ep ? ep.node : hostNodeOf(this.model, d);
     if (node === undefined) return this.full;
