@@ -1,15 +1,17 @@
 // Who can reach whom on what: for every pair of parties, the allowed connection classes, each
 // judged once by the engine (evaluateFlow) on a representative of its class.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, Endpoint, Flow, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
+import { BuiltModel, Endpoint, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
 import { addressSpaces, addressText } from './addresses';
-import { Interner, MemberClasses } from './member-classes';
+import { Interner, MemberClasses, OTHER_NODE, SAME_NODE } from './member-classes';
 import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
 import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
-import { ConnectionClass, PORTED, classFitsVersion, connectionClasses } from './space';
-import { PairCuts } from './pair-cuts';
-import { FastJudge } from './fast-judge';
+import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
+import { flowFor } from './class-flow';
+import { hasBit } from './class-bits';
+import { ChainSetEvaluator, KeyedParty } from './chain-sets';
+import { SideSets } from './side-sets';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -44,22 +46,28 @@ interface Member {
   readonly classId: number;
   readonly endpoint?: Endpoint;
   readonly versions: readonly number[];
-  party(version: number): FlowParty;
+  /** The flow party per IP version (index 4 or 6). */
+  readonly parties: readonly (FlowParty | undefined)[];
+  /** The keyed party per IP version, filled on first use. */
+  readonly keyed: (KeyedParty | undefined)[];
 }
 
+const partyOf = (m: Member, version: number): FlowParty => m.parties[version] as FlowParty;
+
 function endpointMember(e: Endpoint, classes: MemberClasses): Member {
-  const versions = [...new Set(e.ips.map((ip) => ipVersionOf(ip) ?? 4))].sort();
-  return {
-    classId: classes.ofEndpoint(e),
-    endpoint: e,
-    versions: versions.length > 0 ? versions : [4],
-    party: (version) => ({ endpoint: e, ip: e.ips.find((ip) => ipVersionOf(ip) === version), id: e.id }),
-  };
+  const ipVersions = e.ips.map((ip) => ipVersionOf(ip));
+  const found = [...new Set(ipVersions.map((v) => v ?? 4))].sort();
+  const versions = found.length > 0 ? found : [4];
+  const parties: (FlowParty | undefined)[] = [];
+  for (const v of versions) parties[v] = { endpoint: e, ip: e.ips.find((_, i) => ipVersions[i] === v), id: e.id };
+  return { classId: classes.ofEndpoint(e), endpoint: e, versions, parties, keyed: [] };
 }
 
 function externalMember(p: Party, classes: MemberClasses): Member {
   const ext = p.external as NonNullable<Party['external']>;
-  return { classId: classes.ofExternal(p), versions: [ext.version], party: () => ({ ip: ext.address, id: ext.address }) };
+  const parties: FlowParty[] = [];
+  parties[ext.version] = { ip: ext.address, id: ext.address };
+  return { classId: classes.ofExternal(p), versions: [ext.version], parties, keyed: [] };
 }
 
 /**
@@ -78,41 +86,44 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
   return out;
 }
 
-/** One flow per class: its protocol with the first port (or ICMP type and code) of the class. */
-function flowFor(src: FlowParty, dst: FlowParty, c: ConnectionClass): Flow {
-  const first = c.range ? Number(c.range[0]) : undefined;
-  if (c.protocol === 1 || c.protocol === 58) {
-    return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { icmpType: first } : {}), ...(c.codes ? { icmpCode: Number(c.codes[0]) } : {}) };
+/**
+ * For members of two workload classes (one member per node each): a pair on one node, if the
+ * classes share a node, and a pair on two nodes, if they have one. Between workloads, only that
+ * relation tells pairs of one pair of classes apart (MemberClasses.relation).
+ */
+function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
+  const [small, large, smallIsA] = a.size <= b.size ? [a, b, true] : [b, a, false];
+  for (const [node, m] of small) {
+    const other = large.get(node);
+    if (other) {
+      if (smallIsA) visit(m, other, true);
+      else visit(other, m, true);
+      break;
+    }
   }
-  return { source: src, destination: dst, protocol: c.protocol, ...(first !== undefined ? { port: first } : {}) };
+  // two nodes: among the first two nodes of each side, two that differ (if any pair of nodes does)
+  const firstTwo = (m: ReadonlyMap<string, Member>): [string, Member][] => {
+    const out: [string, Member][] = [];
+    for (const e of m) {
+      out.push(e);
+      if (out.length === 2) break;
+    }
+    return out;
+  };
+  const bs = firstTwo(b);
+  for (const [na, x] of firstTwo(a)) {
+    const y = bs.find(([nb]) => nb !== na);
+    if (y) {
+      visit(x, y[1], false);
+      return;
+    }
+  }
 }
 
-/**
- * The allowed connections from one flow party to another over every class of the IP version. With
- * `cuts`, a port class that no boundary of the pair's rules starts takes the verdict of the class
- * before it (see PairCuts).
- */
-export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number, cuts?: PairCuts,
-  verdict?: (c: ConnectionClass) => boolean | undefined): string {
+/** The allowed connections from one flow party to another over every class of the IP version, each class judged by evaluateFlow. */
+export function connectionsBetween(model: BuiltModel, classes: readonly ConnectionClass[], src: FlowParty, dst: FlowParty, version: number): string {
   const universe = classes.filter((c) => classFitsVersion(c, version));
-  const allowed: boolean[] = [];
-  const bounds = new Map<number, Set<bigint>>();
-  universe.forEach((c, i) => {
-    const before = universe[i - 1];
-    if (cuts && c.range && PORTED.includes(c.protocol) && before?.protocol === c.protocol) {
-      let b = bounds.get(c.protocol);
-      if (!b) {
-        b = cuts.boundaries(src, dst, c.protocol);
-        bounds.set(c.protocol, b);
-      }
-      if (!b.has(c.range[0])) {
-        allowed.push(allowed[i - 1]);
-        return;
-      }
-    }
-    allowed.push(verdict?.(c) ?? evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed);
-  });
-  return connectionText(universe, allowed);
+  return connectionText(universe, universe.map((c) => evaluateFlow(model, flowFor(src, dst, c), { stopAtFirstDeny: true }).allowed));
 }
 
 /** Per group of classes with the same outcome and reasons: `<classes>: allowed|denied; egress: ...; ingress: ...`. */
@@ -121,7 +132,7 @@ function explanation(model: BuiltModel, classes: readonly ConnectionClass[], a: 
   for (const version of a.versions.filter((v) => b.versions.includes(v))) {
     const universe = classes.filter((c) => classFitsVersion(c, version));
     const why = universe.map((c) => {
-      const v = evaluateFlow(model, flowFor(a.party(version), b.party(version), c));
+      const v = evaluateFlow(model, flowFor(partyOf(a, version), partyOf(b, version), c));
       return `${v.allowed ? 'allowed' : 'denied'}; egress: ${v.egress.reason}; ingress: ${v.ingress.reason}`;
     });
     for (const reason of [...new Set(why)]) {
@@ -140,32 +151,62 @@ function intervalText(version: number, [lo, hi]: Interval): string {
   return `${addressText(version, lo)}-${addressText(version, hi)}`;
 }
 
+/** Destination class ids and relation ids below these pack into one small integer key (2^18 * 2^12 = 2^30). */
+const CLASS_LIMIT = 1 << 18;
+const RELATION_LIMIT = 1 << 12;
+
 /** Computes the map. Exact: classes are cut at every boundary the inputs name (see space.ts, addresses.ts). */
 export function computeConnectivity(model: BuiltModel, options: ConnectivityOptions = {}): Connectivity {
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
   const memberClasses = new MemberClasses(model, spaces);
-  const cuts = new PairCuts(model);
-  const fast = new FastJudge(model, (e) => memberClasses.ofEndpoint(e));
+  const chains = new ChainSetEvaluator(model, classes);
+  const sides = new SideSets(model, chains);
+  const universes = new Map<number, number[]>([4, 6].map((v) => [v, classes.flatMap((c, i) => (classFitsVersion(c, v) ? [i] : []))]));
+  /** The member's party of the IP version and its key: an endpoint's class (which holds its address class), else the address. */
+  const keyed = (m: Member, v: number): KeyedParty => {
+    let k = m.keyed[v];
+    if (!k) {
+      const party = partyOf(m, v);
+      k = { party, key: chains.partyKey(m.endpoint ? `c${m.classId}/${v}` : `ip:${party.ip ?? ''}`) };
+      m.keyed[v] = k;
+    }
+    return k;
+  };
   const texts = new Interner();
-  const cache = new Map<string, number>();
+  /** Per source class: per destination class and relation, the text id. */
+  const cache: (Map<number, number> | undefined)[] = [];
+  const wideCache = new Map<string, number>();
   /** The text id of the pair's connections, judged once per pair of classes and relation. */
-  const judge = (a: Member, b: Member): number => {
-    const versions = a.versions.filter((v) => b.versions.includes(v));
-    const relation = memberClasses.relation(a.endpoint, b.endpoint, versions.map((v) => [a.party(v), b.party(v)] as const));
-    const key = `${a.classId},${b.classId},${relation}`;
-    let id = cache.get(key);
+  const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
+    : a.versions.filter((v) => b.versions.includes(v)));
+  const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
+  /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
+  const judgeIn = (a: Member, b: Member, relation: number): number => {
+    const narrow = b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
+    let row = cache[a.classId];
+    if (!row) {
+      row = new Map();
+      cache[a.classId] = row;
+    }
+    const key = narrow ? b.classId * RELATION_LIMIT + relation : 0;
+    const wide = narrow ? '' : `${a.classId},${b.classId},${relation}`;
+    let id = narrow ? row.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
-    const ga = a.endpoint?.kind === 'workload' ? fast.group(a.classId) : undefined;
-    const gb = b.endpoint?.kind === 'workload' ? fast.group(b.classId) : undefined;
-    // two workloads of one address each, of one IP version: the truth table's verdict-only evaluator
-    const quick = ga !== undefined && gb !== undefined && fast.version(ga) === fast.version(gb)
-      ? (c: ConnectionClass): boolean | undefined => (fast.covers(c) ? fast.allowed(c, ga, gb, relation === 1) : undefined) : undefined;
-    const each = versions.map((v) => connectionsBetween(model, classes, a.party(v), b.party(v), v, cuts, quick));
+    const versions = versionsOf(a, b);
+    const each = versions.map((v) => {
+      const bits = sides.pair(keyed(a, v), keyed(b, v));
+      const universe = universes.get(v) ?? [];
+      return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
+    });
     id = texts.id(joinVersions(versions, each));
-    cache.set(key, id);
+    if (narrow) row.set(key, id);
+    else wideCache.set(wide, id);
     return id;
   };
+  /** The text id of the pair's connections (MemberClasses.relation picks the relation). */
+  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint,
+    () => versionsOf(a, b).map((v) => [partyOf(a, v), partyOf(b, v)] as const)));
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
@@ -176,6 +217,19 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   for (const p of parties) members.set(p, p.endpoints.map((e) => endpointMember(e, memberClasses)));
   for (const p of externals) members.set(p, [externalMember(p, memberClasses)]);
   for (const [p, m] of members) distinct.set(p, distinctMembers(m, masq));
+  /** Per workload: per member class, one member per node. */
+  const byClassNode = new Map<Party, Map<number, Map<string, Member>>>();
+  for (const p of parties) {
+    if (p.kind !== 'workload') continue;
+    const byClass = new Map<number, Map<string, Member>>();
+    for (const m of distinct.get(p) ?? []) {
+      const nodes = byClass.get(m.classId) ?? new Map<string, Member>();
+      const node = m.endpoint?.node ?? '';
+      if (!nodes.has(node)) nodes.set(node, m);
+      byClass.set(m.classId, nodes);
+    }
+    byClassNode.set(p, byClass);
+  }
 
   /** The members a line was judged on (for explain). */
   const judgedOn = new Map<ConnectivityLine, readonly [Member, Member]>();
@@ -186,12 +240,17 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     if (am.length === 0 || bm.length === 0) return [{ src: aName, dst: bName, conn: NO_CONNECTIONS }];
     let first: number | undefined;
     let agree = true;
-    for (const x of distinct.get(a) ?? []) {
-      for (const y of distinct.get(b) ?? []) {
-        const t = judge(x, y);
-        if (first === undefined) first = t;
-        else if (t !== first) agree = false;
-      }
+    const see = (t: number): void => {
+      if (first === undefined) first = t;
+      else if (t !== first) agree = false;
+    };
+    const ac = a.kind === 'workload' ? byClassNode.get(a) : undefined;
+    const bc = b.kind === 'workload' ? byClassNode.get(b) : undefined;
+    if (ac && bc) {
+      // two workloads: a pair's verdicts are those of its classes on one node or on two
+      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y, sameNode) => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE)));
+    } else {
+      for (const x of distinct.get(a) ?? []) for (const y of distinct.get(b) ?? []) see(judge(x, y));
     }
     if (agree) {
       const line = { src: aName, dst: bName, conn: texts.values[first as number] };
@@ -209,11 +268,23 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   };
 
   // external classes with the same lines to every party are one party
+  // externals of one member class judge alike towards every member (the class holds the named
+  // CIDRs around the address, the host endpoint policing it on each node and the node owning it;
+  // natOutgoing changes the source only towards a node's own address, a class of its own): their
+  // lines are computed once
   const groups = new Map<string, Party[]>();
+  const keyOfClass = new Map<number, string>();
   for (const x of externals) {
     const ext = externalMember(x, memberClasses);
-    const key = `${x.external?.version}:${parties.map((p) => (distinct.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`).join(',')).join(';')}`;
-    groups.set(key, [...(groups.get(key) ?? []), x]);
+    const classKey = ext.classId;
+    let key = keyOfClass.get(classKey);
+    if (key === undefined) {
+      key = `${x.external?.version}:${parties.map((p) => (distinct.get(p) ?? []).map((m) => `${judge(ext, m)}|${judge(m, ext)}`).join(',')).join(';')}`;
+      keyOfClass.set(classKey, key);
+    }
+    const group = groups.get(key);
+    if (group) group.push(x);
+    else groups.set(key, [x]);
   }
   const mergedExternals = [...groups.values()].map((g) => {
     const version = g[0].external?.version ?? 4;

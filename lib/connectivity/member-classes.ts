@@ -8,6 +8,13 @@ import { BuiltModel, Endpoint, FlowParty, hostClassKey, hostNodeOf, ingressView,
 import { AddressSpace } from './addresses';
 import { Party, endpointSignature } from './parties';
 
+/** The relation of two workloads: on one node, on two. */
+export const SAME_NODE = 1;
+export const OTHER_NODE = 2;
+
+/** Node ids stay below this in the relation memo's number key. */
+const NODE_LIMIT = 1 << 20;
+
 /** Interns strings as small integers. */
 export class Interner {
   private readonly ids = new Map<string, number>();
@@ -30,7 +37,10 @@ export class MemberClasses {
   private readonly byEndpoint = new Map<Endpoint, number>();
   private readonly nodeClass = new Map<string, string>();
   private readonly relations = new Interner();
-  private readonly relationMemo = new Map<string, string>();
+  private readonly relationMemo = new Map<number, number>();
+  private readonly masqParty = new WeakMap<FlowParty, boolean>();
+  private readonly peerIds = new Map<FlowParty, number>();
+  private readonly nodeIds = new Map<string, number>();
 
   constructor(private readonly model: BuiltModel, private readonly spaces: readonly AddressSpace[]) {}
 
@@ -72,28 +82,45 @@ export class MemberClasses {
    * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
    * towards the peer. 0 for pairs without a workload (their classes are exact).
    */
-  relation(a: Endpoint | undefined, b: Endpoint | undefined, parties: readonly (readonly [FlowParty, FlowParty])[]): number {
+  relation(a: Endpoint | undefined, b: Endpoint | undefined, partiesOf: () => readonly (readonly [FlowParty, FlowParty])[]): number {
     const aw = a?.kind === 'workload';
     const bw = b?.kind === 'workload';
-    if (aw && bw) return a.node === b.node ? 1 : 2;
+    if (aw && bw) return a.node === b.node ? SAME_NODE : OTHER_NODE;
     if (!aw && !bw) return 0;
     const pod = (aw ? a : b) as Endpoint;
-    const keys = parties.map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
-    return this.relations.id(keys.join(';')) + 3;
+    const ids = partiesOf().map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
+    // one version: its key's id; two: the id of both ids (no key holds ';' without '|', so the two never meet)
+    return (ids.length === 1 ? ids[0] : this.relations.id(ids.join(';'))) + 3;
   }
 
-  private versionRelation(pod: Endpoint, podIsSource: boolean, podParty: FlowParty, peer: FlowParty): string {
+  /** The relation key's id for one IP version (memo by small numbers: pod's node, direction, masquerading, peer). */
+  private versionRelation(pod: Endpoint, podIsSource: boolean, podParty: FlowParty, peer: FlowParty): number {
     // the pod's address enters only through natOutgoing (is it in a masqueraded pool)
-    const masqPod = podIsSource && podParty.ip !== undefined && masqueradedPool(this.model, podParty.ip);
-    const memoKey = `${podIsSource ? '>' : '<'}${masqPod ? 'm' : ''}${pod.node}\u0000${peer.id}\u0000${peer.ip ?? ''}`;
-    let key = this.relationMemo.get(memoKey);
-    if (key === undefined) {
+    let masqPod = false;
+    if (podIsSource && podParty.ip !== undefined) {
+      const known = this.masqParty.get(podParty);
+      masqPod = known ?? masqueradedPool(this.model, podParty.ip);
+      if (known === undefined) this.masqParty.set(podParty, masqPod);
+    }
+    let peerId = this.peerIds.get(peer);
+    if (peerId === undefined) {
+      peerId = this.peerIds.size;
+      this.peerIds.set(peer, peerId);
+    }
+    let nodeId = this.nodeIds.get(pod.node);
+    if (nodeId === undefined) {
+      nodeId = this.nodeIds.size;
+      this.nodeIds.set(pod.node, nodeId);
+    }
+    const memoKey = ((peerId * NODE_LIMIT + nodeId) * 2 + (podIsSource ? 1 : 0)) * 2 + (masqPod ? 1 : 0);
+    let id = this.relationMemo.get(memoKey);
+    if (id === undefined) {
       const same = hostNodeOf(this.model, peer) === pod.node;
       const hep = policingOf(this.model, pod.node, undefined, peer.ip, false);
       const masq = masqPod ? ingressView(this.model, { source: podParty, destination: peer, protocol: 6, port: 1 }).flow.source.ip : undefined;
-      key = `${same}|${hostClassKey(this.model, hep)}|${masq === podParty.ip ? '' : masq ?? ''}`;
-      this.relationMemo.set(memoKey, key);
+      id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${masq === podParty.ip ? '' : masq ?? ''}`);
+      this.relationMemo.set(memoKey, id);
     }
-    return key;
+    return id;
   }
 }

@@ -32,7 +32,7 @@ function portRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: n
 }
 
 /** The port ranges the rules name for the protocol (their ports and notPorts, a destination Service's ports). */
-export function rulePortRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
+function rulePortRanges(model: BuiltModel, rules: readonly CalicoRule[], protocol: number): Interval[] {
   const out: Interval[] = [];
   for (const r of rules) {
     // a destination services match decides by the Service's endpoint ports, whatever the rule's protocol
@@ -50,7 +50,7 @@ export function rulePortRanges(model: BuiltModel, rules: readonly CalicoRule[], 
 }
 
 /** The port ranges of the protocol that can decide a flow whatever the rules: named ports, failsafe entries, Felix's VXLAN drop. */
-export function globalPortRanges(model: BuiltModel, protocol: number): Interval[] {
+function globalPortRanges(model: BuiltModel, protocol: number): Interval[] {
   const out: Interval[] = [];
   for (const e of model.endpoints) {
     for (const n of e.namedPorts) if (protocolNumber(n.protocol) === protocol) out.push([BigInt(n.port), BigInt(n.port)]);

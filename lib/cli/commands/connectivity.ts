@@ -12,8 +12,8 @@ export const command = defineCommand({
 external address ranges (the address space cut where the policies, network sets and node
 addresses draw a line), every protocol and port on which a new connection is allowed:
 "All Connections", or e.g. "TCP 1-79,81-65535,UDP 53". Pairs with no connection are left out.
-Each class of ports and addresses is judged by the same evaluation as check, so the map agrees
-with check on every flow.`,
+The sets are computed symbolically from the rules' protocol, port and address intervals, stage
+by stage as check evaluates a flow, so the map agrees with check on every flow.`,
   flags: [
     MANIFESTS,
     CLUSTER,

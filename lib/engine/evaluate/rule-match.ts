@@ -43,21 +43,29 @@ function icmpMatches(icmp: { readonly type?: number; readonly code?: number }, f
 
 /** Matches services, nets, notNets, selectors (endpoints and network sets by address), notSelector, ports. */
 export function entityMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty, port: number | undefined, flow: Flow): boolean {
+  return entityAddressMatches(model, e, party) && entityPortMatches(model, e, party, port, flow);
+}
+
+/**
+ * The parts of an entity that read only the party (its address and labels), not the flow's
+ * protocol or ports: a source services match, nets, notNets, selectors and notSelector.
+ */
+export function entityAddressMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty): boolean {
   const ip = party.ip;
-  if (e.service) {
-    const service = findMatchedService(model.services, e.service.match);
-    const inSet = e.service.side === 'destination' ? destinationInService(service, ip, flow.protocol, port) : sourceInService(service, ip);
-    if (!inSet) return false;
-  }
+  if (e.service && e.service.side !== 'destination' && !sourceInService(findMatchedService(model.services, e.service.match), ip)) return false;
   if (e.nets && (ip === undefined || !e.nets.some((n) => n.contains(ip)))) return false;
   if (e.notNets && ip !== undefined && !notNetsMatch(e.notNets, ip)) return false;
   // Felix's IP sets (felix/calc/rule_scanner.go combineMatchesIfPossible): with a label part, one
   // set for `(label part) && (!(notSelector))`; without one, a negated set for the notSelector
   if (e.hasLabelPart && !heldBy(model, party, (p) => e.setMatches(p))) return false;
-  if (!e.hasLabelPart && e.notSelector && heldBy(model, party, (p) => e.notSelectorMatches(p))) return false;
+  return !(!e.hasLabelPart && e.notSelector && heldBy(model, party, (p) => e.notSelectorMatches(p)));
+}
+
+/** The parts of an entity that read the flow's protocol and port: a destination services match, ports, notPorts. */
+export function entityPortMatches(model: BuiltModel, e: CompiledEntity, party: FlowParty, port: number | undefined, flow: Flow): boolean {
+  if (e.service?.side === 'destination' && !destinationInService(findMatchedService(model.services, e.service.match), party.ip, flow.protocol, port)) return false;
   if (e.ports && (port === undefined || !e.ports.some((p) => portMatches(p, port, party.endpoint, flow)))) return false;
-  if (e.notPorts && port !== undefined && e.notPorts.some((p) => portMatches(p, port, party.endpoint, flow))) return false;
-  return true;
+  return !(e.notPorts && port !== undefined && e.notPorts.some((p) => portMatches(p, port, party.endpoint, flow)));
 }
 
 /**
