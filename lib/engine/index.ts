@@ -43,6 +43,5 @@ export { hostNodeOf } from './evaluate/sides';
 export { ingressView, masqueradedPool } from './evaluate/nat-outgoing';
 export { hostClassKey } from './table/host-class';
 export { endpointClasses } from './table/endpoint-classes';
-export { FastPairs } from './table/fast-pairs';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';
 export { allHostsNet, allVxlanNet } from './evaluate/tunnel-host';
