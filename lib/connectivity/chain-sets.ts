@@ -20,6 +20,7 @@ import { ApplicableTier, BuiltModel, ChainOptions, Endpoint, FlowParty, applicab
 import { ClassBits, bitsKey, bitsWhere, emptyBits, fullBits } from './class-bits';
 import { flowFor } from './class-flow';
 import { ConnectionClass } from './space';
+import { ObjectIds } from '../util/object-ids';
 
 /** A party of a flow and the key of what rule matching reads of it (equal keys, equal matches; ChainSetEvaluator.partyKey). */
 export interface KeyedParty {
@@ -79,7 +80,7 @@ export class ChainSetEvaluator {
   private readonly partyKeys = new Map<string, number>();
   private readonly partyNamespaces: (readonly string[] | undefined)[] = [];
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
-  private readonly policyIds = new Map<object, number>();
+  private readonly policyIds = new ObjectIds();
   private readonly slots = new Map<string, ChainSlot>();
   private readonly slotsOf = new Map<Endpoint, (ChainSlot | undefined)[]>();
   private readonly scratch: Uint32Array;
@@ -228,12 +229,7 @@ export class ChainSetEvaluator {
   }
 
   private policyId(p: object): number {
-    let id = this.policyIds.get(p);
-    if (id === undefined) {
-      id = this.policyIds.size;
-      this.policyIds.set(p, id);
-    }
-    return id;
+    return this.policyIds.of(p);
   }
 
   /** One id per entity meaning (as written, in its policy's namespace, on its side); every compiled copy maps to it. */
