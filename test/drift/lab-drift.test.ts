@@ -38,6 +38,29 @@ describe('netsec drift on the lab worker-1', () => {
     expect(report.rules).toHaveLength(6);
   });
 
+  it('plans the ksa profile of each pod: a node without it (as our plans before issue 16) misses exactly its rules', () => {
+    // by hand from the lab: worker-1 runs frontend-1 and backend-1 (namespace guestbook, service
+    // account `default`, the InventoryPod default), so profile ksa.guestbook.default: per pod and
+    // direction a jump and a "return if profile accepted" (8), and the two profile chains with one
+    // comment-only rule each (2). `cali-pri-ksa.guestbook.default` is 30 characters: hashed to 28.
+    const lines = plan.iptables.split('\n');
+    const ksaChains = lines.filter((l) => /^:cali-pr[io]-_\S+ /.test(l)).map((l) => l.slice(1).split(' ')[0]);
+    expect(ksaChains).toHaveLength(2);
+    const isKsa = (l: string): boolean => l.startsWith('-A') && (l.includes('ksa.guestbook.default') || ksaChains.some((c) => l.includes(` ${c}`)));
+    const report = drift(lines.filter((l) => !isKsa(l)).join('\n'));
+    expect(report.rules.map((d) => d.kind)).toEqual(Array(10).fill('missing'));
+    // the jumps and the profile chains are the profile's; the returns the endpoint chain's
+    const [pri, pro] = [ksaChains.find((c) => c.startsWith('cali-pri-')), ksaChains.find((c) => c.startsWith('cali-pro-'))];
+    const ksaOwner = 'pro ksa.guestbook.default';
+    const endpointRules = (chain: string, profileChain: string | undefined): (string | undefined)[][] => [
+      [chain, ksaOwner, `-j ${profileChain}`], [chain, `chain ${chain}`, '-m mark --mark 0x10000/0x10000 -j RETURN']];
+    // the veths of guestbook/frontend-1 and guestbook/backend-1 (vethNameForWorkload)
+    const ifaces = ['cali0d11fe7b680', 'cali7a721e7185c'];
+    expect(report.rules.map((d) => [d.chain, d.owner, d.planned?.key])).toEqual([
+      ...ifaces.flatMap((i) => endpointRules(`cali-fw-${i}`, pro)), [pri, ksaOwner, ''], [pro, ksaOwner, ''], ...ifaces.flatMap((i) => endpointRules(`cali-tw-${i}`, pri)),
+    ]);
+  });
+
   it('reports a rule the node added, and a planned rule the node holds with another port as changed', () => {
     // the first cali-failsafe-in is mangle's (raw has none: no host endpoint of the lab has untracked policy)
     const changed = plan.iptables

@@ -22,6 +22,13 @@ describe('profiles and defaults', () => {
     expect(v.ingress.stages[0].profiles).toEqual({ profiles: ['kns.y'], matchedProfile: 'kns.y', matchedRule: 0, action: 'Allow' });
   });
 
+  test('no policy: kns.<ns> allows before the rule-less ksa.<ns>.<sa> is reached', () => {
+    const m = model('', inventory([{ ns: 'x', name: 'a', ip: '10.0.1.1' }, { ns: 'y', name: 'c', ip: '10.0.2.1', serviceAccount: 'db' }]));
+    const v = check(m, 'x/a', 'y/c');
+    expect(v.allowed).toBe(true);
+    expect(v.ingress.stages[0].profiles).toEqual({ profiles: ['kns.y', 'ksa.y.db'], matchedProfile: 'kns.y', matchedRule: 0, action: 'Allow' });
+  });
+
   test('a pod reaching itself is always allowed, even under deny-all', () => {
     const m = model(gnp('deny', "selector: all()\ntypes: [Ingress, Egress]"), PODS);
     expect(check(m, 'x/a', 'x/a').allowed).toBe(true);

@@ -71,6 +71,19 @@ items:
       .toThrow('c.yaml#0: spec.containers[0].ports[0].containerPort: expected a port number 1-65535, got "http"');
   });
 
+  test('a pod service account name kube-apiserver would refuse is an input error (it names the ksa profile chains)', () => {
+    const text = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: a, namespace: x}
+  spec: {serviceAccountName: Web_SA, containers: [{name: c}]}
+`;
+    expect(() => parseEngineInputs([{ file: 'c.yaml', text }]))
+      .toThrow(/^c\.yaml#0: spec\.serviceAccountName: expected a DNS-1123 subdomain: lower case .*, got "Web_SA"$/);
+  });
+
   test('a bad selector names the document and field when the model is built', () => {
     const text = `apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy

@@ -26,6 +26,21 @@ describe('engine model', () => {
     expect(a?.interfaceName).toMatch(/^cali[0-9a-f]{11}$/);
   });
 
+  // libcalico-go v3.32.1 conversion: podToDefaultWorkloadEndpoint gives kns.<ns>, then ksa.<ns>.<sa>
+  // when spec.serviceAccountName is not empty (serviceAccountNameToProfileName); ServiceAccountToProfile
+  // gives the profile labels only, no rules
+  test('workload endpoints: profiles kns.<ns> then ksa.<ns>.<sa> when the pod names a service account; the ksa profile has no rules', () => {
+    const m = model('', inventory([
+      { ns: 'x', name: 'a', ip: '10.0.1.1', serviceAccount: 'web' }, { ns: 'x', name: 'b', ip: '10.0.1.2' },
+      { ns: 'y', name: 'c', ip: '10.0.2.1', serviceAccount: 'web' },
+    ]));
+    const profilesOf = (id: string): readonly string[] | undefined => m.endpoints.find((e) => e.id === id)?.profiles;
+    expect([profilesOf('x/a'), profilesOf('x/b'), profilesOf('y/c')]).toEqual([['kns.x', 'ksa.x.web'], ['kns.x'], ['kns.y', 'ksa.y.web']]);
+    expect(m.profiles.get('ksa.x.web')).toEqual({ name: 'ksa.x.web', ingress: [], egress: [] });
+    expect(m.profiles.get('ksa.y.web')).toEqual({ name: 'ksa.y.web', ingress: [], egress: [] });
+    expect([...m.profiles.keys()].filter((k) => k.startsWith('ksa.')).sort()).toEqual(['ksa.x.web', 'ksa.y.web']);
+  });
+
   test('Kubernetes policies become knp.default.<name> in tier default, scoped to their namespace (Calico 3.31)', () => {
     const m = model(`apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

@@ -47,6 +47,15 @@ describe('truth table', () => {
     expect(table.groupCount).toBeLessThan(pods.length);
   });
 
+  test('pods with service accounts (so a ksa.<ns>.<sa> profile each): the same verdicts and the same number of groups', () => {
+    // the account follows the tier label, so it splits no group the labels do not split already
+    const withSa = model(POLICIES, inventory(pods.map((p, i) => ({ ...p, serviceAccount: `sa${i % 2}` }))));
+    expect(withSa.endpoints.find((e) => e.id === 'n0/p0')?.profiles).toEqual(['kns.n0', 'ksa.n0.sa0']);
+    const t = buildTruthTable(withSa, { protocol: 'TCP', port: 80 });
+    expect(t.toJSON().allowed).toEqual(table.toJSON().allowed);
+    expect(t.groupCount).toBe(table.groupCount);
+  });
+
   test('JSON: every pair present, protocol and port', () => {
     const j = table.toJSON();
     expect(j.protocol).toBe('TCP');

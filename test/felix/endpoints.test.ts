@@ -10,6 +10,8 @@ import { renderNodePlan } from '../../lib/iptables/node-plan';
 import { NODE, chainRules, felixWorld, nodePlan, podInterface } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }, { name: 'b', ip: '192.0.2.12', labels: { app: 'b' } }];
+/** Pod a names service account `web`; pod b none. */
+const SA_PODS = [{ ...PODS[0], serviceAccount: 'web' }, PODS[1]];
 const VXLAN_DROP = '-p 17 -m multiport --destination-ports 4789';
 const IPIP_DROP = '-p 4';
 // Felix's layout clears the accept and pass marks in one rule (endpoints_test.go clearMarkRule(0x18): accept|pass).
@@ -95,7 +97,8 @@ describe('endpoints_test.go: the deny action of endpoint chains (withDenyAction 
   });
 });
 
-// Endpoint-chain layout cases of endpoints_test.go (v3.32.1, "Endpoints" with normal config), in
+// Endpoint-chain layout cases of endpoints_test.go (v3.32.1, "Endpoints" with normal config; its
+// two profiles prof1, prof2 are a pod's kns.<ns> and ksa.<ns>.<sa>), in
 // Felix's layout (the default): the rules read off Felix's ruleBuilder (conntrackRules, failSafeRule,
 // clearMarkRule(accept|pass), matchPolicies: a jump while pass is clear and "Return if policy
 // accepted" after each, matchProfiles), with our marks (accept 0x10000, pass 0x20000).
@@ -119,24 +122,49 @@ function profilePart(rules: readonly string[], dir: 'i' | 'o'): string[] {
 }
 
 describe('endpoints_test.go: endpoint chain layout (Felix layout)', () => {
-  it('"should render a fully-loaded workload endpoint": two policies per direction, each a jump and a return-if-accepted, then the profiles', () => {
+  // Felix's case renders two profiles, prof1 and prof2; a pod has two as well: kns.<ns> and, as it
+  // names a service account, ksa.<ns>.<sa> (libcalico-go podToDefaultWorkloadEndpoint, v3.32.1).
+  it('"should render a fully-loaded workload endpoint": two policies per direction, each a jump and a return-if-accepted, then both profiles', () => {
     const docs = [
       gnpOf('ai', 1, "app == 'a'", allowIn), gnpOf('bi', 2, "app == 'a' && all()", allowIn),
       gnpOf('ae', 1, "app == 'a'", allowOut), gnpOf('be', 2, "app == 'a' && all()", allowOut),
     ];
-    const plan = nodePlan(felixWorld(PODS, docs, undefined, '198.51.100.10'));
+    const plan = nodePlan(felixWorld(SA_PODS, docs, undefined, '198.51.100.10'));
     const iface = podInterface(plan, 'a');
-    const tw = chainRules(plan.iptables, `cali-tw-${iface}`);
-    const profilesIn = profilePart(tw, 'i');
-    expect(tw).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/ai'), ...jumpTo('cali-pi-gnp/bi'), END_OF_TIER, ...profilesIn]);
-    const fw = chainRules(plan.iptables, `cali-fw-${iface}`);
-    const profilesOut = profilePart(fw, 'o');
-    expect(fw).toEqual([...CT, CLEAR[0], `${VXLAN_DROP} --jump DROP`, `${IPIP_DROP} --jump DROP`, CLEAR[1],
+    // matchProfiles: per profile, in the endpoint's order, a jump and "Return if profile accepted"; then the drop
+    const profilesIn = ['--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pri-ksa.app.web', RETURN_IF_ACCEPTED, '--jump DROP'];
+    const profilesOut = ['--jump cali-pro-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pro-ksa.app.web', RETURN_IF_ACCEPTED, '--jump DROP'];
+    expect(chainRules(plan.iptables, `cali-tw-${iface}`)).toEqual([
+      ...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/ai'), ...jumpTo('cali-pi-gnp/bi'), END_OF_TIER, ...profilesIn]);
+    expect(chainRules(plan.iptables, `cali-fw-${iface}`)).toEqual([...CT, CLEAR[0], `${VXLAN_DROP} --jump DROP`, `${IPIP_DROP} --jump DROP`, CLEAR[1],
       ...jumpTo('cali-po-gnp/ae'), ...jumpTo('cali-po-gnp/be'), END_OF_TIER, ...profilesOut]);
-    // matchProfiles: a jump and "Return if profile accepted" per profile, then the drop
-    expect(profilesIn.length % 2).toBe(1);
-    expect(profilesIn[profilesIn.length - 1]).toBe('--jump DROP');
-    profilesIn.slice(0, -1).forEach((r, i) => expect(r).toMatch(i % 2 === 0 ? /^--jump cali-pri-\S+$/ : /^-m mark --mark 0x10000\/0x10000 --jump RETURN$/));
+    // pod b names no service account: kns.app alone (Calico adds ksa only for a non-empty serviceAccountName)
+    expect(profilePart(chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'b')}`), 'i'))
+      .toEqual(['--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump DROP']);
+  });
+
+  it('the ksa profile chains: ServiceAccountToProfile gives no rules, so each chain is its comment alone (ProtoRulesToIptablesRules)', () => {
+    const plan = nodePlan(felixWorld(SA_PODS, [], undefined, '198.51.100.10'));
+    for (const [chain, dir] of [['cali-pri-ksa.app.web', 'ingress'], ['cali-pro-ksa.app.web', 'egress']]) {
+      // one rule with no match and no action, its comment the rule hash and the chain comment
+      const lines = plan.iptables.split('\n').filter((l) => l.startsWith(`-A ${chain} `));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^-A ${chain.replace(/\./g, '\\.')} -m comment --comment "cali:[A-Za-z0-9_-]{16} Profile ksa\\.app\\.web ${dir}"$`));
+      expect(plan.iptables).toContain(`:${chain} - [0:0]`);
+    }
+    // the namespace profile still accepts (its Allow's trailing RETURN stripped): the endpoint chain
+    // returns before it reaches the ksa jump
+    expect(chainRules(plan.iptables, 'cali-pri-kns.app')).toEqual(['--jump MARK --set-mark 0x10000/0x10000']);
+  });
+
+  it('the engine: the same verdicts with the ksa profile, accepted by kns.<ns> first', () => {
+    const model = felixWorld(SA_PODS, [], undefined, '198.51.100.10');
+    expect(model.endpoints.find((e) => e.id === 'app/a')?.profiles).toEqual(['kns.app', 'ksa.app.web']);
+    expect(model.endpoints.find((e) => e.id === 'app/b')?.profiles).toEqual(['kns.app']);
+    const flow = buildFlow(model, { from: 'app/b', to: 'app/a', protocol: 'TCP', port: 80 });
+    const result = evaluateFlow(model, flow);
+    expect(result.allowed).toBe(true);
+    expect(result.ingress.stages.find((st) => st.endpoint === 'app/a')?.profiles).toMatchObject({ profiles: ['kns.app', 'ksa.app.web'], matchedProfile: 'kns.app' });
   });
 
   it('"should render a workload endpoint with policy groups": one jump per group of the same selector, a group of one inline', () => {
@@ -203,5 +231,15 @@ describe('endpoints_test.go: endpoint chain layout (Felix layout)', () => {
       `-m mark --mark 0/0x30000 --jump ${group}`, '-m mark --mark 0/0x30000 --jump cali-pi-gnp/c', RETURN_IF_ACCEPTED]);
     // the group chain is the one of Felix's layout
     expect(chainRules(plan.iptables, group)).toEqual(chainRules(nodePlan(model).iptables, group));
+  });
+
+  it('compact layout: the profile part and the ksa profile chains are those of Felix\'s layout', () => {
+    const model = felixWorld(SA_PODS, [gnpOf('a', 1, "app == 'a'", allowIn)], undefined, '198.51.100.10');
+    const compact = renderNodePlan(model, NODE, { layout: 'compact' }).iptables;
+    const felix = nodePlan(model).iptables;
+    const tw = `cali-tw-${podInterface(nodePlan(model), 'a')}`;
+    expect(profilePart(chainRules(compact, tw), 'i')).toEqual(['--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pri-ksa.app.web', RETURN_IF_ACCEPTED, '--jump DROP']);
+    expect(profilePart(chainRules(felix, tw), 'i')).toEqual(profilePart(chainRules(compact, tw), 'i'));
+    for (const chain of ['cali-pri-ksa.app.web', 'cali-pro-ksa.app.web']) expect(chainRules(compact, chain)).toEqual(chainRules(felix, chain));
   });
 });

@@ -7,12 +7,13 @@ import { CalicoVersion } from '../../lib/model/calico-version';
 
 export const NODE = 'node-1';
 
-/** A pod: name (namespace `app`), address, labels, annotations. */
+/** A pod: name (namespace `app`), address, labels, annotations, service account (none when left out). */
 export interface Pod {
   readonly name: string;
   readonly ip: string;
   readonly labels?: Record<string, string>;
   readonly annotations?: Record<string, string>;
+  readonly serviceAccount?: string;
 }
 
 /** Another node of the cluster: its name and InternalIP. */
@@ -32,7 +33,7 @@ function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherN
       node(NODE, nodeIp), ...others.map((o) => node(o.name, o.ip)),
       ...pods.map((p) => ({
         apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {}, ...(p.annotations ? { annotations: p.annotations } : {}) },
-        spec: { nodeName: NODE, containers: [{ name: 'c' }] },
+        spec: { nodeName: NODE, containers: [{ name: 'c' }], ...(p.serviceAccount ? { serviceAccountName: p.serviceAccount } : {}) },
         status: { phase: 'Running', podIP: p.ip, podIPs: [{ ip: p.ip }] },
       })),
     ],

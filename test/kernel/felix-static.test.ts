@@ -53,13 +53,17 @@ async function ownLeftovers(): Promise<string[]> {
 const A = '192.0.2.11';
 const B = '192.0.2.12';
 const PEER = '198.51.100.1';
-const V4_PODS: readonly Pod[] = [{ name: 'a', ip: A, labels: { app: 'a' } }, { name: 'b', ip: B, labels: { app: 'b' } }];
+// Both pods name a service account (as every pod does in a cluster): their chains end with the
+// kns.app and the rule-less ksa.app.<sa> profile, as Felix renders them.
+const V4_PODS: readonly Pod[] = [{ name: 'a', ip: A, labels: { app: 'a' }, serviceAccount: 'default' }, { name: 'b', ip: B, labels: { app: 'b' }, serviceAccount: 'b' }];
 const V4_LINK: LinkSpec = { interfaceName: 'eth0', nodeIps: ['198.51.100.10'], peerIps: [PEER] };
 
 describe('Felix static and workload rules on a real kernel', () => {
   kernelIt('VXLAN and IP-in-IP packets from pods are dropped by default and pass when FelixConfiguration allows them', async () => {
     const ports: PortPlan = { tcp: [80], udp: [4789, 4790], icmp: false, ipip: true };
-    const dropped = await verify(felixWorld(V4_PODS, [], undefined, '198.51.100.10'), V4_LINK, ports, NONE);
+    const droppedModel = felixWorld(V4_PODS, [], undefined, '198.51.100.10');
+    for (const chain of ['cali-pri-ksa.app.default', 'cali-pro-ksa.app.b']) expect(nodePlan(droppedModel).iptables).toContain(`:${chain} `);
+    const dropped = await verify(droppedModel, V4_LINK, ports, NONE);
     expect(dropped.mismatches).toEqual([]);
     for (const dst of [B, PEER]) {
       expect(observed(dropped, A, dst, 'UDP', 4789)).toEqual(['blocked timeout']);
@@ -110,7 +114,7 @@ describe('Felix static and workload rules on a real kernel', () => {
   const V6_B = '2001:db8:1::12';
   const V6_NODE = '2001:db8:2::10';
   const V6_PEER = '2001:db8:2::1';
-  const v6Pods: readonly Pod[] = [{ name: 'a', ip: V6_A, labels: { app: 'a' } }, { name: 'b', ip: V6_B, labels: { app: 'b' } }];
+  const v6Pods: readonly Pod[] = [{ name: 'a', ip: V6_A, labels: { app: 'a' }, serviceAccount: 'default' }, { name: 'b', ip: V6_B, labels: { app: 'b' }, serviceAccount: 'b' }];
   const v6Link: LinkSpec = { interfaceName: 'eth0', nodeIps: [V6_NODE], peerIps: [V6_PEER] };
   const bFromAOnly = {
     apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'b-from-a', namespace: 'app' },

@@ -27,11 +27,13 @@ function podNames(): string[] {
   return [...shared.slice(0, 3), ...singles];
 }
 
-function pod(name: string, i: number, labels: object): object {
+// Each pod names a service account, so its chains also jump to its ksa.shop.<sa> profile (no rules)
+// after kns.shop: a Pass reaches kns.shop, which accepts before the ksa jump.
+function pod(name: string, i: number, labels: object, serviceAccountName: string): object {
   const ip = `192.0.2.${11 + i}`;
   return {
     apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'shop', labels },
-    spec: { nodeName: NODE, containers: [{ name: 'main' }] }, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
+    spec: { nodeName: NODE, serviceAccountName, containers: [{ name: 'main' }] }, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
   };
 }
 
@@ -50,7 +52,7 @@ function gnp(i: number): object {
 
 function handSources(): VerifyOptions['sources'] {
   const names = podNames();
-  const pods = names.map((n, i) => pod(n, i, i < 3 ? { role: 'target', zone: 'a' } : { client: 'yes' }));
+  const pods = names.map((n, i) => (i < 3 ? pod(n, i, { role: 'target', zone: 'a' }, 'target') : pod(n, i, { client: 'yes' }, 'default')));
   const hep = {
     apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'worker-1-eth0', labels: { hep: 'eth0' } },
     spec: { node: NODE, interfaceName: 'eth0', expectedIPs: ['198.51.100.10'] },
@@ -92,6 +94,7 @@ describe('plan layouts on a real kernel: Felix and compact give the same verdict
     expect(felixText).toMatch(/^:cali-from-wl-dispatch-[0-9a-f] /m);
     expect(felixText.match(/^:cali-gi-\S+ /gm)).toHaveLength(2);
     expect(felixText.split('*raw')[1].split('COMMIT')[0]).toContain(':cali-th-eth0 ');
+    for (const chain of ['cali-pri-ksa.shop.target', 'cali-pro-ksa.shop.default']) expect(felixText).toContain(`:${chain} `);
     const ports = Array.from({ length: 10 }, (_, k) => 8001 + k);
     const r = await bothLayouts({ sources, node: NODE, tcpPorts: [...ports, 22, 8100], udpPorts: [], peers: { eth0: ['198.51.100.1'] }, maxProbes: 1200 });
     console.log(`felix layout\n${formatClusterReport(r.felix)}\ncompact layout\n${formatClusterReport(r.compact)}`);

@@ -3,6 +3,7 @@ import { ManifestError, describeValue } from '../../model/parse';
 import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
 import { ipVersionOf } from '../../model/net';
 import { DSCP_ALLOWED, DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
+import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from '../../model/validate/names';
 
 /** A named container port (workloads) or host endpoint port. */
 export interface NamedPort {
@@ -193,6 +194,8 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   const podIP = r.str(status.podIP, 'status.podIP', false);
   if (podIP && !ips.includes(podIP)) ips.unshift(podIP);
   const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
+  // the name goes into the pod's profile ksa.<ns>.<sa> and so into chain names: what kube-apiserver accepts only
+  if (sa && !isDns1123Subdomain(sa)) r.fail('spec.serviceAccountName', sa, SUBDOMAIN_ALLOWED);
   const workload = ownerWorkload(r, meta, labels);
   const ready = readyCondition(r, status);
   const dscp = podDscp(r, meta);

@@ -6,7 +6,7 @@ import {
 import { describeDefault } from '../../model/defaults';
 import {
   AdminConversionResult, adminTiers, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy, convertClusterNetworkPolicy,
-  convertK8sNetworkPolicy, namespaceProfile,
+  convertK8sNetworkPolicy, namespaceProfile, serviceAccountProfile,
 } from '../../model/convert';
 import { CalicoVersion, DEFAULT_CALICO_VERSION } from '../../model/calico-version';
 import { InventoryPod } from '../input/inventory';
@@ -159,6 +159,13 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const profiles = new Map<string, Profile>();
   const nsNames = new Set<string>([...nsLabels.keys(), ...endpoints.filter((e) => e.namespace).map((e) => e.namespace as string)]);
   for (const ns of nsNames) profiles.set(`kns.${ns}`, namespaceProfile(ns));
+  // every pod's service account exists (admission refuses a pod whose account does not), so its profile is defined
+  for (const e of endpoints) {
+    if (e.kind === 'workload' && e.serviceAccount) {
+      const p = serviceAccountProfile(e.namespace ?? '', e.serviceAccount);
+      profiles.set(p.name, p);
+    }
+  }
   profiles.set(DEFAULT_ALLOW_PROFILE, { name: DEFAULT_ALLOW_PROFILE, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] });
 
   const felixConfigs = byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r);

@@ -1,12 +1,15 @@
 // Workload endpoints from inventory pods and host endpoints from HostEndpoint resources.
 import { HostEndpoint, StringMap } from '../../model/resources';
-import { NAMESPACE_PROFILE_PREFIX } from '../../model/convert';
+import { NAMESPACE_PROFILE_PREFIX, serviceAccountProfileName } from '../../model/convert';
 import { DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
 import { InventoryPod } from '../input/inventory';
 import { Endpoint } from './types';
 import { vethNameForWorkload } from './veth';
 
-/** The workload endpoint Calico makes for a pod. */
+/**
+ * The workload endpoint Calico makes for a pod, with its profiles `kns.<ns>` and, when the pod names
+ * a service account, `ksa.<ns>.<sa>` (libcalico-go workload_endpoint_default.go podToDefaultWorkloadEndpoint).
+ */
 export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap): Endpoint {
   const labels: { [key: string]: string } = {
     ...pod.labels,
@@ -26,7 +29,7 @@ export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap):
     namespaceLabels,
     serviceAccount: pod.serviceAccount,
     namedPorts: pod.namedPorts,
-    profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`],
+    profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`, ...(pod.serviceAccount ? [serviceAccountProfileName(pod.namespace, pod.serviceAccount)] : [])],
     ...(pod.workload ? { workload: `${pod.namespace}/${pod.workload}` } : {}),
     ...(pod.dscp !== undefined ? { dscp: pod.dscp } : {}),
   };

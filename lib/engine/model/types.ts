@@ -32,7 +32,7 @@ export interface Endpoint {
   readonly namespaceLabels?: StringMap;
   readonly serviceAccount?: string;
   readonly namedPorts: readonly NamedPort[];
-  /** Profiles evaluated when no tier has a policy for the endpoint (`kns.<ns>`, or HEP profiles). */
+  /** Profiles evaluated when no tier has a policy for the endpoint (`kns.<ns>` then `ksa.<ns>.<sa>`, or HEP profiles). */
   readonly profiles: readonly string[];
   /** Workloads: `namespace/name[Kind]` of the pod's owner (see InventoryPod.workload). @default - none */
   readonly workload?: string;

@@ -3,7 +3,10 @@
 export { convertK8sNetworkPolicy, ConversionResult } from './policy';
 export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
-export { Profile, namespaceProfile, namespaceProfileLabels, CALICO_NAMESPACE_NAME_LABEL, NAMESPACE_PROFILE_PREFIX } from './profile';
+export {
+  Profile, namespaceProfile, namespaceProfileLabels, serviceAccountProfile, serviceAccountProfileName, CALICO_NAMESPACE_NAME_LABEL,
+  NAMESPACE_PROFILE_PREFIX,
+} from './profile';
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
 export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';
 export { convertClusterNetworkPolicy } from './cluster-network-policy';

@@ -137,7 +137,8 @@ class Generator {
         apiVersion: 'v1', kind: 'Pod',
         metadata: { name: `pod-${i}`, namespace: this.rng.pick(NAMESPACES), labels },
         spec: {
-          nodeName: NODE,
+          // every pod names a service account (kube-apiserver defaults it): the plan renders its ksa profile
+          nodeName: NODE, serviceAccountName: APPS[i % APPS.length],
           containers: [{ name: 'main', ports: [{ name: 'http', containerPort: httpPort, protocol: 'TCP' }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] }],
         },
         status: { phase: 'Running', podIP: `192.0.2.${11 + i}`, podIPs: [{ ip: `192.0.2.${11 + i}` }] },

@@ -10,6 +10,8 @@ export interface PodDef {
   labels?: Record<string, string>;
   node?: string;
   ports?: { name: string; containerPort: number; protocol?: string }[];
+  /** spec.serviceAccountName; none when left out. */
+  serviceAccount?: string;
 }
 
 /** A kubectl-style inventory List. */
@@ -26,7 +28,7 @@ export function inventory(pods: PodDef[], namespaces: Record<string, Record<stri
     items.push({
       apiVersion: 'v1', kind: 'Pod',
       metadata: { name: p.name, namespace: p.ns, labels: p.labels ?? {} },
-      spec: { nodeName: p.node ?? 'node-1', containers: [{ name: 'c', ports: p.ports ?? [] }] },
+      spec: { nodeName: p.node ?? 'node-1', ...(p.serviceAccount ? { serviceAccountName: p.serviceAccount } : {}), containers: [{ name: 'c', ports: p.ports ?? [] }] },
       status: { phase: 'Running', podIP: p.ip, podIPs: [{ ip: p.ip }] },
     });
   }
