@@ -95,8 +95,7 @@ export class CompiledEntity {
   private computePositive(party: Party): boolean {
     if (!this.scopeMatches(party.namespace, party.namespaceLabels)) return false;
     if (this.saNames && (party.serviceAccount === undefined || !this.saNames.includes(party.serviceAccount))) return false;
-    // Service account labels are not in the inventory: a service account selector sees no labels.
-    if (this.saSelector && !this.saSelector.matches({})) return false;
+    if (this.saSelector && !this.saSelector.matches(party.serviceAccountLabels)) return false;
     if (this.selector && !this.selector.matches(party.selectorLabels)) return false;
     return true;
   }

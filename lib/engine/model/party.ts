@@ -1,6 +1,6 @@
 // The label view of an endpoint or network set, as rule selectors see it.
 import { StringMap } from '../../model/resources';
-import { CALICO_NAMESPACE_NAME_LABEL, namespaceProfileLabels } from '../../model/convert';
+import { CALICO_NAMESPACE_NAME_LABEL, namespaceProfileLabels, serviceAccountLabels, serviceAccountProfileLabels } from '../../model/convert';
 import { CidrMatcher } from './address-match';
 import { Endpoint, NetworkSetInfo } from './types';
 
@@ -8,13 +8,17 @@ import { Endpoint, NetworkSetInfo } from './types';
 export interface Party {
   /** Stable key of everything label matching reads (same key, same selector results). */
   readonly labelKey: string;
-  /** Own labels plus inherited `pcns.*` profile labels. */
+  /** Own labels plus inherited `pcns.*` and `pcsa.*` profile labels. */
   readonly selectorLabels: StringMap;
   readonly namespace?: string;
   /** Namespace labels plus `projectcalico.org/name`; empty when not namespaced. */
   readonly namespaceLabels: StringMap;
   readonly serviceAccount?: string;
+  /** What a service account selector sees: the service account's labels; empty without one. */
+  readonly serviceAccountLabels: StringMap;
 }
+
+const NO_LABELS: StringMap = {};
 
 const NAMESPACE_LABEL = 'projectcalico.org/namespace';
 
@@ -79,7 +83,11 @@ function makeParty(kind: string, labels: StringMap, namespace: string | undefine
   serviceAccount: string | undefined): Party {
   const ns = namespaceView(namespace, nsLabels);
   const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json].join('\u0000');
-  return { labelKey, selectorLabels: { ...ns.inherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount };
+  const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount) : NO_LABELS;
+  return {
+    labelKey, selectorLabels: { ...ns.inherited, ...saInherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
+    serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount) : NO_LABELS,
+  };
 }
 
 /** JSON of a string map with sorted keys. */

@@ -143,7 +143,7 @@ export class PolicyImpl implements CompiledPolicy {
   private computeApplies(endpoint: Endpoint, party: Party): boolean {
     if (this.namespace !== undefined && (endpoint.kind !== 'workload' || endpoint.namespace !== this.namespace)) return false;
     if (this.nsSelector && !this.nsSelector.matches(party.namespaceLabels)) return false;
-    if (this.saSelector && !this.saSelector.matches({})) return false;
+    if (this.saSelector && !this.saSelector.matches(party.serviceAccountLabels)) return false;
     return this.compiledSelector.matches(party.selectorLabels);
   }
 }

@@ -4,7 +4,7 @@ export { convertK8sNetworkPolicy, ConversionResult } from './policy';
 export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
 export {
-  Profile, namespaceProfile, namespaceProfileLabels, serviceAccountProfile, serviceAccountProfileName, CALICO_NAMESPACE_NAME_LABEL,
+  Profile, namespaceProfile, namespaceProfileLabels, serviceAccountProfile, serviceAccountProfileName, serviceAccountLabels, serviceAccountProfileLabels, CALICO_NAMESPACE_NAME_LABEL,
   NAMESPACE_PROFILE_PREFIX,
 } from './profile';
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
