@@ -26,7 +26,7 @@ const NAMESPACE_LABEL = 'projectcalico.org/namespace';
 export function endpointParty(e: Endpoint): Party {
   let p = endpointParties.get(e);
   if (!p) {
-    p = makeParty(`ep|${e.kind}`, e.labels, e.namespace, e.namespaceLabels ?? {}, e.serviceAccount);
+    p = makeParty(`ep|${e.kind}`, e.labels, e.namespace, e.namespaceLabels ?? {}, e.serviceAccount, e.serviceAccountLabels ?? NO_LABELS);
     endpointParties.set(e, p);
   }
   return p;
@@ -49,7 +49,7 @@ export function networkSetParty(set: NetworkSetInfo, namespaceLabels: StringMap 
   const labels = set.namespace ? { ...set.labels, [NAMESPACE_LABEL]: set.namespace } : set.labels;
   return {
     set,
-    party: makeParty(`ns|${set.id}`, labels, set.namespace, namespaceLabels ?? {}, undefined),
+    party: makeParty(`ns|${set.id}`, labels, set.namespace, namespaceLabels ?? {}, undefined, NO_LABELS),
     nets: set.nets.map((n) => CidrMatcher.parse(n)),
   };
 }
@@ -80,13 +80,13 @@ function namespaceView(namespace: string | undefined, nsLabels: StringMap): Name
 }
 
 function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
-  serviceAccount: string | undefined): Party {
+  serviceAccount: string | undefined, saLabels: StringMap): Party {
   const ns = namespaceView(namespace, nsLabels);
-  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json].join('\u0000');
-  const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount) : NO_LABELS;
+  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json, stableJson(saLabels)].join('\u0000');
+  const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount, saLabels) : NO_LABELS;
   return {
     labelKey, selectorLabels: { ...ns.inherited, ...saInherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
-    serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount) : NO_LABELS,
+    serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount, saLabels) : NO_LABELS,
   };
 }
 
