@@ -5,7 +5,8 @@
 // selectors match them unprefixed. Without any ServiceAccount, a selector reading another label
 // cannot be answered: refused (an Allow would fail closed, a Deny fail open). Expected verdicts are
 // worked out by hand from the objects below.
-import { buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../lib/engine';
+import { ValidationError, buildEngineModel, buildFlow, evaluateFlow, parseEngineInputs } from '../../lib/engine';
+import { NetsecInputError } from '../../lib/model/errors';
 
 const pod = (name: string, ip: string, sa: string | undefined): string => `---
 apiVersion: v1
@@ -134,6 +135,21 @@ ${spec}`;
   test('a policy\'s serviceAccountSelector: the error names file#document, field, selector and remedy', () => {
     expect(read(`  serviceAccountSelector: "team == 'pay'"\n  egress: [{action: Deny}]`)).toThrow(
       `p.yaml#0: spec.serviceAccountSelector: reads service account label "team", but the inputs hold no ServiceAccount, so the engine cannot know which pods it matches (got "team == 'pay'"; allowed: a selector on projectcalico.org/name alone, or add the ServiceAccounts to --cluster: kubectl get serviceaccounts -A -o yaml)`);
+  });
+
+  test('the refusal is an input error (the CLI exits 2), listing every field of the document', () => {
+    let caught: unknown;
+    try {
+      read(`  serviceAccountSelector: "has(team)"\n  egress: [{action: Deny, destination: {selector: "pcsa.tier == 'x'"}}]`)();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect(caught).toBeInstanceOf(NetsecInputError);
+    expect((caught as ValidationError).documents).toEqual([{ location: 'p.yaml#0', problems: [
+      expect.stringMatching(/^spec\.serviceAccountSelector: reads service account label "team"/),
+      expect.stringMatching(/^spec\.egress\[0\]\.destination\.selector: reads service account label "pcsa\.tier"/),
+    ] }]);
   });
 
   test('a rule\'s serviceAccounts.selector with has(), and a negation (it would match every account)', () => {
