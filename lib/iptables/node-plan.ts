@@ -6,7 +6,7 @@ import { DispatchTarget, HostTargets, dispatchChains, dispatchTarget, FROM_HEP_F
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
-import { natTable } from './nat-chains';
+import { natTable, tunnelDevices } from './nat-chains';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
@@ -303,6 +303,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     masqPoolsSet: reg.masqPoolsSet(), allPoolsSet: reg.allPoolsSet(),
     natOutgoingActive: model.felix.ipPools.some((p) => p.masquerade && ipVersionOf(p.cidr.split('/')[0]) === version),
     settings: model.felix.natOutgoing, ...(model.felix.natOutgoing.excludeHosts ? { allHostsSet: reg.allHostsSet() } : {}),
+    tunnelDevices: tunnelDevices(model.felix, model.nodes.find((n) => n.name === node), version),
   }, version));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,

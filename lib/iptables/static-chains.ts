@@ -22,8 +22,7 @@ const HEP_ACCEPTED = 'Host endpoint policy accepted packet.';
 const IPIP = '4';
 /** UDP by number, as Felix's VXLAN host rules write it (ProtoUDP). */
 const UDP = '17';
-const DEST_LOCAL = '-m addrtype --dst-type LOCAL';
-const SRC_LOCAL = '-m addrtype --src-type LOCAL';
+const { DEST_LOCAL, SRC_LOCAL } = m;
 
 /** What the IP-in-IP host rules need: on or off, the all-hosts set's name, the deny action. */
 export interface IpipRules {

@@ -190,6 +190,45 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
   });
 });
 
+const IPIP_ADDR = 'projectcalico.org/IPv4IPIPTunnelAddr';
+const VXLAN_ADDR = 'projectcalico.org/IPv4VXLANTunnelAddr';
+const VXLAN6_ADDR = 'projectcalico.org/IPv6VXLANTunnelAddr';
+/** static_test.go's expected tunnel rule: OutInterface(dev), NotSrcAddrType(LOCAL, true), SrcAddrType(LOCAL, false), MasqAction (--random-fully: nat-chains.ts). */
+const TUNNEL_MASQ = (dev: string): string => `--out-interface ${dev} -m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL --jump MASQUERADE --random-fully`;
+const NAT_POSTROUTING_HEAD = ['--jump cali-fip-snat', '--jump cali-nat-outgoing'];
+
+describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-POSTROUTING', () => {
+  const pods = [{ name: 'a', ip: '192.0.2.11' }];
+  const postrouting = (pools: object[], felix: object | undefined, annotations: Record<string, string> | undefined, v6 = false): string[] => {
+    const plan = nodePlan(felixWorld(v6 ? V6_PODS : pods, pools, felix, v6 ? NODE_V6 : '198.51.100.10', [], undefined, annotations));
+    return chainRules(natOf(v6 ? plan.ip6tables ?? '' : plan.iptables), 'cali-POSTROUTING');
+  };
+  const ipip = [IPIP_POOL('Always')];
+  const vx = [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })];
+  const vx6 = [POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' })];
+  it.each<[string, object[], object | undefined, Record<string, string> | undefined, boolean, string[]]>([
+    // "with IPIP enabled": "IPv4: Should return expected NAT postrouting chain" (IPIPTunnelAddress 10.0.0.1)
+    ['with IPIP enabled: IPv4 NAT postrouting (tunl0)', ipip, undefined, { [IPIP_ADDR]: '192.0.2.1' }, false, [TUNNEL_MASQ('tunl0')]],
+    // "with IPIP enabled" / "with IPv4 VXLAN enabled": "IPv4: Should return expected NAT postrouting chain" (no VXLAN tunnel address yet)
+    ['with IPv4 VXLAN enabled (no VXLAN tunnel address): tunl0 only', vx, { ipipEnabled: true }, { [IPIP_ADDR]: '192.0.2.1' }, false, [TUNNEL_MASQ('tunl0')]],
+    // "... with IPv4 VXLAN enabled" / "and IPv4 tunnel IP": "IPv4: Should return expected NAT postrouting chain"
+    ['and IPv4 tunnel IP: tunl0 then vxlan.calico', vx, { ipipEnabled: true }, { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }, false,
+      [TUNNEL_MASQ('tunl0'), TUNNEL_MASQ('vxlan.calico')]],
+    // "with IPIP enabled": "IPv6: Should return expected NAT postrouting chain" (IP-in-IP is IPv4 only)
+    ['with IPIP enabled: IPv6 NAT postrouting has no tunnel rule', ipip, undefined, { [IPIP_ADDR]: '192.0.2.1' }, true, []],
+    // static.go: the address alone is not enough, the encapsulation must be on
+    ['a tunnel address without the encapsulation on: no rule', [], undefined, { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }, false, []],
+    ['IP-in-IP on without the Node\'s tunnel address: no rule', ipip, undefined, undefined, false, []],
+  ])('%s', (_name, pools, felix, annotations, v6, tail) => {
+    expect(postrouting(pools, felix, annotations, v6)).toEqual([...NAT_POSTROUTING_HEAD, ...tail]);
+  });
+
+  it('a tunnel address annotation of the wrong IP version is refused, naming the field', () => {
+    expect(() => felixWorld(pods, ipip, undefined, '198.51.100.10', [], undefined, { [IPIP_ADDR]: '2001:db8::1' }))
+      .toThrow(/cluster\.yaml.*metadata\.annotations\["projectcalico\.org\/IPv4IPIPTunnelAddr"\].*an IPv4 address/);
+  });
+});
+
 const VXLAN_IN = [
   '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali40all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
   '-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump DROP',

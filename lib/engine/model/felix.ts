@@ -31,9 +31,9 @@ function poolsWantIpip(pools: readonly IpPool[]): boolean {
   return pools.some((p) => (p.spec.ipipMode ?? 'Never') !== 'Never');
 }
 
-/** VXLAN (IPv4) is on when any IPv4 pool (disabled ones too) has vxlanMode other than Never (encapsulation_resolver.go updatePool). */
-function poolsWantVxlan(pools: readonly IpPool[]): boolean {
-  return pools.some((p) => (p.spec.vxlanMode ?? 'Never') !== 'Never' && ipVersionOf(p.spec.cidr.split('/')[0]) === 4);
+/** VXLAN of an IP version is on when any pool of it (disabled ones too) has vxlanMode other than Never (encapsulation_resolver.go updatePool). */
+function poolsWantVxlan(pools: readonly IpPool[], version: 4 | 6): boolean {
+  return pools.some((p) => (p.spec.vxlanMode ?? 'Never') !== 'Never' && ipVersionOf(p.spec.cidr.split('/')[0]) === version);
 }
 
 /** The pools as the masquerade manager keeps them (masq_mgr.go OnUpdate, isLoadBalancerOnly). */
@@ -81,7 +81,8 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
       : {}),
     disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
-    vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools),
+    vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools, 4),
+    vxlanEnabledV6: poolsWantVxlan(pools, 6),
     ipPools: pools.map(poolNat),
     natOutgoing: natOutgoing(spec),
   };

@@ -147,6 +147,11 @@ export interface FelixSettings {
    * IPPool has vxlanMode other than Never (felix/calc/encapsulation_resolver.go).
    */
   readonly vxlanEnabled: boolean;
+  /**
+   * IPv6 VXLAN host rules on: any IPv6 IPPool has vxlanMode other than Never (encapsulation_resolver.go
+   * VXLANEnabledV6: the pools alone, FelixConfiguration vxlanEnabled does not override it).
+   */
+  readonly vxlanEnabledV6: boolean;
   /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
   readonly ipPools: readonly PoolNat[];
   /** How natOutgoing rewrites the source (FelixConfiguration natOutgoingExclusions, natOutgoingAddress, natPortRange). */
