@@ -191,8 +191,9 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const marks = filterSettings.marks;
   // static.go: the IP-in-IP host rules are IPv4 only
   const ipip = version === 4 && model.felix.ipipEnabled ? { allHostsSet: reg.allHostsSet(), denyAction: filterSettings.denyAction } : undefined;
-  // static.go: VXLAN host rules and NOTRACK are IPv4 only here (an IPv6 VXLAN pool is refused at model build)
-  const vxlan = version === 4 && model.felix.vxlanEnabled ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort } : undefined;
+  // static.go: VXLAN host rules and NOTRACK, VXLANEnabled for IPv4, VXLANEnabledV6 for IPv6
+  const vxlan = (version === 4 ? model.felix.vxlanEnabled : model.felix.vxlanEnabledV6)
+    ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort, version, denyAction: filterSettings.denyAction } : undefined;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings, layout);

@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IP-in-IP and VXLAN (IPv4) host rules when on, and Wireguard, IPVS and OpenStack support off.
+// with IP-in-IP (IPv4) and VXLAN (IPv4, IPv6) host rules when on, and Wireguard, IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -34,6 +34,20 @@ export interface IpipRules {
 export interface VxlanRules {
   readonly allVxlanSet: string;
   readonly port: number;
+  /** The IP version: Felix's IPv6 rules name it and deny with the filter deny action, the IPv4 ones DROP. */
+  readonly version: m.IpVersion;
+  /** The filter deny action (used by the IPv6 rule). */
+  readonly denyAction: string;
+}
+
+/** cali-INPUT's VXLAN accept and deny (static.go filterInputChain, VXLANEnabled / VXLANEnabledV6). */
+function vxlanInputRules(vxlan: VxlanRules): ReturnType<typeof rule>[] {
+  const v = `IPv${vxlan.version}`;
+  const deny = vxlan.version === 4 ? m.DROP : vxlan.denyAction;
+  return [
+    rule([...vxlanMatch(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, `Allow ${v} VXLAN packets from allowed hosts`),
+    rule([...vxlanMatch(vxlan.port), DEST_LOCAL], deny, `${deny === m.REJECT ? 'Reject' : 'Drop'} ${v} VXLAN packets from non-allowed hosts`),
+  ];
 }
 
 /** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts(VXLANPort)). */
@@ -44,8 +58,8 @@ function vxlanMatch(port: number): string[] {
 /**
  * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
  * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP; with VXLAN
- * on (IPv4), then accept VXLAN from the `all-vxlan-net` set to a local address and DROP other VXLAN
- * to a local address (a plain DROP: Felix's IPv4 rule does not use the deny action).
+ * on for the IP version, then accept VXLAN from the `all-vxlan-net` set to a local address and deny
+ * other VXLAN to a local address (IPv4: a plain DROP, Felix's rule does not use the deny action; IPv6: the deny action).
  */
 export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
   const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';
@@ -56,10 +70,7 @@ export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: Vxla
         rule([m.protocolMatch(IPIP), m.sourceIpSet(ipip.allHostsSet), DEST_LOCAL], m.ACCEPT, 'Allow IPIP packets from Calico hosts'),
         rule([m.protocolMatch(IPIP)], ipip.denyAction, `${deny} IPIP packets from non-Calico hosts`),
       ] : []),
-      ...(vxlan ? [
-        rule([...vxlanMatch(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, 'Allow IPv4 VXLAN packets from allowed hosts'),
-        rule([...vxlanMatch(vxlan.port), DEST_LOCAL], m.DROP, 'Drop IPv4 VXLAN packets from non-allowed hosts'),
-      ] : []),
+      ...(vxlan ? vxlanInputRules(vxlan) : []),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
@@ -101,7 +112,7 @@ export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: Vxl
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
       rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
       ...(ipip ? [rule([m.protocolMatch(IPIP), m.destIpSet(ipip.allHostsSet), SRC_LOCAL], m.ACCEPT, 'Allow IPIP packets to other Calico hosts')] : []),
-      ...(vxlan ? [rule([...vxlanMatch(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, 'Allow IPv4 VXLAN packets to other allowed hosts')] : []),
+      ...(vxlan ? [rule([...vxlanMatch(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, `Allow IPv${vxlan.version} VXLAN packets to other allowed hosts`)] : []),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),

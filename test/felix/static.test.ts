@@ -8,10 +8,18 @@
 // chain", "... NAT postrouting chain", "... NAT output chain", "IPv4/IPv6: Should return only the
 // expected nat chains"; nat_test.go "should render rules when active"; and "with IPv4 VXLAN enabled":
 // "IPv4: Should return expected VXLAN notrack PREROUTING chain", "... notrack OUTPUT chain", with the
-// filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain).
-// Left out: IPv6 VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
-// turns them on), the tunnel-address masquerade of "and IPv4 tunnel IP" (the inventory gives no
-// tunnel addresses); natPortRange, natOutgoingAddress and natOutgoingExclusions are nat_test.go's (nat.test.ts).
+// filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain). The
+// tunnel-address masquerade: "with IPIP enabled" "IPv4/IPv6: Should return expected NAT postrouting
+// chain", "with IPv4 VXLAN enabled" "IPv4: ... NAT postrouting chain" and its "and IPv4 tunnel IP",
+// "with IPv6 VXLAN enabled" "IPv6: ... NAT postrouting chain" and its "and IPv6 tunnel IP" (the tunnel
+// address is the Node's projectcalico.org/IPv4IPIPTunnelAddr, IPv4VXLANTunnelAddr or
+// IPv6VXLANTunnelAddr annotation). IPv6 VXLAN: "with IPv6 VXLAN enabled" "IPv6: Should return
+// expected VXLAN notrack PREROUTING chain", with the IPv6 filter input/output VXLAN rules of static.go.
+// Left out: Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest turns them
+// on), BPF and Istio DSCP (not modelled); the engine does not follow the tunnel-address masquerade
+// (which host traffic the kernel routes into a tunnel is not modelled); checkManglePostrouting is
+// held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
+// are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
@@ -216,6 +224,10 @@ describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-PO
       [TUNNEL_MASQ('tunl0'), TUNNEL_MASQ('vxlan.calico')]],
     // "with IPIP enabled": "IPv6: Should return expected NAT postrouting chain" (IP-in-IP is IPv4 only)
     ['with IPIP enabled: IPv6 NAT postrouting has no tunnel rule', ipip, undefined, { [IPIP_ADDR]: '192.0.2.1' }, true, []],
+    // "with IPv6 VXLAN enabled": "IPv6: Should return expected NAT postrouting chain" (no IPv6 tunnel address)
+    ['with IPv6 VXLAN enabled (no IPv6 tunnel address)', vx6, undefined, undefined, true, []],
+    // "with IPv6 VXLAN enabled" / "and IPv6 tunnel IP": "IPv6: Should return expected NAT postrouting chain"
+    ['and IPv6 tunnel IP: vxlan-v6.calico', vx6, undefined, { [VXLAN6_ADDR]: '2001:db8:1::1' }, true, [TUNNEL_MASQ('vxlan-v6.calico')]],
     // static.go: the address alone is not enough, the encapsulation must be on
     ['a tunnel address without the encapsulation on: no rule', [], undefined, { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }, false, []],
     ['IP-in-IP on without the Node\'s tunnel address: no rule', ipip, undefined, undefined, false, []],
@@ -282,13 +294,66 @@ describe('static_test.go (v3.32.1): with IPv4 VXLAN enabled', () => {
     // another UDP port is not VXLAN
     expect(evaluateFlow(model, buildFlow(model, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 4790 })).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
   });
+});
 
-  it('an IPv6 VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
-    const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
-    expect(() => felixWorld(pods, [vx6], undefined, '198.51.100.10')).toThrow(
-      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) '
-      + 'that the plan does not render and the engine does not judge (got "Always" with cidr 2001:db8:1::/64; allowed: vxlanMode Never for an IPv6 pool, '
-      + 'VXLAN on IPv4 pools only, or FelixConfiguration default spec.vxlanEnabled false)');
-    expect(() => felixWorld(pods, [vx6], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
+const VXLAN6_IN = (deny: string): string[] => [
+  '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali60all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
+  `-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump ${deny}`,
+];
+const VXLAN6_OUT = '-p 17 -m multiport --destination-ports 4789 -m addrtype --src-type LOCAL -m set --match-set cali60all-vxlan-net dst --jump ACCEPT';
+
+// static.go filterInputChain / filterOutputChain "ipVersion == 6 && r.VXLANEnabledV6" (v3.32.1), and
+// static_test.go "with IPv6 VXLAN enabled": "IPv6: Should return expected VXLAN notrack PREROUTING chain".
+describe('static_test.go (v3.32.1): with IPv6 VXLAN enabled', () => {
+  const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
+  const others = [{ name: 'node-2', ip: '2001:db8:2::20' }];
+  it.each(['Always', 'CrossSubnet'])('ip6tables cali-INPUT and cali-OUTPUT (IPv6 pool vxlanMode %s); cali60all-vxlan-net holds the nodes\' IPv6 addresses; iptables untouched', (mode) => {
+    const plan = nodePlan(felixWorld(V6_PODS, [POOL('vx6', '2001:db8:1::/64', { vxlanMode: mode })], undefined, NODE_V6, others));
+    const v6 = plan.ip6tables ?? '';
+    expect(chainRules(v6, 'cali-INPUT')).toEqual([...VXLAN6_IN('DROP'), ...INPUT_TAIL]);
+    expect(v6).toMatch(/"cali:[^ ]+ Allow IPv6 VXLAN packets from allowed hosts"/);
+    expect(v6).toMatch(/"cali:[^ ]+ Drop IPv6 VXLAN packets from non-allowed hosts"/);
+    expect(chainRules(filterOf(v6), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, VXLAN6_OUT, ...OUTPUT_TAIL]);
+    expect(plan.ipsets).toContain('create cali60all-vxlan-net hash:net family inet6');
+    expect(plan.ipsets).toContain('add cali60all-vxlan-net 2001:db8:2::10');
+    expect(plan.ipsets).toContain('add cali60all-vxlan-net 2001:db8:2::20');
+    // an IPv6 pool does not turn IPv4 VXLAN on
+    expect(chainRules(plan.iptables, 'cali-INPUT')).toEqual(INPUT_TAIL);
+  });
+
+  it('IPv6: Should return expected VXLAN notrack PREROUTING chain (and the raw OUTPUT NOTRACK, static.go StaticRawOutputChain)', () => {
+    const v6 = nodePlan(felixWorld(V6_PODS, [vx6], undefined, NODE_V6)).ip6tables ?? '';
+    const raw = v6.slice(v6.indexOf('*raw'), v6.indexOf('*mangle'));
+    expect(chainRules(raw, 'cali-PREROUTING').slice(0, 3)).toEqual(['--jump MARK --set-mark 0/0x1b0000', '-p udp --dport 4789 --jump CT --notrack', '--in-interface cali+ --jump MARK --set-mark 0x80000/0x80000']);
+    expect(chainRules(raw, 'cali-OUTPUT')).toEqual(['--jump MARK --set-mark 0/0x1b0000', '--jump cali-to-host-endpoint', '-p udp --dport 4789 --jump CT --notrack', '-m mark --mark 0x10000/0x10000 --jump ACCEPT']);
+  });
+
+  it('FilterDenyAction REJECT: the IPv6 VXLAN deny is REJECT (static.go uses r.IptablesFilterDenyAction() there, unlike IPv4)', () => {
+    const v6 = nodePlan(felixWorld(V6_PODS, [vx6], { iptablesFilterDenyAction: 'Reject' }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(v6, 'cali-INPUT').slice(0, 2)).toEqual(VXLAN6_IN('REJECT'));
+    expect(v6).toMatch(/"cali:[^ ]+ Reject IPv6 VXLAN packets from non-allowed hosts"/);
+  });
+
+  it('FelixConfiguration vxlanEnabled does not turn IPv6 VXLAN on or off (encapsulation_resolver.go VXLANEnabledV6: the pools alone)', () => {
+    const off = nodePlan(felixWorld(V6_PODS, [vx6], { vxlanEnabled: false }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(off, 'cali-INPUT')).toEqual([...VXLAN6_IN('DROP'), ...INPUT_TAIL]);
+    const on = nodePlan(felixWorld(V6_PODS, [], { vxlanEnabled: true }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(on, 'cali-INPUT')).toEqual(INPUT_TAIL);
+  });
+
+  it('the engine: IPv6 VXLAN to the node from a node address is accepted before host endpoint policy; from another host denied with the deny action', () => {
+    const model = felixWorld(V6_PODS, [vx6], undefined, NODE_V6, others);
+    const flow = (m: typeof model, from: string, to: string): ReturnType<typeof evaluateFlow> => evaluateFlow(m, buildFlow(m, { from, to, protocol: 'UDP', port: 4789 }));
+    const ok = flow(model, '2001:db8:2::20', NODE_V6);
+    expect(ok.allowed).toBe(true);
+    expect(ok.ingress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    const stranger = flow(model, '2001:db8:3::9', NODE_V6);
+    expect(stranger.allowed).toBe(false);
+    expect(stranger.ingress.reason).toContain('IPv6 VXLAN (UDP 4789) from a host not in all-vxlan-net');
+    expect(flow(model, NODE_V6, '2001:db8:2::20').egress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    // without an IPv6 VXLAN pool, nothing special
+    const plain = felixWorld(V6_PODS, [], undefined, NODE_V6, others);
+    expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
+    expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.reason).not.toContain('VXLAN');
   });
 });
