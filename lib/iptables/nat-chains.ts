@@ -46,12 +46,18 @@ const VXLAN_V6 = 'vxlan-v6.calico';
 /**
  * The tunnel devices of an IP version whose encapsulation is on and whose address the Node has
  * (static.go StaticNATPostroutingChains: IPIPEnabled && IPIPTunnelAddress, VXLANEnabled &&
- * VXLANTunnelAddress, VXLANEnabledV6 && VXLANTunnelAddressV6), in that order.
+ * VXLANTunnelAddress, VXLANEnabledV6 && VXLANTunnelAddressV6), in that order, then the WireGuard
+ * device when WireGuard is on (its address is assigned at run time, so Felix does not wait for it).
  */
 export function tunnelDevices(felix: FelixSettings, node: NodeInfo | undefined, version: m.IpVersion): string[] {
   const t = node?.tunnelAddresses ?? {};
-  if (version === 6) return felix.vxlanEnabledV6 && t.vxlanV6 !== undefined ? [VXLAN_V6] : [];
-  return [...(felix.ipipEnabled && t.ipip !== undefined ? [TUNL0] : []), ...(felix.vxlanEnabled && t.vxlan !== undefined ? [VXLAN_V4] : [])];
+  if (version === 6) {
+    return [...(felix.vxlanEnabledV6 && t.vxlanV6 !== undefined ? [VXLAN_V6] : []), ...(felix.wireguardV6 ? [felix.wireguardV6.interfaceName] : [])];
+  }
+  return [
+    ...(felix.ipipEnabled && t.ipip !== undefined ? [TUNL0] : []), ...(felix.vxlanEnabled && t.vxlan !== undefined ? [VXLAN_V4] : []),
+    ...(felix.wireguard ? [felix.wireguard.interfaceName] : []),
+  ];
 }
 
 /**

@@ -194,6 +194,9 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   // static.go: VXLAN host rules and NOTRACK, VXLANEnabled for IPv4, VXLANEnabledV6 for IPv6
   const vxlan = (version === 4 ? model.felix.vxlanEnabled : model.felix.vxlanEnabledV6)
     ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort, version, denyAction: filterSettings.denyAction } : undefined;
+  // static.go FilterInputChainAllowWG, filterOutputChain: WireguardEnabled for IPv4, WireguardEnabledV6 for IPv6
+  const wgDevice = version === 4 ? model.felix.wireguard : model.felix.wireguardV6;
+  const wireguard = wgDevice ? { version, port: wgDevice.port } : undefined;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings, layout);
@@ -224,7 +227,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico output policy')]],
     ]),
     chains: [
-      st.filterInputChain(marks, ipip, vxlan), st.filterOutputChain(marks, ipip, vxlan), st.filterForwardChain(marks),
+      st.filterInputChain(marks, ipip, vxlan, wireguard), st.filterOutputChain(marks, ipip, vxlan, wireguard), st.filterForwardChain(marks),
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),

@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IP-in-IP (IPv4) and VXLAN (IPv4, IPv6) host rules when on, and Wireguard, IPVS and OpenStack support off.
+// with IP-in-IP (IPv4), VXLAN and WireGuard (IPv4, IPv6) host rules when on; WireGuard host encryption, IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -40,28 +40,40 @@ export interface VxlanRules {
   readonly denyAction: string;
 }
 
+/** What the WireGuard host rules need: the IP version and the listening port (static.go FilterInputChainAllowWG). */
+export interface WireguardRules {
+  readonly version: m.IpVersion;
+  readonly port: number;
+}
+
+/** cali-INPUT's WireGuard accept. */
+function wireguardInput(wg: WireguardRules): ReturnType<typeof rule> {
+  // no deny rule: WireGuard's peers and allowed IPs are in its own crypto routing (static.go)
+  return rule([...udpToPort(wg.port), DEST_LOCAL], m.ACCEPT, `Allow incoming IPv${wg.version} Wireguard packets`);
+}
+
 /** cali-INPUT's VXLAN accept and deny (static.go filterInputChain, VXLANEnabled / VXLANEnabledV6). */
 function vxlanInputRules(vxlan: VxlanRules): ReturnType<typeof rule>[] {
   const v = `IPv${vxlan.version}`;
   const deny = vxlan.version === 4 ? m.DROP : vxlan.denyAction;
   return [
-    rule([...vxlanMatch(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, `Allow ${v} VXLAN packets from allowed hosts`),
-    rule([...vxlanMatch(vxlan.port), DEST_LOCAL], deny, `${deny === m.REJECT ? 'Reject' : 'Drop'} ${v} VXLAN packets from non-allowed hosts`),
+    rule([...udpToPort(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, `Allow ${v} VXLAN packets from allowed hosts`),
+    rule([...udpToPort(vxlan.port), DEST_LOCAL], deny, `${deny === m.REJECT ? 'Reject' : 'Drop'} ${v} VXLAN packets from non-allowed hosts`),
   ];
 }
 
-/** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts(VXLANPort)). */
-function vxlanMatch(port: number): string[] {
+/** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts: the VXLAN and WireGuard rules). */
+function udpToPort(port: number): string[] {
   return [m.protocolMatch(UDP), m.destPorts([{ first: port, last: port }])];
 }
 
 /**
- * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
+ * filter `cali-INPUT` (static.go filterInputChain). With WireGuard on for the IP version, last of these, UDP to its port to a local address is accepted. With IP-in-IP on (IPv4), first accept IP-in-IP
  * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP; with VXLAN
  * on for the IP version, then accept VXLAN from the `all-vxlan-net` set to a local address and deny
  * other VXLAN to a local address (IPv4: a plain DROP, Felix's rule does not use the deny action; IPv6: the deny action).
  */
-export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
+export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules, wireguard?: WireguardRules): Chain {
   const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';
   return {
     name: CHAIN_INPUT,
@@ -71,6 +83,7 @@ export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: Vxla
         rule([m.protocolMatch(IPIP)], ipip.denyAction, `${deny} IPIP packets from non-Calico hosts`),
       ] : []),
       ...(vxlan ? vxlanInputRules(vxlan) : []),
+      ...(wireguard ? [wireguardInput(wireguard)] : []),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
@@ -103,16 +116,18 @@ export function workloadToHostChain(defaultEndpointToHostAction: string, version
 /**
  * filter `cali-OUTPUT` (static.go filterOutputChain). With IP-in-IP on (IPv4), IP-in-IP from a local
  * address to Calico hosts is accepted before host endpoint policy; with VXLAN on, VXLAN from a local
- * address to the all-vxlan-net hosts too.
+ * address to the all-vxlan-net hosts too; with WireGuard on, UDP to its port from a local address.
  */
-export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
+export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules, wireguard?: WireguardRules): Chain {
   return {
     name: CHAIN_OUTPUT,
     rules: [
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
       rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
       ...(ipip ? [rule([m.protocolMatch(IPIP), m.destIpSet(ipip.allHostsSet), SRC_LOCAL], m.ACCEPT, 'Allow IPIP packets to other Calico hosts')] : []),
-      ...(vxlan ? [rule([...vxlanMatch(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, `Allow IPv${vxlan.version} VXLAN packets to other allowed hosts`)] : []),
+      ...(vxlan ? [rule([...udpToPort(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, `Allow IPv${vxlan.version} VXLAN packets to other allowed hosts`)] : []),
+      // any destination: WireGuard's allowed peers are programmed separately (static.go)
+      ...(wireguard ? [rule([...udpToPort(wireguard.port), SRC_LOCAL], m.ACCEPT, `Allow outgoing IPv${wireguard.version} Wireguard packets`)] : []),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),

@@ -15,8 +15,11 @@
 // address is the Node's projectcalico.org/IPv4IPIPTunnelAddr, IPv4VXLANTunnelAddr or
 // IPv6VXLANTunnelAddr annotation). IPv6 VXLAN: "with IPv6 VXLAN enabled" "IPv6: Should return
 // expected VXLAN notrack PREROUTING chain", with the IPv6 filter input/output VXLAN rules of static.go.
-// Left out: Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest turns them
-// on), BPF and Istio DSCP (not modelled); the engine does not follow the tunnel-address masquerade
+// WireGuard: "with WireGuard enabled" "should include the expected input chain in the filter chains"
+// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it.
+// Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
+// wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
+// them on), BPF and Istio DSCP (not modelled); the engine does not follow the tunnel-address masquerade
 // (which host traffic the kernel routes into a tunnel is not modelled); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
@@ -355,5 +358,67 @@ describe('static_test.go (v3.32.1): with IPv6 VXLAN enabled', () => {
     const plain = felixWorld(V6_PODS, [], undefined, NODE_V6, others);
     expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
     expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.reason).not.toContain('VXLAN');
+  });
+});
+
+// static_test.go (v3.32.1) "with WireGuard enabled", for each of IPv4/IPv6 enabled (true,false),
+// (false,true), (true,true) and IP version 4 and 6: "should include the expected input chain in the
+// filter chains" (UDP 51820 / 51821 to a local address accepted first), and static.go filterOutputChain
+// ("Allow outgoing IPv4/IPv6 Wireguard packets") and StaticNATPostroutingChains (the WireGuard device).
+// Left out: "should include the expected WireGuard PREROUTING chain in the raw chains"
+// (WireguardEncryptHostTraffic: wireguardHostEncryptionEnabled true is refused at read).
+const WG_IN = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --dst-type LOCAL --jump ACCEPT`;
+const WG_OUT = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --src-type LOCAL --jump ACCEPT`;
+
+describe('static_test.go (v3.32.1): with WireGuard enabled', () => {
+  const dual = [{ name: 'a', ip: '192.0.2.11' }, ...V6_PODS.slice(1)];
+  const plan = (felix: object): ReturnType<typeof nodePlan> => nodePlan(felixWorld(dual, [], felix, '198.51.100.10', [], undefined, { 'projectcalico.org/IPv6VXLANTunnelAddr': '2001:db8:1::1' }));
+  it.each<[boolean, boolean]>([[true, false], [false, true], [true, true]])('IPv4 enabled: %s, IPv6 enabled: %s: the input chain (IPv4 and IPv6), the output chain, the nat tunnel masquerade', (v4, v6) => {
+    const p = plan({ wireguardEnabled: v4, wireguardEnabledV6: v6 });
+    const six = p.ip6tables ?? '';
+    expect(chainRules(p.iptables, 'cali-INPUT')).toEqual([...(v4 ? [WG_IN(51820)] : []), ...INPUT_TAIL]);
+    expect(chainRules(six, 'cali-INPUT')).toEqual([...(v6 ? [WG_IN(51821)] : []), ...INPUT_TAIL]);
+    expect(chainRules(filterOf(p.iptables), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, ...(v4 ? [WG_OUT(51820)] : []), ...OUTPUT_TAIL]);
+    expect(chainRules(filterOf(six), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, ...(v6 ? [WG_OUT(51821)] : []), ...OUTPUT_TAIL]);
+    expect(chainRules(natOf(p.iptables), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, ...(v4 ? [TUNNEL_MASQ('wireguard.cali')] : [])]);
+    // no IPv6 VXLAN pool: the IPv6 VXLAN tunnel address alone adds nothing
+    expect(chainRules(natOf(six), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, ...(v6 ? [TUNNEL_MASQ('wg-v6.cali')] : [])]);
+    if (v4) expect(p.iptables).toMatch(/"cali:[^ ]+ Allow incoming IPv4 Wireguard packets"/);
+    if (v6) expect(six).toMatch(/"cali:[^ ]+ Allow outgoing IPv6 Wireguard packets"/);
+  });
+
+  it('wireguardListeningPort(V6) and wireguardInterfaceName(V6) change the port and the device; the rule comes after the IP-in-IP and VXLAN rules', () => {
+    const p = nodePlan(felixWorld(dual, [IPIP_POOL('Always')], {
+      wireguardEnabled: true, wireguardEnabledV6: true, wireguardListeningPort: 51900, wireguardListeningPortV6: 51901,
+      wireguardInterfaceName: 'wg0', wireguardInterfaceNameV6: 'wg1', vxlanEnabled: true,
+    }, '198.51.100.10', [], undefined, { [IPIP_ADDR]: '192.0.2.1' }));
+    expect(chainRules(p.iptables, 'cali-INPUT').slice(0, 5)).toEqual([
+      '-p 4 -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL --jump ACCEPT', '-p 4 --jump DROP', ...VXLAN_IN, WG_IN(51900),
+    ]);
+    expect(chainRules(p.ip6tables ?? '', 'cali-INPUT')[0]).toBe(WG_IN(51901));
+    expect(chainRules(natOf(p.iptables), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, TUNNEL_MASQ('tunl0'), TUNNEL_MASQ('wg0')]);
+    expect(chainRules(natOf(p.ip6tables ?? ''), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, TUNNEL_MASQ('wg1')]);
+  });
+
+  it('the raw table is unchanged (no cali-wireguard-incoming-mark without host encryption), and host encryption is refused naming the field', () => {
+    const raw = (t: string): string => t.slice(t.indexOf('*raw'), t.indexOf('*mangle'));
+    expect(raw(plan({ wireguardEnabled: true }).iptables)).toBe(raw(plan({}).iptables));
+    expect(() => plan({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toThrow(/manifests\.yaml#0.*spec\.wireguardHostEncryptionEnabled: not modelled/);
+  });
+
+  it('the engine: WireGuard UDP to the node is accepted before host endpoint policy from any source, the host\'s WireGuard to any host too; the IPv6 port only in IPv6', () => {
+    const hep = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'n1' }, spec: { node: 'node-1', interfaceName: '*', expectedIPs: ['198.51.100.10', NODE_V6] } };
+    const model = felixWorld(dual, [hep], { wireguardEnabled: true, wireguardEnabledV6: true }, '198.51.100.10');
+    const flow = (from: string, to: string, port: number): ReturnType<typeof evaluateFlow> => evaluateFlow(model, buildFlow(model, { from, to, protocol: 'UDP', port }));
+    const inbound = flow('203.0.113.9', '198.51.100.10', 51820);
+    expect(inbound.allowed).toBe(true);
+    // mangle's pre-DNAT policy (none here) runs first; cali-INPUT's WireGuard accept then decides
+    expect(inbound.ingress.stages.map((s) => s.stage)).toEqual(['host-prednat', 'host-wireguard']);
+    expect(flow('198.51.100.10', '203.0.113.9', 51820).egress.stages.map((s) => s.stage)).toEqual(['host-wireguard']);
+    // the host endpoint (no policy: default deny) decides other ports, and 51821 in IPv4
+    expect(flow('203.0.113.9', '198.51.100.10', 51821).allowed).toBe(false);
+    expect(flow('2001:db8:3::9', NODE_V6, 51821).ingress.stages.map((s) => s.stage)).toEqual(['host-prednat', 'host-wireguard']);
+    const off = felixWorld(dual, [hep], undefined, '198.51.100.10');
+    expect(evaluateFlow(off, buildFlow(off, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 51820 })).allowed).toBe(false);
   });
 });

@@ -3,8 +3,11 @@
 // to a local address and denies any other; with VXLAN on for the IP version (VXLANEnabled,
 // VXLANEnabledV6), it accepts UDP to the VXLAN port from a VXLAN host (the all-vxlan-net set of that
 // version) to a local address and denies any other (IPv4: a plain DROP; IPv6: the filter deny action).
-// Both come before anything else in the chain (workload egress and host endpoint policy included).
-// cali-OUTPUT accepts the host's own IP-in-IP / VXLAN to those hosts before host endpoint egress policy.
+// With WireGuard on for the IP version (wireguardEnabled, wireguardEnabledV6), cali-INPUT then accepts
+// UDP to its listening port to a local address from anyone (FilterInputChainAllowWG: WireGuard's own
+// peer list decides). All come before anything else in the chain (workload egress and host endpoint
+// policy included). cali-OUTPUT accepts the host's own IP-in-IP / VXLAN to those hosts, and its
+// WireGuard UDP to any host, before host endpoint egress policy.
 import { ipVersionOf } from '../../model/net';
 import { EngineModel } from '../model/types';
 import { Flow, StageTrace } from './types';
@@ -47,21 +50,28 @@ function isCalicoHost(model: EngineModel, ip: string | undefined): boolean {
   return ip !== undefined && version !== undefined && (sets[version]?.has(ip) ?? false);
 }
 
-type Tunnel = 'ipip' | 'vxlan';
+type Tunnel = 'ipip' | 'vxlan' | 'wireguard';
 
 function tunnelOf(model: EngineModel, flow: Flow): Tunnel | undefined {
   const version = ipVersionOf(flow.destination.ip ?? '');
   const vxlanOn = version === 4 ? model.felix.vxlanEnabled : version === 6 && model.felix.vxlanEnabledV6;
   if (version === 4 && model.felix.ipipEnabled && flow.protocol === IPIP_PROTOCOL) return 'ipip';
   if (vxlanOn && flow.protocol === UDP && flow.port === model.felix.vxlanPort) return 'vxlan';
+  const wg = version === 4 ? model.felix.wireguard : version === 6 ? model.felix.wireguardV6 : undefined;
+  if (wg && flow.protocol === UDP && flow.port === wg.port) return 'wireguard';
   return undefined;
 }
+
+const wireguardText = (flow: Flow): string => `WireGuard (UDP ${flow.port ?? ''}, IPv${ipVersionOf(flow.destination.ip ?? '') ?? ''})`;
 
 /** cali-INPUT's IP-in-IP or VXLAN rules for a packet to the node's own address, or undefined when they do not apply. */
 export function tunnelInputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
   const tunnel = tunnelOf(model, flow);
   if (tunnel === undefined) return undefined;
   const endpoint = `node/${node}`;
+  if (tunnel === 'wireguard') {
+    return { stage: 'host-wireguard', endpoint, tiers: [], verdict: 'allow', reason: `${wireguardText(flow)} to a local address is accepted in cali-INPUT before host endpoint policy, from any source` };
+  }
   const known = isCalicoHost(model, flow.source.ip);
   if (tunnel === 'ipip') {
     if (known) return { stage: 'host-ipip', endpoint, tiers: [], verdict: 'allow', reason: 'IP-in-IP from a Calico host is accepted in cali-INPUT before host endpoint policy' };
@@ -86,6 +96,9 @@ export function tunnelInputStage(model: BuiltModel, node: string, flow: Flow): S
 /** cali-OUTPUT's IP-in-IP or VXLAN accept for the host's packet to a Calico host, or undefined when it does not apply. */
 export function tunnelOutputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
   const tunnel = tunnelOf(model, flow);
+  if (tunnel === 'wireguard') {
+    return { stage: 'host-wireguard', endpoint: `node/${node}`, tiers: [], verdict: 'allow', reason: `${wireguardText(flow)} from the host is accepted in cali-OUTPUT before host endpoint policy, to any destination` };
+  }
   if (tunnel === undefined || !isCalicoHost(model, flow.destination.ip)) return undefined;
   return {
     stage: `host-${tunnel}`, endpoint: `node/${node}`, tiers: [], verdict: 'allow',

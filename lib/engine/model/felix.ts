@@ -3,7 +3,7 @@
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
 import { ipVersionOf, parseNatPortRange } from '../../model/net';
-import { FelixSettings, NatOutgoingSettings, PoolNat } from './types';
+import { FelixSettings, NatOutgoingSettings, PoolNat, WireguardSettings } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -24,6 +24,8 @@ const FELIX_DEFAULTS = {
   logPrefix: 'calico-packet',
   logActionRateLimitBurst: 5,
   disableConntrackInvalidCheck: false,
+  wireguard: { port: 51820, interfaceName: 'wireguard.cali' },
+  wireguardV6: { port: 51821, interfaceName: 'wg-v6.cali' },
 } as const;
 
 /** IP-in-IP is on when any pool (disabled ones too) has ipipMode other than Never (encapsulation_resolver.go updatePool). */
@@ -55,6 +57,17 @@ function natOutgoing(spec: FelixConfigurationSpec): NatOutgoingSettings {
   };
 }
 
+/** The WireGuard devices that are on (wireguardEnabled, wireguardEnabledV6), with their port and name. */
+function wireguard(spec: FelixConfigurationSpec): { wireguard?: WireguardSettings; wireguardV6?: WireguardSettings } {
+  const d = FELIX_DEFAULTS;
+  return {
+    ...(spec.wireguardEnabled === true
+      ? { wireguard: { port: spec.wireguardListeningPort ?? d.wireguard.port, interfaceName: spec.wireguardInterfaceName ?? d.wireguard.interfaceName } } : {}),
+    ...(spec.wireguardEnabledV6 === true
+      ? { wireguardV6: { port: spec.wireguardListeningPortV6 ?? d.wireguardV6.port, interfaceName: spec.wireguardInterfaceNameV6 ?? d.wireguardV6.interfaceName } } : {}),
+  };
+}
+
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
   return value !== undefined && value.toLowerCase() === 'reject' ? 'Reject' : FELIX_DEFAULTS.filterDenyAction;
@@ -83,6 +96,7 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
     vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools, 4),
     vxlanEnabledV6: poolsWantVxlan(pools, 6),
+    ...wireguard(spec),
     ipPools: pools.map(poolNat),
     natOutgoing: natOutgoing(spec),
   };

@@ -152,6 +152,10 @@ export interface FelixSettings {
    * VXLANEnabledV6: the pools alone, FelixConfiguration vxlanEnabled does not override it).
    */
   readonly vxlanEnabledV6: boolean;
+  /** IPv4 WireGuard (FelixConfiguration wireguardEnabled): its port and device. @default - off */
+  readonly wireguard?: WireguardSettings;
+  /** IPv6 WireGuard (wireguardEnabledV6). @default - off */
+  readonly wireguardV6?: WireguardSettings;
   /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
   readonly ipPools: readonly PoolNat[];
   /** How natOutgoing rewrites the source (FelixConfiguration natOutgoingExclusions, natOutgoingAddress, natPortRange). */
@@ -213,4 +217,12 @@ export interface EngineModel {
 export interface EntityMembers {
   readonly endpoints: readonly Endpoint[];
   readonly networkSets: readonly NetworkSetInfo[];
+}
+
+/** A WireGuard device Felix runs (felix/config/config_params.go WireguardListeningPort, WireguardInterfaceName). */
+export interface WireguardSettings {
+  /** The UDP port it listens on. */
+  readonly port: number;
+  /** The device's name. */
+  readonly interfaceName: string;
 }
