@@ -19,8 +19,8 @@
 // (all six IP version / enabled combinations), with static.go's output chain and nat rules for it.
 // Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
 // wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
-// them on), BPF and Istio DSCP (not modelled); the engine does not follow the tunnel-address masquerade
-// (which host traffic the kernel routes into a tunnel is not modelled); checkManglePostrouting is
+// them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
+// only (CrossSubnet tunnels only across subnets, not modelled); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
@@ -236,6 +236,32 @@ describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-PO
     ['IP-in-IP on without the Node\'s tunnel address: no rule', ipip, undefined, undefined, false, []],
   ])('%s', (_name, pools, felix, annotations, v6, tail) => {
     expect(postrouting(pools, felix, annotations, v6)).toEqual([...NAT_POSTROUTING_HEAD, ...tail]);
+  });
+
+  it('the engine: another node\'s host traffic to a pod through the tunnel arrives from that node\'s tunnel address (Always pools; not CrossSubnet)', () => {
+    const fromNet = (cidr: string): object => ({
+      apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'only', namespace: 'app' },
+      spec: { selector: "app == 'a'", types: ['Ingress'], ingress: [{ action: 'Allow', source: { nets: [cidr] } }] },
+    });
+    const podA = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }];
+    const node2 = (annotations?: Record<string, string>): { name: string; ip: string; annotations?: Record<string, string> } => ({ name: 'node-2', ip: '198.51.100.20', ...(annotations ? { annotations } : {}) });
+    const verdict = (pool: object, policy: object, annotations?: Record<string, string>): ReturnType<typeof evaluateFlow> => {
+      const model = felixWorld(podA, [pool, policy], undefined, '198.51.100.10', [node2(annotations)]);
+      return evaluateFlow(model, buildFlow(model, { from: '198.51.100.20', to: 'app/a', protocol: 'TCP', port: 80 }));
+    };
+    const tunnelled = verdict(IPIP_POOL('Always'), fromNet('192.0.2.1/32'), { [IPIP_ADDR]: '192.0.2.1' });
+    expect(tunnelled.allowed).toBe(true);
+    expect(tunnelled.ingress.reason).toContain('arrives from node node-2\'s tunnel address 192.0.2.1');
+    expect(tunnelled.ingress.reason).toContain('tunl0');
+    // the node's InternalIP is not what the pod sees
+    expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(false);
+    // no tunnel address on the Node, or a CrossSubnet pool: judged with the address the flow names
+    expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32')).allowed).toBe(true);
+    expect(verdict(IPIP_POOL('CrossSubnet'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(true);
+    // VXLAN Always: the VXLAN tunnel address
+    const vxPool = POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' });
+    expect(verdict(vxPool, fromNet('192.0.2.2/32'), { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }).allowed).toBe(true);
+    expect(verdict(vxPool, fromNet('192.0.2.1/32'), { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }).allowed).toBe(false);
   });
 
   it('a tunnel address annotation of the wrong IP version is refused, naming the field', () => {

@@ -16,10 +16,11 @@ export interface Pod {
   readonly serviceAccount?: string;
 }
 
-/** Another node of the cluster: its name and InternalIP. */
+/** Another node of the cluster: its name, InternalIP and annotations (none when left out). */
 export interface OtherNode {
   readonly name: string;
   readonly ip: string;
+  readonly annotations?: Record<string, string>;
 }
 
 function node(name: string, ip: string, annotations?: Record<string, string>): object {
@@ -30,7 +31,7 @@ function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherN
   return yaml.dump({
     apiVersion: 'v1', kind: 'List', items: [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
-      node(NODE, nodeIp, nodeAnnotations), ...others.map((o) => node(o.name, o.ip)),
+      node(NODE, nodeIp, nodeAnnotations), ...others.map((o) => node(o.name, o.ip, o.annotations)),
       ...pods.map((p) => ({
         apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {}, ...(p.annotations ? { annotations: p.annotations } : {}) },
         spec: { nodeName: NODE, containers: [{ name: 'c' }], ...(p.serviceAccount ? { serviceAccountName: p.serviceAccount } : {}) },

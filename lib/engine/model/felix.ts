@@ -41,7 +41,9 @@ function poolsWantVxlan(pools: readonly IpPool[], version: 4 | 6): boolean {
 /** The pools as the masquerade manager keeps them (masq_mgr.go OnUpdate, isLoadBalancerOnly). */
 function poolNat(p: IpPool): PoolNat {
   const uses = p.spec.allowedUses ?? [];
+  const tunnel = p.spec.ipipMode === 'Always' ? 'ipip' : p.spec.vxlanMode === 'Always' ? 'vxlan' : undefined;
   return {
+    ...(tunnel ? { tunnel } : {}),
     name: p.metadata.name, cidr: p.spec.cidr, masquerade: p.spec.natOutgoing === true,
     loadBalancerOnly: uses.length === 1 && uses[0] === 'LoadBalancer',
   };

@@ -178,6 +178,8 @@ export interface PoolNat {
   readonly cidr: string;
   /** natOutgoing (disabled pools too: Felix's masquerade set takes every pool with it). */
   readonly masquerade: boolean;
+  /** The encapsulation every route to the pool's remote blocks uses: ipipMode or vxlanMode Always. @default - none, or only across subnets */
+  readonly tunnel?: 'ipip' | 'vxlan';
   /** allowedUses is exactly [LoadBalancer]: such a pool is not in the network-ip-pools set. */
   readonly loadBalancerOnly: boolean;
 }
