@@ -68,10 +68,11 @@ function udpToPort(port: number): string[] {
 }
 
 /**
- * filter `cali-INPUT` (static.go filterInputChain). With WireGuard on for the IP version, last of these, UDP to its port to a local address is accepted. With IP-in-IP on (IPv4), first accept IP-in-IP
+ * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
  * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP; with VXLAN
  * on for the IP version, then accept VXLAN from the `all-vxlan-net` set to a local address and deny
- * other VXLAN to a local address (IPv4: a plain DROP, Felix's rule does not use the deny action; IPv6: the deny action).
+ * other VXLAN to a local address (IPv4: a plain DROP, Felix's rule does not use the deny action; IPv6:
+ * the deny action); with WireGuard on for the IP version, then accept UDP to its port to a local address.
  */
 export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules, wireguard?: WireguardRules): Chain {
   const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';

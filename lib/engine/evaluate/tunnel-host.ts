@@ -64,7 +64,7 @@ function tunnelOf(model: EngineModel, flow: Flow): Tunnel | undefined {
 
 const wireguardText = (flow: Flow): string => `WireGuard (UDP ${flow.port ?? ''}, IPv${ipVersionOf(flow.destination.ip ?? '') ?? ''})`;
 
-/** cali-INPUT's IP-in-IP or VXLAN rules for a packet to the node's own address, or undefined when they do not apply. */
+/** cali-INPUT's IP-in-IP, VXLAN or WireGuard rules for a packet to the node's own address, or undefined when they do not apply. */
 export function tunnelInputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
   const tunnel = tunnelOf(model, flow);
   if (tunnel === undefined) return undefined;
@@ -93,7 +93,7 @@ export function tunnelInputStage(model: BuiltModel, node: string, flow: Flow): S
   return v6 ? withDenyAction(model, denied) : denied;
 }
 
-/** cali-OUTPUT's IP-in-IP or VXLAN accept for the host's packet to a Calico host, or undefined when it does not apply. */
+/** cali-OUTPUT's IP-in-IP or VXLAN accept for the host's packet to a Calico host (WireGuard: to any host), or undefined when it does not apply. */
 export function tunnelOutputStage(model: BuiltModel, node: string, flow: Flow): StageTrace | undefined {
   const tunnel = tunnelOf(model, flow);
   if (tunnel === 'wireguard') {
