@@ -12,6 +12,7 @@ import { flowFor } from './class-flow';
 import { hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
+import { tunnelSourceLimit } from '../engine/evaluate/tunnel-source';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -210,6 +211,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
+  const tunnelLimit = tunnelSourceLimit(model);
+  if (tunnelLimit !== undefined) notes.push(tunnelLimit);
   const parties = endpointParties(model);
   const externals = externalParties(model, spaces);
   const members = new Map<Party, Member[]>();

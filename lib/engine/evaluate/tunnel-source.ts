@@ -36,3 +36,24 @@ export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow
       + '(the kernel\'s source for the tunnel route, and nat cali-POSTROUTING\'s masquerade of any other local source), which is the source this side\'s policy sees',
   };
 }
+
+/**
+ * The limit of the truth table and the connectivity map where tunnelSourceView applies (a Node with
+ * the tunnel address of an enabled Always pool): they judge a host's traffic to another node's pod
+ * with the address it names; `check` judges it with the tunnel address. Undefined when no pool and
+ * Node make it apply.
+ */
+export function tunnelSourceLimit(model: BuiltModel): string | undefined {
+  const f = model.felix;
+  const kinds = new Set<keyof typeof DEVICE>();
+  for (const p of f.ipPools) {
+    const v6 = p.cidr.includes(':');
+    if (p.tunnel === 'ipip' && !v6 && f.ipipEnabled) kinds.add('ipip');
+    if (p.tunnel === 'vxlan' && !v6 && f.vxlanEnabled) kinds.add('vxlan');
+    if (p.tunnel === 'vxlan' && v6 && f.vxlanEnabledV6) kinds.add('vxlanV6');
+  }
+  const nodes = model.nodes.filter((n) => [...kinds].some((k) => n.tunnelAddresses?.[k] !== undefined)).map((n) => n.name);
+  if (nodes.length === 0) return undefined;
+  return `a host's traffic to a pod of another node through ${[...kinds].map((k) => DEVICE[k]).join(', ')} arrives from the sending node's tunnel address `
+    + `(nodes ${nodes.join(', ')}); \`check\` judges it so, but this table or map judges it with the node address it names (not modelled here yet)`;
+}
