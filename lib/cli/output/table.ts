@@ -60,6 +60,10 @@ export function writePodJson(t: TruthTable, sink: (text: string) => void): void 
 }
 
 const SYMBOL: { readonly [v in GroupVerdict]: string } = { 'allowed': '.', 'denied': 'X', 'same-node': 's', 'other-node': 'o' };
+const SYMBOL_CODE: { readonly [v in GroupVerdict]: number } = {
+  'allowed': SYMBOL.allowed.charCodeAt(0), 'denied': SYMBOL.denied.charCodeAt(0),
+  'same-node': SYMBOL['same-node'].charCodeAt(0), 'other-node': SYMBOL['other-node'].charCodeAt(0),
+};
 
 /** The grouped text: the groups with their rows, then the group matrix. */
 export function writeGroupText(t: TruthTable, g: GroupedTable, sink: (text: string) => void): void {
@@ -71,10 +75,11 @@ export function writeGroupText(t: TruthTable, g: GroupedTable, sink: (text: stri
   const width = Math.max(4, ...labels.map((id) => id.length));
   header(out, width, labels);
   const n = labels.length;
-  const cells: string[] = new Array<string>(n);
+  // a row's cells as one-byte symbols with a space between (ASCII), filled in place
+  const cells = Buffer.alloc(Math.max(0, 2 * n - 1), ' ');
   labels.forEach((id, a) => {
-    for (let b = 0; b < n; b++) cells[b] = SYMBOL[g.verdict(a, b)];
-    out.write(`${id.padEnd(width)} ${cells.join(' ')}\n`);
+    for (let b = 0; b < n; b++) cells[2 * b] = SYMBOL_CODE[g.verdict(a, b)];
+    out.write(`${id.padEnd(width)} ${cells.toString('latin1')}\n`);
   });
   out.end();
 }
