@@ -62,6 +62,13 @@ interface NamespaceView {
   readonly inherited: StringMap;
   readonly namespaceLabels: StringMap;
   readonly json: string;
+  /** Per service account (`=<name>`, '' for none): the labels its parties inherit (namespace then service account profile) and what a service account selector sees. */
+  readonly accounts: Map<string, AccountView>;
+}
+
+interface AccountView {
+  readonly inherited: StringMap;
+  readonly serviceAccountLabels: StringMap;
 }
 
 const namespaceViews = new WeakMap<StringMap, NamespaceView>();
@@ -74,6 +81,7 @@ function namespaceView(namespace: string | undefined, nsLabels: StringMap): Name
     inherited: namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {},
     namespaceLabels: namespace !== undefined ? { ...nsLabels, [CALICO_NAMESPACE_NAME_LABEL]: namespace } : {},
     json: stableJson(nsLabels),
+    accounts: new Map(),
   };
   namespaceViews.set(nsLabels, view);
   return view;
@@ -83,11 +91,26 @@ function makeParty(kind: string, labels: StringMap, namespace: string | undefine
   serviceAccount: string | undefined): Party {
   const ns = namespaceView(namespace, nsLabels);
   const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json].join('\u0000');
-  const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount) : NO_LABELS;
+  const account = accountView(ns, serviceAccount);
   return {
-    labelKey, selectorLabels: { ...ns.inherited, ...saInherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
-    serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount) : NO_LABELS,
+    labelKey, selectorLabels: { ...account.inherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
+    serviceAccountLabels: account.serviceAccountLabels,
   };
+}
+
+/** What parties of the namespace with the service account inherit (derived once per namespace and account). */
+function accountView(ns: NamespaceView, serviceAccount: string | undefined): AccountView {
+  const key = serviceAccount === undefined ? '' : `=${serviceAccount}`;
+  let view = ns.accounts.get(key);
+  if (!view) {
+    const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount) : NO_LABELS;
+    view = {
+      inherited: { ...ns.inherited, ...saInherited },
+      serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount) : NO_LABELS,
+    };
+    ns.accounts.set(key, view);
+  }
+  return view;
 }
 
 /** JSON of a string map with sorted keys. */
