@@ -27,7 +27,7 @@ const STRUCTURE = /["{}[\]]/g;
  * True when some object of the (valid) JSON text names a key twice. JSON.parse keeps the last value
  * silently; the YAML loader refuses the file, and so must we (a second `selector` must not win unseen).
  */
-export function hasDuplicateKey(text: string): boolean {
+function hasDuplicateKey(text: string): boolean {
   // per open bracket: the keys seen in that object, or undefined in an array
   const open: (Set<string> | undefined)[] = [];
   const re = new RegExp(STRUCTURE.source, 'g');
