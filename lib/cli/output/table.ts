@@ -60,6 +60,7 @@ export function writePodJson(t: TruthTable, sink: (text: string) => void): void 
 }
 
 const SYMBOL: { readonly [v in GroupVerdict]: string } = { 'allowed': '.', 'denied': 'X', 'same-node': 's', 'other-node': 'o' };
+const GROUP_VERDICTS = Object.keys(SYMBOL) as GroupVerdict[];
 const SYMBOL_CODE: { readonly [v in GroupVerdict]: number } = {
   'allowed': SYMBOL.allowed.charCodeAt(0), 'denied': SYMBOL.denied.charCodeAt(0),
   'same-node': SYMBOL['same-node'].charCodeAt(0), 'other-node': SYMBOL['other-node'].charCodeAt(0),
@@ -92,8 +93,10 @@ export function writeGroupJson(t: TruthTable, g: GroupedTable, sink: (text: stri
   out.write('],"allowed":{');
   const n = g.groups.length;
   const cells: string[] = new Array<string>(n);
+  // each column's cell text for each verdict, made once (not a string per cell)
+  const cellText = g.groups.map((grp) => new Map(GROUP_VERDICTS.map((v) => [v, `"${grp.id}":"${v}"`])));
   g.groups.forEach((grp, a) => {
-    for (let b = 0; b < n; b++) cells[b] = `"${g.groups[b].id}":"${g.verdict(a, b)}"`;
+    for (let b = 0; b < n; b++) cells[b] = cellText[b].get(g.verdict(a, b)) as string;
     out.write(`${a > 0 ? ',' : ''}"${grp.id}":{${cells.join(',')}}`);
   });
   out.write('}}\n');
