@@ -31,7 +31,7 @@ export function endpointSignature(e: Endpoint, spaces: readonly AddressSpace[]):
     const space = spaces.find((s) => s.version === ipVersionOf(ip));
     return space ? `${space.version}:${space.keys[space.indexOf(ip)]}` : ip;
   });
-  return JSON.stringify([e.kind, e.namespace, e.labels, e.namespaceLabels, e.serviceAccount, e.node, e.interfaceName === '*' ? '*' : e.kind,
+  return JSON.stringify([e.kind, e.namespace, e.labels, e.namespaceLabels, e.serviceAccount, e.serviceAccountLabels, e.node, e.interfaceName === '*' ? '*' : e.kind,
     e.namedPorts, e.profiles, ipClasses]);
 }
 

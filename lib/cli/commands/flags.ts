@@ -9,7 +9,7 @@ export const MANIFESTS: Flag<'manifests'> = {
 };
 
 /** What the inventory is. */
-export const INVENTORY_HELP = 'inventory: kubectl get namespaces,pods,nodes -o yaml';
+export const INVENTORY_HELP = 'inventory: kubectl get namespaces,pods,nodes -o yaml (plus kubectl get serviceaccounts -A -o yaml)';
 
 /** `--cluster C`, optional: the engine derives pods from workload manifests without one. */
 export const CLUSTER: Flag<'cluster'> = {

@@ -73,17 +73,21 @@ export interface DerivedPods {
 
 /**
  * One pod per workload, named `<name>[<Kind>]` (netpol-analyzer's convention, so `ns/name[Kind]`
- * names it in `check`), with its pod template's labels, service account and container ports, and
+ * names it in `check`), with its pod template's labels, service account (`default` when the
+ * template names none, as the ServiceAccount admission plugin sets it on every pod) and container ports, and
  * an address from the pool. Namespaces that no Namespace object defines are implied, with the
  * `kubernetes.io/metadata.name` label kube-apiserver gives every namespace.
  */
+/** The service account the ServiceAccount admission plugin gives a pod that names none. */
+const DEFAULT_SERVICE_ACCOUNT = 'default';
+
 export function derivePodsFromWorkloads(
   workloads: readonly InventoryWorkload[], resources: readonly NetsecResource[], known: readonly InventoryNamespace[], pool?: string,
 ): DerivedPods {
   const chosen = choosePool(pool, namedCidrs(resources), workloads.length + 2);
   const first = IPv4CidrRange.fromCidr(chosen).getFirst().getValue();
   const pods: InventoryPod[] = workloads.map((w, i) => ({
-    name: `${w.name}[${w.kind}]`, workload: `${w.name}[${w.kind}]`, namespace: w.namespace, labels: w.labels, nodeName: '', serviceAccount: w.serviceAccount,
+    name: `${w.name}[${w.kind}]`, workload: `${w.name}[${w.kind}]`, namespace: w.namespace, labels: w.labels, nodeName: '', serviceAccount: w.serviceAccount ?? DEFAULT_SERVICE_ACCOUNT,
     hostNetwork: w.hostNetwork, phase: 'Running', ips: w.hostNetwork ? [] : [IPv4.fromNumber(first + BigInt(i + 1)).toString()],
     namedPorts: w.containerPorts.filter((p) => p.name !== undefined).map((p) => ({ name: p.name as string, protocol: p.protocol, port: p.port })),
     containerPorts: w.containerPorts,

@@ -1,9 +1,10 @@
-// The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`): Namespace, Pod, Node.
+// The cluster inventory kinds (`kubectl get namespaces,pods,nodes -o yaml`, `kubectl get serviceaccounts -A -o yaml`):
+// Namespace, Pod, Node, ServiceAccount.
 import { ManifestError, describeValue } from '../../model/parse';
 import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
 import { ipVersionOf } from '../../model/net';
 import { DSCP_ALLOWED, DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
-import { SUBDOMAIN_ALLOWED, isDns1123Subdomain } from '../../model/validate/names';
+import { KEY_ALLOWED, LABEL_ALLOWED, SUBDOMAIN_ALLOWED, VALUE_ALLOWED, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../../model/validate/names';
 
 /** A named container port (workloads) or host endpoint port. */
 export interface NamedPort {
@@ -30,6 +31,17 @@ export interface NodeInfo {
 /** A namespace of the inventory. */
 export interface InventoryNamespace {
   readonly name: string;
+  readonly labels: StringMap;
+}
+
+/**
+ * A ServiceAccount of the inventory: Calico's profile `ksa.<ns>.<name>` carries its labels, which
+ * service account selectors match (libcalico-go conversion.go ServiceAccountToProfile).
+ */
+export interface InventoryServiceAccount {
+  readonly name: string;
+  /** metadata.namespace; `default` when absent. */
+  readonly namespace: string;
   readonly labels: StringMap;
 }
 
@@ -78,9 +90,10 @@ export interface ContainerPort {
 export type InventoryItem =
   | { readonly kind: 'Namespace'; readonly value: InventoryNamespace }
   | { readonly kind: 'Pod'; readonly value: InventoryPod }
-  | { readonly kind: 'Node'; readonly value: NodeInfo };
+  | { readonly kind: 'Node'; readonly value: NodeInfo }
+  | { readonly kind: 'ServiceAccount'; readonly value: InventoryServiceAccount };
 
-const INVENTORY_KINDS = ['Namespace', 'Pod', 'Node'];
+const INVENTORY_KINDS = ['Namespace', 'Pod', 'Node', 'ServiceAccount'];
 
 type Rec = { readonly [key: string]: unknown };
 
@@ -131,12 +144,12 @@ class Reader {
   }
 }
 
-/** True for the kinds this module reads (apiVersion v1 Namespace, Pod, Node). */
+/** True for the kinds this module reads (apiVersion v1 Namespace, Pod, Node, ServiceAccount). */
 export function isInventoryKind(doc: unknown): boolean {
   return isRec(doc) && doc.apiVersion === 'v1' && typeof doc.kind === 'string' && INVENTORY_KINDS.includes(doc.kind);
 }
 
-/** Parses a Namespace, Pod or Node document; throws ManifestError naming location and field. */
+/** Parses a Namespace, Pod, Node or ServiceAccount document; throws ManifestError naming location and field. */
 export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
   const r = new Reader(location);
   const meta = r.rec(doc.metadata, 'metadata', false);
@@ -156,7 +169,20 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
     const tunnelAddresses = nodeTunnelAddresses(r, meta);
     return { kind: 'Node', value: { name, labels, addresses, ...(tunnelAddresses.length > 0 ? { tunnelAddresses } : {}) } };
   }
+  if (doc.kind === 'ServiceAccount') return { kind: 'ServiceAccount', value: parseServiceAccount(r, name, labels, meta) };
   return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
+}
+
+/** A ServiceAccount: its name goes into the profile ksa.<ns>.<sa> and its labels into selectors, so both are checked as kube-apiserver does. */
+function parseServiceAccount(r: Reader, name: string, labels: StringMap, meta: Rec): InventoryServiceAccount {
+  if (!isDns1123Subdomain(name)) r.fail('metadata.name', name, SUBDOMAIN_ALLOWED);
+  const namespace = r.str(meta.namespace, 'metadata.namespace', false) || 'default';
+  if (!isDns1123Label(namespace)) r.fail('metadata.namespace', namespace, LABEL_ALLOWED);
+  for (const [key, value] of Object.entries(labels)) {
+    if (!isQualifiedName(key)) r.fail('metadata.labels', key, `a label key: ${KEY_ALLOWED}`);
+    if (!isLabelValue(value)) r.fail(`metadata.labels.${key}`, value, `a label value: ${VALUE_ALLOWED}`);
+  }
+  return { name, namespace, labels };
 }
 
 /**

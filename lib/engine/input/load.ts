@@ -8,7 +8,8 @@ import { validateResource, validateServiceResource } from '../../model/validate'
 import { expandManifestPaths, readTextFile } from './files';
 import { InvalidDocument, ValidationError, invalidFromIssues, invalidFromManifestError, throwInvalid } from './invalid';
 import { derivePodsFromWorkloads } from './derive-pods';
-import { InventoryNamespace, InventoryPod, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
+import { InventoryNamespace, InventoryPod, InventoryServiceAccount, NodeInfo, isInventoryKind, parseInventoryItem } from './inventory';
+import { missingServiceAccountNotes, unknownServiceAccountLabels } from './service-accounts';
 import { InventoryWorkload, isWorkloadKind, parseWorkload, workloadKindOf } from './workloads';
 import { InputService, SourcedServiceResource, buildServices } from './services';
 import { isObservedService, mergeObservedServices } from './observed-services';
@@ -35,6 +36,11 @@ export interface EngineInputs {
   readonly workloads: readonly InventoryWorkload[];
   readonly nodes: readonly NodeInfo[];
   /**
+   * The v1 ServiceAccounts read: their labels are what service account selectors match.
+   * @default - none (then only each account's projectcalico.org/name is known)
+   */
+  readonly serviceAccounts?: readonly InventoryServiceAccount[];
+  /**
    * The v1 Services with, per port, the backends kube-proxy would DNAT to (from EndpointSlices, v1
    * Endpoints, or derived from the selector over the pods). @default - none
    */
@@ -59,7 +65,7 @@ export interface TextSource {
 export interface LoadOptions extends ParseOptions {
   /** Manifest files or folders. */
   readonly manifests: readonly string[];
-  /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`). @default - no inventory */
+  /** The inventory file (`kubectl get namespaces,pods,nodes -o yaml`, plus `kubectl get serviceaccounts -A -o yaml`). @default - no inventory */
   readonly cluster?: string;
 }
 
@@ -171,6 +177,8 @@ function readDocuments(
   const namespaces: InventoryNamespace[] = [];
   const pods: InventoryPod[] = [];
   const nodes: NodeInfo[] = [];
+  const serviceAccounts: InventoryServiceAccount[] = [];
+  const resourceLocations: { readonly resource: NetsecResource; readonly location: string }[] = [];
   const notes: string[] = [];
   const serviceResources: SourcedServiceResource[] = [];
   const definitions = new DefinitionRegistry(invalid, notes);
@@ -194,10 +202,11 @@ function readDocuments(
       }
       if (isInventoryKind(doc)) {
         const item = parseInventoryItem(doc as { readonly [key: string]: unknown }, location);
-        const namespace = item.kind === 'Pod' ? item.value.namespace : undefined;
+        const namespace = item.kind === 'Pod' || item.kind === 'ServiceAccount' ? item.value.namespace : undefined;
         if (!definitions.admit(objectIdentity(apiVersion, item.kind, item.value.name, namespace), item.value, location)) continue;
         if (item.kind === 'Namespace') namespaces.push(item.value);
         else if (item.kind === 'Node') nodes.push(item.value);
+        else if (item.kind === 'ServiceAccount') serviceAccounts.push(item.value);
         else pods.push(item.value);
         continue;
       }
@@ -221,6 +230,7 @@ function readDocuments(
     const meta = defaulted.resource.metadata;
     if (!definitions.admit(objectIdentity(defaulted.resource.apiVersion, defaulted.resource.kind, meta.name, meta.namespace), defaulted.resource, location)) continue;
     resources.push({ resource: defaulted.resource, defaults: defaulted.defaults, file, documentIndex });
+    resourceLocations.push({ resource: defaulted.resource, location });
   }
   const mergedServices = mergeObservedServices(serviceResources, invalid);
   throwInvalid(invalid);
@@ -230,6 +240,8 @@ function readDocuments(
     namespaces.push(...derived.namespaces);
     notes.push(derived.note);
   }
+  throwInvalid(unknownServiceAccountLabels(resourceLocations, serviceAccounts, pods));
+  notes.push(...missingServiceAccountNotes(serviceAccounts, pods));
   const services = buildServices(mergedServices, pods);
-  return { resources, namespaces, pods, nodes, ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}), calicoVersion: options.calicoVersion ?? DEFAULT_CALICO_VERSION };
+  return { resources, namespaces, pods, nodes, ...(serviceAccounts.length > 0 ? { serviceAccounts } : {}), ...(services.length > 0 ? { services } : {}), notes, warnings, workloads, ...(felix ? { felixOverrides: felix } : {}), calicoVersion: options.calicoVersion ?? DEFAULT_CALICO_VERSION };
 }

@@ -63,6 +63,8 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   if (inputs.services && inputs.services.length > 0) notes.push(servicesNote(inputs.services));
   const nsLabels = new Map<string, StringMap>();
   for (const ns of inputs.namespaces) nsLabels.set(ns.name, ns.labels);
+  const saLabels = new Map<string, StringMap>();
+  for (const sa of inputs.serviceAccounts ?? []) saLabels.set(`${sa.namespace}/${sa.name}`, sa.labels);
   const endpoints: Endpoint[] = [];
   const skipped = new Map<string, number>();
   const skip = (reason: string): void => { skipped.set(reason, (skipped.get(reason) ?? 0) + 1); };
@@ -81,7 +83,8 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
       notes.push(`namespace ${pod.namespace} of pod ${pod.namespace}/${pod.name} is not in the inventory: only its ${K8S_NAMESPACE_NAME_LABEL} label is known`);
     }
     // kube-apiserver labels every namespace with its name, so that label is known even without the Namespace
-    endpoints.push(workloadEndpoint(pod, nsLabels.get(pod.namespace) ?? { [K8S_NAMESPACE_NAME_LABEL]: pod.namespace }));
+    endpoints.push(workloadEndpoint(pod, nsLabels.get(pod.namespace) ?? { [K8S_NAMESPACE_NAME_LABEL]: pod.namespace },
+      pod.serviceAccount ? saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) : undefined));
   }
   if (skipped.size > 0) {
     const total = [...skipped.values()].reduce((a, b) => a + b, 0);

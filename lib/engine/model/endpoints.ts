@@ -9,8 +9,9 @@ import { vethNameForWorkload } from './veth';
 /**
  * The workload endpoint Calico makes for a pod, with its profiles `kns.<ns>` and, when the pod names
  * a service account, `ksa.<ns>.<sa>` (libcalico-go workload_endpoint_default.go podToDefaultWorkloadEndpoint).
+ * `serviceAccountLabels` are the labels of the pod's ServiceAccount, when it was read.
  */
-export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap): Endpoint {
+export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap, serviceAccountLabels?: StringMap): Endpoint {
   const labels: { [key: string]: string } = {
     ...pod.labels,
     'projectcalico.org/namespace': pod.namespace,
@@ -28,6 +29,7 @@ export function workloadEndpoint(pod: InventoryPod, namespaceLabels: StringMap):
     labels,
     namespaceLabels,
     serviceAccount: pod.serviceAccount,
+    ...(pod.serviceAccount && serviceAccountLabels ? { serviceAccountLabels } : {}),
     namedPorts: pod.namedPorts,
     profiles: [`${NAMESPACE_PROFILE_PREFIX}${pod.namespace}`, ...(pod.serviceAccount ? [serviceAccountProfileName(pod.namespace, pod.serviceAccount)] : [])],
     ...(pod.workload ? { workload: `${pod.namespace}/${pod.workload}` } : {}),

@@ -26,7 +26,7 @@ const NAMESPACE_LABEL = 'projectcalico.org/namespace';
 export function endpointParty(e: Endpoint): Party {
   let p = endpointParties.get(e);
   if (!p) {
-    p = makeParty(`ep|${e.kind}`, e.labels, e.namespace, e.namespaceLabels ?? {}, e.serviceAccount);
+    p = makeParty(`ep|${e.kind}`, e.labels, e.namespace, e.namespaceLabels ?? {}, e.serviceAccount, e.serviceAccountLabels ?? NO_LABELS);
     endpointParties.set(e, p);
   }
   return p;
@@ -49,7 +49,7 @@ export function networkSetParty(set: NetworkSetInfo, namespaceLabels: StringMap 
   const labels = set.namespace ? { ...set.labels, [NAMESPACE_LABEL]: set.namespace } : set.labels;
   return {
     set,
-    party: makeParty(`ns|${set.id}`, labels, set.namespace, namespaceLabels ?? {}, undefined),
+    party: makeParty(`ns|${set.id}`, labels, set.namespace, namespaceLabels ?? {}, undefined, NO_LABELS),
     nets: set.nets.map((n) => CidrMatcher.parse(n)),
   };
 }
@@ -67,6 +67,10 @@ interface NamespaceView {
 }
 
 interface AccountView {
+  /** The ServiceAccount's own labels the view was derived from (compared by identity). */
+  readonly labels: StringMap;
+  /** Their stable JSON (part of the label key). */
+  readonly json: string;
   readonly inherited: StringMap;
   readonly serviceAccountLabels: StringMap;
 }
@@ -88,25 +92,30 @@ function namespaceView(namespace: string | undefined, nsLabels: StringMap): Name
 }
 
 function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
-  serviceAccount: string | undefined): Party {
+  serviceAccount: string | undefined, saLabels: StringMap): Party {
   const ns = namespaceView(namespace, nsLabels);
-  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json].join('\u0000');
-  const account = accountView(ns, serviceAccount);
+  const account = accountView(ns, serviceAccount, saLabels);
+  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json, account.json].join('\u0000');
   return {
     labelKey, selectorLabels: { ...account.inherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
     serviceAccountLabels: account.serviceAccountLabels,
   };
 }
 
-/** What parties of the namespace with the service account inherit (derived once per namespace and account). */
-function accountView(ns: NamespaceView, serviceAccount: string | undefined): AccountView {
+/**
+ * What parties of the namespace with the service account (and its labels) inherit: derived once per
+ * namespace, account and labels object (the endpoints of one ServiceAccount share its labels object).
+ */
+function accountView(ns: NamespaceView, serviceAccount: string | undefined, saLabels: StringMap): AccountView {
   const key = serviceAccount === undefined ? '' : `=${serviceAccount}`;
   let view = ns.accounts.get(key);
-  if (!view) {
-    const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount) : NO_LABELS;
+  if (!view || view.labels !== saLabels) {
+    const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount, saLabels) : NO_LABELS;
     view = {
+      labels: saLabels,
+      json: stableJson(saLabels),
       inherited: { ...ns.inherited, ...saInherited },
-      serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount) : NO_LABELS,
+      serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount, saLabels) : NO_LABELS,
     };
     ns.accounts.set(key, view);
   }

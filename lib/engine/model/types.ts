@@ -31,6 +31,11 @@ export interface Endpoint {
   /** The namespace's labels (namespaceSelector matches these); undefined for host endpoints. */
   readonly namespaceLabels?: StringMap;
   readonly serviceAccount?: string;
+  /**
+   * The labels of the pod's ServiceAccount as read (without `projectcalico.org/name`, which is
+   * always known). @default - none: the ServiceAccount was not read (or the endpoint has none)
+   */
+  readonly serviceAccountLabels?: StringMap;
   readonly namedPorts: readonly NamedPort[];
   /** Profiles evaluated when no tier has a policy for the endpoint (`kns.<ns>` then `ksa.<ns>.<sa>`, or HEP profiles). */
   readonly profiles: readonly string[];

@@ -5,7 +5,7 @@ export { simplifyPorts } from './simplify-ports';
 export { ProtocolGroup, ruleProduct } from './rules';
 export {
   Profile, namespaceProfile, namespaceProfileLabels, serviceAccountProfile, serviceAccountProfileName, serviceAccountLabels, serviceAccountProfileLabels, CALICO_NAMESPACE_NAME_LABEL,
-  NAMESPACE_PROFILE_PREFIX,
+  NAMESPACE_PROFILE_PREFIX, SERVICE_ACCOUNT_LABEL_PREFIX,
 } from './profile';
 export { compareStrings, namespaceSelectorToCalico, podSelectorToCalico } from './selector';
 export { AdminConversionResult, convertAdminNetworkPolicy, convertBaselineAdminNetworkPolicy } from './admin-policy';

@@ -31,7 +31,7 @@ export function serviceAccountProfileName(namespace: string, serviceAccount: str
 
 /**
  * The profile Calico makes for a service account: no rules (it only carries the `pcsa.` labels to
- * apply: projectcalico.org/name, see serviceAccountLabels; the ServiceAccount's own labels are not read). Felix renders its
+ * apply, see serviceAccountLabels). Felix renders its
  * chains with the chain comment alone, so it accepts nothing and the endpoint chain moves on.
  */
 export function serviceAccountProfile(namespace: string, serviceAccount: string): Profile {
@@ -39,21 +39,21 @@ export function serviceAccountProfile(namespace: string, serviceAccount: string)
 }
 
 /** Prefix service account labels get on the profile (and so on the service account's endpoints). */
-const SERVICE_ACCOUNT_LABEL_PREFIX = 'pcsa.';
+export const SERVICE_ACCOUNT_LABEL_PREFIX = 'pcsa.';
 
 /**
- * The labels a service account selector sees: the ServiceAccount's own labels (none are read: the
- * inventory holds no ServiceAccount objects) and `projectcalico.org/name`, its name, which Calico
- * always sets (ServiceAccountToProfile).
+ * The labels a service account selector sees: the ServiceAccount's own labels (empty when it was
+ * not read) and `projectcalico.org/name`, its name, which Calico always sets and which wins over a
+ * label of that key (ServiceAccountToProfile).
  */
-export function serviceAccountLabels(serviceAccount: string): StringMap {
-  return { [CALICO_NAMESPACE_NAME_LABEL]: serviceAccount };
+export function serviceAccountLabels(serviceAccount: string, labels: StringMap): StringMap {
+  return { ...labels, [CALICO_NAMESPACE_NAME_LABEL]: serviceAccount };
 }
 
 /** The labels of the service account profile, inherited by its endpoints: `pcsa.<k>` for each of serviceAccountLabels. */
-export function serviceAccountProfileLabels(serviceAccount: string): StringMap {
+export function serviceAccountProfileLabels(serviceAccount: string, labels: StringMap): StringMap {
   const out: { [key: string]: string } = {};
-  for (const [k, v] of Object.entries(serviceAccountLabels(serviceAccount))) out[`${SERVICE_ACCOUNT_LABEL_PREFIX}${k}`] = v;
+  for (const [k, v] of Object.entries(serviceAccountLabels(serviceAccount, labels))) out[`${SERVICE_ACCOUNT_LABEL_PREFIX}${k}`] = v;
   return out;
 }
 
