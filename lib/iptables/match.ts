@@ -23,6 +23,10 @@ export const sourcePorts = (p: readonly PortRange[]): string => `-m multiport --
 export const destPorts = (p: readonly PortRange[]): string => `-m multiport --destination-ports ${portListText(p)}`;
 export const notSourcePorts = (p: readonly PortRange[]): string => `-m multiport ! --source-ports ${portListText(p)}`;
 export const notDestPorts = (p: readonly PortRange[]): string => `-m multiport ! --destination-ports ${portListText(p)}`;
+/** match_builder.go SrcAddrType/DestAddrType(AddrTypeLocal, false), NotSrcAddrType(AddrTypeLocal, true). */
+export const SRC_LOCAL = '-m addrtype --src-type LOCAL';
+export const DEST_LOCAL = '-m addrtype --dst-type LOCAL';
+export const NOT_SRC_LOCAL_OF_OUT_IFACE = '-m addrtype ! --src-type LOCAL --limit-iface-out';
 export const inInterface = (i: string): string => `--in-interface ${i}`;
 export const outInterface = (i: string): string => `--out-interface ${i}`;
 export const conntrackState = (s: string): string => `-m conntrack --ctstate ${s}`;

@@ -3,10 +3,10 @@
 // cali-fip-snat and cali-nat-outgoing; cali-nat-outgoing masquerades (or SNATs to natOutgoingAddress)
 // pod traffic from a natOutgoing pool to a destination outside every pool (and, with
 // natOutgoingExclusions IPPoolsAndHostIPs, outside all-hosts-net), TCP and UDP into natPortRange
-// first when it is set. The floating-IP chains stay empty (OpenStack only).
-// Not rendered: the tunnel-source masquerade in cali-POSTROUTING, which Felix adds only when the node
-// has an IP-in-IP or VXLAN tunnel address (the inventory's Nodes do not say).
-import { NatOutgoingSettings } from '../engine';
+// first when it is set. The floating-IP chains stay empty (OpenStack only). cali-POSTROUTING then
+// masquerades, per tunnel device that is on and has its address on the Node, traffic leaving by the
+// device from a local address that is not the device's (static.go StaticNATPostroutingChains).
+import { FelixSettings, NatOutgoingSettings, NodeInfo } from '../engine';
 import { CHAIN_OUTPUT, CHAIN_PREROUTING } from './static-chains';
 import * as m from './match';
 import { Chain, Rule, rule } from './rule';
@@ -34,6 +34,41 @@ export interface NatRules {
   readonly settings: NatOutgoingSettings;
   /** all-hosts-net, when `settings.excludeHosts`. @default - none */
   readonly allHostsSet?: string;
+  /** The tunnel devices that get the tunnel-source masquerade, in Felix's order. @default - none */
+  readonly tunnelDevices?: readonly string[];
+}
+
+/** dataplanedefs.go IPIPIfaceName, VXLANIfaceNameV4, VXLANIfaceNameV6. */
+const TUNL0 = 'tunl0';
+const VXLAN_V4 = 'vxlan.calico';
+const VXLAN_V6 = 'vxlan-v6.calico';
+
+/**
+ * The tunnel devices of an IP version whose encapsulation is on and whose address the Node has
+ * (static.go StaticNATPostroutingChains: IPIPEnabled && IPIPTunnelAddress, VXLANEnabled &&
+ * VXLANTunnelAddress, VXLANEnabledV6 && VXLANTunnelAddressV6), in that order, then the WireGuard
+ * device when WireGuard is on (its address is assigned at run time, so Felix does not wait for it).
+ */
+export function tunnelDevices(felix: FelixSettings, node: NodeInfo | undefined, version: m.IpVersion): string[] {
+  const t = node?.tunnelAddresses ?? {};
+  if (version === 6) {
+    return [...(felix.vxlanEnabledV6 && t.vxlanV6 !== undefined ? [VXLAN_V6] : []), ...(felix.wireguardV6 ? [felix.wireguardV6.interfaceName] : [])];
+  }
+  return [
+    ...(felix.ipipEnabled && t.ipip !== undefined ? [TUNL0] : []), ...(felix.vxlanEnabled && t.vxlan !== undefined ? [VXLAN_V4] : []),
+    ...(felix.wireguard ? [felix.wireguard.interfaceName] : []),
+  ];
+}
+
+/**
+ * cali-POSTROUTING's rule for a tunnel device (static.go StaticNATPostroutingChains): a packet leaving
+ * by it whose source is local but not the device's own address (a socket bound to another address, or
+ * host traffic to a service DNATed to a remote pod) is masqueraded to the device's address. Pod
+ * sources are not local, so they are left alone. Felix renders MasqAction{}, `--random-fully` as for natOutgoing.
+ */
+function tunnelMasquerade(device: string): Rule {
+  return rule([m.outInterface(device), m.NOT_SRC_LOCAL_OF_OUT_IFACE, m.SRC_LOCAL], masquerade(),
+    `Masquerade host traffic leaving ${device} from another local address`);
 }
 
 /**
@@ -77,7 +112,10 @@ export function natTable(n: NatRules, version: m.IpVersion): TableSpec {
     ]),
     chains: [
       { name: CHAIN_PREROUTING, rules: [j(CHAIN_FIP_DNAT, 'Floating IP DNAT')] },
-      { name: CHAIN_POSTROUTING, rules: [j(CHAIN_FIP_SNAT, 'Floating IP SNAT'), j(CHAIN_NAT_OUTGOING, 'natOutgoing')] },
+      {
+        name: CHAIN_POSTROUTING,
+        rules: [j(CHAIN_FIP_SNAT, 'Floating IP SNAT'), j(CHAIN_NAT_OUTGOING, 'natOutgoing'), ...(n.tunnelDevices ?? []).map(tunnelMasquerade)],
+      },
       { name: CHAIN_OUTPUT, rules: [j(CHAIN_FIP_DNAT, 'Floating IP DNAT')] },
       natOutgoingChain(n, version),
       { name: CHAIN_FIP_DNAT, rules: [] },

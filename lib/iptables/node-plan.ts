@@ -6,7 +6,7 @@ import { DispatchTarget, HostTargets, dispatchChains, dispatchTarget, FROM_HEP_F
   TO_HEP_FORWARD_DISPATCH, TO_HOST_DISPATCH, TO_WL_DISPATCH } from './dispatch';
 import { EndpointChainKind, endpointChain } from './endpoint-chains';
 import { tiersFor } from './endpoint-policies';
-import { natTable } from './nat-chains';
+import { natTable, tunnelDevices } from './nat-chains';
 import { FAILSAFE_IN, FAILSAFE_OUT, failsafeInChain, failsafeOutChain } from './failsafe';
 import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
@@ -191,8 +191,12 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const marks = filterSettings.marks;
   // static.go: the IP-in-IP host rules are IPv4 only
   const ipip = version === 4 && model.felix.ipipEnabled ? { allHostsSet: reg.allHostsSet(), denyAction: filterSettings.denyAction } : undefined;
-  // static.go: VXLAN host rules and NOTRACK are IPv4 only here (an IPv6 VXLAN pool is refused at model build)
-  const vxlan = version === 4 && model.felix.vxlanEnabled ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort } : undefined;
+  // static.go: VXLAN host rules and NOTRACK, VXLANEnabled for IPv4, VXLANEnabledV6 for IPv6
+  const vxlan = (version === 4 ? model.felix.vxlanEnabled : model.felix.vxlanEnabledV6)
+    ? { allVxlanSet: reg.allVxlanSet(), port: model.felix.vxlanPort, version, denyAction: filterSettings.denyAction } : undefined;
+  // static.go FilterInputChainAllowWG, filterOutputChain: WireguardEnabled for IPv4, WireguardEnabledV6 for IPv6
+  const wgDevice = version === 4 ? model.felix.wireguard : model.felix.wireguardV6;
+  const wireguard = wgDevice ? { version, port: wgDevice.port } : undefined;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings, layout);
@@ -223,7 +227,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico output policy')]],
     ]),
     chains: [
-      st.filterInputChain(marks, ipip, vxlan), st.filterOutputChain(marks, ipip, vxlan), st.filterForwardChain(marks),
+      st.filterInputChain(marks, ipip, vxlan, wireguard), st.filterOutputChain(marks, ipip, vxlan, wireguard), st.filterForwardChain(marks),
       st.workloadToHostChain(model.felix.defaultEndpointToHostAction, version),
       failsafeInChain(fin, fout, version, false), failsafeOutChain(fin, fout, version, false),
       st.emptyChain(st.CHAIN_CIDR_BLOCK),
@@ -303,6 +307,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
     masqPoolsSet: reg.masqPoolsSet(), allPoolsSet: reg.allPoolsSet(),
     natOutgoingActive: model.felix.ipPools.some((p) => p.masquerade && ipVersionOf(p.cidr.split('/')[0]) === version),
     settings: model.felix.natOutgoing, ...(model.felix.natOutgoing.excludeHosts ? { allHostsSet: reg.allHostsSet() } : {}),
+    tunnelDevices: tunnelDevices(model.felix, model.nodes.find((n) => n.name === node), version),
   }, version));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,

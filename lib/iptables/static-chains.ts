@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IP-in-IP and VXLAN (IPv4) host rules when on, and Wireguard, IPVS and OpenStack support off.
+// with IP-in-IP (IPv4), VXLAN and WireGuard (IPv4, IPv6) host rules when on; WireGuard host encryption, IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -22,8 +22,7 @@ const HEP_ACCEPTED = 'Host endpoint policy accepted packet.';
 const IPIP = '4';
 /** UDP by number, as Felix's VXLAN host rules write it (ProtoUDP). */
 const UDP = '17';
-const DEST_LOCAL = '-m addrtype --dst-type LOCAL';
-const SRC_LOCAL = '-m addrtype --src-type LOCAL';
+const { DEST_LOCAL, SRC_LOCAL } = m;
 
 /** What the IP-in-IP host rules need: on or off, the all-hosts set's name, the deny action. */
 export interface IpipRules {
@@ -35,20 +34,47 @@ export interface IpipRules {
 export interface VxlanRules {
   readonly allVxlanSet: string;
   readonly port: number;
+  /** The IP version: Felix's IPv6 rules name it and deny with the filter deny action, the IPv4 ones DROP. */
+  readonly version: m.IpVersion;
+  /** The filter deny action (used by the IPv6 rule). */
+  readonly denyAction: string;
 }
 
-/** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts(VXLANPort)). */
-function vxlanMatch(port: number): string[] {
+/** What the WireGuard host rules need: the IP version and the listening port (static.go FilterInputChainAllowWG). */
+export interface WireguardRules {
+  readonly version: m.IpVersion;
+  readonly port: number;
+}
+
+/** cali-INPUT's WireGuard accept. */
+function wireguardInput(wg: WireguardRules): ReturnType<typeof rule> {
+  // no deny rule: WireGuard's peers and allowed IPs are in its own crypto routing (static.go)
+  return rule([...udpToPort(wg.port), DEST_LOCAL], m.ACCEPT, `Allow incoming IPv${wg.version} Wireguard packets`);
+}
+
+/** cali-INPUT's VXLAN accept and deny (static.go filterInputChain, VXLANEnabled / VXLANEnabledV6). */
+function vxlanInputRules(vxlan: VxlanRules): ReturnType<typeof rule>[] {
+  const v = `IPv${vxlan.version}`;
+  const deny = vxlan.version === 4 ? m.DROP : vxlan.denyAction;
+  return [
+    rule([...udpToPort(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, `Allow ${v} VXLAN packets from allowed hosts`),
+    rule([...udpToPort(vxlan.port), DEST_LOCAL], deny, `${deny === m.REJECT ? 'Reject' : 'Drop'} ${v} VXLAN packets from non-allowed hosts`),
+  ];
+}
+
+/** `-p 17 -m multiport --destination-ports <port>` (static.go ProtocolNum(ProtoUDP).DestPorts: the VXLAN and WireGuard rules). */
+function udpToPort(port: number): string[] {
   return [m.protocolMatch(UDP), m.destPorts([{ first: port, last: port }])];
 }
 
 /**
  * filter `cali-INPUT` (static.go filterInputChain). With IP-in-IP on (IPv4), first accept IP-in-IP
  * from Calico hosts (the `all-hosts-net` set) to a local address and deny other IP-in-IP; with VXLAN
- * on (IPv4), then accept VXLAN from the `all-vxlan-net` set to a local address and DROP other VXLAN
- * to a local address (a plain DROP: Felix's IPv4 rule does not use the deny action).
+ * on for the IP version, then accept VXLAN from the `all-vxlan-net` set to a local address and deny
+ * other VXLAN to a local address (IPv4: a plain DROP, Felix's rule does not use the deny action; IPv6:
+ * the deny action); with WireGuard on for the IP version, then accept UDP to its port to a local address.
  */
-export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
+export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules, wireguard?: WireguardRules): Chain {
   const deny = ipip?.denyAction === m.REJECT ? 'Reject' : 'Drop';
   return {
     name: CHAIN_INPUT,
@@ -57,10 +83,8 @@ export function filterInputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: Vxla
         rule([m.protocolMatch(IPIP), m.sourceIpSet(ipip.allHostsSet), DEST_LOCAL], m.ACCEPT, 'Allow IPIP packets from Calico hosts'),
         rule([m.protocolMatch(IPIP)], ipip.denyAction, `${deny} IPIP packets from non-Calico hosts`),
       ] : []),
-      ...(vxlan ? [
-        rule([...vxlanMatch(vxlan.port), m.sourceIpSet(vxlan.allVxlanSet), DEST_LOCAL], m.ACCEPT, 'Allow IPv4 VXLAN packets from allowed hosts'),
-        rule([...vxlanMatch(vxlan.port), DEST_LOCAL], m.DROP, 'Drop IPv4 VXLAN packets from non-allowed hosts'),
-      ] : []),
+      ...(vxlan ? vxlanInputRules(vxlan) : []),
+      ...(wireguard ? [wireguardInput(wireguard)] : []),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.goTo(CHAIN_WL_TO_HOST), 'From a workload: workload egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw or mangle already'),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
@@ -93,16 +117,18 @@ export function workloadToHostChain(defaultEndpointToHostAction: string, version
 /**
  * filter `cali-OUTPUT` (static.go filterOutputChain). With IP-in-IP on (IPv4), IP-in-IP from a local
  * address to Calico hosts is accepted before host endpoint policy; with VXLAN on, VXLAN from a local
- * address to the all-vxlan-net hosts too.
+ * address to the all-vxlan-net hosts too; with WireGuard on, UDP to its port from a local address.
  */
-export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules): Chain {
+export function filterOutputChain(marks: MarkBits, ipip?: IpipRules, vxlan?: VxlanRules, wireguard?: WireguardRules): Chain {
   return {
     name: CHAIN_OUTPUT,
     rules: [
       rule([m.markSet(marks.accept)], m.ACCEPT, 'Accepted in raw already'),
       rule([m.outInterface(WORKLOAD_WILDCARD)], m.RETURN, 'Host to workload: not policed'),
       ...(ipip ? [rule([m.protocolMatch(IPIP), m.destIpSet(ipip.allHostsSet), SRC_LOCAL], m.ACCEPT, 'Allow IPIP packets to other Calico hosts')] : []),
-      ...(vxlan ? [rule([...vxlanMatch(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, 'Allow IPv4 VXLAN packets to other allowed hosts')] : []),
+      ...(vxlan ? [rule([...udpToPort(vxlan.port), SRC_LOCAL, m.destIpSet(vxlan.allVxlanSet)], m.ACCEPT, `Allow IPv${vxlan.version} VXLAN packets to other allowed hosts`)] : []),
+      // any destination: WireGuard's allowed peers are programmed separately (static.go)
+      ...(wireguard ? [rule([...udpToPort(wireguard.port), SRC_LOCAL], m.ACCEPT, `Allow outgoing IPv${wireguard.version} Wireguard packets`)] : []),
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
       rule([m.notConntrackState('DNAT')], m.jump(TO_HOST_DISPATCH), 'Host endpoint egress policy'),
       rule([m.markSet(marks.accept)], m.ACCEPT, HEP_ACCEPTED),

@@ -21,7 +21,7 @@ export function thisHostMembers(info: NodeInfo | undefined, nodeEndpoints: reado
   const candidates = [
     ...LOOPBACK[version],
     ...(info?.addresses ?? []).map((a) => a.address),
-    ...(info?.tunnelAddresses ?? []),
+    ...Object.values(info?.tunnelAddresses ?? {}).filter((a): a is string => a !== undefined),
     ...nodeEndpoints.filter((e) => e.kind === 'host').flatMap((e) => e.ips),
   ];
   const out = new Set<string>();

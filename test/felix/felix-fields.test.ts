@@ -82,6 +82,32 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(plan({ natOutgoingExclusions: 'IPPoolsOnly' }, [NAT_POOL])).toBe(plan(undefined, [NAT_POOL]));
     expect(plan({ natOutgoingExclusions: 'IPPoolsAndHostIPs' }, [NAT_POOL])).toContain('-m set ! --match-set cali40all-hosts-net dst --jump MASQUERADE');
   },
+  // static.go FilterInputChainAllowWG, filterOutputChain, StaticNATPostroutingChains (static.test.ts "with WireGuard enabled")
+  wireguardEnabled: (base) => {
+    expect(base).not.toContain('51820');
+    expect(chainRules(plan({ wireguardEnabled: true }), 'cali-INPUT')[0]).toBe('-p 17 -m multiport --destination-ports 51820 -m addrtype --dst-type LOCAL --jump ACCEPT');
+  },
+  wireguardEnabledV6: (base) => {
+    expect(plan({ wireguardEnabledV6: true })).toBe(base); // IPv4 plan unchanged
+    const six = nodePlan(felixWorld([{ name: 'a', ip: '2001:db8:1::11' }], [], { wireguardEnabledV6: true }, '2001:db8:2::10')).ip6tables ?? '';
+    expect(chainRules(six, 'cali-INPUT')[0]).toBe('-p 17 -m multiport --destination-ports 51821 -m addrtype --dst-type LOCAL --jump ACCEPT');
+  },
+  wireguardListeningPort: (base) => {
+    expect(plan({ wireguardListeningPort: 51999 })).toBe(base); // only with WireGuard on
+    expect(chainRules(plan({ wireguardEnabled: true, wireguardListeningPort: 51999 }), 'cali-INPUT')[0]).toContain('--destination-ports 51999 ');
+  },
+  wireguardListeningPortV6: () => {
+    const six = nodePlan(felixWorld([{ name: 'a', ip: '2001:db8:1::11' }], [], { wireguardEnabledV6: true, wireguardListeningPortV6: 51998 }, '2001:db8:2::10')).ip6tables ?? '';
+    expect(chainRules(six, 'cali-INPUT')[0]).toContain('--destination-ports 51998 ');
+  },
+  wireguardInterfaceName: () => {
+    expect(plan({ wireguardEnabled: true })).toContain('--out-interface wireguard.cali -m addrtype');
+    expect(plan({ wireguardEnabled: true, wireguardInterfaceName: 'wg0' })).toContain('--out-interface wg0 -m addrtype');
+  },
+  wireguardInterfaceNameV6: () => {
+    const six = nodePlan(felixWorld([{ name: 'a', ip: '2001:db8:1::11' }], [], { wireguardEnabledV6: true, wireguardInterfaceNameV6: 'wg1' }, '2001:db8:2::10')).ip6tables ?? '';
+    expect(six).toContain('--out-interface wg1 -m addrtype');
+  },
   // static.go filterInputChain: VXLAN on adds the accept from all-vxlan-net and the DROP of other VXLAN first
   vxlanEnabled: (base) => {
     expect(base).not.toContain('cali40all-vxlan-net');
@@ -96,7 +122,7 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
 const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
   iptablesFilterAllowAction: ['Return', 'Accept'],
   iptablesMangleAllowAction: ['Return', 'Accept'],
-  wireguardEnabled: [true, false],
+  wireguardHostEncryptionEnabled: [true, false],
   bpfEnabled: [true, false],
   kubeIPVSSupportEnabled: [true, false],
   iptablesNATOutgoingInterfaceFilter: ['eth1', ''],
@@ -135,12 +161,24 @@ describe('every FelixConfiguration field read is honoured or rejected', () => {
     ]);
   });
 
-  it('wireguardEnabled true: the message says what Felix would add and that neither the plan nor the engine follows it', () => {
-    expect(felixIssues({ wireguardEnabled: true })).toEqual([
-      'f.yaml#0: spec.wireguardEnabled: not modelled: Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT '
-      + 'and mark WireGuard traffic in raw and mangle; the plan renders none of it and the engine does not judge it, so both would differ from the node '
-      + '(got true; allowed: false, or leave it out)',
+  it('wireguardHostEncryptionEnabled true: the message says what Felix would add and that neither the plan nor the engine follows it', () => {
+    expect(felixIssues({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toEqual([
+      'f.yaml#0: spec.wireguardHostEncryptionEnabled: not modelled: Felix would mark packets from host interfaces in raw cali-PREROUTING '
+      + '(cali-wireguard-incoming-mark) so that host-to-host traffic through WireGuard passes the RPF check; the plan does not render it '
+      + 'and the engine does not judge host traffic through the tunnel (got true; allowed: false, or leave it out)',
     ]);
+  });
+
+  it('WireGuard ports 1-65535, device names as Felix\'s iface-param, and a sixth mark bit with WireGuard on (driver.go)', () => {
+    expect(felixIssues({ wireguardListeningPort: 0 })).toEqual(['f.yaml#0: spec.wireguardListeningPort: invalid wireguardListeningPort (got 0; allowed: a port 1-65535)']);
+    expect(felixIssues({ wireguardListeningPortV6: 65536 })).toEqual(['f.yaml#0: spec.wireguardListeningPortV6: invalid wireguardListeningPortV6 (got 65536; allowed: a port 1-65535)']);
+    expect(felixIssues({ wireguardInterfaceName: 'a-name-longer-than-15' })).toEqual([
+      'f.yaml#0: spec.wireguardInterfaceName: invalid wireguardInterfaceName (got "a-name-longer-than-15"; allowed: 1-15 characters of letters, digits and : . _ + -)']);
+    expect(felixIssues({ wireguardInterfaceNameV6: 'wg 1' })).toHaveLength(1);
+    expect(felixIssues({ wireguardEnabled: true, iptablesMarkMask: 0x1f })).toEqual([
+      "f.yaml#0: spec.iptablesMarkMask: iptablesMarkMask has 5 bits set; with WireGuard on Felix needs 6 (the WireGuard mark too) (got 31; allowed: a 32-bit mask with at least 6 bits set (Felix's default 0xffff0000))"]);
+    expect(felixIssues({ iptablesMarkMask: 0x1f })).toEqual([]);
+    expect(felixIssues({ wireguardEnabledV6: true, iptablesMarkMask: 0x3f })).toEqual([]);
   });
 
   it('a rejected value in a manifest stops the read, naming the file#document and field', () => {

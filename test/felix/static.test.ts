@@ -8,10 +8,21 @@
 // chain", "... NAT postrouting chain", "... NAT output chain", "IPv4/IPv6: Should return only the
 // expected nat chains"; nat_test.go "should render rules when active"; and "with IPv4 VXLAN enabled":
 // "IPv4: Should return expected VXLAN notrack PREROUTING chain", "... notrack OUTPUT chain", with the
-// filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain).
-// Left out: IPv6 VXLAN and Wireguard (refused at read: not rendered), IPVS and OpenStack (no manifest
-// turns them on), the tunnel-address masquerade of "and IPv4 tunnel IP" (the inventory gives no
-// tunnel addresses); natPortRange, natOutgoingAddress and natOutgoingExclusions are nat_test.go's (nat.test.ts).
+// filter input/output VXLAN rules of static.go filterInputChain/filterOutputChain). The
+// tunnel-address masquerade: "with IPIP enabled" "IPv4/IPv6: Should return expected NAT postrouting
+// chain", "with IPv4 VXLAN enabled" "IPv4: ... NAT postrouting chain" and its "and IPv4 tunnel IP",
+// "with IPv6 VXLAN enabled" "IPv6: ... NAT postrouting chain" and its "and IPv6 tunnel IP" (the tunnel
+// address is the Node's projectcalico.org/IPv4IPIPTunnelAddr, IPv4VXLANTunnelAddr or
+// IPv6VXLANTunnelAddr annotation). IPv6 VXLAN: "with IPv6 VXLAN enabled" "IPv6: Should return
+// expected VXLAN notrack PREROUTING chain", with the IPv6 filter input/output VXLAN rules of static.go.
+// WireGuard: "with WireGuard enabled" "should include the expected input chain in the filter chains"
+// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it.
+// Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
+// wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
+// them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
+// only (CrossSubnet tunnels only across subnets, not modelled); checkManglePostrouting is
+// held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
+// are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { chainRules, felixWorld, nodePlan } from './world';
 
@@ -190,6 +201,75 @@ describe('static_test.go (v3.32.1) with default config: the nat table; nat_test.
   });
 });
 
+const IPIP_ADDR = 'projectcalico.org/IPv4IPIPTunnelAddr';
+const VXLAN_ADDR = 'projectcalico.org/IPv4VXLANTunnelAddr';
+const VXLAN6_ADDR = 'projectcalico.org/IPv6VXLANTunnelAddr';
+/** static_test.go's expected tunnel rule: OutInterface(dev), NotSrcAddrType(LOCAL, true), SrcAddrType(LOCAL, false), MasqAction (--random-fully: nat-chains.ts). */
+const TUNNEL_MASQ = (dev: string): string => `--out-interface ${dev} -m addrtype ! --src-type LOCAL --limit-iface-out -m addrtype --src-type LOCAL --jump MASQUERADE --random-fully`;
+const NAT_POSTROUTING_HEAD = ['--jump cali-fip-snat', '--jump cali-nat-outgoing'];
+
+describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-POSTROUTING', () => {
+  const pods = [{ name: 'a', ip: '192.0.2.11' }];
+  const postrouting = (pools: object[], felix: object | undefined, annotations: Record<string, string> | undefined, v6 = false): string[] => {
+    const plan = nodePlan(felixWorld(v6 ? V6_PODS : pods, pools, felix, v6 ? NODE_V6 : '198.51.100.10', [], undefined, annotations));
+    return chainRules(natOf(v6 ? plan.ip6tables ?? '' : plan.iptables), 'cali-POSTROUTING');
+  };
+  const ipip = [IPIP_POOL('Always')];
+  const vx = [POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' })];
+  const vx6 = [POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' })];
+  it.each<[string, object[], object | undefined, Record<string, string> | undefined, boolean, string[]]>([
+    // "with IPIP enabled": "IPv4: Should return expected NAT postrouting chain" (IPIPTunnelAddress 10.0.0.1)
+    ['with IPIP enabled: IPv4 NAT postrouting (tunl0)', ipip, undefined, { [IPIP_ADDR]: '192.0.2.1' }, false, [TUNNEL_MASQ('tunl0')]],
+    // "with IPIP enabled" / "with IPv4 VXLAN enabled": "IPv4: Should return expected NAT postrouting chain" (no VXLAN tunnel address yet)
+    ['with IPv4 VXLAN enabled (no VXLAN tunnel address): tunl0 only', vx, { ipipEnabled: true }, { [IPIP_ADDR]: '192.0.2.1' }, false, [TUNNEL_MASQ('tunl0')]],
+    // "... with IPv4 VXLAN enabled" / "and IPv4 tunnel IP": "IPv4: Should return expected NAT postrouting chain"
+    ['and IPv4 tunnel IP: tunl0 then vxlan.calico', vx, { ipipEnabled: true }, { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }, false,
+      [TUNNEL_MASQ('tunl0'), TUNNEL_MASQ('vxlan.calico')]],
+    // "with IPIP enabled": "IPv6: Should return expected NAT postrouting chain" (IP-in-IP is IPv4 only)
+    ['with IPIP enabled: IPv6 NAT postrouting has no tunnel rule', ipip, undefined, { [IPIP_ADDR]: '192.0.2.1' }, true, []],
+    // "with IPv6 VXLAN enabled": "IPv6: Should return expected NAT postrouting chain" (no IPv6 tunnel address)
+    ['with IPv6 VXLAN enabled (no IPv6 tunnel address)', vx6, undefined, undefined, true, []],
+    // "with IPv6 VXLAN enabled" / "and IPv6 tunnel IP": "IPv6: Should return expected NAT postrouting chain"
+    ['and IPv6 tunnel IP: vxlan-v6.calico', vx6, undefined, { [VXLAN6_ADDR]: '2001:db8:1::1' }, true, [TUNNEL_MASQ('vxlan-v6.calico')]],
+    // static.go: the address alone is not enough, the encapsulation must be on
+    ['a tunnel address without the encapsulation on: no rule', [], undefined, { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }, false, []],
+    ['IP-in-IP on without the Node\'s tunnel address: no rule', ipip, undefined, undefined, false, []],
+  ])('%s', (_name, pools, felix, annotations, v6, tail) => {
+    expect(postrouting(pools, felix, annotations, v6)).toEqual([...NAT_POSTROUTING_HEAD, ...tail]);
+  });
+
+  it('the engine: another node\'s host traffic to a pod through the tunnel arrives from that node\'s tunnel address (Always pools; not CrossSubnet)', () => {
+    const fromNet = (cidr: string): object => ({
+      apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'only', namespace: 'app' },
+      spec: { selector: "app == 'a'", types: ['Ingress'], ingress: [{ action: 'Allow', source: { nets: [cidr] } }] },
+    });
+    const podA = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }];
+    const node2 = (annotations?: Record<string, string>): { name: string; ip: string; annotations?: Record<string, string> } => ({ name: 'node-2', ip: '198.51.100.20', ...(annotations ? { annotations } : {}) });
+    const verdict = (pool: object, policy: object, annotations?: Record<string, string>): ReturnType<typeof evaluateFlow> => {
+      const model = felixWorld(podA, [pool, policy], undefined, '198.51.100.10', [node2(annotations)]);
+      return evaluateFlow(model, buildFlow(model, { from: '198.51.100.20', to: 'app/a', protocol: 'TCP', port: 80 }));
+    };
+    const tunnelled = verdict(IPIP_POOL('Always'), fromNet('192.0.2.1/32'), { [IPIP_ADDR]: '192.0.2.1' });
+    expect(tunnelled.allowed).toBe(true);
+    expect(tunnelled.ingress.reason).toContain('arrives from node node-2\'s tunnel address 192.0.2.1');
+    expect(tunnelled.ingress.reason).toContain('tunl0');
+    // the node's InternalIP is not what the pod sees
+    expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(false);
+    // no tunnel address on the Node, or a CrossSubnet pool: judged with the address the flow names
+    expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32')).allowed).toBe(true);
+    expect(verdict(IPIP_POOL('CrossSubnet'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(true);
+    // VXLAN Always: the VXLAN tunnel address
+    const vxPool = POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' });
+    expect(verdict(vxPool, fromNet('192.0.2.2/32'), { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }).allowed).toBe(true);
+    expect(verdict(vxPool, fromNet('192.0.2.1/32'), { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }).allowed).toBe(false);
+  });
+
+  it('a tunnel address annotation of the wrong IP version is refused, naming the field', () => {
+    expect(() => felixWorld(pods, ipip, undefined, '198.51.100.10', [], undefined, { [IPIP_ADDR]: '2001:db8::1' }))
+      .toThrow(/cluster\.yaml.*metadata\.annotations\["projectcalico\.org\/IPv4IPIPTunnelAddr"\].*an IPv4 address/);
+  });
+});
+
 const VXLAN_IN = [
   '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali40all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
   '-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump DROP',
@@ -243,13 +323,128 @@ describe('static_test.go (v3.32.1): with IPv4 VXLAN enabled', () => {
     // another UDP port is not VXLAN
     expect(evaluateFlow(model, buildFlow(model, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 4790 })).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
   });
+});
 
-  it('an IPv6 VXLAN pool is refused, naming the file#document and field (its host rules are not rendered), unless vxlanEnabled is false', () => {
-    const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
-    expect(() => felixWorld(pods, [vx6], undefined, '198.51.100.10')).toThrow(
-      'manifests.yaml#0: IPPool vx6: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) '
-      + 'that the plan does not render and the engine does not judge (got "Always" with cidr 2001:db8:1::/64; allowed: vxlanMode Never for an IPv6 pool, '
-      + 'VXLAN on IPv4 pools only, or FelixConfiguration default spec.vxlanEnabled false)');
-    expect(() => felixWorld(pods, [vx6], { vxlanEnabled: false }, '198.51.100.10')).not.toThrow();
+const VXLAN6_IN = (deny: string): string[] => [
+  '-p 17 -m multiport --destination-ports 4789 -m set --match-set cali60all-vxlan-net src -m addrtype --dst-type LOCAL --jump ACCEPT',
+  `-p 17 -m multiport --destination-ports 4789 -m addrtype --dst-type LOCAL --jump ${deny}`,
+];
+const VXLAN6_OUT = '-p 17 -m multiport --destination-ports 4789 -m addrtype --src-type LOCAL -m set --match-set cali60all-vxlan-net dst --jump ACCEPT';
+
+// static.go filterInputChain / filterOutputChain "ipVersion == 6 && r.VXLANEnabledV6" (v3.32.1), and
+// static_test.go "with IPv6 VXLAN enabled": "IPv6: Should return expected VXLAN notrack PREROUTING chain".
+describe('static_test.go (v3.32.1): with IPv6 VXLAN enabled', () => {
+  const vx6 = POOL('vx6', '2001:db8:1::/64', { vxlanMode: 'Always' });
+  const others = [{ name: 'node-2', ip: '2001:db8:2::20' }];
+  it.each(['Always', 'CrossSubnet'])('ip6tables cali-INPUT and cali-OUTPUT (IPv6 pool vxlanMode %s); cali60all-vxlan-net holds the nodes\' IPv6 addresses; iptables untouched', (mode) => {
+    const plan = nodePlan(felixWorld(V6_PODS, [POOL('vx6', '2001:db8:1::/64', { vxlanMode: mode })], undefined, NODE_V6, others));
+    const v6 = plan.ip6tables ?? '';
+    expect(chainRules(v6, 'cali-INPUT')).toEqual([...VXLAN6_IN('DROP'), ...INPUT_TAIL]);
+    expect(v6).toMatch(/"cali:[^ ]+ Allow IPv6 VXLAN packets from allowed hosts"/);
+    expect(v6).toMatch(/"cali:[^ ]+ Drop IPv6 VXLAN packets from non-allowed hosts"/);
+    expect(chainRules(filterOf(v6), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, VXLAN6_OUT, ...OUTPUT_TAIL]);
+    expect(plan.ipsets).toContain('create cali60all-vxlan-net hash:net family inet6');
+    expect(plan.ipsets).toContain('add cali60all-vxlan-net 2001:db8:2::10');
+    expect(plan.ipsets).toContain('add cali60all-vxlan-net 2001:db8:2::20');
+    // an IPv6 pool does not turn IPv4 VXLAN on
+    expect(chainRules(plan.iptables, 'cali-INPUT')).toEqual(INPUT_TAIL);
+  });
+
+  it('IPv6: Should return expected VXLAN notrack PREROUTING chain (and the raw OUTPUT NOTRACK, static.go StaticRawOutputChain)', () => {
+    const v6 = nodePlan(felixWorld(V6_PODS, [vx6], undefined, NODE_V6)).ip6tables ?? '';
+    const raw = v6.slice(v6.indexOf('*raw'), v6.indexOf('*mangle'));
+    expect(chainRules(raw, 'cali-PREROUTING').slice(0, 3)).toEqual(['--jump MARK --set-mark 0/0x1b0000', '-p udp --dport 4789 --jump CT --notrack', '--in-interface cali+ --jump MARK --set-mark 0x80000/0x80000']);
+    expect(chainRules(raw, 'cali-OUTPUT')).toEqual(['--jump MARK --set-mark 0/0x1b0000', '--jump cali-to-host-endpoint', '-p udp --dport 4789 --jump CT --notrack', '-m mark --mark 0x10000/0x10000 --jump ACCEPT']);
+  });
+
+  it('FilterDenyAction REJECT: the IPv6 VXLAN deny is REJECT (static.go uses r.IptablesFilterDenyAction() there, unlike IPv4)', () => {
+    const v6 = nodePlan(felixWorld(V6_PODS, [vx6], { iptablesFilterDenyAction: 'Reject' }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(v6, 'cali-INPUT').slice(0, 2)).toEqual(VXLAN6_IN('REJECT'));
+    expect(v6).toMatch(/"cali:[^ ]+ Reject IPv6 VXLAN packets from non-allowed hosts"/);
+  });
+
+  it('FelixConfiguration vxlanEnabled does not turn IPv6 VXLAN on or off (encapsulation_resolver.go VXLANEnabledV6: the pools alone)', () => {
+    const off = nodePlan(felixWorld(V6_PODS, [vx6], { vxlanEnabled: false }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(off, 'cali-INPUT')).toEqual([...VXLAN6_IN('DROP'), ...INPUT_TAIL]);
+    const on = nodePlan(felixWorld(V6_PODS, [], { vxlanEnabled: true }, NODE_V6)).ip6tables ?? '';
+    expect(chainRules(on, 'cali-INPUT')).toEqual(INPUT_TAIL);
+  });
+
+  it('the engine: IPv6 VXLAN to the node from a node address is accepted before host endpoint policy; from another host denied with the deny action', () => {
+    const model = felixWorld(V6_PODS, [vx6], undefined, NODE_V6, others);
+    const flow = (m: typeof model, from: string, to: string): ReturnType<typeof evaluateFlow> => evaluateFlow(m, buildFlow(m, { from, to, protocol: 'UDP', port: 4789 }));
+    const ok = flow(model, '2001:db8:2::20', NODE_V6);
+    expect(ok.allowed).toBe(true);
+    expect(ok.ingress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    const stranger = flow(model, '2001:db8:3::9', NODE_V6);
+    expect(stranger.allowed).toBe(false);
+    expect(stranger.ingress.reason).toContain('IPv6 VXLAN (UDP 4789) from a host not in all-vxlan-net');
+    expect(flow(model, NODE_V6, '2001:db8:2::20').egress.stages.map((s) => s.stage)).toEqual(['host-vxlan']);
+    // without an IPv6 VXLAN pool, nothing special
+    const plain = felixWorld(V6_PODS, [], undefined, NODE_V6, others);
+    expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.stages.map((s) => s.stage)).not.toContain('host-vxlan');
+    expect(flow(plain, '2001:db8:3::9', NODE_V6).ingress.reason).not.toContain('VXLAN');
+  });
+});
+
+// static_test.go (v3.32.1) "with WireGuard enabled", for each of IPv4/IPv6 enabled (true,false),
+// (false,true), (true,true) and IP version 4 and 6: "should include the expected input chain in the
+// filter chains" (UDP 51820 / 51821 to a local address accepted first), and static.go filterOutputChain
+// ("Allow outgoing IPv4/IPv6 Wireguard packets") and StaticNATPostroutingChains (the WireGuard device).
+// Left out: "should include the expected WireGuard PREROUTING chain in the raw chains"
+// (WireguardEncryptHostTraffic: wireguardHostEncryptionEnabled true is refused at read).
+const WG_IN = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --dst-type LOCAL --jump ACCEPT`;
+const WG_OUT = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --src-type LOCAL --jump ACCEPT`;
+
+describe('static_test.go (v3.32.1): with WireGuard enabled', () => {
+  const dual = [{ name: 'a', ip: '192.0.2.11' }, ...V6_PODS.slice(1)];
+  const plan = (felix: object): ReturnType<typeof nodePlan> => nodePlan(felixWorld(dual, [], felix, '198.51.100.10', [], undefined, { 'projectcalico.org/IPv6VXLANTunnelAddr': '2001:db8:1::1' }));
+  it.each<[boolean, boolean]>([[true, false], [false, true], [true, true]])('IPv4 enabled: %s, IPv6 enabled: %s: the input chain (IPv4 and IPv6), the output chain, the nat tunnel masquerade', (v4, v6) => {
+    const p = plan({ wireguardEnabled: v4, wireguardEnabledV6: v6 });
+    const six = p.ip6tables ?? '';
+    expect(chainRules(p.iptables, 'cali-INPUT')).toEqual([...(v4 ? [WG_IN(51820)] : []), ...INPUT_TAIL]);
+    expect(chainRules(six, 'cali-INPUT')).toEqual([...(v6 ? [WG_IN(51821)] : []), ...INPUT_TAIL]);
+    expect(chainRules(filterOf(p.iptables), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, ...(v4 ? [WG_OUT(51820)] : []), ...OUTPUT_TAIL]);
+    expect(chainRules(filterOf(six), 'cali-OUTPUT')).toEqual([...OUTPUT_HEAD, ...(v6 ? [WG_OUT(51821)] : []), ...OUTPUT_TAIL]);
+    expect(chainRules(natOf(p.iptables), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, ...(v4 ? [TUNNEL_MASQ('wireguard.cali')] : [])]);
+    // no IPv6 VXLAN pool: the IPv6 VXLAN tunnel address alone adds nothing
+    expect(chainRules(natOf(six), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, ...(v6 ? [TUNNEL_MASQ('wg-v6.cali')] : [])]);
+    if (v4) expect(p.iptables).toMatch(/"cali:[^ ]+ Allow incoming IPv4 Wireguard packets"/);
+    if (v6) expect(six).toMatch(/"cali:[^ ]+ Allow outgoing IPv6 Wireguard packets"/);
+  });
+
+  it('wireguardListeningPort(V6) and wireguardInterfaceName(V6) change the port and the device; the rule comes after the IP-in-IP and VXLAN rules', () => {
+    const p = nodePlan(felixWorld(dual, [IPIP_POOL('Always')], {
+      wireguardEnabled: true, wireguardEnabledV6: true, wireguardListeningPort: 51900, wireguardListeningPortV6: 51901,
+      wireguardInterfaceName: 'wg0', wireguardInterfaceNameV6: 'wg1', vxlanEnabled: true,
+    }, '198.51.100.10', [], undefined, { [IPIP_ADDR]: '192.0.2.1' }));
+    expect(chainRules(p.iptables, 'cali-INPUT').slice(0, 5)).toEqual([
+      '-p 4 -m set --match-set cali40all-hosts-net src -m addrtype --dst-type LOCAL --jump ACCEPT', '-p 4 --jump DROP', ...VXLAN_IN, WG_IN(51900),
+    ]);
+    expect(chainRules(p.ip6tables ?? '', 'cali-INPUT')[0]).toBe(WG_IN(51901));
+    expect(chainRules(natOf(p.iptables), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, TUNNEL_MASQ('tunl0'), TUNNEL_MASQ('wg0')]);
+    expect(chainRules(natOf(p.ip6tables ?? ''), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, TUNNEL_MASQ('wg1')]);
+  });
+
+  it('the raw table is unchanged (no cali-wireguard-incoming-mark without host encryption), and host encryption is refused naming the field', () => {
+    const raw = (t: string): string => t.slice(t.indexOf('*raw'), t.indexOf('*mangle'));
+    expect(raw(plan({ wireguardEnabled: true }).iptables)).toBe(raw(plan({}).iptables));
+    expect(() => plan({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toThrow(/manifests\.yaml#0.*spec\.wireguardHostEncryptionEnabled: not modelled/);
+  });
+
+  it('the engine: WireGuard UDP to the node is accepted before host endpoint policy from any source, the host\'s WireGuard to any host too; the IPv6 port only in IPv6', () => {
+    const hep = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'n1' }, spec: { node: 'node-1', interfaceName: '*', expectedIPs: ['198.51.100.10', NODE_V6] } };
+    const model = felixWorld(dual, [hep], { wireguardEnabled: true, wireguardEnabledV6: true }, '198.51.100.10');
+    const flow = (from: string, to: string, port: number): ReturnType<typeof evaluateFlow> => evaluateFlow(model, buildFlow(model, { from, to, protocol: 'UDP', port }));
+    const inbound = flow('203.0.113.9', '198.51.100.10', 51820);
+    expect(inbound.allowed).toBe(true);
+    // mangle's pre-DNAT policy (none here) runs first; cali-INPUT's WireGuard accept then decides
+    expect(inbound.ingress.stages.map((s) => s.stage)).toEqual(['host-prednat', 'host-wireguard']);
+    expect(flow('198.51.100.10', '203.0.113.9', 51820).egress.stages.map((s) => s.stage)).toEqual(['host-wireguard']);
+    // the host endpoint (no policy: default deny) decides other ports, and 51821 in IPv4
+    expect(flow('203.0.113.9', '198.51.100.10', 51821).allowed).toBe(false);
+    expect(flow('2001:db8:3::9', NODE_V6, 51821).ingress.stages.map((s) => s.stage)).toEqual(['host-prednat', 'host-wireguard']);
+    const off = felixWorld(dual, [hep], undefined, '198.51.100.10');
+    expect(evaluateFlow(off, buildFlow(off, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 51820 })).allowed).toBe(false);
   });
 });

@@ -16,21 +16,22 @@ export interface Pod {
   readonly serviceAccount?: string;
 }
 
-/** Another node of the cluster: its name and InternalIP. */
+/** Another node of the cluster: its name, InternalIP and annotations (none when left out). */
 export interface OtherNode {
   readonly name: string;
   readonly ip: string;
+  readonly annotations?: Record<string, string>;
 }
 
-function node(name: string, ip: string): object {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: {} }, status: { addresses: [{ type: 'InternalIP', address: ip }] } };
+function node(name: string, ip: string, annotations?: Record<string, string>): object {
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: {}, ...(annotations ? { annotations } : {}) }, status: { addresses: [{ type: 'InternalIP', address: ip }] } };
 }
 
-function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherNode[]): string {
+function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherNode[], nodeAnnotations?: Record<string, string>): string {
   return yaml.dump({
     apiVersion: 'v1', kind: 'List', items: [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
-      node(NODE, nodeIp), ...others.map((o) => node(o.name, o.ip)),
+      node(NODE, nodeIp, nodeAnnotations), ...others.map((o) => node(o.name, o.ip, o.annotations)),
       ...pods.map((p) => ({
         apiVersion: 'v1', kind: 'Pod', metadata: { name: p.name, namespace: 'app', labels: p.labels ?? {}, ...(p.annotations ? { annotations: p.annotations } : {}) },
         spec: { nodeName: NODE, containers: [{ name: 'c' }], ...(p.serviceAccount ? { serviceAccountName: p.serviceAccount } : {}) },
@@ -40,15 +41,18 @@ function inventory(pods: readonly Pod[], nodeIp: string, others: readonly OtherN
   });
 }
 
-/** The model of the pods, the manifests (YAML documents), the FelixConfiguration `default` spec and other nodes. */
+/**
+ * The model of the pods, the manifests (YAML documents), the FelixConfiguration `default` spec, other
+ * nodes and the annotations of the pods' Node (its tunnel addresses, for instance).
+ */
 export function felixWorld(
   pods: readonly Pod[], manifests: readonly object[], felix: object | undefined, nodeIp: string, others: readonly OtherNode[] = [],
-  calicoVersion?: CalicoVersion,
+  calicoVersion?: CalicoVersion, nodeAnnotations?: Record<string, string>,
 ): BuiltModel {
   const docs = [...manifests, ...(felix ? [{ apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: felix }] : [])];
   return buildEngineModel(parseEngineInputs([
     { file: 'manifests.yaml', text: docs.map((d) => yaml.dump(d)).join('---\n') || '{}\n' },
-    { file: 'cluster.yaml', text: inventory(pods, nodeIp, others) },
+    { file: 'cluster.yaml', text: inventory(pods, nodeIp, others, nodeAnnotations) },
   ], calicoVersion ? { calicoVersion } : {}));
 }
 

@@ -14,8 +14,8 @@ export interface CalicoIpPoolProps {
 /**
  * A Calico `projectcalico.org/v3` IPPool: the range pods take addresses from, its encapsulation
  * (`ipipMode`, `vxlanMode`) and `natOutgoing`. A pool with ipipMode other than Never turns on the
- * IP-in-IP host rules in every node's plan, an IPv4 pool with vxlanMode other than Never the VXLAN
- * host rules (an IPv6 VXLAN pool is refused: not rendered); natOutgoing adds the masquerade rule to
+ * IP-in-IP host rules in every node's plan, a pool with vxlanMode other than Never the VXLAN host
+ * rules of its IP version; natOutgoing adds the masquerade rule to
  * every node's nat table.
  *
  * Cluster-scoped: never carries a namespace, even in a chart that has one.

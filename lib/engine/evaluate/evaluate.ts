@@ -2,6 +2,7 @@
 import { BuiltModel } from '../model/build';
 import { ingressView, withNatNote } from './nat-outgoing';
 import { egressSide, ingressSide } from './sides';
+import { tunnelSourceView } from './tunnel-source';
 import { DirectionTrace, Flow, FlowVerdict } from './types';
 
 /** Options of evaluateFlow. */
@@ -20,8 +21,9 @@ export function evaluateFlow(model: BuiltModel, flow: Flow, options: EvaluateOpt
     return { ...base, allowed: true, egress: self('egress'), ingress: self('ingress'), reason: 'an endpoint reaching itself is always allowed' };
   }
   const egress = egressSide(model, flow);
-  // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
-  const view = ingressView(model, flow);
+  // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node
+  // address, and a host's traffic to another node's pod through a tunnel from the host's tunnel address
+  const view = tunnelSourceView(model, flow) ?? ingressView(model, flow);
   const ingress = egress.allowed || !options.stopAtFirstDeny ? withNatNote(ingressSide(model, view.flow), view.note) : skipped(flow.destination.id);
   const allowed = egress.allowed && ingress.allowed;
   const reason = !egress.allowed ? `denied at the source's egress: ${egress.reason}`

@@ -21,11 +21,23 @@ export interface NodeInfo {
   /** status.addresses, e.g. InternalIP/ExternalIP. */
   readonly addresses: readonly { readonly type: string; readonly address: string }[];
   /**
-   * The tunnel addresses Calico writes on the Node (libcalico-go k8s/resources/node.go): the
-   * `projectcalico.org/IPv4IPIPTunnelAddr`, `IPv4VXLANTunnelAddr` and `IPv6VXLANTunnelAddr`
-   * annotations, in that order. @default - none
+   * The tunnel addresses Calico writes on the Node (libcalico-go k8s/resources/node.go). @default - none
    */
-  readonly tunnelAddresses?: readonly string[];
+  readonly tunnelAddresses?: TunnelAddresses;
+}
+
+/**
+ * A Node's tunnel addresses, from its `projectcalico.org/IPv4IPIPTunnelAddr`, `IPv4VXLANTunnelAddr`
+ * and `IPv6VXLANTunnelAddr` annotations (what Felix gets as IpInIpTunnelAddr, IPv4VXLANTunnelAddr,
+ * IPv6VXLANTunnelAddr).
+ */
+export interface TunnelAddresses {
+  /** @default - none */
+  readonly ipip?: string;
+  /** @default - none */
+  readonly vxlan?: string;
+  /** @default - none */
+  readonly vxlanV6?: string;
 }
 
 /** A namespace of the inventory. */
@@ -167,7 +179,7 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
       };
     });
     const tunnelAddresses = nodeTunnelAddresses(r, meta);
-    return { kind: 'Node', value: { name, labels, addresses, ...(tunnelAddresses.length > 0 ? { tunnelAddresses } : {}) } };
+    return { kind: 'Node', value: { name, labels, addresses, ...(Object.keys(tunnelAddresses).length > 0 ? { tunnelAddresses } : {}) } };
   }
   if (doc.kind === 'ServiceAccount') return { kind: 'ServiceAccount', value: parseServiceAccount(r, name, labels, meta) };
   return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
@@ -258,19 +270,21 @@ function readyCondition(r: Reader, status: Rec): boolean | undefined {
 }
 
 /** Node annotations holding the node's tunnel address (libcalico-go k8s/resources/node.go). */
-const TUNNEL_ANNOTATIONS = ['projectcalico.org/IPv4IPIPTunnelAddr', 'projectcalico.org/IPv4VXLANTunnelAddr', 'projectcalico.org/IPv6VXLANTunnelAddr'];
+const TUNNEL_ANNOTATIONS: readonly (readonly [keyof TunnelAddresses, string])[] = [
+  ['ipip', 'projectcalico.org/IPv4IPIPTunnelAddr'], ['vxlan', 'projectcalico.org/IPv4VXLANTunnelAddr'], ['vxlanV6', 'projectcalico.org/IPv6VXLANTunnelAddr'],
+];
 
-function nodeTunnelAddresses(r: Reader, meta: Rec): string[] {
+function nodeTunnelAddresses(r: Reader, meta: Rec): TunnelAddresses {
   const annotations = r.rec(meta.annotations, 'metadata.annotations');
-  const out: string[] = [];
-  for (const key of TUNNEL_ANNOTATIONS) {
+  const out: { -readonly [K in keyof TunnelAddresses]: string } = {};
+  for (const [kind, key] of TUNNEL_ANNOTATIONS) {
     const field = `metadata.annotations[${JSON.stringify(key)}]`;
     const value = annotations[key];
     if (value === undefined) continue;
     const text = r.str(value, field, true);
     const v6 = key.startsWith('projectcalico.org/IPv6');
     if (ipVersionOf(text) !== (v6 ? 6 : 4)) r.fail(field, value, `an ${v6 ? 'IPv6' : 'IPv4'} address`);
-    out.push(text);
+    out[kind] = text;
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { ServiceSetMembers } from '../input/service-members';
 import { findMatchedService } from '../input/service-lookup';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
-import { checkVxlanPools, natOutgoingNote } from './encapsulation';
+import { natOutgoingNote } from './encapsulation';
 import { felixSettings } from './felix';
 import { compareOrderThenName } from './order';
 import { EndpointGroups } from './endpoint-groups';
@@ -173,7 +173,6 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
 
   const felixConfigs = byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r);
   const pools = byKind<IpPool>('IPPool');
-  checkVxlanPools(pools.map(({ s }) => s), { ...(felixConfigs.find((c) => c.metadata.name === 'default')?.spec ?? {}), ...inputs.felixOverrides });
   const felix = felixSettings(felixConfigs, inputs.felixOverrides, pools.map(({ r }) => r));
   const natNote = natOutgoingNote(pools.map(({ r }) => r));
   if (natNote) notes.push(natNote);

@@ -1,30 +1,6 @@
-// The IPPools' encapsulation and NAT as the plan renders them: IP-in-IP and IPv4 VXLAN host rules
-// and the nat table are modelled; IPv6 VXLAN is not, so an IPv6 VXLAN pool is refused unless
-// FelixConfiguration turns VXLAN off.
-import { ipVersionOf } from '../../model/net';
-import { FelixConfigurationSpec, IpPool } from '../../model/resources';
-import { InputError } from '../input/errors';
-import { SourcedResource } from '../input/load';
-
-/**
- * Throws InputError naming the pool's file#document when an IPv6 pool has vxlanMode other than
- * Never and vxlanEnabled is not false: Felix would add IPv6 VXLAN rules (VXLANEnabledV6) to
- * cali-INPUT, cali-OUTPUT and raw that the plan does not render (failing closed rather than
- * answering without them).
- */
-export function checkVxlanPools(pools: readonly SourcedResource[], felix: FelixConfigurationSpec): void {
-  if (felix.vxlanEnabled === false) return;
-  for (const s of pools) {
-    const pool = s.resource as IpPool;
-    const mode = pool.spec.vxlanMode ?? 'Never';
-    if (mode !== 'Never' && ipVersionOf(pool.spec.cidr.split('/')[0]) === 6) {
-      throw new InputError(`${s.file}#${s.documentIndex}: IPPool ${pool.metadata.name}: spec.vxlanMode: IPv6 VXLAN is not modelled: Felix would add IPv6 VXLAN `
-        + 'host rules (cali-INPUT, cali-OUTPUT, raw NOTRACK) that the plan does not render and the engine does not judge '
-        + `(got ${JSON.stringify(mode)} with cidr ${pool.spec.cidr}; allowed: vxlanMode Never for an IPv6 pool, VXLAN on IPv4 pools only, `
-        + 'or FelixConfiguration default spec.vxlanEnabled false)');
-    }
-  }
-}
+// The IPPools' NAT as the plan renders it: the note on what natOutgoing changes. (The encapsulation
+// host rules, IP-in-IP and VXLAN of both IP versions, are Felix settings: felix.ts.)
+import { IpPool } from '../../model/resources';
 
 /**
  * The note for pools with natOutgoing: the plan's nat table masquerades their pods' traffic to

@@ -3,7 +3,7 @@
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
 import { ipVersionOf, parseNatPortRange } from '../../model/net';
-import { FelixSettings, NatOutgoingSettings, PoolNat } from './types';
+import { FelixSettings, NatOutgoingSettings, PoolNat, WireguardSettings } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -24,6 +24,8 @@ const FELIX_DEFAULTS = {
   logPrefix: 'calico-packet',
   logActionRateLimitBurst: 5,
   disableConntrackInvalidCheck: false,
+  wireguard: { port: 51820, interfaceName: 'wireguard.cali' },
+  wireguardV6: { port: 51821, interfaceName: 'wg-v6.cali' },
 } as const;
 
 /** IP-in-IP is on when any pool (disabled ones too) has ipipMode other than Never (encapsulation_resolver.go updatePool). */
@@ -31,15 +33,17 @@ function poolsWantIpip(pools: readonly IpPool[]): boolean {
   return pools.some((p) => (p.spec.ipipMode ?? 'Never') !== 'Never');
 }
 
-/** VXLAN (IPv4) is on when any IPv4 pool (disabled ones too) has vxlanMode other than Never (encapsulation_resolver.go updatePool). */
-function poolsWantVxlan(pools: readonly IpPool[]): boolean {
-  return pools.some((p) => (p.spec.vxlanMode ?? 'Never') !== 'Never' && ipVersionOf(p.spec.cidr.split('/')[0]) === 4);
+/** VXLAN of an IP version is on when any pool of it (disabled ones too) has vxlanMode other than Never (encapsulation_resolver.go updatePool). */
+function poolsWantVxlan(pools: readonly IpPool[], version: 4 | 6): boolean {
+  return pools.some((p) => (p.spec.vxlanMode ?? 'Never') !== 'Never' && ipVersionOf(p.spec.cidr.split('/')[0]) === version);
 }
 
 /** The pools as the masquerade manager keeps them (masq_mgr.go OnUpdate, isLoadBalancerOnly). */
 function poolNat(p: IpPool): PoolNat {
   const uses = p.spec.allowedUses ?? [];
+  const tunnel = p.spec.ipipMode === 'Always' ? 'ipip' : p.spec.vxlanMode === 'Always' ? 'vxlan' : undefined;
   return {
+    ...(tunnel ? { tunnel } : {}),
     name: p.metadata.name, cidr: p.spec.cidr, masquerade: p.spec.natOutgoing === true,
     loadBalancerOnly: uses.length === 1 && uses[0] === 'LoadBalancer',
   };
@@ -52,6 +56,17 @@ function natOutgoing(spec: FelixConfigurationSpec): NatOutgoingSettings {
     excludeHosts: spec.natOutgoingExclusions === 'IPPoolsAndHostIPs',
     ...(spec.natOutgoingAddress ? { address: spec.natOutgoingAddress } : {}),
     ...(range ? { portRange: range } : {}),
+  };
+}
+
+/** The WireGuard devices that are on (wireguardEnabled, wireguardEnabledV6), with their port and name. */
+function wireguard(spec: FelixConfigurationSpec): { wireguard?: WireguardSettings; wireguardV6?: WireguardSettings } {
+  const d = FELIX_DEFAULTS;
+  return {
+    ...(spec.wireguardEnabled === true
+      ? { wireguard: { port: spec.wireguardListeningPort ?? d.wireguard.port, interfaceName: spec.wireguardInterfaceName ?? d.wireguard.interfaceName } } : {}),
+    ...(spec.wireguardEnabledV6 === true
+      ? { wireguardV6: { port: spec.wireguardListeningPortV6 ?? d.wireguardV6.port, interfaceName: spec.wireguardInterfaceNameV6 ?? d.wireguardV6.interfaceName } } : {}),
   };
 }
 
@@ -81,7 +96,9 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
       : {}),
     disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
-    vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools),
+    vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools, 4),
+    vxlanEnabledV6: poolsWantVxlan(pools, 6),
+    ...wireguard(spec),
     ipPools: pools.map(poolNat),
     natOutgoing: natOutgoing(spec),
   };

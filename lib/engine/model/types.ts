@@ -152,6 +152,15 @@ export interface FelixSettings {
    * IPPool has vxlanMode other than Never (felix/calc/encapsulation_resolver.go).
    */
   readonly vxlanEnabled: boolean;
+  /**
+   * IPv6 VXLAN host rules on: any IPv6 IPPool has vxlanMode other than Never (encapsulation_resolver.go
+   * VXLANEnabledV6: the pools alone, FelixConfiguration vxlanEnabled does not override it).
+   */
+  readonly vxlanEnabledV6: boolean;
+  /** IPv4 WireGuard (FelixConfiguration wireguardEnabled): its port and device. @default - off */
+  readonly wireguard?: WireguardSettings;
+  /** IPv6 WireGuard (wireguardEnabledV6). @default - off */
+  readonly wireguardV6?: WireguardSettings;
   /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
   readonly ipPools: readonly PoolNat[];
   /** How natOutgoing rewrites the source (FelixConfiguration natOutgoingExclusions, natOutgoingAddress, natPortRange). */
@@ -174,6 +183,8 @@ export interface PoolNat {
   readonly cidr: string;
   /** natOutgoing (disabled pools too: Felix's masquerade set takes every pool with it). */
   readonly masquerade: boolean;
+  /** The encapsulation every route to the pool's remote blocks uses: ipipMode or vxlanMode Always. @default - none, or only across subnets */
+  readonly tunnel?: 'ipip' | 'vxlan';
   /** allowedUses is exactly [LoadBalancer]: such a pool is not in the network-ip-pools set. */
   readonly loadBalancerOnly: boolean;
 }
@@ -213,4 +224,12 @@ export interface EngineModel {
 export interface EntityMembers {
   readonly endpoints: readonly Endpoint[];
   readonly networkSets: readonly NetworkSetInfo[];
+}
+
+/** A WireGuard device Felix runs (felix/config/config_params.go WireguardListeningPort, WireguardInterfaceName). */
+export interface WireguardSettings {
+  /** The UDP port it listens on. */
+  readonly port: number;
+  /** The device's name. */
+  readonly interfaceName: string;
 }

@@ -282,14 +282,26 @@ export interface FelixConfigurationSpec {
   readonly disableConntrackInvalidCheck?: boolean;
   /** Overrides whether IP-in-IP host rules are programmed. @default - on when any IPv4 IPPool has ipipMode other than Never */
   readonly ipipEnabled?: boolean;
-  /** Overrides whether VXLAN is on. Only `false` is modelled (VXLAN host rules are not rendered). @default - from the IPPools */
+  /** Overrides whether IPv4 VXLAN is on (IPv6 VXLAN follows the IPv6 pools alone). @default - from the IPv4 IPPools */
   readonly vxlanEnabled?: boolean;
   /** `Accept` only: `Return` is not modelled. @default 'Accept' */
   readonly iptablesFilterAllowAction?: string;
   /** `Accept` only: `Return` is not modelled. @default 'Accept' */
   readonly iptablesMangleAllowAction?: string;
-  /** `false` only: WireGuard host rules are not modelled. @default false */
+  /** IPv4 WireGuard: Felix accepts UDP to wireguardListeningPort in cali-INPUT and cali-OUTPUT. @default false */
   readonly wireguardEnabled?: boolean;
+  /** IPv6 WireGuard: the same in ip6tables, with wireguardListeningPortV6. @default false */
+  readonly wireguardEnabledV6?: boolean;
+  /** The IPv4 WireGuard UDP port (1-65535). @default 51820 */
+  readonly wireguardListeningPort?: number;
+  /** The IPv6 WireGuard UDP port (1-65535). @default 51821 */
+  readonly wireguardListeningPortV6?: number;
+  /** The IPv4 WireGuard device (its tunnel-source masquerade in nat cali-POSTROUTING). @default 'wireguard.cali' */
+  readonly wireguardInterfaceName?: string;
+  /** The IPv6 WireGuard device. @default 'wg-v6.cali' */
+  readonly wireguardInterfaceNameV6?: string;
+  /** `false` only: host-to-host encryption (raw cali-wireguard-incoming-mark) is not modelled. @default false */
+  readonly wireguardHostEncryptionEnabled?: boolean;
   /** `false` only: the eBPF dataplane is not modelled. @default false */
   readonly bpfEnabled?: boolean;
   /** `false` only: kube-proxy's IPVS mode is not modelled. @default false */

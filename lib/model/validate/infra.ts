@@ -85,11 +85,36 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
     report(issues, 'spec.logActionRateLimitBurst', burst, 'invalid logActionRateLimitBurst', 'an integer from 0 to 9999');
   }
   checkNatOutgoing(issues, spec);
+  checkWireguard(issues, spec);
   for (const u of FELIX_UNMODELLED) {
     const v = spec[u.field];
     if (v !== undefined && !u.modelled(v)) {
       report(issues, `spec.${u.field}`, v, `not modelled: ${u.why}`, u.supported);
     }
+  }
+}
+
+/** felix/config/config_params.go IfaceParamRegexp (wireguardInterfaceName, wireguardInterfaceNameV6). */
+const IFACE_PARAM = /^[a-zA-Z0-9:._+-]{1,15}$/;
+
+/**
+ * The WireGuard ports (api/.../v3/felixconfig.go: gt=0,lte=65535) and device names (config_params.go
+ * iface-param, non-zero); with WireGuard on, the mark mask needs a sixth bit (driver.go allocates the
+ * WireGuard mark after scratch1 and stops without one).
+ */
+function checkWireguard(issues: Issues, spec: FelixConfigurationSpec): void {
+  for (const field of ['wireguardListeningPort', 'wireguardListeningPortV6'] as const) {
+    const p = spec[field];
+    if (p !== undefined && (!Number.isInteger(p) || p < 1 || p > 65535)) report(issues, `spec.${field}`, p, `invalid ${field}`, 'a port 1-65535');
+  }
+  for (const field of ['wireguardInterfaceName', 'wireguardInterfaceNameV6'] as const) {
+    const name = spec[field];
+    if (name !== undefined && !IFACE_PARAM.test(name)) report(issues, `spec.${field}`, name, `invalid ${field}`, '1-15 characters of letters, digits and : . _ + -');
+  }
+  const m = spec.iptablesMarkMask;
+  if ((spec.wireguardEnabled === true || spec.wireguardEnabledV6 === true) && m !== undefined && Number.isInteger(m) && bitCount(m) === MIN_MARK_BITS) {
+    report(issues, 'spec.iptablesMarkMask', m, `iptablesMarkMask has ${MIN_MARK_BITS} bits set; with WireGuard on Felix needs ${MIN_MARK_BITS + 1} (the WireGuard mark too)`,
+      `a 32-bit mask with at least ${MIN_MARK_BITS + 1} bits set (Felix's default 0xffff0000)`);
   }
 }
 
@@ -139,9 +164,9 @@ const FELIX_UNMODELLED: readonly Unmodelled[] = [
   { field: 'iptablesFilterAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the filter table', supported: 'Accept' },
   { field: 'iptablesMangleAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the mangle table', supported: 'Accept' },
   {
-    field: 'wireguardEnabled', modelled: isFalse,
-    why: 'Felix would accept the WireGuard port in cali-INPUT and cali-OUTPUT and mark WireGuard traffic in raw and mangle; '
-      + 'the plan renders none of it and the engine does not judge it, so both would differ from the node',
+    field: 'wireguardHostEncryptionEnabled', modelled: isFalse,
+    why: 'Felix would mark packets from host interfaces in raw cali-PREROUTING (cali-wireguard-incoming-mark) so that host-to-host '
+      + 'traffic through WireGuard passes the RPF check; the plan does not render it and the engine does not judge host traffic through the tunnel',
     supported: 'false, or leave it out',
   },
   { field: 'bpfEnabled', modelled: isFalse, why: 'the plan is of the iptables dataplane, not eBPF', supported: 'false, or leave it out' },
