@@ -60,6 +60,11 @@ export function writePodJson(t: TruthTable, sink: (text: string) => void): void 
 }
 
 const SYMBOL: { readonly [v in GroupVerdict]: string } = { 'allowed': '.', 'denied': 'X', 'same-node': 's', 'other-node': 'o' };
+const GROUP_VERDICTS = Object.keys(SYMBOL) as GroupVerdict[];
+const SYMBOL_CODE: { readonly [v in GroupVerdict]: number } = {
+  'allowed': SYMBOL.allowed.charCodeAt(0), 'denied': SYMBOL.denied.charCodeAt(0),
+  'same-node': SYMBOL['same-node'].charCodeAt(0), 'other-node': SYMBOL['other-node'].charCodeAt(0),
+};
 
 /** The grouped text: the groups with their rows, then the group matrix. */
 export function writeGroupText(t: TruthTable, g: GroupedTable, sink: (text: string) => void): void {
@@ -71,10 +76,11 @@ export function writeGroupText(t: TruthTable, g: GroupedTable, sink: (text: stri
   const width = Math.max(4, ...labels.map((id) => id.length));
   header(out, width, labels);
   const n = labels.length;
-  const cells: string[] = new Array<string>(n);
+  // a row's cells as one-byte symbols with a space between (ASCII), filled in place
+  const cells = Buffer.alloc(Math.max(0, 2 * n - 1), ' ');
   labels.forEach((id, a) => {
-    for (let b = 0; b < n; b++) cells[b] = SYMBOL[g.verdict(a, b)];
-    out.write(`${id.padEnd(width)} ${cells.join(' ')}\n`);
+    for (let b = 0; b < n; b++) cells[2 * b] = SYMBOL_CODE[g.verdict(a, b)];
+    out.write(`${id.padEnd(width)} ${cells.toString('latin1')}\n`);
   });
   out.end();
 }
@@ -87,8 +93,10 @@ export function writeGroupJson(t: TruthTable, g: GroupedTable, sink: (text: stri
   out.write('],"allowed":{');
   const n = g.groups.length;
   const cells: string[] = new Array<string>(n);
+  // each column's cell text for each verdict, made once (not a string per cell)
+  const cellText = g.groups.map((grp) => new Map(GROUP_VERDICTS.map((v) => [v, `"${grp.id}":"${v}"`])));
   g.groups.forEach((grp, a) => {
-    for (let b = 0; b < n; b++) cells[b] = `"${g.groups[b].id}":"${g.verdict(a, b)}"`;
+    for (let b = 0; b < n; b++) cells[b] = cellText[b].get(g.verdict(a, b)) as string;
     out.write(`${a > 0 ? ',' : ''}"${grp.id}":{${cells.join(',')}}`);
   });
   out.write('}}\n');

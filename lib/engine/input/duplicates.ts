@@ -6,7 +6,8 @@ import { InvalidDocument } from './invalid';
 
 /** Remembers each object's first definition by identity (kind, namespace, name). */
 export class DefinitionRegistry {
-  private readonly first = new Map<string, { readonly location: string; readonly body: string }>();
+  /** The first definition; its canonical JSON is worked out only when a second copy comes (most objects have one). */
+  private readonly first = new Map<string, { readonly location: string; readonly value: unknown; body?: string }>();
 
   constructor(private readonly invalid: InvalidDocument[], private readonly notes: string[]) {}
 
@@ -16,13 +17,13 @@ export class DefinitionRegistry {
    * @param identity what names the object, e.g. `networking.k8s.io/v1 NetworkPolicy default/db`
    */
   admit(identity: string, value: unknown, location: string): boolean {
-    const body = canonicalJson(value);
     const seen = this.first.get(identity);
     if (seen === undefined) {
-      this.first.set(identity, { location, body });
+      this.first.set(identity, { location, value });
       return true;
     }
-    if (seen.body === body) {
+    seen.body ??= canonicalJson(seen.value);
+    if (seen.body === canonicalJson(value)) {
       this.notes.push(`${location}: ${identity} is the same as ${seen.location}; read once`);
     } else {
       this.invalid.push({

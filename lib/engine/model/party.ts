@@ -62,6 +62,17 @@ interface NamespaceView {
   readonly inherited: StringMap;
   readonly namespaceLabels: StringMap;
   readonly json: string;
+  /** Per service account (`=<name>`, '' for none): the labels its parties inherit (namespace then service account profile) and what a service account selector sees. */
+  readonly accounts: Map<string, AccountView>;
+}
+
+interface AccountView {
+  /** The ServiceAccount's own labels the view was derived from (compared by identity). */
+  readonly labels: StringMap;
+  /** Their stable JSON (part of the label key). */
+  readonly json: string;
+  readonly inherited: StringMap;
+  readonly serviceAccountLabels: StringMap;
 }
 
 const namespaceViews = new WeakMap<StringMap, NamespaceView>();
@@ -74,6 +85,7 @@ function namespaceView(namespace: string | undefined, nsLabels: StringMap): Name
     inherited: namespace !== undefined ? namespaceProfileLabels(namespace, nsLabels) : {},
     namespaceLabels: namespace !== undefined ? { ...nsLabels, [CALICO_NAMESPACE_NAME_LABEL]: namespace } : {},
     json: stableJson(nsLabels),
+    accounts: new Map(),
   };
   namespaceViews.set(nsLabels, view);
   return view;
@@ -82,12 +94,32 @@ function namespaceView(namespace: string | undefined, nsLabels: StringMap): Name
 function makeParty(kind: string, labels: StringMap, namespace: string | undefined, nsLabels: StringMap,
   serviceAccount: string | undefined, saLabels: StringMap): Party {
   const ns = namespaceView(namespace, nsLabels);
-  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json, stableJson(saLabels)].join('\u0000');
-  const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount, saLabels) : NO_LABELS;
+  const account = accountView(ns, serviceAccount, saLabels);
+  const labelKey = [kind, namespace ?? '', serviceAccount ?? '', stableJson(labels), ns.json, account.json].join('\u0000');
   return {
-    labelKey, selectorLabels: { ...ns.inherited, ...saInherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
-    serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount, saLabels) : NO_LABELS,
+    labelKey, selectorLabels: { ...account.inherited, ...labels }, namespace, namespaceLabels: ns.namespaceLabels, serviceAccount,
+    serviceAccountLabels: account.serviceAccountLabels,
   };
+}
+
+/**
+ * What parties of the namespace with the service account (and its labels) inherit: derived once per
+ * namespace, account and labels object (the endpoints of one ServiceAccount share its labels object).
+ */
+function accountView(ns: NamespaceView, serviceAccount: string | undefined, saLabels: StringMap): AccountView {
+  const key = serviceAccount === undefined ? '' : `=${serviceAccount}`;
+  let view = ns.accounts.get(key);
+  if (!view || view.labels !== saLabels) {
+    const saInherited = serviceAccount !== undefined ? serviceAccountProfileLabels(serviceAccount, saLabels) : NO_LABELS;
+    view = {
+      labels: saLabels,
+      json: stableJson(saLabels),
+      inherited: { ...ns.inherited, ...saInherited },
+      serviceAccountLabels: serviceAccount !== undefined ? serviceAccountLabels(serviceAccount, saLabels) : NO_LABELS,
+    };
+    ns.accounts.set(key, view);
+  }
+  return view;
 }
 
 /** JSON of a string map with sorted keys. */

@@ -67,10 +67,9 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
   const fastOk = reps.map((p) => p.ip !== undefined);
   const fast = new FastPairs(model, protocol, port, reps.map((p, i) => (fastOk[i] ? p : { ...p, ip: '0.0.0.0' })),
     Int32Array.from(g.groupClass), classHeps);
-  const verdict = (i: number, j: number, sameNode: boolean): number => {
-    const a = g.rowGroup[i];
-    const b = g.rowGroup[j];
-    if (a >= 0 && b >= 0 && fastOk[a] && fastOk[b]) return fast.allowed(a, b, sameNode) ? 1 : 0;
+  // rows i and j are of groups a and b (every caller picks them from the groups' members)
+  const verdict = (a: number, b: number, i: number, j: number, sameNode: boolean): number => {
+    if (fastOk[a] && fastOk[b]) return fast.allowed(a, b, sameNode) ? 1 : 0;
     return slowVerdict(model, rows[i].party, rows[j].party, protocol, port);
   };
 
@@ -99,14 +98,17 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
   // cross-node cells: a representative pair on two different nodes, when the groups have one
   const alt = g.members.map((m) => m.find((r) => rowNode[r] !== rowNode[m[0]]) ?? -1);
   const cross = new Uint8Array(groups * groups);
+  const first = Int32Array.from(g.members, (m) => m[0]);
+  const firstNode = Int32Array.from(first, (r) => rowNode[r]);
   for (let a = 0; a < groups; a++) {
-    const a0 = g.members[a][0];
+    const a0 = first[a];
+    const nodeA = firstNode[a];
     for (let b = 0; b < groups; b++) {
-      const b0 = g.members[b][0];
+      const b0 = first[b];
       // the pair's rows, without an array per cell (-1: no pair)
       let from = -1;
       let to = -1;
-      if (a !== b && rowNode[a0] !== rowNode[b0]) {
+      if (a !== b && nodeA !== firstNode[b]) {
         from = a0;
         to = b0;
       } else if (alt[b] >= 0) {
@@ -116,7 +118,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
         from = alt[a];
         to = b0;
       }
-      if (from >= 0) cross[a * groups + b] = verdict(from, to, false);
+      if (from >= 0) cross[a * groups + b] = verdict(a, b, from, to, false);
     }
     step?.();
   }
@@ -131,7 +133,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
         if (sameDone[cell]) continue;
         const dst = a === b ? rb[1] : rb[0];
         if (dst === undefined) continue;
-        same[cell] = verdict(ra[0], dst, true);
+        same[cell] = verdict(a, b, ra[0], dst, true);
         sameDone[cell] = 1;
       }
     }

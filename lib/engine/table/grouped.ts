@@ -87,7 +87,7 @@ export class GroupedTable {
   private samePair(a: number, b: number): number {
     const ra = this.rows[a];
     const rb = this.rows[b];
-    if (a !== b && !this.shareNode(a, b)) return NONE;
+    // the smaller group's nodes, each tested in the other's node bits (no shared node: NONE)
     const aSmaller = ra.nodes.length <= rb.nodes.length;
     const small = aSmaller ? ra : rb;
     const otherBits = this.nodeBits[aSmaller ? b : a];
@@ -101,14 +101,6 @@ export class GroupedTable {
       if (x.length > 1) return this.allowed(x[0], x[1]);
     }
     return NONE;
-  }
-
-  /** True when groups `a` and `b` have rows on one node. */
-  private shareNode(a: number, b: number): boolean {
-    const x = this.nodeBits[a];
-    const y = this.nodeBits[b];
-    for (let w = 0; w < x.length; w++) if ((x[w] & y[w]) !== 0) return true;
-    return false;
   }
 
   /** The verdict (1 or 0) of two rows of `a` and `b` on different nodes (or off any node), or NONE. */
