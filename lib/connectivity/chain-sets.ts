@@ -20,7 +20,7 @@ import { ApplicableTier, BuiltModel, ChainOptions, Endpoint, FlowParty, applicab
 import { ClassBits, bitsKey, bitsWhere, emptyBits, fullBits } from './class-bits';
 import { flowFor } from './class-flow';
 import { ConnectionClass } from './space';
-import { ObjectIds } from '../util/object-ids';
+import { SmallIds } from '../util/small-ids';
 
 /** A party of a flow and the key of what rule matching reads of it (equal keys, equal matches; ChainSetEvaluator.partyKey). */
 export interface KeyedParty {
@@ -77,10 +77,10 @@ export class ChainSetEvaluator {
   private readonly hits: Int8Array[] = [];
   private readonly portSets: Map<number, PortSet>[] = [];
   private readonly portSetIds = new Map<string, number>();
-  private readonly partyKeys = new Map<string, number>();
+  private readonly partyKeys = new SmallIds<string>();
   private readonly partyNamespaces: (readonly string[] | undefined)[] = [];
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
-  private readonly policyIds = new ObjectIds();
+  private readonly policyIds = new SmallIds<object>();
   private readonly slots = new Map<string, ChainSlot>();
   private readonly slotsOf = new Map<Endpoint, (ChainSlot | undefined)[]>();
   private readonly scratch: Uint32Array;
@@ -100,12 +100,7 @@ export class ChainSetEvaluator {
 
   /** A small number for a party key text: parties with equal texts must match every entity alike. */
   partyKey(text: string): number {
-    let k = this.partyKeys.get(text);
-    if (k === undefined) {
-      k = this.partyKeys.size;
-      this.partyKeys.set(text, k);
-    }
-    return k;
+    return this.partyKeys.of(text);
   }
 
   /** The chain Felix builds for the endpoint in the direction, for the flow from src to dst. */

@@ -16,7 +16,7 @@ import { Flow, FlowParty } from '../evaluate/types';
 import { encapsulationDropReason } from '../evaluate/workload-static';
 import { AFTER_ALLOW, AFTER_CONTINUE, AFTER_PROFILES, ALLOW, CONTINUE, DENY, FastChain, FastTier, PASS, chainRow } from './chain-row';
 import { GroupMatches } from './group-matches';
-import { ObjectIds } from '../../util/object-ids';
+import { SmallIds } from '../../util/small-ids';
 
 /** A rule of a chain and the namespace of its policy (undefined: global policy or profile). */
 type RuleOf = readonly [CompiledRule, string | undefined];
@@ -62,7 +62,7 @@ export class FastPairs {
   private readonly ruleDst = new Map<CompiledRule, number>();
   /** Chains by the policies that apply (label sets with the same applicable policies share one chain). */
   private readonly chainsByPolicies = new Map<string, FastChain>();
-  private readonly policyIds = new ObjectIds();
+  private readonly policyIds = new SmallIds<object>();
   private readonly matches: GroupMatches;
   private readonly chainIds = new Map<string, number>();
   private readonly tierIds = new Map<string, FastTier>();
