@@ -4,6 +4,7 @@ import {
   explainJson, explainServiceJson, explainServiceText, explainText, findExternalTarget, namesService, parseProtocol, protocolName,
   resolveServiceTarget,
 } from '../../engine';
+import { canonicalAddress } from '../../model/net';
 import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { loadModel, protocolAndPort } from './common';
@@ -51,8 +52,8 @@ node's * host endpoint, or its only one`,
     if (expect !== undefined && expect !== 'allow' && expect !== 'deny') {
       throw new UsageError(`--expect must be allow or deny, got ${JSON.stringify(expect)}`);
     }
-    const from = parsed.get('from');
-    const to = parsed.get('to');
+    const from = canonicalAddress(parsed.get('from'));
+    const to = canonicalAddress(parsed.get('to'));
     const portText = parsed.value('port');
     const namedServicePort = to.startsWith('service/') && portText !== undefined && !/^[0-9]+$/.test(portText);
     const pp = namedServicePort ? { protocol: parsed.get('protocol') } : protocolAndPort(parsed);

@@ -1,5 +1,5 @@
 // Resolving `namespace/pod`, `hostendpoint/<name>` or an IP address into a flow party; building flows.
-import { PROTOCOL_ALLOWED, ipVersionOf, protocolCanonicalName, protocolNumber } from '../../model/net';
+import { PROTOCOL_ALLOWED, canonicalAddress, ipVersionOf, protocolCanonicalName, protocolNumber } from '../../model/net';
 import { InputError } from '../input/errors';
 import { EngineModel, Endpoint } from '../model/types';
 import { Flow, FlowParty } from './types';
@@ -19,7 +19,9 @@ export function protocolName(n: number): string {
 }
 
 /** Finds the endpoint or address a REF names; `version` picks the endpoint's address of that IP version. */
-export function resolveParty(model: EngineModel, ref: string, version?: number): FlowParty {
+export function resolveParty(model: EngineModel, written: string, version?: number): FlowParty {
+  // `2001:DB8::11` names the pod at 2001:db8::11: addresses are compared in their canonical form
+  const ref = canonicalAddress(written);
   if (ipVersionOf(ref) !== undefined) {
     const ep = model.endpoints.find((e) => e.ips.includes(ref));
     return ep ? { endpoint: ep, ip: ref, id: ep.id } : { ip: ref, id: ref };

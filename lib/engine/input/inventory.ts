@@ -2,7 +2,7 @@
 // Namespace, Pod, Node, ServiceAccount.
 import { ManifestError, describeValue } from '../../model/parse';
 import { K8S_NAMESPACE_NAME_LABEL, StringMap } from '../../model/resources';
-import { ipVersionOf } from '../../model/net';
+import { canonicalAddress, ipVersionOf } from '../../model/net';
 import { DSCP_ALLOWED, DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
 import { KEY_ALLOWED, LABEL_ALLOWED, SUBDOMAIN_ALLOWED, VALUE_ALLOWED, isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName } from '../../model/validate/names';
 
@@ -226,10 +226,10 @@ function parsePod(r: Reader, doc: Rec, name: string, labels: StringMap, meta: Re
   }
   const ips: string[] = [];
   r.list(status.podIPs, 'status.podIPs').forEach((p, i) => {
-    const ip = r.str(r.rec(p, `status.podIPs[${i}]`, false).ip, `status.podIPs[${i}].ip`, true);
+    const ip = canonicalAddress(r.str(r.rec(p, `status.podIPs[${i}]`, false).ip, `status.podIPs[${i}].ip`, true));
     if (!ips.includes(ip)) ips.push(ip);
   });
-  const podIP = r.str(status.podIP, 'status.podIP', false);
+  const podIP = canonicalAddress(r.str(status.podIP, 'status.podIP', false));
   if (podIP && !ips.includes(podIP)) ips.unshift(podIP);
   const sa = r.str(spec.serviceAccountName, 'spec.serviceAccountName', false);
   // the name goes into the pod's profile ksa.<ns>.<sa> and so into chain names: what kube-apiserver accepts only

@@ -1,7 +1,7 @@
 // The Services of the inputs as kube-proxy sees them: addresses, ports and, per port, the backends
 // it would DNAT to (from EndpointSlices, else v1 Endpoints, else derived from the selector).
 import { DEFAULT_AFFINITY_SECONDS } from '../../model/defaults';
-import { ipVersionOf } from '../../model/net';
+import { canonicalAddress, ipVersionOf } from '../../model/net';
 import {
   ENDPOINTSLICE_SERVICE_LABEL, SOURCE_RANGES_ANNOTATION, EndpointSlice, Endpoints, Service, ServiceEndpointPort, ServiceResource,
 } from '../../model/resources';
@@ -82,7 +82,7 @@ function sliceEndpoints(slices: readonly EndpointSlice[], name: string, protocol
     for (const e of slice.endpoints ?? []) {
       const c = e.conditions ?? {};
       const backend: ServiceBackend = {
-        address: e.addresses[0], port,
+        address: canonicalAddress(e.addresses[0]), port,
         ...(e.nodeName ? { nodeName: e.nodeName } : {}),
         ...(podOf(e.targetRef, slice.metadata.namespace ?? 'default') ? { pod: podOf(e.targetRef, slice.metadata.namespace ?? 'default') } : {}),
       };
@@ -100,7 +100,7 @@ function endpointsBackends(e: Endpoints, name: string, protocol: string): Servic
     if (port === undefined) continue;
     for (const a of subset.addresses ?? []) {
       const pod = podOf(a.targetRef, e.metadata.namespace ?? 'default');
-      out.push({ address: a.ip, port, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(pod ? { pod } : {}) });
+      out.push({ address: canonicalAddress(a.ip), port, ...(a.nodeName ? { nodeName: a.nodeName } : {}), ...(pod ? { pod } : {}) });
     }
   }
   return out;
@@ -111,8 +111,9 @@ function toInputService(
 ): InputService {
   const namespace = s.metadata.namespace ?? 'default';
   const spec = s.spec;
-  const clusterIPs = [...new Set([spec.clusterIP, ...(spec.clusterIPs ?? [])])]
-    .filter((ip): ip is string => ip !== undefined && ip !== '' && ip !== 'None');
+  // addresses in their canonical form, as the flows name them (`2001:DB8::1` is `2001:db8::1`)
+  const clusterIPs = [...new Set([spec.clusterIP, ...(spec.clusterIPs ?? [])]
+    .filter((ip): ip is string => ip !== undefined && ip !== '' && ip !== 'None').map(canonicalAddress))];
   const selector = spec.selector ?? {};
   // an empty selector is stored as none: the Service gets no endpoints from the controller
   const backendsFrom: BackendSource = slices.length > 0 ? 'EndpointSlice' : endpoints ? 'Endpoints'
@@ -136,9 +137,9 @@ function toInputService(
   const setMembers = backendsFrom === 'EndpointSlice' ? sliceMembers(slices)
     : backendsFrom === 'Endpoints' && endpoints ? endpointsMembers(endpoints) : derivedMembers(derived);
   return {
-    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, headless: spec.clusterIP === 'None', externalIPs: spec.externalIPs ?? [],
+    name: s.metadata.name, namespace, type: spec.type ?? 'ClusterIP', clusterIPs, headless: spec.clusterIP === 'None', externalIPs: (spec.externalIPs ?? []).map(canonicalAddress),
     // kube-proxy programs only the VIP-mode ingress IPs; a Proxy-mode load balancer delivers to the nodes itself
-    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).filter((i) => i.ipMode !== 'Proxy').map((i) => i.ip).filter((ip): ip is string => ip !== undefined && ip !== ''),
+    loadBalancerIPs: (s.status?.loadBalancer?.ingress ?? []).filter((i) => i.ipMode !== 'Proxy').map((i) => i.ip).filter((ip): ip is string => ip !== undefined && ip !== '').map(canonicalAddress),
     ...(spec.externalTrafficPolicy ? { externalTrafficPolicy: spec.externalTrafficPolicy } : {}),
     ...(spec.internalTrafficPolicy ? { internalTrafficPolicy: spec.internalTrafficPolicy } : {}),
     ports, ...(spec.sessionAffinity === 'ClientIP' ? { affinitySeconds: spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS } : {}),

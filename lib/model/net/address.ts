@@ -37,3 +37,12 @@ export function toIpNum(text: string): IPv4 | IPv6 | undefined {
 export function ipNumToString(ip: IPv4 | IPv6): string {
   return ip instanceof IPv6 ? collapseIPv6Number(ip.toString()).toLowerCase() : ip.toString();
 }
+
+/**
+ * The canonical text of an address as Kubernetes and Calico write it (dotted quad; compressed
+ * lower-case IPv6, RFC 5952): `2001:DB8:0::1` is `2001:db8::1`. Any other text is returned as it is.
+ */
+export function canonicalAddress(text: string): string {
+  const ip = toIpNum(text);
+  return ip === undefined ? text : ipNumToString(ip);
+}
