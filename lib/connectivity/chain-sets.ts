@@ -58,7 +58,14 @@ interface ChainSlot {
 const SIGS = 1 << 21;
 
 /** The kinds of chain, for the per-endpoint slot index. */
-const KIND_INDEX: ReadonlyMap<string, number> = new Map(['normal', 'forward', 'untracked', 'preDNAT'].map((k, i) => [k, i]));
+function kindIndex(kind: string): number {
+  switch (kind) {
+    case 'forward': return 1;
+    case 'untracked': return 2;
+    case 'preDNAT': return 3;
+    default: return 0;
+  }
+}
 
 const NOBODY: FlowParty = { id: '' };
 
@@ -178,8 +185,8 @@ export class ChainSetEvaluator {
       byKind = [];
       this.slotsOf.set(ep, byKind);
     }
-    const kindIndex = (KIND_INDEX.get(opts.kind) ?? 0) * 2 + (direction === 'ingress' ? 0 : 1);
-    let slot = byKind[kindIndex];
+    const index = kindIndex(opts.kind) * 2 + (direction === 'ingress' ? 0 : 1);
+    let slot = byKind[index];
     if (!slot) {
       const tiers = applicableTiers(this.model, ep, direction, opts);
       // endpoints of different labels often have the same policies: one slot for the same content
@@ -189,13 +196,13 @@ export class ChainSetEvaluator {
         this.tierContent.set(tiers, content);
       }
       const profiles = opts.after === 'profiles' ? ep.profiles : [];
-      const key = `${kindIndex}|${content}|${profiles.join(',')}`;
+      const key = `${index}|${content}|${profiles.join(',')}`;
       slot = this.slots.get(key);
       if (!slot) {
         slot = this.newSlot(tiers, direction, profiles);
         this.slots.set(key, slot);
       }
-      byKind[kindIndex] = slot;
+      byKind[index] = slot;
     }
     return slot;
   }

@@ -9,7 +9,7 @@ import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
 import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
 import { flowFor } from './class-flow';
-import { hasBit } from './class-bits';
+import { ClassBits, bitsKey, hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
 
@@ -181,6 +181,18 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
     : a.versions.filter((v) => b.versions.includes(v)));
   const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
+  /** Per IP version and set of classes, its text (many pairs of classes share a set). */
+  const textsOfBits = new Map<string, string>();
+  const textOf = (v: number, bits: ClassBits): string => {
+    const key = `${v}|${bitsKey(bits)}`;
+    let text = textsOfBits.get(key);
+    if (text === undefined) {
+      const universe = universes.get(v) ?? [];
+      text = connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
+      textsOfBits.set(key, text);
+    }
+    return text;
+  };
   /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
   const judgeIn = (a: Member, b: Member, relation: number): number => {
     const narrow = b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
@@ -194,11 +206,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     let id = narrow ? row.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
     const versions = versionsOf(a, b);
-    const each = versions.map((v) => {
-      const bits = sides.pair(keyed(a, v), keyed(b, v));
-      const universe = universes.get(v) ?? [];
-      return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
-    });
+    const each = versions.map((v) => textOf(v, sides.pair(keyed(a, v), keyed(b, v))));
     id = texts.id(joinVersions(versions, each));
     if (narrow) row.set(key, id);
     else wideCache.set(wide, id);
