@@ -86,13 +86,28 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
   return out;
 }
 
+/** The members of one workload class, one per node, and the first two of them (forEachRelation). */
+interface ClassNodes {
+  readonly nodes: ReadonlyMap<string, Member>;
+  readonly firstTwo: readonly (readonly [string, Member])[];
+}
+
+function classNodes(nodes: ReadonlyMap<string, Member>): ClassNodes {
+  const firstTwo: [string, Member][] = [];
+  for (const e of nodes) {
+    firstTwo.push(e);
+    if (firstTwo.length === 2) break;
+  }
+  return { nodes, firstTwo };
+}
+
 /**
  * For members of two workload classes (one member per node each): a pair on one node, if the
  * classes share a node, and a pair on two nodes, if they have one. Between workloads, only that
  * relation tells pairs of one pair of classes apart (MemberClasses.relation).
  */
-function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
-  const [small, large, smallIsA] = a.size <= b.size ? [a, b, true] : [b, a, false];
+function forEachRelation(a: ClassNodes, b: ClassNodes, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
+  const [small, large, smallIsA] = a.nodes.size <= b.nodes.size ? [a.nodes, b.nodes, true] : [b.nodes, a.nodes, false];
   for (const [node, m] of small) {
     const other = large.get(node);
     if (other) {
@@ -102,20 +117,12 @@ function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, 
     }
   }
   // two nodes: among the first two nodes of each side, two that differ (if any pair of nodes does)
-  const firstTwo = (m: ReadonlyMap<string, Member>): [string, Member][] => {
-    const out: [string, Member][] = [];
-    for (const e of m) {
-      out.push(e);
-      if (out.length === 2) break;
-    }
-    return out;
-  };
-  const bs = firstTwo(b);
-  for (const [na, x] of firstTwo(a)) {
-    const y = bs.find(([nb]) => nb !== na);
-    if (y) {
-      visit(x, y[1], false);
-      return;
+  for (const [na, x] of a.firstTwo) {
+    for (const [nb, y] of b.firstTwo) {
+      if (nb !== na) {
+        visit(x, y, false);
+        return;
+      }
     }
   }
 }
@@ -226,7 +233,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   for (const p of externals) members.set(p, [externalMember(p, memberClasses)]);
   for (const [p, m] of members) distinct.set(p, distinctMembers(m, masq));
   /** Per workload: per member class, one member per node. */
-  const byClassNode = new Map<Party, Map<number, Map<string, Member>>>();
+  const byClassNode = new Map<Party, ClassNodes[]>();
   for (const p of parties) {
     if (p.kind !== 'workload') continue;
     const byClass = new Map<number, Map<string, Member>>();
@@ -236,7 +243,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
       if (!nodes.has(node)) nodes.set(node, m);
       byClass.set(m.classId, nodes);
     }
-    byClassNode.set(p, byClass);
+    byClassNode.set(p, [...byClass.values()].map(classNodes));
   }
 
   /** The members a line was judged on (for explain). */
@@ -256,7 +263,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const bc = b.kind === 'workload' ? byClassNode.get(b) : undefined;
     if (ac && bc) {
       // two workloads: a pair's verdicts are those of its classes on one node or on two
-      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y, sameNode) => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE)));
+      const visit = (x: Member, y: Member, sameNode: boolean): void => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE));
+      for (const na of ac) for (const nb of bc) forEachRelation(na, nb, visit);
     } else {
       for (const x of distinct.get(a) ?? []) for (const y of distinct.get(b) ?? []) see(judge(x, y));
     }
