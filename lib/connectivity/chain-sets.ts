@@ -51,10 +51,11 @@ interface ChainSlot {
   readonly srcSig: number[];
   readonly dstSig: number[];
   readonly sigIds: Map<string, number>;
-  readonly results: Map<number, ChainSets>;
+  /** Per source signature: per destination signature and IP version (small-integer keys), the chain's result. */
+  readonly results: (Map<number, ChainSets> | undefined)[];
 }
 
-/** Signature ids stay below this (the result key packs two of them and the IP version). */
+/** Signature ids stay below this (a result's key packs the destination's and the IP version into a small integer). */
 const SIGS = 1 << 21;
 
 /** The kinds of chain, for the per-endpoint slot index. */
@@ -119,11 +120,17 @@ export class ChainSetEvaluator {
   chain(ep: Endpoint, direction: string, opts: ChainOptions, src: KeyedParty, dst: KeyedParty): ChainSets {
     const slot = this.slotOf(ep, direction, opts);
     const version = ipVersionOf(src.party, dst.party) ?? 0;
-    const key = (this.signature(slot, src, false) * SIGS + this.signature(slot, dst, true)) * 8 + version;
-    let r = slot.results.get(key);
+    const srcSig = this.signature(slot, src, false);
+    let bySrc = slot.results[srcSig];
+    if (!bySrc) {
+      bySrc = new Map();
+      slot.results[srcSig] = bySrc;
+    }
+    const key = this.signature(slot, dst, true) * 8 + version;
+    let r = bySrc.get(key);
     if (!r) {
       r = this.walk(slot.tiers, direction, opts, slot.profiles, src, dst);
-      slot.results.set(key, r);
+      bySrc.set(key, r);
     }
     return r;
   }
@@ -231,7 +238,7 @@ export class ChainSetEvaluator {
       return new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)]));
     };
     return {
-      tiers, profiles, srcGroups: byNamespace(srcEntities), dstGroups: byNamespace(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
+      tiers, profiles, srcGroups: byNamespace(srcEntities), dstGroups: byNamespace(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: [],
     };
   }
 
