@@ -40,17 +40,24 @@ interface PortSet {
   readonly id: number;
 }
 
-/** One shared chain: its entities, the parties' signatures on them, its results per pair of signatures. */
+/**
+ * The entities of one side of a chain and the parties' signatures on them: shared by the chains
+ * whose rules have the same sources (destinations), e.g. the same rules under other selectors.
+ */
+interface SigTable {
+  /** Entity ids (ChainSetEvaluator.entityId), each once, in id order, by ownNamespace ('' for none). */
+  readonly groups: ReadonlyMap<string, Int32Array>;
+  /** Signature id per party key. */
+  readonly sig: number[];
+  readonly ids: Map<string, number>;
+}
+
+/** One shared chain: its signature tables (sources, destinations) and its results per pair of signatures. */
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
   readonly profiles: readonly string[];
-  /** Entity ids (ChainSetEvaluator.entityId) of the chain's rule sources and destinations, each once, by ownNamespace ('' for none). */
-  readonly srcGroups: ReadonlyMap<string, Int32Array>;
-  readonly dstGroups: ReadonlyMap<string, Int32Array>;
-  /** Signature id per party key, as source and as destination. */
-  readonly srcSig: number[];
-  readonly dstSig: number[];
-  readonly sigIds: Map<string, number>;
+  readonly src: SigTable;
+  readonly dst: SigTable;
   /** Per source signature: per destination signature and IP version (small-integer keys), the chain's result. */
   readonly results: (Map<number, ChainSets> | undefined)[];
 }
@@ -90,6 +97,7 @@ export class ChainSetEvaluator {
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
   private readonly policyIds = new ObjectIds();
   private readonly slots = new Map<string, ChainSlot>();
+  private readonly sigTables = new Map<string, SigTable>();
   private readonly slotsOf = new Map<Endpoint, (ChainSlot | undefined)[]>();
   private readonly scratch: Uint32Array;
 
@@ -142,10 +150,11 @@ export class ChainSetEvaluator {
    * they match nothing elsewhere, so the list of matches is still exact.
    */
   private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
-    const byParty = destination ? slot.dstSig : slot.srcSig;
+    const table = destination ? slot.dst : slot.src;
+    const byParty = table.sig;
     let id = byParty[p.key];
     if (id === undefined) {
-      const groups = destination ? slot.dstGroups : slot.srcGroups;
+      const groups = table.groups;
       let text = '';
       const scan = (ids: Int32Array | undefined): void => {
         for (const e of ids ?? []) {
@@ -155,11 +164,11 @@ export class ChainSetEvaluator {
       };
       scan(groups.get(''));
       for (const ns of this.namespacesOf(p)) scan(groups.get(ns));
-      let sig = slot.sigIds.get(text);
+      let sig = table.ids.get(text);
       if (sig === undefined) {
-        sig = slot.sigIds.size;
+        sig = table.ids.size;
         if (sig >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
-        slot.sigIds.set(text, sig);
+        table.ids.set(text, sig);
       }
       byParty[p.key] = sig;
       id = sig;
@@ -227,19 +236,26 @@ export class ChainSetEvaluator {
       const profile = this.model.profiles.get(name);
       if (profile) for (const rule of profileRules(profile, direction)) add(rule, undefined);
     }
-    const byNamespace = (ids: Set<number>): Map<string, Int32Array> => {
+    return { tiers, profiles, src: this.sigTable(srcEntities), dst: this.sigTable(dstEntities), results: [] };
+  }
+
+  /** The signature table of a set of entity ids: one per set (entity ids name their side). */
+  private sigTable(ids: ReadonlySet<number>): SigTable {
+    const sorted = [...ids].sort((a, b) => a - b);
+    const key = sorted.join(',');
+    let table = this.sigTables.get(key);
+    if (!table) {
       const lists = new Map<string, number[]>();
-      for (const id of ids) {
+      for (const id of sorted) {
         const ns = this.entities[id].ownNamespace ?? '';
         const list = lists.get(ns);
         if (list) list.push(id);
         else lists.set(ns, [id]);
       }
-      return new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)]));
-    };
-    return {
-      tiers, profiles, srcGroups: byNamespace(srcEntities), dstGroups: byNamespace(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: [],
-    };
+      table = { groups: new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)])), sig: [], ids: new Map() };
+      this.sigTables.set(key, table);
+    }
+    return table;
   }
 
   private policyId(p: object): number {
