@@ -9,7 +9,7 @@ import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
 import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
 import { flowFor } from './class-flow';
-import { ClassBits, bitsKey, hasBit } from './class-bits';
+import { BitsTable, ClassBits, hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
 
@@ -189,17 +189,11 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     : a.versions.filter((v) => b.versions.includes(v)));
   const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
   /** Per IP version and set of classes, its text (many pairs of classes share a set). */
-  const textsOfBits = new Map<string, string>();
-  const textOf = (v: number, bits: ClassBits): string => {
-    const key = `${v}|${bitsKey(bits)}`;
-    let text = textsOfBits.get(key);
-    if (text === undefined) {
-      const universe = universes.get(v) ?? [];
-      text = connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
-      textsOfBits.set(key, text);
-    }
-    return text;
-  };
+  const textsOfBits = new Map<number, BitsTable<string>>([4, 6].map((v) => [v, new BitsTable<string>()]));
+  const textOf = (v: number, bits: ClassBits): string => (textsOfBits.get(v) as BitsTable<string>).get(bits, () => {
+    const universe = universes.get(v) ?? [];
+    return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
+  });
   /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
   const judgeIn = (a: Member, b: Member, relation: number): number => {
     const narrow = b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
