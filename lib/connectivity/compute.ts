@@ -214,8 +214,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     return id;
   };
   /** The text id of the pair's connections (MemberClasses.relation picks the relation). */
-  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint,
-    () => versionsOf(a, b).map((v) => [partyOf(a, v), partyOf(b, v)] as const)));
+  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint, versionsOf(a, b), a.parties, b.parties));
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
@@ -285,7 +284,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const groups = new Map<string, Party[]>();
   const keyOfClass = new Map<number, string>();
   for (const x of externals) {
-    const ext = externalMember(x, memberClasses);
+    const ext = (members.get(x) as Member[])[0];
     const classKey = ext.classId;
     let key = keyOfClass.get(classKey);
     if (key === undefined) {

@@ -78,17 +78,23 @@ export class MemberClasses {
    * both pods on one node (workload peers); for other peers, per IP version of the pair, whether
    * the peer is the node's own host, the host class of the host endpoint policingOf picks on the
    * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
-   * towards the peer. 0 for pairs without a workload (their classes are exact).
+   * towards the peer. 0 for pairs without a workload (their classes are exact). The parties are
+   * the ends' flow parties by IP version (index 4 or 6), for each of the pair's versions.
    */
-  relation(a: Endpoint | undefined, b: Endpoint | undefined, partiesOf: () => readonly (readonly [FlowParty, FlowParty])[]): number {
+  relation(a: Endpoint | undefined, b: Endpoint | undefined, versions: readonly number[],
+    aParties: readonly (FlowParty | undefined)[], bParties: readonly (FlowParty | undefined)[]): number {
     const aw = a?.kind === 'workload';
     const bw = b?.kind === 'workload';
     if (aw && bw) return a.node === b.node ? SAME_NODE : OTHER_NODE;
     if (!aw && !bw) return 0;
     const pod = (aw ? a : b) as Endpoint;
-    const ids = partiesOf().map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
+    const id = (v: number): number => {
+      const ap = aParties[v] as FlowParty;
+      const bp = bParties[v] as FlowParty;
+      return this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap);
+    };
     // one version: its key's id; two: the id of both ids (no key holds ';' without '|', so the two never meet)
-    return (ids.length === 1 ? ids[0] : this.relations.id(ids.join(';'))) + 3;
+    return (versions.length === 1 ? id(versions[0]) : this.relations.id(versions.map(id).join(';'))) + 3;
   }
 
   /** The relation key's id for one IP version (memo by small numbers: peer, then pod's node, direction, masquerading). */
