@@ -47,8 +47,8 @@ interface PortSet {
 interface SigTable {
   /** Entity ids (ChainSetEvaluator.entityId), each once, in id order, by ownNamespace ('' for none). */
   readonly groups: ReadonlyMap<string, Int32Array>;
-  /** Signature id per party key. */
-  readonly sig: number[];
+  /** Signature id + 1 per party key, 0 not known yet (a dense array: keys come in any order, and a sparse JS array is a slow dictionary). */
+  sig: Int32Array;
   readonly ids: Map<string, number>;
 }
 
@@ -59,7 +59,7 @@ interface ChainSlot {
   readonly src: SigTable;
   readonly dst: SigTable;
   /** Per source signature: per destination signature and IP version (small-integer keys), the chain's result. */
-  readonly results: (Map<number, ChainSets> | undefined)[];
+  readonly results: Map<number, Map<number, ChainSets>>;
 }
 
 /** Signature ids stay below this (a result's key packs the destination's and the IP version into a small integer). */
@@ -129,10 +129,10 @@ export class ChainSetEvaluator {
     const slot = this.slotOf(ep, direction, opts);
     const version = ipVersionOf(src.party, dst.party) ?? 0;
     const srcSig = this.signature(slot, src, false);
-    let bySrc = slot.results[srcSig];
+    let bySrc = slot.results.get(srcSig);
     if (!bySrc) {
       bySrc = new Map();
-      slot.results[srcSig] = bySrc;
+      slot.results.set(srcSig, bySrc);
     }
     const key = this.signature(slot, dst, true) * 8 + version;
     let r = bySrc.get(key);
@@ -151,9 +151,14 @@ export class ChainSetEvaluator {
    */
   private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
     const table = destination ? slot.dst : slot.src;
+    if (p.key >= table.sig.length) {
+      const grown = new Int32Array(Math.max(table.sig.length * 2, p.key + 1));
+      grown.set(table.sig);
+      table.sig = grown;
+    }
     const byParty = table.sig;
-    let id = byParty[p.key];
-    if (id === undefined) {
+    let id = byParty[p.key] - 1;
+    if (id < 0) {
       const groups = table.groups;
       let text = '';
       const scan = (ids: Int32Array | undefined): void => {
@@ -170,7 +175,7 @@ export class ChainSetEvaluator {
         if (sig >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
         table.ids.set(text, sig);
       }
-      byParty[p.key] = sig;
+      byParty[p.key] = sig + 1;
       id = sig;
     }
     return id;
@@ -236,7 +241,7 @@ export class ChainSetEvaluator {
       const profile = this.model.profiles.get(name);
       if (profile) for (const rule of profileRules(profile, direction)) add(rule, undefined);
     }
-    return { tiers, profiles, src: this.sigTable(srcEntities), dst: this.sigTable(dstEntities), results: [] };
+    return { tiers, profiles, src: this.sigTable(srcEntities), dst: this.sigTable(dstEntities), results: new Map() };
   }
 
   /** The signature table of a set of entity ids: one per set (entity ids name their side). */
@@ -252,7 +257,7 @@ export class ChainSetEvaluator {
         if (list) list.push(id);
         else lists.set(ns, [id]);
       }
-      table = { groups: new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)])), sig: [], ids: new Map() };
+      table = { groups: new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)])), sig: new Int32Array(64), ids: new Map() };
       this.sigTables.set(key, table);
     }
     return table;
