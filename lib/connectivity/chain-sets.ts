@@ -40,25 +40,40 @@ interface PortSet {
   readonly id: number;
 }
 
-/** One shared chain: its entities, the parties' signatures on them, its results per pair of signatures. */
+/**
+ * The entities of one side of a chain and the parties' signatures on them: shared by the chains
+ * whose rules have the same sources (destinations), e.g. the same rules under other selectors.
+ */
+interface SigTable {
+  /** Entity ids (ChainSetEvaluator.entityId), each once, in id order, by ownNamespace ('' for none). */
+  readonly groups: ReadonlyMap<string, Int32Array>;
+  /** Signature id + 1 per party key, 0 not known yet (a dense array: keys come in any order, and a sparse JS array is a slow dictionary). */
+  sig: Int32Array;
+  readonly ids: Map<string, number>;
+}
+
+/** One shared chain: its signature tables (sources, destinations) and its results per pair of signatures. */
 interface ChainSlot {
   readonly tiers: readonly ApplicableTier[];
   readonly profiles: readonly string[];
-  /** Entity ids (ChainSetEvaluator.entityId) of the chain's rule sources and destinations, each once, by ownNamespace ('' for none). */
-  readonly srcGroups: ReadonlyMap<string, Int32Array>;
-  readonly dstGroups: ReadonlyMap<string, Int32Array>;
-  /** Signature id per party key, as source and as destination. */
-  readonly srcSig: number[];
-  readonly dstSig: number[];
-  readonly sigIds: Map<string, number>;
-  readonly results: Map<number, ChainSets>;
+  readonly src: SigTable;
+  readonly dst: SigTable;
+  /** Per source signature: per destination signature and IP version (small-integer keys), the chain's result. */
+  readonly results: Map<number, Map<number, ChainSets>>;
 }
 
-/** Signature ids stay below this (the result key packs two of them and the IP version). */
+/** Signature ids stay below this (a result's key packs the destination's and the IP version into a small integer). */
 const SIGS = 1 << 21;
 
 /** The kinds of chain, for the per-endpoint slot index. */
-const KIND_INDEX: ReadonlyMap<string, number> = new Map(['normal', 'forward', 'untracked', 'preDNAT'].map((k, i) => [k, i]));
+function kindIndex(kind: string): number {
+  switch (kind) {
+    case 'forward': return 1;
+    case 'untracked': return 2;
+    case 'preDNAT': return 3;
+    default: return 0;
+  }
+}
 
 const NOBODY: FlowParty = { id: '' };
 
@@ -82,6 +97,7 @@ export class ChainSetEvaluator {
   private readonly tierContent = new WeakMap<readonly ApplicableTier[], string>();
   private readonly policyIds = new SmallIds<object>();
   private readonly slots = new Map<string, ChainSlot>();
+  private readonly sigTables = new Map<string, SigTable>();
   private readonly slotsOf = new Map<Endpoint, (ChainSlot | undefined)[]>();
   private readonly scratch: Uint32Array;
 
@@ -107,11 +123,17 @@ export class ChainSetEvaluator {
   chain(ep: Endpoint, direction: string, opts: ChainOptions, src: KeyedParty, dst: KeyedParty): ChainSets {
     const slot = this.slotOf(ep, direction, opts);
     const version = ipVersionOf(src.party, dst.party) ?? 0;
-    const key = (this.signature(slot, src, false) * SIGS + this.signature(slot, dst, true)) * 8 + version;
-    let r = slot.results.get(key);
+    const srcSig = this.signature(slot, src, false);
+    let bySrc = slot.results.get(srcSig);
+    if (!bySrc) {
+      bySrc = new Map();
+      slot.results.set(srcSig, bySrc);
+    }
+    const key = this.signature(slot, dst, true) * 8 + version;
+    let r = bySrc.get(key);
     if (!r) {
       r = this.walk(slot.tiers, direction, opts, slot.profiles, src, dst);
-      slot.results.set(key, r);
+      bySrc.set(key, r);
     }
     return r;
   }
@@ -123,10 +145,16 @@ export class ChainSetEvaluator {
    * they match nothing elsewhere, so the list of matches is still exact.
    */
   private signature(slot: ChainSlot, p: KeyedParty, destination: boolean): number {
-    const byParty = destination ? slot.dstSig : slot.srcSig;
-    let id = byParty[p.key];
-    if (id === undefined) {
-      const groups = destination ? slot.dstGroups : slot.srcGroups;
+    const table = destination ? slot.dst : slot.src;
+    if (p.key >= table.sig.length) {
+      const grown = new Int32Array(Math.max(table.sig.length * 2, p.key + 1));
+      grown.set(table.sig);
+      table.sig = grown;
+    }
+    const byParty = table.sig;
+    let id = byParty[p.key] - 1;
+    if (id < 0) {
+      const groups = table.groups;
       let text = '';
       const scan = (ids: Int32Array | undefined): void => {
         for (const e of ids ?? []) {
@@ -136,13 +164,13 @@ export class ChainSetEvaluator {
       };
       scan(groups.get(''));
       for (const ns of this.namespacesOf(p)) scan(groups.get(ns));
-      let sig = slot.sigIds.get(text);
+      let sig = table.ids.get(text);
       if (sig === undefined) {
-        sig = slot.sigIds.size;
+        sig = table.ids.size;
         if (sig >= SIGS) throw new Error('connectivity: too many party signatures for one chain');
-        slot.sigIds.set(text, sig);
+        table.ids.set(text, sig);
       }
-      byParty[p.key] = sig;
+      byParty[p.key] = sig + 1;
       id = sig;
     }
     return id;
@@ -173,8 +201,8 @@ export class ChainSetEvaluator {
       byKind = [];
       this.slotsOf.set(ep, byKind);
     }
-    const kindIndex = (KIND_INDEX.get(opts.kind) ?? 0) * 2 + (direction === 'ingress' ? 0 : 1);
-    let slot = byKind[kindIndex];
+    const index = kindIndex(opts.kind) * 2 + (direction === 'ingress' ? 0 : 1);
+    let slot = byKind[index];
     if (!slot) {
       const tiers = applicableTiers(this.model, ep, direction, opts);
       // endpoints of different labels often have the same policies: one slot for the same content
@@ -184,13 +212,13 @@ export class ChainSetEvaluator {
         this.tierContent.set(tiers, content);
       }
       const profiles = opts.after === 'profiles' ? ep.profiles : [];
-      const key = `${kindIndex}|${content}|${profiles.join(',')}`;
+      const key = `${index}|${content}|${profiles.join(',')}`;
       slot = this.slots.get(key);
       if (!slot) {
         slot = this.newSlot(tiers, direction, profiles);
         this.slots.set(key, slot);
       }
-      byKind[kindIndex] = slot;
+      byKind[index] = slot;
     }
     return slot;
   }
@@ -208,19 +236,26 @@ export class ChainSetEvaluator {
       const profile = this.model.profiles.get(name);
       if (profile) for (const rule of profileRules(profile, direction)) add(rule, undefined);
     }
-    const byNamespace = (ids: Set<number>): Map<string, Int32Array> => {
+    return { tiers, profiles, src: this.sigTable(srcEntities), dst: this.sigTable(dstEntities), results: new Map() };
+  }
+
+  /** The signature table of a set of entity ids: one per set (entity ids name their side). */
+  private sigTable(ids: ReadonlySet<number>): SigTable {
+    const sorted = [...ids].sort((a, b) => a - b);
+    const key = sorted.join(',');
+    let table = this.sigTables.get(key);
+    if (!table) {
       const lists = new Map<string, number[]>();
-      for (const id of ids) {
+      for (const id of sorted) {
         const ns = this.entities[id].ownNamespace ?? '';
         const list = lists.get(ns);
         if (list) list.push(id);
         else lists.set(ns, [id]);
       }
-      return new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)]));
-    };
-    return {
-      tiers, profiles, srcGroups: byNamespace(srcEntities), dstGroups: byNamespace(dstEntities), srcSig: [], dstSig: [], sigIds: new Map(), results: new Map(),
-    };
+      table = { groups: new Map([...lists].map(([ns, list]) => [ns, Int32Array.from(list)])), sig: new Int32Array(64), ids: new Map() };
+      this.sigTables.set(key, table);
+    }
+    return table;
   }
 
   private policyId(p: object): number {

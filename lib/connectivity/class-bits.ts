@@ -68,3 +68,28 @@ export function bitsKey(b: ClassBits): string {
   for (let i = 0; i < b.length; i++) s += `${b[i].toString(36)},`;
   return s;
 }
+
+/** Values by set of classes, found by the words' hash and compared word by word (no key text per look-up). */
+export class BitsTable<T> {
+  private readonly buckets = new Map<number, { readonly bits: ClassBits; readonly value: T }[]>();
+
+  get(b: ClassBits, make: () => T): T {
+    let h = 0;
+    for (let i = 0; i < b.length; i++) h = (Math.imul(h, 0x9e3779b1) + b[i]) | 0;
+    let bucket = this.buckets.get(h);
+    if (!bucket) {
+      bucket = [];
+      this.buckets.set(h, bucket);
+    }
+    for (const e of bucket) if (sameBits(e.bits, b)) return e.value;
+    const value = make();
+    bucket.push({ bits: b, value });
+    return value;
+  }
+}
+
+function sameBits(a: ClassBits, b: ClassBits): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

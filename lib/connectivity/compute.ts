@@ -9,7 +9,7 @@ import { Interval, mergeIntervals } from './intervals';
 import { Party, endpointParties, externalParties } from './parties';
 import { ConnectionClass, classFitsVersion, connectionClasses } from './space';
 import { flowFor } from './class-flow';
-import { hasBit } from './class-bits';
+import { BitsTable, ClassBits, hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
 import { tunnelSourceLimit } from '../engine/evaluate/tunnel-source';
@@ -87,13 +87,28 @@ function distinctMembers(members: readonly Member[], masq: (m: Member) => boolea
   return out;
 }
 
+/** The members of one workload class, one per node, and the first two of them (forEachRelation). */
+interface ClassNodes {
+  readonly nodes: ReadonlyMap<string, Member>;
+  readonly firstTwo: readonly (readonly [string, Member])[];
+}
+
+function classNodes(nodes: ReadonlyMap<string, Member>): ClassNodes {
+  const firstTwo: [string, Member][] = [];
+  for (const e of nodes) {
+    firstTwo.push(e);
+    if (firstTwo.length === 2) break;
+  }
+  return { nodes, firstTwo };
+}
+
 /**
  * For members of two workload classes (one member per node each): a pair on one node, if the
  * classes share a node, and a pair on two nodes, if they have one. Between workloads, only that
  * relation tells pairs of one pair of classes apart (MemberClasses.relation).
  */
-function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, Member>, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
-  const [small, large, smallIsA] = a.size <= b.size ? [a, b, true] : [b, a, false];
+function forEachRelation(a: ClassNodes, b: ClassNodes, visit: (x: Member, y: Member, sameNode: boolean) => void): void {
+  const [small, large, smallIsA] = a.nodes.size <= b.nodes.size ? [a.nodes, b.nodes, true] : [b.nodes, a.nodes, false];
   for (const [node, m] of small) {
     const other = large.get(node);
     if (other) {
@@ -103,20 +118,12 @@ function forEachRelation(a: ReadonlyMap<string, Member>, b: ReadonlyMap<string, 
     }
   }
   // two nodes: among the first two nodes of each side, two that differ (if any pair of nodes does)
-  const firstTwo = (m: ReadonlyMap<string, Member>): [string, Member][] => {
-    const out: [string, Member][] = [];
-    for (const e of m) {
-      out.push(e);
-      if (out.length === 2) break;
-    }
-    return out;
-  };
-  const bs = firstTwo(b);
-  for (const [na, x] of firstTwo(a)) {
-    const y = bs.find(([nb]) => nb !== na);
-    if (y) {
-      visit(x, y[1], false);
-      return;
+  for (const [na, x] of a.firstTwo) {
+    for (const [nb, y] of b.firstTwo) {
+      if (nb !== na) {
+        visit(x, y, false);
+        return;
+      }
     }
   }
 }
@@ -182,6 +189,12 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const versionsOf = (a: Member, b: Member): readonly number[] => (a.versions.length === 1 && b.versions.length === 1 && a.versions[0] === b.versions[0] ? a.versions
     : a.versions.filter((v) => b.versions.includes(v)));
   const universeClasses = new Map<number, ConnectionClass[]>([...universes].map(([v, u]) => [v, u.map((i) => classes[i])]));
+  /** Per IP version and set of classes, its text (many pairs of classes share a set). */
+  const textsOfBits = new Map<number, BitsTable<string>>([4, 6].map((v) => [v, new BitsTable<string>()]));
+  const textOf = (v: number, bits: ClassBits): string => (textsOfBits.get(v) as BitsTable<string>).get(bits, () => {
+    const universe = universes.get(v) ?? [];
+    return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
+  });
   /** The text id of the pair's connections in the relation, judged once per pair of classes and relation. */
   const judgeIn = (a: Member, b: Member, relation: number): number => {
     const narrow = b.classId < CLASS_LIMIT && relation < RELATION_LIMIT;
@@ -195,19 +208,14 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     let id = narrow ? row.get(key) : wideCache.get(wide);
     if (id !== undefined) return id;
     const versions = versionsOf(a, b);
-    const each = versions.map((v) => {
-      const bits = sides.pair(keyed(a, v), keyed(b, v));
-      const universe = universes.get(v) ?? [];
-      return connectionText(universeClasses.get(v) ?? [], universe.map((i) => hasBit(bits, i)));
-    });
+    const each = versions.map((v) => textOf(v, sides.pair(keyed(a, v), keyed(b, v))));
     id = texts.id(joinVersions(versions, each));
     if (narrow) row.set(key, id);
     else wideCache.set(wide, id);
     return id;
   };
   /** The text id of the pair's connections (MemberClasses.relation picks the relation). */
-  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint,
-    () => versionsOf(a, b).map((v) => [partyOf(a, v), partyOf(b, v)] as const)));
+  const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint, versionsOf(a, b), a.parties, b.parties));
   const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
 
   const notes: string[] = [];
@@ -221,7 +229,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   for (const p of externals) members.set(p, [externalMember(p, memberClasses)]);
   for (const [p, m] of members) distinct.set(p, distinctMembers(m, masq));
   /** Per workload: per member class, one member per node. */
-  const byClassNode = new Map<Party, Map<number, Map<string, Member>>>();
+  const byClassNode = new Map<Party, ClassNodes[]>();
   for (const p of parties) {
     if (p.kind !== 'workload') continue;
     const byClass = new Map<number, Map<string, Member>>();
@@ -231,7 +239,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
       if (!nodes.has(node)) nodes.set(node, m);
       byClass.set(m.classId, nodes);
     }
-    byClassNode.set(p, byClass);
+    byClassNode.set(p, [...byClass.values()].map(classNodes));
   }
 
   /** The members a line was judged on (for explain). */
@@ -251,7 +259,8 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
     const bc = b.kind === 'workload' ? byClassNode.get(b) : undefined;
     if (ac && bc) {
       // two workloads: a pair's verdicts are those of its classes on one node or on two
-      for (const na of ac.values()) for (const nb of bc.values()) forEachRelation(na, nb, (x, y, sameNode) => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE)));
+      const visit = (x: Member, y: Member, sameNode: boolean): void => see(judgeIn(x, y, sameNode ? SAME_NODE : OTHER_NODE));
+      for (const na of ac) for (const nb of bc) forEachRelation(na, nb, visit);
     } else {
       for (const x of distinct.get(a) ?? []) for (const y of distinct.get(b) ?? []) see(judge(x, y));
     }
@@ -278,7 +287,7 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   const groups = new Map<string, Party[]>();
   const keyOfClass = new Map<number, string>();
   for (const x of externals) {
-    const ext = externalMember(x, memberClasses);
+    const ext = (members.get(x) as Member[])[0];
     const classKey = ext.classId;
     let key = keyOfClass.get(classKey);
     if (key === undefined) {

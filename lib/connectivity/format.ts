@@ -12,24 +12,25 @@ const jsonLine = (l: ConnectivityLine): object => ({ src: l.src, dst: l.dst, con
 
 /**
  * Writes the lines in one of CONNECTIVITY_FORMATS to `sink` a line (or a JSON element) at a time,
- * the same text as formatConnectivity, so that the output is never held whole in memory.
+ * the same text as formatConnectivity. txt and json take the lines one by one as they come (a
+ * generator's lines are never all held); csv, md and dot, whose text needs them all, collect them.
  */
-export function writeConnectivity(lines: readonly ConnectivityLine[], format: string, sink: (text: string) => void): void {
+export function writeConnectivity(lines: Iterable<ConnectivityLine>, format: string, sink: (text: string) => void): void {
   if (format === 'json') {
-    if (lines.length === 0) {
-      sink('[]\n');
-      return;
-    }
     // the text of JSON.stringify(lines, undefined, 2): each element indented by two spaces
-    lines.forEach((l, i) => sink(`${i === 0 ? '[\n' : ',\n'}  ${JSON.stringify(jsonLine(l), undefined, 2).replace(/\n/g, '\n  ')}`));
-    sink('\n]\n');
+    let first = true;
+    for (const l of lines) {
+      sink(`${first ? '[\n' : ',\n'}  ${JSON.stringify(jsonLine(l), undefined, 2).replace(/\n/g, '\n  ')}`);
+      first = false;
+    }
+    sink(first ? '[]\n' : '\n]\n');
     return;
   }
   if (format === 'txt' || !(CONNECTIVITY_FORMATS as readonly string[]).includes(format)) {
     for (const l of lines) sink(formatConnectivity([l], format));
     return;
   }
-  sink(formatConnectivity(lines, format));
+  sink(formatConnectivity([...lines], format));
 }
 
 /** Renders the lines in one of CONNECTIVITY_FORMATS. */

@@ -12,9 +12,6 @@ import { Party, endpointSignature } from './parties';
 export const SAME_NODE = 1;
 export const OTHER_NODE = 2;
 
-/** Node ids stay below this in the relation memo's number key. */
-const NODE_LIMIT = 1 << 20;
-
 /** Interns strings as small integers. */
 export class Interner {
   private readonly ids = new Map<string, number>();
@@ -37,7 +34,8 @@ export class MemberClasses {
   private readonly byEndpoint = new Map<Endpoint, number>();
   private readonly nodeClass = new Map<string, string>();
   private readonly relations = new Interner();
-  private readonly relationMemo = new Map<number, number>();
+  /** Per peer id: per pod's node, direction and masquerading (a small integer), the relation id. */
+  private readonly relationMemo: (Map<number, number> | undefined)[] = [];
   private readonly masqParty = new WeakMap<FlowParty, boolean>();
   private readonly peerIds = new Map<FlowParty, number>();
   private readonly nodeIds = new Map<string, number>();
@@ -80,20 +78,26 @@ export class MemberClasses {
    * both pods on one node (workload peers); for other peers, per IP version of the pair, whether
    * the peer is the node's own host, the host class of the host endpoint policingOf picks on the
    * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
-   * towards the peer. 0 for pairs without a workload (their classes are exact).
+   * towards the peer. 0 for pairs without a workload (their classes are exact). The parties are
+   * the ends' flow parties by IP version (index 4 or 6), for each of the pair's versions.
    */
-  relation(a: Endpoint | undefined, b: Endpoint | undefined, partiesOf: () => readonly (readonly [FlowParty, FlowParty])[]): number {
+  relation(a: Endpoint | undefined, b: Endpoint | undefined, versions: readonly number[],
+    aParties: readonly (FlowParty | undefined)[], bParties: readonly (FlowParty | undefined)[]): number {
     const aw = a?.kind === 'workload';
     const bw = b?.kind === 'workload';
     if (aw && bw) return a.node === b.node ? SAME_NODE : OTHER_NODE;
     if (!aw && !bw) return 0;
     const pod = (aw ? a : b) as Endpoint;
-    const ids = partiesOf().map(([ap, bp]) => this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap));
+    const id = (v: number): number => {
+      const ap = aParties[v] as FlowParty;
+      const bp = bParties[v] as FlowParty;
+      return this.versionRelation(pod, aw, aw ? ap : bp, aw ? bp : ap);
+    };
     // one version: its key's id; two: the id of both ids (no key holds ';' without '|', so the two never meet)
-    return (ids.length === 1 ? ids[0] : this.relations.id(ids.join(';'))) + 3;
+    return (versions.length === 1 ? id(versions[0]) : this.relations.id(versions.map(id).join(';'))) + 3;
   }
 
-  /** The relation key's id for one IP version (memo by small numbers: pod's node, direction, masquerading, peer). */
+  /** The relation key's id for one IP version (memo by small numbers: peer, then pod's node, direction, masquerading). */
   private versionRelation(pod: Endpoint, podIsSource: boolean, podParty: FlowParty, peer: FlowParty): number {
     // the pod's address enters only through natOutgoing (is it in a masqueraded pool)
     let masqPod = false;
@@ -112,14 +116,19 @@ export class MemberClasses {
       nodeId = this.nodeIds.size;
       this.nodeIds.set(pod.node, nodeId);
     }
-    const memoKey = ((peerId * NODE_LIMIT + nodeId) * 2 + (podIsSource ? 1 : 0)) * 2 + (masqPod ? 1 : 0);
-    let id = this.relationMemo.get(memoKey);
+    let memo = this.relationMemo[peerId];
+    if (!memo) {
+      memo = new Map();
+      this.relationMemo[peerId] = memo;
+    }
+    const memoKey = (nodeId * 2 + (podIsSource ? 1 : 0)) * 2 + (masqPod ? 1 : 0);
+    let id = memo.get(memoKey);
     if (id === undefined) {
       const same = hostNodeOf(this.model, peer) === pod.node;
       const hep = policingOf(this.model, pod.node, undefined, peer.ip, false);
       const masq = masqPod ? ingressView(this.model, { source: podParty, destination: peer, protocol: 6, port: 1 }).flow.source.ip : undefined;
       id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${masq === podParty.ip ? '' : masq ?? ''}`);
-      this.relationMemo.set(memoKey, id);
+      memo.set(memoKey, id);
     }
     return id;
   }

@@ -20,6 +20,24 @@ describe('streamed connectivity output', () => {
     if (format === 'json' || format === 'txt') expect(pieces.length).toBeGreaterThan(lines.length - 1);
   });
 
+  test.each(['txt', 'json'])('%s: lines from a generator are written as they come', (format) => {
+    const pieces: string[] = [];
+    const seenBefore: number[] = [];
+    function* lazily(): Generator<(typeof lines)[number]> {
+      for (const l of lines) {
+        // how much was written before this line was asked for: it grows, so no line waits for the last
+        seenBefore.push(pieces.length);
+        yield l;
+      }
+    }
+    writeConnectivity(lazily(), format, (t) => pieces.push(t));
+    expect(pieces.join('')).toBe(formatConnectivity(lines, format));
+    expect(seenBefore[seenBefore.length - 1]).toBe(lines.length - 1);
+    const none: string[] = [];
+    writeConnectivity((function* (): Generator<(typeof lines)[number]> {})(), format, (t) => none.push(t));
+    expect(none.join('')).toBe(formatConnectivity([], format));
+  });
+
   test('json: valid, and an empty map is []', () => {
     const pieces: string[] = [];
     writeConnectivity(lines, 'json', (t) => pieces.push(t));
