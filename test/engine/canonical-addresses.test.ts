@@ -56,3 +56,25 @@ describe('addresses in their canonical form', () => {
     expect(target.service.name).toBe('web');
   });
 });
+
+describe('node and host endpoint addresses in their canonical form', () => {
+  const hep = `---
+apiVersion: v1
+kind: Node
+metadata: {name: w1}
+status: {addresses: [{type: InternalIP, address: "2001:DB8:2:0::10"}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: w1-eth0, labels: {role: node}}
+spec: {node: w1, interfaceName: eth0, expectedIPs: ["2001:DB8:2::10"]}
+`;
+  const m = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: INPUT + hep }]));
+
+  test('the Node address and the host endpoint\'s expectedIPs are the canonical texts, so --to finds the host endpoint', () => {
+    expect(m.nodes[0].addresses.map((a) => a.address)).toEqual(['2001:db8:2::10']);
+    expect(m.endpoints.find((e) => e.kind === 'host')?.ips).toEqual(['2001:db8:2::10']);
+    const v = evaluateFlow(m, buildFlow(m, { from: 'shop/client', to: '2001:db8:2:0:0:0:0:10', protocol: 'TCP', port: 22 }));
+    expect(v.destination).toBe('hostendpoint/w1-eth0');
+  });
+});

@@ -175,7 +175,7 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
       const ar = r.rec(a, `status.addresses[${i}]`, false);
       return {
         type: r.str(ar.type, `status.addresses[${i}].type`, true),
-        address: r.str(ar.address, `status.addresses[${i}].address`, true),
+        address: canonicalAddress(r.str(ar.address, `status.addresses[${i}].address`, true)),
       };
     });
     const tunnelAddresses = nodeTunnelAddresses(r, meta);

@@ -1,5 +1,6 @@
 // Workload endpoints from inventory pods and host endpoints from HostEndpoint resources.
 import { HostEndpoint, StringMap } from '../../model/resources';
+import { canonicalAddress } from '../../model/net';
 import { NAMESPACE_PROFILE_PREFIX, serviceAccountProfileName } from '../../model/convert';
 import { DSCP_ANNOTATION, DSCP_FIELD, parseDscp } from '../../model/validate';
 import { InventoryPod } from '../input/inventory';
@@ -49,7 +50,7 @@ export function hostEndpoint(hep: HostEndpoint): Endpoint {
     name: hep.metadata.name,
     node: hep.spec.node ?? '',
     interfaceName: hep.spec.interfaceName ?? '',
-    ips: hep.spec.expectedIPs ?? [],
+    ips: (hep.spec.expectedIPs ?? []).map(canonicalAddress),
     labels: hep.metadata.labels ?? {},
     namedPorts: (hep.spec.ports ?? []).map((p) => ({ name: p.name, protocol: p.protocol, port: p.port })),
     profiles: hep.spec.profiles ?? [],
