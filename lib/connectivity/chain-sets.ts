@@ -330,12 +330,12 @@ export class ChainSetEvaluator {
     const ps = hasPortPart(rule.source) ? this.portSet(sid, src, false).bits : this.full;
     const pd = hasPortPart(rule.destination) ? this.portSet(did, dst, true).bits : this.full;
     const m = this.scratch;
-    let any = 0;
+    let matched = 0;
     for (let i = 0; i < m.length; i++) {
       m[i] = cur[i] & proto[i] & ps[i] & pd[i];
-      any |= m[i];
+      matched |= m[i];
     }
-    if (any === 0) return false;
+    if (matched === 0) return false;
     for (let i = 0; i < m.length; i++) {
       cur[i] &= ~m[i];
       if (into) into[i] |= m[i];

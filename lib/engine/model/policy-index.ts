@@ -8,7 +8,7 @@ import { PolicyImpl } from './policy';
 
 interface Bucket {
   /** Positions of the policies that require the label (any value). */
-  readonly any: number[];
+  readonly anyValue: number[];
   /** Positions of the policies that require the label with one value, by value. */
   readonly byValue: Map<string, number[]>;
 }
@@ -29,11 +29,11 @@ export class PolicyIndex {
       const buckets = req.labels === 'selector' ? this.bySelector : this.byNamespace;
       let b = buckets.get(req.key);
       if (!b) {
-        b = { any: [], byValue: new Map() };
+        b = { anyValue: [], byValue: new Map() };
         buckets.set(req.key, b);
       }
       if (req.value === undefined) {
-        b.any.push(i);
+        b.anyValue.push(i);
       } else {
         let list = b.byValue.get(req.value);
         if (!list) {
@@ -63,7 +63,7 @@ function collect(buckets: ReadonlyMap<string, Bucket>, labels: StringMap, out: n
     if (typeof value !== 'string') continue;
     const b = buckets.get(key);
     if (!b) continue;
-    for (const i of b.any) out.push(i);
+    for (const i of b.anyValue) out.push(i);
     const exact = b.byValue.get(value);
     if (exact) for (const i of exact) out.push(i);
   }
