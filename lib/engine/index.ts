@@ -25,6 +25,7 @@ export { namespaceSelectorText } from './model/compile-selector';
 export { endpointLabelKey } from './model/party';
 export { felixPolicyKind } from './model/order';
 export * from './model/types';
+export { TUNNEL_DEVICE, TunnelKind, tunnelEnabled } from './model/tunnels';
 export { modelRules } from './model/rules';
 export { evaluateFlow, EvaluateOptions } from './evaluate/evaluate';
 export { buildFlow, resolveParty, parseProtocol, protocolName, FlowSpec } from './evaluate/resolve';

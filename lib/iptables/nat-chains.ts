@@ -6,7 +6,7 @@
 // first when it is set. The floating-IP chains stay empty (OpenStack only). cali-POSTROUTING then
 // masquerades, per tunnel device that is on and has its address on the Node, traffic leaving by the
 // device from a local address that is not the device's (static.go StaticNATPostroutingChains).
-import { FelixSettings, NatOutgoingSettings, NodeInfo } from '../engine';
+import { FelixSettings, NatOutgoingSettings, NodeInfo, TUNNEL_DEVICE, TunnelKind, tunnelEnabled } from '../engine';
 import { CHAIN_OUTPUT, CHAIN_PREROUTING } from './static-chains';
 import * as m from './match';
 import { Chain, Rule, rule } from './rule';
@@ -38,11 +38,6 @@ export interface NatRules {
   readonly tunnelDevices?: readonly string[];
 }
 
-/** dataplanedefs.go IPIPIfaceName, VXLANIfaceNameV4, VXLANIfaceNameV6. */
-const TUNL0 = 'tunl0';
-const VXLAN_V4 = 'vxlan.calico';
-const VXLAN_V6 = 'vxlan-v6.calico';
-
 /**
  * The tunnel devices of an IP version whose encapsulation is on and whose address the Node has
  * (static.go StaticNATPostroutingChains: IPIPEnabled && IPIPTunnelAddress, VXLANEnabled &&
@@ -51,12 +46,11 @@ const VXLAN_V6 = 'vxlan-v6.calico';
  */
 export function tunnelDevices(felix: FelixSettings, node: NodeInfo | undefined, version: m.IpVersion): string[] {
   const t = node?.tunnelAddresses ?? {};
-  if (version === 6) {
-    return [...(felix.vxlanEnabledV6 && t.vxlanV6 !== undefined ? [VXLAN_V6] : []), ...(felix.wireguardV6 ? [felix.wireguardV6.interfaceName] : [])];
-  }
+  const kinds: readonly TunnelKind[] = version === 6 ? ['vxlanV6'] : ['ipip', 'vxlan'];
+  const wireguard = version === 6 ? felix.wireguardV6 : felix.wireguard;
   return [
-    ...(felix.ipipEnabled && t.ipip !== undefined ? [TUNL0] : []), ...(felix.vxlanEnabled && t.vxlan !== undefined ? [VXLAN_V4] : []),
-    ...(felix.wireguard ? [felix.wireguard.interfaceName] : []),
+    ...kinds.filter((k) => tunnelEnabled(felix, k) && t[k] !== undefined).map((k) => TUNNEL_DEVICE[k]),
+    ...(wireguard ? [wireguard.interfaceName] : []),
   ];
 }
 

@@ -11,8 +11,8 @@ import { CidrMatcher } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { hostNodeOf } from './sides';
 import { Flow } from './types';
+import { TUNNEL_DEVICE, TunnelKind, poolTunnel } from '../model/tunnels';
 
-const DEVICE = { ipip: 'tunl0', vxlan: 'vxlan.calico', vxlanV6: 'vxlan-v6.calico' } as const;
 
 /** The tunnel address the destination sees and the note, or undefined when the source is not rewritten. */
 export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow: Flow; readonly note: string } | undefined {
@@ -23,16 +23,13 @@ export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow
   if (node === undefined || node === dst.node) return undefined;
   const version = ipVersionOf(dstIp);
   const pool = model.felix.ipPools.find((p) => ipVersionOf(p.cidr.split('/')[0]) === version && CidrMatcher.parse(p.cidr).contains(dstIp));
-  const f = model.felix;
-  const kind = pool?.tunnel === 'ipip' && version === 4 && f.ipipEnabled ? 'ipip'
-    : pool?.tunnel === 'vxlan' && version === 4 && f.vxlanEnabled ? 'vxlan'
-      : pool?.tunnel === 'vxlan' && version === 6 && f.vxlanEnabledV6 ? 'vxlanV6' : undefined;
+  const kind = pool === undefined ? undefined : poolTunnel(model.felix, pool);
   if (kind === undefined) return undefined;
   const address = model.nodes.find((n) => n.name === node)?.tunnelAddresses?.[kind];
   if (address === undefined || address === flow.source.ip) return undefined;
   return {
     flow: { ...flow, source: { id: address, ip: address } },
-    note: `tunnel: ${flow.source.id} reaches ${flow.destination.id} through ${DEVICE[kind]} (IPPool ${pool?.name ?? ''}), so it arrives from node ${node}'s tunnel address ${address} `
+    note: `tunnel: ${flow.source.id} reaches ${flow.destination.id} through ${TUNNEL_DEVICE[kind]} (IPPool ${pool?.name ?? ''}), so it arrives from node ${node}'s tunnel address ${address} `
       + '(the kernel\'s source for the tunnel route, and nat cali-POSTROUTING\'s masquerade of any other local source), which is the source this side\'s policy sees',
   };
 }
@@ -44,16 +41,13 @@ export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow
  * Node make it apply.
  */
 export function tunnelSourceLimit(model: BuiltModel): string | undefined {
-  const f = model.felix;
-  const kinds = new Set<keyof typeof DEVICE>();
-  for (const p of f.ipPools) {
-    const v6 = p.cidr.includes(':');
-    if (p.tunnel === 'ipip' && !v6 && f.ipipEnabled) kinds.add('ipip');
-    if (p.tunnel === 'vxlan' && !v6 && f.vxlanEnabled) kinds.add('vxlan');
-    if (p.tunnel === 'vxlan' && v6 && f.vxlanEnabledV6) kinds.add('vxlanV6');
+  const kinds = new Set<TunnelKind>();
+  for (const p of model.felix.ipPools) {
+    const kind = poolTunnel(model.felix, p);
+    if (kind !== undefined) kinds.add(kind);
   }
   const nodes = model.nodes.filter((n) => [...kinds].some((k) => n.tunnelAddresses?.[k] !== undefined)).map((n) => n.name);
   if (nodes.length === 0) return undefined;
-  return `a host's traffic to a pod of another node through ${[...kinds].map((k) => DEVICE[k]).join(', ')} arrives from the sending node's tunnel address `
+  return `a host's traffic to a pod of another node through ${[...kinds].map((k) => TUNNEL_DEVICE[k]).join(', ')} arrives from the sending node's tunnel address `
     + `(nodes ${nodes.join(', ')}); \`check\` judges it so, but this table or map judges it with the node address it names (not modelled here yet)`;
 }
