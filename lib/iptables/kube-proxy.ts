@@ -12,7 +12,7 @@
 // kube-proxy picks a backend at random (`-m statistic --mode random --probability 1/n`); `pin`
 // renders a variant in which each Service port jumps to one chosen backend only, so a verifier
 // can probe every backend deterministically by loading one variant per backend.
-import { Cidr, ipNumToString, ipVersionOf, toIpNum } from '../model/net';
+import { Cidr, canonicalAddress, ipVersionOf } from '../model/net';
 import { BuiltModel, InputService, InputServicePort, ProxyFamily, ServiceBackend, proxiedIn } from '../engine';
 import { endpointChain, servicePortChains, servicePortName } from './kube-proxy-names';
 
@@ -35,14 +35,12 @@ interface Tables {
   readonly filter: string[];
 }
 
-/** The address as ip6tables-save prints it (compressed, lower case); IPv4 as given. */
-const canonical = (ip: string): string => (ipVersionOf(ip) === 6 ? ipNumToString(toIpNum(ip)!) : ip);
 
 /** The endpoint `ip:port` (`[ip]:port` for IPv6), as kube-proxy names it. */
-const endpointOf = (b: ServiceBackend): string => (ipVersionOf(b.address) === 6 ? `[${canonical(b.address)}]:${b.port}` : `${b.address}:${b.port}`);
+const endpointOf = (b: ServiceBackend): string => (ipVersionOf(b.address) === 6 ? `[${canonicalAddress(b.address)}]:${b.port}` : `${b.address}:${b.port}`);
 
 /** The addresses of the file's family, canonical. */
-const ofFamily = (family: ProxyFamily, ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === family).map(canonical);
+const ofFamily = (family: ProxyFamily, ips: readonly string[]): string[] => ips.filter((ip) => ipVersionOf(ip) === family).map(canonicalAddress);
 
 /** `-m recent --name <SEP> --rcheck --seconds <timeout> --reap`: a client seen within the timeout. */
 const recentCheck = (sep: string, seconds: number): string => `-m recent --name ${sep} --rcheck --seconds ${seconds} --reap`;
@@ -78,7 +76,7 @@ function renderFirewall(t: Tables, model: BuiltModel, node: string, s: InputServ
   let fromNode = false;
   for (const r of ranges) {
     const cidr = Cidr.parse(r);
-    t.nat.push(`${head} -s ${canonical(cidr.networkAddress())}/${cidr.prefixLength} -j ${ext}`);
+    t.nat.push(`${head} -s ${canonicalAddress(cidr.networkAddress())}/${cidr.prefixLength} -j ${ext}`);
     if (own !== undefined && cidr.containsAddress(own)) fromNode = true;
   }
   if (fromNode) for (const ip of ofFamily(t.family, s.loadBalancerIPs)) t.nat.push(`${head} -s ${ip} -j ${ext}`);
@@ -146,7 +144,7 @@ function renderPort(t: Tables, model: BuiltModel, node: string, s: InputService,
     const sep = endpointChain(name, port.protocol, endpoint);
     if (t.natChains.includes(sep)) continue;
     t.natChains.push(sep);
-    t.nat.push(`-A ${sep} ${comment(name)} -s ${canonical(b.address)}/${t.family === 6 ? 128 : 32} -j KUBE-MARK-MASQ`);
+    t.nat.push(`-A ${sep} ${comment(name)} -s ${canonicalAddress(b.address)}/${t.family === 6 ? 128 : 32} -j KUBE-MARK-MASQ`);
     const remember = s.affinitySeconds !== undefined ? ` -m recent --name ${sep} --set` : '';
     t.nat.push(`-A ${sep} ${comment(name)}${remember} ${proto} -j DNAT --to-destination ${endpoint}`);
   }

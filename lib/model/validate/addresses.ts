@@ -1,5 +1,5 @@
 import { IPv4, IPv6 } from 'ip-num';
-import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, ipNumToString, ipVersionOf, isIpAddress, toIpNum } from '../net';
+import { Cidr, CIDR_ALLOWED, IP_ADDRESS_ALLOWED, NetError, canonicalAddress, ipVersionOf, isIpAddress, toIpNum } from '../net';
 import { Issues, report } from './issue';
 
 /** What checking one CIDR text finds: the parsed CIDR (when the syntax is valid) and the problems. */
@@ -71,7 +71,7 @@ function specialIpReason(ip: string): string | undefined {
   const hit = SPECIAL_RANGES.find(([c]) => c.version === ipVersionOf(ip) && c.containsAddress(ip));
   if (hit) return hit[1];
   // IPv6 link-local multicast as Go's net.IP.IsLinkLocalMulticast: ff<flags>2::/16 (scope 2)
-  if (ipVersionOf(ip) === 6 && /^ff[0-9a-f]2:/i.test(ipNumToString(toIpNum(ip)!))) return 'in the link-local multicast range';
+  if (ipVersionOf(ip) === 6 && /^ff[0-9a-f]2:/i.test(canonicalAddress(ip))) return 'in the link-local multicast range';
   return undefined;
 }
 
