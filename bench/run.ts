@@ -146,6 +146,10 @@ async function main(): Promise<void> {
           + `CPU ${spread(kernel.iptablesCpuMs)}; as Felix calls it (per table, --noflush --wait, in parallel) ${spread(kernel.felixMs)}, CPU ${spread(kernel.felixCpuMs)} `
           + `(ipset restore ${spread(kernel.ipsetMs)}; ${kernel.iptablesVersion}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
     if (kernel.legacyMs) out.push(`iptables-legacy-restore of the same plan, ${kernel.legacyMs.length} loads: ${spread(kernel.legacyMs)}`);
+    if (kernel.felixLegacyMs) out.push(`as Felix calls it with iptables-legacy-restore, ${kernel.felixLegacyMs.length} loads: ${spread(kernel.felixLegacyMs)}, CPU ${spread(kernel.felixLegacyCpuMs)}`);
+    if (kernel.felixBackend) out.push(`backend Felix's iptablesBackend Auto (the default) picks in this bench's namespace: ${kernel.felixBackend}; as Felix loads this plan here: `
+      + `${spread(kernel.felixBackend === 'legacy' ? kernel.felixLegacyMs : kernel.felixMs)} (target < 1 s)`);
+    if (compactKernel.felixLegacyMs) out.push(`compact layout as Felix calls it with iptables-legacy-restore: ${spread(compactKernel.felixLegacyMs)}, CPU ${spread(compactKernel.felixLegacyCpuMs)}`);
     out.push(compactKernel.skipped ? `iptables-restore load, compact layout: skipped (${compactKernel.skipped})`
       : compactKernel.error ? `iptables-restore load, compact layout: FAILED: ${compactKernel.error}`
         : `iptables-restore load of the same node, compact layout (${compactKernel.rules} rules), `
