@@ -20,7 +20,7 @@
 // Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
 // wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
 // them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
-// only (CrossSubnet tunnels only across subnets, not modelled); checkManglePostrouting is
+// and for CrossSubnet pools across subnets (test/engine/cross-subnet-tunnel.test.ts); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
@@ -238,15 +238,15 @@ describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-PO
     expect(postrouting(pools, felix, annotations, v6)).toEqual([...NAT_POSTROUTING_HEAD, ...tail]);
   });
 
-  it('the engine: another node\'s host traffic to a pod through the tunnel arrives from that node\'s tunnel address (Always pools; not CrossSubnet)', () => {
+  it('the engine: another node\'s host traffic to a pod through the tunnel arrives from that node\'s tunnel address (Always pools, and CrossSubnet pools across subnets)', () => {
     const fromNet = (cidr: string): object => ({
       apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'only', namespace: 'app' },
       spec: { selector: "app == 'a'", types: ['Ingress'], ingress: [{ action: 'Allow', source: { nets: [cidr] } }] },
     });
     const podA = [{ name: 'a', ip: '192.0.2.11', labels: { app: 'a' } }];
     const node2 = (annotations?: Record<string, string>): { name: string; ip: string; annotations?: Record<string, string> } => ({ name: 'node-2', ip: '198.51.100.20', ...(annotations ? { annotations } : {}) });
-    const verdict = (pool: object, policy: object, annotations?: Record<string, string>): ReturnType<typeof evaluateFlow> => {
-      const model = felixWorld(podA, [pool, policy], undefined, '198.51.100.10', [node2(annotations)]);
+    const verdict = (pool: object, policy: object, annotations?: Record<string, string>, local?: Record<string, string>): ReturnType<typeof evaluateFlow> => {
+      const model = felixWorld(podA, [pool, policy], undefined, '198.51.100.10', [node2(annotations)], undefined, local);
       return evaluateFlow(model, buildFlow(model, { from: '198.51.100.20', to: 'app/a', protocol: 'TCP', port: 80 }));
     };
     const tunnelled = verdict(IPIP_POOL('Always'), fromNet('192.0.2.1/32'), { [IPIP_ADDR]: '192.0.2.1' });
@@ -255,9 +255,13 @@ describe('static_test.go (v3.32.1): the tunnel-address masquerade in nat cali-PO
     expect(tunnelled.ingress.reason).toContain('tunl0');
     // the node's InternalIP is not what the pod sees
     expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(false);
-    // no tunnel address on the Node, or a CrossSubnet pool: judged with the address the flow names
+    // no tunnel address on the Node, or a CrossSubnet pool between nodes of one subnet (their
+    // projectcalico.org/IPv4Address annotations): judged with the address the flow names
     expect(verdict(IPIP_POOL('Always'), fromNet('198.51.100.20/32')).allowed).toBe(true);
-    expect(verdict(IPIP_POOL('CrossSubnet'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(true);
+    const BGP = 'projectcalico.org/IPv4Address';
+    expect(verdict(IPIP_POOL('CrossSubnet'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1', [BGP]: '198.51.100.20/24' }, { [BGP]: '198.51.100.10/24' }).allowed).toBe(true);
+    // CrossSubnet without the subnets known (each node a /32 of its InternalIP): through the tunnel (test/engine/cross-subnet-tunnel.test.ts)
+    expect(verdict(IPIP_POOL('CrossSubnet'), fromNet('198.51.100.20/32'), { [IPIP_ADDR]: '192.0.2.1' }).allowed).toBe(false);
     // VXLAN Always: the VXLAN tunnel address
     const vxPool = POOL('vx', '192.0.2.0/24', { vxlanMode: 'Always' });
     expect(verdict(vxPool, fromNet('192.0.2.2/32'), { [IPIP_ADDR]: '192.0.2.1', [VXLAN_ADDR]: '192.0.2.2' }).allowed).toBe(true);

@@ -24,6 +24,22 @@ export interface NodeInfo {
    * The tunnel addresses Calico writes on the Node (libcalico-go k8s/resources/node.go). @default - none
    */
   readonly tunnelAddresses?: TunnelAddresses;
+  /**
+   * The node's BGP addresses, `projectcalico.org/IPv4Address` and `IPv6Address` as written (an address
+   * with its subnet's prefix, e.g. `10.0.0.5/24`, or a bare address), which Felix's route resolver
+   * uses to tell whether a CrossSubnet pool's traffic to another node is encapsulated. An annotation
+   * Calico would ignore as invalid is left out, as Calico does (k8s/resources/node.go getAnnotation).
+   * @default - none
+   */
+  readonly bgpAddresses?: BgpAddresses;
+}
+
+/** A Node's `projectcalico.org/IPv4Address` and `IPv6Address` annotations (Calico's Node spec.bgp). */
+export interface BgpAddresses {
+  /** @default - none */
+  readonly v4?: string;
+  /** @default - none */
+  readonly v6?: string;
 }
 
 /**
@@ -179,7 +195,15 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
       };
     });
     const tunnelAddresses = nodeTunnelAddresses(r, meta);
-    return { kind: 'Node', value: { name, labels, addresses, ...(Object.keys(tunnelAddresses).length > 0 ? { tunnelAddresses } : {}) } };
+    const bgpAddresses = nodeBgpAddresses(r, meta);
+    return {
+      kind: 'Node',
+      value: {
+        name, labels, addresses,
+        ...(Object.keys(tunnelAddresses).length > 0 ? { tunnelAddresses } : {}),
+        ...(Object.keys(bgpAddresses).length > 0 ? { bgpAddresses } : {}),
+      },
+    };
   }
   if (doc.kind === 'ServiceAccount') return { kind: 'ServiceAccount', value: parseServiceAccount(r, name, labels, meta) };
   return { kind: 'Pod', value: parsePod(r, doc, name, labels, meta) };
@@ -285,6 +309,25 @@ function nodeTunnelAddresses(r: Reader, meta: Rec): TunnelAddresses {
     const v6 = key.startsWith('projectcalico.org/IPv6');
     if (ipVersionOf(text) !== (v6 ? 6 : 4)) r.fail(field, value, `an ${v6 ? 'IPv6' : 'IPv4'} address`);
     out[kind] = text;
+  }
+  return out;
+}
+
+/** Node annotations holding the node's BGP address with its subnet (libcalico-go k8s/resources/node.go K8sNodeToCalico). */
+const BGP_ANNOTATIONS: readonly (readonly [keyof BgpAddresses, string, 4 | 6])[] = [
+  ['v4', 'projectcalico.org/IPv4Address', 4], ['v6', 'projectcalico.org/IPv6Address', 6],
+];
+
+/** The BGP address annotations Calico accepts (ValidateCIDRv4/v6: an address or CIDR of the version); others are left out, as Calico leaves them. */
+function nodeBgpAddresses(r: Reader, meta: Rec): BgpAddresses {
+  const annotations = r.rec(meta.annotations, 'metadata.annotations');
+  const out: { -readonly [K in keyof BgpAddresses]: string } = {};
+  for (const [kind, key, version] of BGP_ANNOTATIONS) {
+    const value = annotations[key];
+    if (typeof value !== 'string' || value === '') continue;
+    const [address, prefix, ...rest] = value.split('/');
+    const prefixOk = prefix === undefined || (rest.length === 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+    if (ipVersionOf(address) === version && prefixOk) out[kind] = value;
   }
   return out;
 }

@@ -41,9 +41,12 @@ function poolsWantVxlan(pools: readonly IpPool[], version: 4 | 6): boolean {
 /** The pools as the masquerade manager keeps them (masq_mgr.go OnUpdate, isLoadBalancerOnly). */
 function poolNat(p: IpPool): PoolNat {
   const uses = p.spec.allowedUses ?? [];
-  const tunnel = p.spec.ipipMode === 'Always' ? 'ipip' : p.spec.vxlanMode === 'Always' ? 'vxlan' : undefined;
+  const encapsulated = (mode: string | undefined): boolean => mode === 'Always' || mode === 'CrossSubnet';
+  const tunnel = encapsulated(p.spec.ipipMode) ? 'ipip' : encapsulated(p.spec.vxlanMode) ? 'vxlan' : undefined;
+  const mode = tunnel === 'ipip' ? p.spec.ipipMode : p.spec.vxlanMode;
   return {
     ...(tunnel ? { tunnel } : {}),
+    ...(tunnel && mode === 'CrossSubnet' ? { crossSubnet: true } : {}),
     name: p.metadata.name, cidr: p.spec.cidr, masquerade: p.spec.natOutgoing === true,
     loadBalancerOnly: uses.length === 1 && uses[0] === 'LoadBalancer',
   };

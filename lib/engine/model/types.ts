@@ -183,8 +183,10 @@ export interface PoolNat {
   readonly cidr: string;
   /** natOutgoing (disabled pools too: Felix's masquerade set takes every pool with it). */
   readonly masquerade: boolean;
-  /** The encapsulation every route to the pool's remote blocks uses: ipipMode or vxlanMode Always. @default - none, or only across subnets */
+  /** The encapsulation of routes to the pool's remote blocks: ipipMode or vxlanMode Always or CrossSubnet. @default - none */
   readonly tunnel?: 'ipip' | 'vxlan';
+  /** The mode is CrossSubnet: a route to a node in the sending node's subnet is not encapsulated. @default false */
+  readonly crossSubnet?: boolean;
   /** allowedUses is exactly [LoadBalancer]: such a pool is not in the network-ip-pools set. */
   readonly loadBalancerOnly: boolean;
 }
