@@ -24,12 +24,21 @@ const pod = (name: string, ip: string, nodeName: string): object => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'app', labels: { app: name } },
   spec: { nodeName, containers: [{ name: 'c' }] }, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
 });
+/** A pod of Deployment `web` (its ReplicaSet web-5d4f), labelled app: web. */
+const webPod = (name: string, ip: string): object => ({
+  apiVersion: 'v1', kind: 'Pod',
+  metadata: { name, namespace: 'app', labels: { 'app': 'web', 'pod-template-hash': '5d4f' },
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-5d4f', controller: true, uid: 'x' }] },
+  spec: { nodeName: 'node-1', containers: [{ name: 'c' }] }, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
+});
 const CLUSTER = {
   apiVersion: 'v1', kind: 'List', items: [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
     node('node-1', '198.51.100.11', { 'projectcalico.org/IPv4IPIPTunnelAddr': '192.0.2.2', 'projectcalico.org/IPv4VXLANTunnelAddr': '192.0.2.66' }),
     node('node-2', '198.51.100.12', { 'projectcalico.org/IPv4IPIPTunnelAddr': '192.0.2.1', 'projectcalico.org/IPv4VXLANTunnelAddr': '192.0.2.65' }),
     pod('ipip-a', '192.0.2.10', 'node-1'), pod('vx-a', '192.0.2.70', 'node-1'), pod('peer-b', '192.0.2.20', 'node-2'),
+    // one Deployment, one node, one set of labels: one pod in the IP-in-IP pool, one in no pool
+    webPod('web-5d4f-a', '192.0.2.11'), webPod('web-5d4f-b', '192.0.2.130'),
   ],
 };
 const calico = (kind: string, metadata: object, spec: object): object => ({ apiVersion: 'projectcalico.org/v3', kind, metadata, spec });
@@ -45,6 +54,9 @@ const MANIFESTS = [
   }),
   calico('NetworkPolicy', { name: 'vx-in', namespace: 'app' }, {
     selector: "app == 'vx-a'", types: ['Ingress'], ingress: [allowTcp(443, '192.0.2.65/32'), allowTcp(80, '198.51.100.12/32')],
+  }),
+  calico('NetworkPolicy', { name: 'web-in', namespace: 'app' }, {
+    selector: "app == 'web'", types: ['Ingress'], ingress: [allowTcp(8080, '198.51.100.12/32')],
   }),
 ];
 
@@ -177,6 +189,28 @@ describe('check, table, connectivity and the report follow the tunnel source ali
         : r.out.split('\n');
       const tcp80 = lines.find((l) => l.includes('TCP 80: allowed'));
       expect(tcp80).toContain("tunnel source: hostendpoint/node-2-eth0 reaches app/ipip-a through tunl0 (IPPool ipip-pool), so it arrives from node node-2's tunnel address 192.0.2.1");
+    }
+  });
+
+  test('pods of one Deployment in different pools: the map lists them pod by pod, as check and the table judge them', async () => {
+    // web-5d4f-a (IP-in-IP pool) sees node-2's host as 192.0.2.1, which web-in does not admit; web-5d4f-b (no pool) sees 198.51.100.12
+    const r = await run('connectivity', ...args);
+    expect(r.code).toBe(0);
+    const fromHep = r.out.split('\n').filter((l) => l.startsWith(`${HEP} => app/web`));
+    expect(fromHep).toEqual([`${HEP} => app/web-5d4f-b : TCP 8080`]);
+    expect(r.err).toContain(`note: the pods of app/web[Deployment] differ towards ${HEP}: listed pod by pod`);
+    const report = buildWorkloadMatrix(buildEngineModel(parseEngineInputs(['manifests.yaml', 'cluster.yaml']
+      .map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') })))));
+    const row = report.parties.findIndex((p) => p.name === HEP);
+    const col = report.parties.findIndex((p) => p.name === 'app/web[Deployment]');
+    const cell = report.entries[report.cells[row][col]];
+    expect(cell.differsPerPod).toBe(true);
+    expect(cell.detail?.filter((d) => d.startsWith(`${HEP} => app/web`))).toEqual([`${HEP} => app/web-5d4f-b : TCP 8080`]);
+    for (const [pod, want] of [['app/web-5d4f-a', 'deny'], ['app/web-5d4f-b', 'allow']]) {
+      const check = await run('check', ...args, '--from', HEP, '--to', pod, '--protocol', 'TCP', '--port', '8080', '--format', 'json');
+      expect((JSON.parse(check.out) as { verdict: string }).verdict).toBe(want);
+      const t = await run('table', ...args, '--host-endpoints', '--protocol', 'TCP', '--port', '8080', '--format', 'json');
+      expect((JSON.parse(t.out) as { allowed: Record<string, Record<string, boolean>> }).allowed[HEP][pod]).toBe(want === 'allow');
     }
   });
 });
