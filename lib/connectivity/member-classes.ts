@@ -37,7 +37,7 @@ export class MemberClasses {
   private readonly byEndpoint = new Map<Endpoint, number>();
   private readonly nodeClass = new Map<string, string>();
   private readonly relations = new Interner();
-  /** Per peer id: per pod's node, direction and masquerading (a small integer), the relation id. */
+  /** Per peer id: per pod's node, direction and masquerading or pool tunnel (a small integer), the relation id. */
   private readonly relationMemo: (Map<number, number> | undefined)[] = [];
   /** Per pod party: as a source its natOutgoing bit (0 or 1), as a destination its pool's tunnel (TUNNEL_BITS). */
   private readonly poolBits = [new WeakMap<FlowParty, number>(), new WeakMap<FlowParty, number>()];
@@ -82,8 +82,9 @@ export class MemberClasses {
    * both pods on one node (workload peers); for other peers, per IP version of the pair, whether
    * the peer is the node's own host, the host class of the host endpoint policingOf picks on the
    * workload's node for the peer's address, the masqueraded source natOutgoing gives the pod
-   * towards the peer, and the tunnel address the peer's traffic to the pod arrives from. 0 for pairs without a workload (their classes are exact). The parties are
-   * the ends' flow parties by IP version (index 4 or 6), for each of the pair's versions.
+   * towards the peer, and the tunnel address the peer's traffic to the pod arrives from. 0 for
+   * pairs without a workload (their classes are exact). The parties are the ends' flow parties by
+   * IP version (index 4 or 6), for each of the pair's versions.
    */
   relation(a: Endpoint | undefined, b: Endpoint | undefined, versions: readonly number[],
     aParties: readonly (FlowParty | undefined)[], bParties: readonly (FlowParty | undefined)[]): number {
