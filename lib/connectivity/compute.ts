@@ -1,7 +1,7 @@
 // Who can reach whom on what: for every pair of parties, the allowed connection classes, each
 // judged once by the engine (evaluateFlow) on a representative of its class.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, Endpoint, FlowParty, evaluateFlow, masqueradedPool } from '../engine';
+import { BuiltModel, Endpoint, FlowParty, addressTunnel, evaluateFlow, masqueradedPool } from '../engine';
 import { addressSpaces, addressText } from './addresses';
 import { Interner, MemberClasses, OTHER_NODE, SAME_NODE } from './member-classes';
 import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
@@ -12,7 +12,6 @@ import { flowFor } from './class-flow';
 import { BitsTable, ClassBits, hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
-import { tunnelSourceLimit } from '../engine/evaluate/tunnel-source';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -73,9 +72,9 @@ function externalMember(p: Party, classes: MemberClasses): Member {
 
 /**
  * The members of a party that can judge differently: one per class and node (and natOutgoing
- * pool), in member order, with how many members each stands for.
+ * pool, and pool tunnel), in member order, with how many members each stands for.
  */
-function distinctMembers(members: readonly Member[], masq: (m: Member) => boolean): Member[] {
+function distinctMembers(members: readonly Member[], masq: (m: Member) => string): Member[] {
   const seen = new Set<string>();
   const out: Member[] = [];
   for (const m of members) {
@@ -216,11 +215,10 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   };
   /** The text id of the pair's connections (MemberClasses.relation picks the relation). */
   const judge = (a: Member, b: Member): number => judgeIn(a, b, memberClasses.relation(a.endpoint, b.endpoint, versionsOf(a, b), a.parties, b.parties));
-  const masq = (m: Member): boolean => m.endpoint?.kind === 'workload' && m.endpoint.ips.some((ip) => masqueradedPool(model, ip));
+  const masq = (m: Member): string => (m.endpoint?.kind !== 'workload' ? ''
+    : `${m.endpoint.ips.some((ip) => masqueradedPool(model, ip))}${m.endpoint.ips.map((ip) => addressTunnel(model, ip) ?? '-').join(',')}`);
 
   const notes: string[] = [];
-  const tunnelLimit = tunnelSourceLimit(model);
-  if (tunnelLimit !== undefined) notes.push(tunnelLimit);
   const parties = endpointParties(model);
   const externals = externalParties(model, spaces);
   const members = new Map<Party, Member[]>();

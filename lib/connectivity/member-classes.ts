@@ -2,15 +2,18 @@
 // apart, so that a pair of classes is judged once. A workload's node enters its class only through
 // the host class of the node (what its `*` or only host endpoint does to forwarded traffic, the truth
 // table's grouping, engine/table/compute-cells.ts); what else the node decides for a pair (both on one
-// node, the host endpoint that polices the peer's address, natOutgoing's source address) is the pair's
-// relation (relationKey).
-import { BuiltModel, Endpoint, FlowParty, hostClassKey, hostNodeOf, ingressView, masqueradedPool, policingOf } from '../engine';
+// node, the host endpoint that polices the peer's address, natOutgoing's source address, the tunnel
+// address a peer host's traffic to the pod arrives from) is the pair's relation (relationKey).
+import { BuiltModel, Endpoint, FlowParty, addressTunnel, arrivalView, hostClassKey, hostNodeOf, masqueradedPool, policingOf } from '../engine';
 import { AddressSpace } from './addresses';
 import { Party, endpointSignature } from './parties';
 
 /** The relation of two workloads: on one node, on two. */
 export const SAME_NODE = 1;
 export const OTHER_NODE = 2;
+
+/** A pod address's pool tunnel as a small number (for the relation memo). */
+const TUNNEL_BITS = { none: 0, ipip: 1, vxlan: 2, vxlanV6: 3 } as const;
 
 /** Interns strings as small integers. */
 export class Interner {
@@ -34,9 +37,10 @@ export class MemberClasses {
   private readonly byEndpoint = new Map<Endpoint, number>();
   private readonly nodeClass = new Map<string, string>();
   private readonly relations = new Interner();
-  /** Per peer id: per pod's node, direction and masquerading (a small integer), the relation id. */
+  /** Per peer id: per pod's node, direction and masquerading or pool tunnel (a small integer), the relation id. */
   private readonly relationMemo: (Map<number, number> | undefined)[] = [];
-  private readonly masqParty = new WeakMap<FlowParty, boolean>();
+  /** Per pod party: as a source its natOutgoing bit (0 or 1), as a destination its pool's tunnel (TUNNEL_BITS). */
+  private readonly poolBits = [new WeakMap<FlowParty, number>(), new WeakMap<FlowParty, number>()];
   private readonly peerIds = new Map<FlowParty, number>();
   private readonly nodeIds = new Map<string, number>();
 
@@ -77,9 +81,10 @@ export class MemberClasses {
    * What a pair of a workload endpoint and a peer reads of the workload's node beyond its class:
    * both pods on one node (workload peers); for other peers, per IP version of the pair, whether
    * the peer is the node's own host, the host class of the host endpoint policingOf picks on the
-   * workload's node for the peer's address, and the masqueraded source natOutgoing gives the pod
-   * towards the peer. 0 for pairs without a workload (their classes are exact). The parties are
-   * the ends' flow parties by IP version (index 4 or 6), for each of the pair's versions.
+   * workload's node for the peer's address, the masqueraded source natOutgoing gives the pod
+   * towards the peer, and the tunnel address the peer's traffic to the pod arrives from. 0 for
+   * pairs without a workload (their classes are exact). The parties are the ends' flow parties by
+   * IP version (index 4 or 6), for each of the pair's versions.
    */
   relation(a: Endpoint | undefined, b: Endpoint | undefined, versions: readonly number[],
     aParties: readonly (FlowParty | undefined)[], bParties: readonly (FlowParty | undefined)[]): number {
@@ -97,14 +102,16 @@ export class MemberClasses {
     return (versions.length === 1 ? id(versions[0]) : this.relations.id(versions.map(id).join(';'))) + 3;
   }
 
-  /** The relation key's id for one IP version (memo by small numbers: peer, then pod's node, direction, masquerading). */
+  /** The relation key's id for one IP version (memo by small numbers: peer, then pod's node, direction, masquerading or tunnel). */
   private versionRelation(pod: Endpoint, podIsSource: boolean, podParty: FlowParty, peer: FlowParty): number {
-    // the pod's address enters only through natOutgoing (is it in a masqueraded pool)
-    let masqPod = false;
-    if (podIsSource && podParty.ip !== undefined) {
-      const known = this.masqParty.get(podParty);
-      masqPod = known ?? masqueradedPool(this.model, podParty.ip);
-      if (known === undefined) this.masqParty.set(podParty, masqPod);
+    // the pod's address enters only through natOutgoing (is it in a masqueraded pool) as a source, and
+    // through its pool's tunnel (evaluate/tunnel-source.ts) as a destination
+    let poolBits = 0;
+    if (podParty.ip !== undefined) {
+      const bitsMemo = this.poolBits[podIsSource ? 0 : 1];
+      const known = bitsMemo.get(podParty);
+      poolBits = known ?? (podIsSource ? (masqueradedPool(this.model, podParty.ip) ? 1 : 0) : TUNNEL_BITS[addressTunnel(this.model, podParty.ip) ?? 'none']);
+      if (known === undefined) bitsMemo.set(podParty, poolBits);
     }
     let peerId = this.peerIds.get(peer);
     if (peerId === undefined) {
@@ -121,13 +128,16 @@ export class MemberClasses {
       memo = new Map();
       this.relationMemo[peerId] = memo;
     }
-    const memoKey = (nodeId * 2 + (podIsSource ? 1 : 0)) * 2 + (masqPod ? 1 : 0);
+    const memoKey = (nodeId * 2 + (podIsSource ? 1 : 0)) * 4 + poolBits;
     let id = memo.get(memoKey);
     if (id === undefined) {
       const same = hostNodeOf(this.model, peer) === pod.node;
       const hep = policingOf(this.model, pod.node, undefined, peer.ip, false);
-      const masq = masqPod ? ingressView(this.model, { source: podParty, destination: peer, protocol: 6, port: 1 }).flow.source.ip : undefined;
-      id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${masq === podParty.ip ? '' : masq ?? ''}`);
+      // the source the destination's side sees (evaluate/arrival.ts): the pod's masqueraded address, or the peer's tunnel address
+      const flow = podIsSource ? { source: podParty, destination: peer, protocol: 6, port: 1 } : { source: peer, destination: podParty, protocol: 6, port: 1 };
+      const seen = poolBits !== 0 ? arrivalView(this.model, flow).flow.source.ip : undefined;
+      const changed = seen === flow.source.ip ? '' : seen ?? '';
+      id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${changed}`);
       memo.set(memoKey, id);
     }
     return id;

@@ -1,16 +1,16 @@
 // The two sides of a flow (evaluate/sides.ts: egressSide, ingressSide) evaluated symbolically: the
 // set of connection classes each side allows, stage by stage, with the same branches as the engine
 // (which node, which host endpoint, failsafe ports, the encapsulation rules, the ICMPv6 a pod may
-// send its host, natOutgoing's source) and each policy chain as a set (chain-sets.ts). A stage that
-// decides early for some classes takes them out of the classes the later stages see; a side allows
-// exactly the classes no stage denies.
+// send its host, the source as it arrives: natOutgoing's, the tunnel's) and each policy chain as a
+// set (chain-sets.ts). A stage that decides early for some classes takes them out of the classes the
+// later stages see; a side allows exactly the classes no stage denies.
 import { ipVersionOf } from '../model/net';
 import { failsafe } from '../engine/evaluate/sides';
 import { nodeAllInterfacesEndpoint } from '../engine/evaluate/interfaces';
 import { tunnelInputStage, tunnelOutputStage } from '../engine/evaluate/tunnel-host';
 import { encapsulationDropReason, icmpv6AcceptedToHost } from '../engine/evaluate/workload-static';
 import {
-  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, hostNodeOf, ingressView, policingOf,
+  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, arrivalView, hostNodeOf, policingOf,
 } from '../engine';
 import { ClassBits, and, complementInto, emptyBits, minus, or, orInto } from './class-bits';
 import { ChainSetEvaluator, ChainSets, KeyedParty } from './chain-sets';
@@ -81,8 +81,10 @@ export class SideSets {
   pair(src: KeyedParty, dst: KeyedParty): ClassBits {
     if (src.party.endpoint && src.party.endpoint === dst.party.endpoint) return this.full;
     const egress = this.egress(src, dst);
-    // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node address
-    const seen = ingressView(this.model, { source: src.party, destination: dst.party, protocol: 6 }).flow.source;
+    // the destination's side sees the flow as it arrives (evaluate/arrival.ts): a natOutgoing pod's traffic to
+    // another node's host from the pod's node address, a host's traffic to another node's pod through a tunnel
+    // from the host's tunnel address
+    const seen = arrivalView(this.model, { source: src.party, destination: dst.party, protocol: 6 }).flow.source;
     const viewed = seen === src.party ? src : { party: seen, key: this.chains.partyKey(`ip:${seen.ip ?? ''}`) };
     return and(egress, this.ingress(viewed, dst));
   }

@@ -41,7 +41,9 @@ export { PolicyChainKind, placedIn, NORMAL, FORWARD, UNTRACKED, PRE_DNAT } from 
 export { ApplicableTier, ChainOptions, applicableTiers, profileRules, rulesFor } from './evaluate/chain';
 export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
 export { hostNodeOf } from './evaluate/sides';
-export { ingressView, masqueradedPool } from './evaluate/nat-outgoing';
+export { masqueradedPool } from './evaluate/nat-outgoing';
+export { arrivalView } from './evaluate/arrival';
+export { addressTunnel } from './evaluate/tunnel-source';
 export { hostClassKey } from './table/host-class';
 export { endpointClasses } from './table/endpoint-classes';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';

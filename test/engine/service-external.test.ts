@@ -124,3 +124,43 @@ describe('netsec check on an external path', () => {
     expect(some.err).toContain('netsec check: expected allow, got some of the backend paths reachable');
   });
 });
+
+// The same cluster with an IP-in-IP Always pool over the pods (198.51.100.0/25) and w1's tunnel
+// address 198.51.100.1: a remote backend is routed through tunl0, and MASQUERADE takes the out
+// device's address (Linux nf_nat_masquerade_ipv4 picks an address of the out interface; Felix gives
+// tunl0 the Node's IPv4IPIPTunnelAddr, felix/dataplane/linux/ipip_mgr.go), so web-2 sees 198.51.100.1,
+// as `check` judges w1's host traffic to web-2 (lib/engine/evaluate/tunnel-source.ts).
+describe('external Service paths through an Always tunnel', () => {
+  const inventory = EXTERNAL_INVENTORY.replace('metadata: {name: w1, labels: {}}',
+    "metadata: {name: w1, labels: {}, annotations: {'projectcalico.org/IPv4IPIPTunnelAddr': 198.51.100.1}}");
+  const pool = `---
+apiVersion: projectcalico.org/v3
+kind: IPPool
+metadata: {name: pods}
+spec: {cidr: 198.51.100.0/25, ipipMode: Always, vxlanMode: Never}
+---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: web-from-w1-tunnel, namespace: shop}
+spec:
+  selector: app == 'web'
+  types: [Ingress]
+  ingress: [{action: Allow, protocol: TCP, source: {nets: [198.51.100.1/32]}, destination: {ports: [8080]}}]
+`;
+  const tunnelled = buildEngineModel(parseEngineInputs([{ file: 'm.yaml', text: `${inventory}---\n${EXTERNAL_MANIFESTS}${pool}` }]));
+
+  test('nodePort on w1, Cluster: web-2 on w2 sees w1\'s tunnel address, which the tunnel policy allows', () => {
+    const v = evaluateExternalServiceFlow(tunnelled, '203.0.113.100', findExternalTarget(tunnelled, '203.0.113.1', 'TCP', 30080)!);
+    expect(v.paths.map((p) => `${p.node} ${p.backend.pod} ${p.allowed ? 'allow' : 'deny'}${p.seenSource ? ` as ${p.seenSource}` : ''}`))
+      .toEqual(['w1 shop/web-1 allow', 'w1 shop/web-2 allow as 198.51.100.1']);
+    const snat = v.paths[1].stages.find((s) => s.stage === 'kube-proxy-snat');
+    expect(snat?.reason).toContain("KUBE-POSTROUTING masquerades to 198.51.100.1 as the packet leaves w1 for w2: the backend's node and policy see 198.51.100.1");
+    expect(snat?.reason).toContain('through tunl0 (IPPool pods)');
+  });
+
+  test('w2 has no tunnel address: through w2, web-1 on w1 sees w2\'s InternalIP, which neither policy allows', () => {
+    const v = evaluateExternalServiceFlow(tunnelled, '203.0.113.100', findExternalTarget(tunnelled, '203.0.113.2', 'TCP', 30080)!);
+    expect(v.paths.map((p) => `${p.node} ${p.backend.pod} ${p.allowed ? 'allow' : 'deny'}${p.seenSource ? ` as ${p.seenSource}` : ''}`))
+      .toEqual(['w2 shop/web-1 deny as 192.0.2.2', 'w2 shop/web-2 allow']);
+  });
+});

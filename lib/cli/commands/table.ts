@@ -6,7 +6,6 @@ import { UsageError } from '../args';
 import { defineCommand } from '../command';
 import { progressFor } from '../progress';
 import { loadModel, protocolAndPort } from './common';
-import { tunnelSourceLimit } from '../../engine/evaluate/tunnel-source';
 import { CLUSTER, INPUT_FLAGS, MANIFESTS, PORT, PROTOCOL, formatFlag } from './flags';
 
 export const command = defineCommand({
@@ -53,8 +52,6 @@ by its cluster IP through kube-proxy's DNAT): '.' every backend reachable, 'S' s
       progress.start('netsec table: reading manifests', 1);
       const model = loadModel(parsed, io);
       progress.tick();
-      const tunnelLimit = tunnelSourceLimit(model);
-      if (tunnelLimit !== undefined) io.stderr(`note: ${tunnelLimit}\n`);
       if (level === 'pods') {
         const rows = model.endpoints.filter((e) => e.kind === 'workload' || parsed.has('host-endpoints')).length + externalAddresses.length;
         checkOutputSize('the pod-level table', rows, rows, format === 'json' ? 40 : 2, 'use --level groups', force);

@@ -1,8 +1,8 @@
 // A flow's verdict: allowed iff the source's egress side and the destination's ingress side both allow.
 import { BuiltModel } from '../model/build';
-import { ingressView, withNatNote } from './nat-outgoing';
+import { arrivalView } from './arrival';
+import { withNatNote } from './nat-outgoing';
 import { egressSide, ingressSide } from './sides';
-import { tunnelSourceView } from './tunnel-source';
 import { DirectionTrace, Flow, FlowVerdict } from './types';
 
 /** Options of evaluateFlow. */
@@ -23,7 +23,7 @@ export function evaluateFlow(model: BuiltModel, flow: Flow, options: EvaluateOpt
   const egress = egressSide(model, flow);
   // the destination's side sees a natOutgoing pod's traffic to another node's host from the pod's node
   // address, and a host's traffic to another node's pod through a tunnel from the host's tunnel address
-  const view = tunnelSourceView(model, flow) ?? ingressView(model, flow);
+  const view = arrivalView(model, flow);
   const ingress = egress.allowed || !options.stopAtFirstDeny ? withNatNote(ingressSide(model, view.flow), view.note) : skipped(flow.destination.id);
   const allowed = egress.allowed && ingress.allowed;
   const reason = !egress.allowed ? `denied at the source's egress: ${egress.reason}`

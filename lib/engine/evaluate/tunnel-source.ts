@@ -12,53 +12,63 @@ import { CidrMatcher } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { hostNodeOf } from './sides';
 import { Flow } from './types';
+import { PoolNat } from '../model/types';
 import { TUNNEL_DEVICE, TunnelKind, poolTunnel, routeEncapsulated } from '../model/tunnels';
 
+interface PoolTunnel {
+  readonly matcher: CidrMatcher;
+  readonly version: number | undefined;
+  readonly name: string;
+  readonly pool: PoolNat;
+  /** The tunnel of the pool's remote blocks (an enabled Always or CrossSubnet mode); undefined when none. */
+  readonly kind?: TunnelKind;
+}
+
+/** Every pool with its matcher and tunnel, and whether any pool has a tunnel. */
+const poolTunnels = new WeakMap<BuiltModel, { readonly pools: readonly PoolTunnel[]; readonly any: boolean }>();
+
+function tunnelPools(model: BuiltModel): { readonly pools: readonly PoolTunnel[]; readonly any: boolean } {
+  let t = poolTunnels.get(model);
+  if (!t) {
+    const pools = model.felix.ipPools.map((p): PoolTunnel => ({
+      matcher: CidrMatcher.parse(p.cidr), version: ipVersionOf(p.cidr.split('/')[0]), name: p.name, pool: p, kind: poolTunnel(model.felix, p),
+    }));
+    t = { pools, any: pools.some((p) => p.kind !== undefined) };
+    poolTunnels.set(model, t);
+  }
+  return t;
+}
+
+/** The first pool of the address's IP version that holds it, when that pool has a tunnel; else undefined. */
+function tunnelPoolOf(model: BuiltModel, ip: string): PoolTunnel | undefined {
+  const version = ipVersionOf(ip);
+  const pool = tunnelPools(model).pools.find((p) => p.version === version && p.matcher.contains(ip));
+  return pool?.kind === undefined ? undefined : pool;
+}
+
+/** The tunnel another node's host reaches the address through (its pool's), or undefined: what a pod's address adds to its verdicts. */
+export function addressTunnel(model: BuiltModel, ip: string | undefined): TunnelKind | undefined {
+  if (ip === undefined || !tunnelPools(model).any) return undefined;
+  return tunnelPoolOf(model, ip)?.kind;
+}
 
 /** The tunnel address the destination sees and the note, or undefined when the source is not rewritten. */
 export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow: Flow; readonly note: string } | undefined {
   const dst = flow.destination.endpoint;
   const dstIp = flow.destination.ip;
-  if (dst?.kind !== 'workload' || dstIp === undefined || flow.source.endpoint?.kind === 'workload') return undefined;
+  if (dst?.kind !== 'workload' || dstIp === undefined || flow.source.endpoint?.kind === 'workload' || !tunnelPools(model).any) return undefined;
   const node = hostNodeOf(model, flow.source);
   if (node === undefined || node === dst.node) return undefined;
-  const version = ipVersionOf(dstIp);
-  const pool = model.felix.ipPools.find((p) => ipVersionOf(p.cidr.split('/')[0]) === version && CidrMatcher.parse(p.cidr).contains(dstIp));
-  const kind = pool === undefined ? undefined : poolTunnel(model.felix, pool);
+  const pool = tunnelPoolOf(model, dstIp);
+  const kind = pool?.kind;
   if (pool === undefined || kind === undefined) return undefined;
   const from = model.nodes.find((n) => n.name === node);
-  if (!routeEncapsulated(pool, from, model.nodes.find((n) => n.name === dst.node), version === 6 ? 6 : 4)) return undefined;
+  if (!routeEncapsulated(pool.pool, from, model.nodes.find((n) => n.name === dst.node), pool.version === 6 ? 6 : 4)) return undefined;
   const address = from?.tunnelAddresses?.[kind];
   if (address === undefined || address === flow.source.ip) return undefined;
   return {
     flow: { ...flow, source: { id: address, ip: address } },
-    note: `tunnel: ${flow.source.id} reaches ${flow.destination.id} through ${TUNNEL_DEVICE[kind]} (IPPool ${pool.name}${pool.crossSubnet === true ? ', CrossSubnet: the nodes are not in one subnet' : ''}), so it arrives from node ${node}'s tunnel address ${address} `
+    note: `tunnel source: ${flow.source.id} reaches ${flow.destination.id} through ${TUNNEL_DEVICE[kind]} (IPPool ${pool.name}${pool.pool.crossSubnet === true ? ', CrossSubnet: the nodes are not in one subnet' : ''}), so it arrives from node ${node}'s tunnel address ${address} `
       + '(the kernel\'s source for the tunnel route, and nat cali-POSTROUTING\'s masquerade of any other local source), which is the source this side\'s policy sees',
   };
-}
-
-/**
- * The limit of the truth table and the connectivity map where tunnelSourceView applies (a Node with
- * the tunnel address of an enabled Always pool): they judge a host's traffic to another node's pod
- * with the address it names; `check` judges it with the tunnel address. Undefined when no pool and
- * Node make it apply.
- */
-export function tunnelSourceLimit(model: BuiltModel): string | undefined {
-  const kinds = new Set<TunnelKind>();
-  const senders = new Set<string>();
-  for (const p of model.felix.ipPools) {
-    const kind = poolTunnel(model.felix, p);
-    if (kind === undefined) continue;
-    const version = kind === 'vxlanV6' ? 6 : 4;
-    for (const n of model.nodes) {
-      if (n.tunnelAddresses?.[kind] === undefined) continue;
-      if (!model.nodes.some((o) => o !== n && routeEncapsulated(p, n, o, version))) continue;
-      kinds.add(kind);
-      senders.add(n.name);
-    }
-  }
-  const nodes = model.nodes.filter((n) => senders.has(n.name)).map((n) => n.name);
-  if (nodes.length === 0) return undefined;
-  return `a host's traffic to a pod of another node through ${[...kinds].map((k) => TUNNEL_DEVICE[k]).join(', ')} arrives from the sending node's tunnel address `
-    + `(nodes ${nodes.join(', ')}); \`check\` judges it so, but this table or map judges it with the node address it names (not modelled here yet)`;
 }

@@ -4,13 +4,15 @@
 // backend (each is judged), the forward host endpoint policy (ingress of the arrival interface;
 // egress of the interface it leaves by when the backend is on another node), SNAT to the node's
 // address for externalTrafficPolicy Cluster when it leaves the node (MASQUERADE in nat POSTROUTING,
-// after the filter chains: a backend on the arrival node sees the original source), then the
+// after the filter chains: a backend on the arrival node sees the original source; through an Always
+// pool's tunnel the tunnel's address, evaluate/arrival.ts), then the
 // backend's node and the backend's ingress policy. `Local` never leaves the node: backends on other
 // nodes are not used, and a node without a local backend drops the flow.
 import { ipVersionOf } from '../../model/net';
 import { ChainOptions, evaluateChain } from '../evaluate/chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from '../evaluate/interfaces';
+import { arrivalView } from '../evaluate/arrival';
 import { parseProtocol, resolveParty } from '../evaluate/resolve';
 import { egressSide, failsafe, hostNodeOf, ingressSide } from '../evaluate/sides';
 import { Flow, FlowParty, StageTrace } from '../evaluate/types';
@@ -184,11 +186,16 @@ function judgePath(model: BuiltModel, target: ExternalTarget, node: string, sour
   if (snat === undefined) {
     throw new InputError(`node ${node} has no address of the backend ${backend.address}'s IP family: the source after kube-proxy's masquerade is not known`);
   }
+  // a backend of another node's Always pool is routed through the tunnel, whose address MASQUERADE
+  // takes (the out device's): the flow as it arrives (evaluate/arrival.ts), as `check` judges host traffic
+  const view = arrivalView(model, { source: resolveParty(model, snat), destination: party, protocol, port: backend.port });
+  const seen = view.flow.source.ip ?? snat;
   stages.push(fixed('kube-proxy-snat', `node/${node}`, 'continue',
-    `KUBE-POSTROUTING masquerades to ${snat} as the packet leaves ${node} for ${backendNode ?? 'the backend'}: the backend's node and policy see ${snat}`));
-  const remote = ingressSide(model, { source: resolveParty(model, snat), destination: party, protocol, port: backend.port });
+    `KUBE-POSTROUTING masquerades to ${seen} as the packet leaves ${node} for ${backendNode ?? 'the backend'}: the backend's node and policy see ${seen}`
+    + (view.note === undefined ? '' : ` (${view.note})`)));
+  const remote = ingressSide(model, view.flow);
   stages.push(...remote.stages);
-  return { backend, node, stages, allowed: !denied(stages), seenSource: snat };
+  return { backend, node, stages, allowed: !denied(stages), seenSource: seen };
 }
 
 /** Evaluates a flow from `from` (an address outside the cluster's pods) on an external Service path, per arrival node and backend. */

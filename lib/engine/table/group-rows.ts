@@ -1,6 +1,8 @@
 // Sorts the rows of a truth table into groups of workloads whose verdicts cannot differ (same labels,
 // namespace, service account, named ports, profiles, IP version, CIDR memberships, memberships in the
-// sets of the Services rules match, and host class of the node) and single rows (host endpoints, node
+// sets of the Services rules match, the tunnel of the address's pool (another node's host traffic to
+// it arrives from that node's tunnel address, evaluate/tunnel-source.ts), and host class of the
+// node) and single rows (host endpoints, node
 // addresses, external addresses).
 import { CidrMatcher, ipFamily, ipv4ToNumber } from '../model/address-match';
 import { BuiltModel } from '../model/build';
@@ -8,6 +10,7 @@ import { endpointParty } from '../model/party';
 import { FlowParty } from '../evaluate/types';
 import { serviceMembershipKey } from '../evaluate/service-match';
 import { findMatchedService } from '../input/service-lookup';
+import { addressTunnel } from '../evaluate/tunnel-source';
 import { InputService } from '../input/services';
 
 /** A row of the table. */
@@ -98,7 +101,7 @@ export function groupRows(model: BuiltModel, rows: readonly TableRow[], classOfR
     const signature = ip === undefined ? 'none' : addressSignature(matchers, services, ip);
     const cls = classOfRow(i);
     const key = [endpointParty(ep).labelKey, ep.namedPorts.map((np) => `${np.name}/${np.protocol}/${np.port}`).sort().join(','),
-      ep.profiles.join(','), cls, signature].join('\u0001');
+      ep.profiles.join(','), cls, signature, addressTunnel(model, ip) ?? '-'].join('\u0001');
     let grp = groupIds.get(key);
     if (grp === undefined) {
       grp = members.length;
