@@ -524,6 +524,9 @@ describe('static_test.go (v3.32.1): with WireGuard enabled and WireguardEncryptH
     const off = world(false);
     expect(on.felix.wireguardHostEncryption).toEqual({ interfaceName: 'wireguard.cali', interfaceNameV6: 'wg-v6.cali' });
     expect(off.felix.wireguardHostEncryption).toBeUndefined();
+    // the routing it changes (peers' host traffic through the WireGuard device) is said, not followed
+    expect(on.notes).toContainEqual(expect.stringMatching(/^FelixConfiguration wireguardHostEncryptionEnabled: .* routed through wireguard\.cali, wg-v6\.cali, so a host endpoint naming another interface \(eth0\) does not police it/));
+    expect(off.notes.join('\n')).not.toContain('wireguardHostEncryptionEnabled');
     const flows: [string, string, string, number | undefined][] = [
       ['198.51.100.20', '198.51.100.10', 'TCP', 443], ['198.51.100.20', '198.51.100.10', 'TCP', 80], ['203.0.113.9', '198.51.100.10', 'UDP', 51820],
       ['198.51.100.10', '198.51.100.20', 'UDP', 53], ['198.51.100.10', '198.51.100.20', 'TCP', 22], ['app/a', '198.51.100.20', 'TCP', 443],
