@@ -16,9 +16,10 @@
 // IPv6VXLANTunnelAddr annotation). IPv6 VXLAN: "with IPv6 VXLAN enabled" "IPv6: Should return
 // expected VXLAN notrack PREROUTING chain", with the IPv6 filter input/output VXLAN rules of static.go.
 // WireGuard: "with WireGuard enabled" "should include the expected input chain in the filter chains"
-// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it.
-// Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
-// wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
+// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it, and
+// "should include the expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic,
+// FelixConfiguration wireguardHostEncryptionEnabled; all six combinations; the engine's verdicts are
+// unchanged, its note says what routing changes). Left out: IPVS and OpenStack (no manifest turns
 // them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
 // only (CrossSubnet tunnels only across subnets, not modelled); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
