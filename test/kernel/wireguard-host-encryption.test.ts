@@ -6,13 +6,16 @@
 // PREROUTING (after raw) counts the probes that carry the WireGuard mark (0x200000, driver.go's sixth
 // bit of the default mask) and those that do not. With host encryption: the probes over eth0 (IPv4
 // and IPv6) carry the mark, those over wireguard.cali and loopback do not; without it none does. The
-// verdicts are the same in both plans (UDP 9000 answered, UDP 9001 dropped by the host endpoint).
+// verdicts are the same in both plans (UDP 9000 answered, UDP 9001 dropped by the host endpoint), and
+// `netsec drift` finds nothing between each plan and what the kernel holds.
 // Every probe is one datagram with a 1.5 s wait.
 import { buildFlow, evaluateFlow, BuiltModel } from '../../lib/engine';
 import { runCommand, runInNamespace } from '../../lib/verify/exec';
 import { trackNamespace, untrackNamespace } from '../../lib/verify/interrupt-cleanup';
 import { loadPlan } from '../../lib/verify/load';
 import { deleteNamespace, newRunTag } from '../../lib/verify/namespaces';
+import { hasDrift, nodeDrift } from '../../lib/drift';
+import { NodePlan } from '../../lib/iptables/node-plan';
 import { felixWorld, nodePlan } from '../felix/world';
 import { kernelIt } from './support';
 
@@ -137,11 +140,25 @@ async function counts(ns: string): Promise<{ v4: [number, number]; v6: [number, 
   return { v4: await read('iptables'), v6: await read('ip6tables') };
 }
 
+/** `netsec drift` of the loaded plan against the kernel's own iptables-save and ip6tables-save: nothing (the kernel spells the mark --set-xmark). */
+async function expectNoDrift(ns: string, plan: NodePlan): Promise<void> {
+  const save = async (tool: string): Promise<string> => (await runInNamespace(ns, [`${tool}-save`, '-c'], { timeoutMs: 30000 })).stdout;
+  const v4 = await save('iptables');
+  expect(v4.includes('-A cali-wireguard-incoming-mark')).toBe(plan.iptables.includes('-A cali-wireguard-incoming-mark'));
+  const report = nodeDrift({
+    node: 'node-1', plan, iptablesSave: { file: 'kernel iptables-save', text: v4 }, ip6tablesSave: { file: 'kernel ip6tables-save', text: await save('ip6tables') },
+  });
+  expect(report.rules).toEqual([]);
+  expect(hasDrift(report)).toBe(false);
+}
+
 async function withLab(encrypt: boolean, body: (lab: Lab) => Promise<void>): Promise<void> {
   const lab = await build(newRunTag());
   let server: Promise<unknown> = Promise.resolve();
   try {
-    await loadPlan(lab.node, nodePlan(world(encrypt)));
+    const plan = nodePlan(world(encrypt));
+    await loadPlan(lab.node, plan);
+    await expectNoDrift(lab.node, plan);
     await addCounters(lab.node);
     server = runInNamespace(lab.node, ['python3', '-c', ECHO_SERVER], { timeoutMs: 70000, allowFailure: true });
     await new Promise((r) => setTimeout(r, 500));
