@@ -25,7 +25,8 @@
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
-import { chainRules, felixWorld, nodePlan } from './world';
+import { renderNodePlan } from '../../lib/iptables/node-plan';
+import { NODE, chainRules, felixWorld, nodePlan } from './world';
 
 const V6_PODS = [{ name: 'a', ip: '2001:db8:1::11', labels: { app: 'a' } }, { name: 'b', ip: '2001:db8:1::12', labels: { app: 'b' } }];
 const NODE_V6 = '2001:db8:2::10';
@@ -487,6 +488,15 @@ describe('static_test.go (v3.32.1): with WireGuard enabled and WireguardEncryptH
       expect(chainRules(raw, 'cali-PREROUTING')).toEqual(WG_RAW_PREROUTING('0x1b0000', '0x80000', '0x10000'));
       expect(chainRules(raw, 'cali-wireguard-incoming-mark')).toEqual(WG_INCOMING_MARK('wireguard.cali', 'wg-v6.cali', '0x200000'));
       expect(raw).toContain(':cali-wireguard-incoming-mark - [0:0]');
+    }
+  });
+
+  it('the compact layout renders the same two chains', () => {
+    const model = felixWorld(dual, [], { wireguardEnabled: true, wireguardHostEncryptionEnabled: true }, '198.51.100.10');
+    const compact = renderNodePlan(model, NODE, { layout: 'compact' });
+    for (const text of [compact.iptables, compact.ip6tables ?? '']) {
+      expect(chainRules(rawOf(text), 'cali-PREROUTING')).toEqual(WG_RAW_PREROUTING('0x1b0000', '0x80000', '0x10000'));
+      expect(chainRules(rawOf(text), 'cali-wireguard-incoming-mark')).toEqual(WG_INCOMING_MARK('wireguard.cali', 'wg-v6.cali', '0x200000'));
     }
   });
 
