@@ -14,7 +14,8 @@ import { DSCP_SOURCES, dscpJumpRule, dscpSourceMembers, egressDscpChain } from '
 import { THIS_HOST, thisHostMembers } from './this-host';
 import { groupPolicies, isInlined, policyGroupChain } from './policy-groups';
 import { renderIpSets } from './ipsets';
-import { allocateMarks, hex } from './marks';
+import { allocateMarks, allocateWireguardMark, hex } from './marks';
+import { wireguardIncomingMarkChain } from './wireguard-mark';
 import { DEFAULT_PLAN_LAYOUT, PlanLayout, PlanOptions } from './plan-layout';
 
 const DEFAULT_MARK_MASK = 0xffff0000;
@@ -197,6 +198,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   // static.go FilterInputChainAllowWG, filterOutputChain: WireguardEnabled for IPv4, WireguardEnabledV6 for IPv6
   const wgDevice = version === 4 ? model.felix.wireguard : model.felix.wireguardV6;
   const wireguard = wgDevice ? { version, port: wgDevice.port } : undefined;
+  // static.go StaticRawPreroutingChain: host encryption with either IP version's WireGuard on, in both tables
+  const hostEncryption = model.felix.wireguardHostEncryption;
 
   // filter
   const filter = new TableBuilder(model, reg, filterSettings, layout);
@@ -274,7 +277,8 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
       ['OUTPUT', [hook(st.CHAIN_OUTPUT, 'Calico raw output')]],
     ]),
     chains: [
-      st.rawPreroutingChain(marks, rawSettings.denyAction, vxlan?.port), st.rawOutputChain(marks, vxlan?.port), st.emptyChain(st.CHAIN_RPF_SKIP),
+      st.rawPreroutingChain(marks, rawSettings.denyAction, vxlan?.port, hostEncryption !== undefined), st.rawOutputChain(marks, vxlan?.port), st.emptyChain(st.CHAIN_RPF_SKIP),
+      ...(hostEncryption ? [wireguardIncomingMarkChain(hostEncryption, allocateWireguardMark(model.felix.markMask))] : []),
       failsafeInChain(fin, fout, version, true), failsafeOutChain(fin, fout, version, true),
       ...dispatchChains(FROM_HOST_DISPATCH, true, rawIn, false, { layout }), ...dispatchChains(TO_HOST_DISPATCH, false, rawOut, false, { layout }),
       ...raw.endpointChains, ...raw.ruleChains(),

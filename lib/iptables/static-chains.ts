@@ -1,5 +1,5 @@
 // Top-level chains Felix programs in the filter, raw and mangle tables (felix/rules/static.go),
-// with IP-in-IP (IPv4), VXLAN and WireGuard (IPv4, IPv6) host rules when on; WireGuard host encryption, IPVS and OpenStack support off.
+// with IP-in-IP (IPv4), VXLAN and WireGuard (IPv4, IPv6) host rules and WireGuard host encryption's raw jump when on; IPVS and OpenStack support off.
 import { ICMPV6_FROM_WORKLOADS } from '../engine';
 import { MarkBits, allCalicoMarkBits } from './marks';
 import * as m from './match';
@@ -8,6 +8,7 @@ import {
   TO_WL_DISPATCH, WORKLOAD_WILDCARD,
 } from './dispatch';
 import { Chain, rule } from './rule';
+import { CHAIN_WIREGUARD_INCOMING_MARK } from './wireguard-mark';
 
 export const CHAIN_INPUT = 'cali-INPUT';
 export const CHAIN_OUTPUT = 'cali-OUTPUT';
@@ -166,14 +167,16 @@ function vxlanNotrack(vxlanPort: number | undefined): ReturnType<typeof rule>[] 
 
 /**
  * raw `cali-PREROUTING`: mark workload traffic, RPF-check it, untracked HEP policy for the rest; with
- * VXLAN on (`vxlanPort`), VXLAN NOTRACK after the mark clear.
+ * WireGuard host encryption on (`wireguardHostEncryption`), the jump to cali-wireguard-incoming-mark
+ * after the mark clear (StaticRawPreroutingChain); with VXLAN on (`vxlanPort`), VXLAN NOTRACK next.
  */
-export function rawPreroutingChain(marks: MarkBits, denyAction: string, vxlanPort?: number): Chain {
+export function rawPreroutingChain(marks: MarkBits, denyAction: string, vxlanPort?: number, wireguardHostEncryption = false): Chain {
   const fromWl = marks.scratch0;
   return {
     name: CHAIN_PREROUTING,
     rules: [
       rule([], m.clearMark(allCalicoMarkBits(marks)), 'Clear Calico mark bits'),
+      ...(wireguardHostEncryption ? [rule([], m.jump(CHAIN_WIREGUARD_INCOMING_MARK), 'Mark packets from host interfaces for WireGuard')] : []),
       ...vxlanNotrack(vxlanPort),
       rule([m.inInterface(WORKLOAD_WILDCARD)], m.setMark(fromWl), 'Mark packets from workloads'),
       rule([m.markSet(fromWl)], m.jump(CHAIN_RPF_SKIP), 'Workloads exempt from RPF'),

@@ -108,6 +108,13 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     const six = nodePlan(felixWorld([{ name: 'a', ip: '2001:db8:1::11' }], [], { wireguardEnabledV6: true, wireguardInterfaceNameV6: 'wg1' }, '2001:db8:2::10')).ip6tables ?? '';
     expect(six).toContain('--out-interface wg1 -m addrtype');
   },
+  // static.go StaticRawPreroutingChain, WireguardIncomingMarkChain (static.test.ts "with WireGuard enabled and WireguardEncryptHostTraffic")
+  wireguardHostEncryptionEnabled: (base) => {
+    expect(plan({ wireguardHostEncryptionEnabled: true })).toBe(base); // only with WireGuard on
+    const text = plan({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true });
+    expect(chainRules(text, 'cali-PREROUTING')[1]).toBe('--jump cali-wireguard-incoming-mark');
+    expect(chainRules(text, 'cali-wireguard-incoming-mark').slice(-1)).toEqual(['--jump MARK --set-mark 0x200000/0x200000']);
+  },
   // static.go filterInputChain: VXLAN on adds the accept from all-vxlan-net and the DROP of other VXLAN first
   vxlanEnabled: (base) => {
     expect(base).not.toContain('cali40all-vxlan-net');
@@ -122,7 +129,6 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
 const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
   iptablesFilterAllowAction: ['Return', 'Accept'],
   iptablesMangleAllowAction: ['Return', 'Accept'],
-  wireguardHostEncryptionEnabled: [true, false],
   bpfEnabled: [true, false],
   kubeIPVSSupportEnabled: [true, false],
   iptablesNATOutgoingInterfaceFilter: ['eth1', ''],
@@ -161,12 +167,9 @@ describe('every FelixConfiguration field read is honoured or rejected', () => {
     ]);
   });
 
-  it('wireguardHostEncryptionEnabled true: the message says what Felix would add and that neither the plan nor the engine follows it', () => {
-    expect(felixIssues({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toEqual([
-      'f.yaml#0: spec.wireguardHostEncryptionEnabled: not modelled: Felix would mark packets from host interfaces in raw cali-PREROUTING '
-      + '(cali-wireguard-incoming-mark) so that host-to-host traffic through WireGuard passes the RPF check; the plan does not render it '
-      + 'and the engine does not judge host traffic through the tunnel (got true; allowed: false, or leave it out)',
-    ]);
+  it('wireguardHostEncryptionEnabled true is read without an issue, with and without WireGuard on', () => {
+    expect(felixIssues({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toEqual([]);
+    expect(felixIssues({ wireguardHostEncryptionEnabled: true })).toEqual([]);
   });
 
   it('WireGuard ports 1-65535, device names as Felix\'s iface-param, and a sixth mark bit with WireGuard on (driver.go)', () => {

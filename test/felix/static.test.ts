@@ -16,15 +16,17 @@
 // IPv6VXLANTunnelAddr annotation). IPv6 VXLAN: "with IPv6 VXLAN enabled" "IPv6: Should return
 // expected VXLAN notrack PREROUTING chain", with the IPv6 filter input/output VXLAN rules of static.go.
 // WireGuard: "with WireGuard enabled" "should include the expected input chain in the filter chains"
-// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it.
-// Left out: "... expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic:
-// wireguardHostEncryptionEnabled true is refused at read), IPVS and OpenStack (no manifest turns
+// (all six IP version / enabled combinations), with static.go's output chain and nat rules for it, and
+// "should include the expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic,
+// FelixConfiguration wireguardHostEncryptionEnabled; all six combinations; the engine's verdicts are
+// unchanged, its note says what routing changes). Left out: IPVS and OpenStack (no manifest turns
 // them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
 // and for CrossSubnet pools across subnets (test/engine/cross-subnet-tunnel.test.ts); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
-import { chainRules, felixWorld, nodePlan } from './world';
+import { renderNodePlan } from '../../lib/iptables/node-plan';
+import { NODE, chainRules, felixWorld, nodePlan } from './world';
 
 const V6_PODS = [{ name: 'a', ip: '2001:db8:1::11', labels: { app: 'a' } }, { name: 'b', ip: '2001:db8:1::12', labels: { app: 'b' } }];
 const NODE_V6 = '2001:db8:2::10';
@@ -149,6 +151,7 @@ describe('static_test.go (v3.32.1): with IPIP enabled and IPVS=false', () => {
 });
 
 const natOf = (text: string): string => text.slice(text.indexOf('*nat'));
+const rawOf = (text: string): string => text.slice(text.indexOf('*raw'), text.indexOf('*mangle'));
 const POOL = (name: string, cidr: string, extra: object = {}): object => ({
   apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name }, spec: { cidr, ...extra },
 });
@@ -395,8 +398,8 @@ describe('static_test.go (v3.32.1): with IPv6 VXLAN enabled', () => {
 // (false,true), (true,true) and IP version 4 and 6: "should include the expected input chain in the
 // filter chains" (UDP 51820 / 51821 to a local address accepted first), and static.go filterOutputChain
 // ("Allow outgoing IPv4/IPv6 Wireguard packets") and StaticNATPostroutingChains (the WireGuard device).
-// Left out: "should include the expected WireGuard PREROUTING chain in the raw chains"
-// (WireguardEncryptHostTraffic: wireguardHostEncryptionEnabled true is refused at read).
+// Host encryption (wireguardHostEncryptionEnabled, Felix's WireguardEncryptHostTraffic): the
+// describe block below this one.
 const WG_IN = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --dst-type LOCAL --jump ACCEPT`;
 const WG_OUT = (port: number): string => `-p 17 -m multiport --destination-ports ${port} -m addrtype --src-type LOCAL --jump ACCEPT`;
 
@@ -430,10 +433,9 @@ describe('static_test.go (v3.32.1): with WireGuard enabled', () => {
     expect(chainRules(natOf(p.ip6tables ?? ''), 'cali-POSTROUTING')).toEqual([...NAT_POSTROUTING_HEAD, TUNNEL_MASQ('wg1')]);
   });
 
-  it('the raw table is unchanged (no cali-wireguard-incoming-mark without host encryption), and host encryption is refused naming the field', () => {
-    const raw = (t: string): string => t.slice(t.indexOf('*raw'), t.indexOf('*mangle'));
-    expect(raw(plan({ wireguardEnabled: true }).iptables)).toBe(raw(plan({}).iptables));
-    expect(() => plan({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true })).toThrow(/manifests\.yaml#0.*spec\.wireguardHostEncryptionEnabled: not modelled/);
+  it('the raw table is unchanged (no cali-wireguard-incoming-mark without host encryption)', () => {
+    expect(rawOf(plan({ wireguardEnabled: true }).iptables)).toBe(rawOf(plan({}).iptables));
+    expect(rawOf(plan({ wireguardEnabled: true }).iptables)).not.toContain('cali-wireguard-incoming-mark');
   });
 
   it('the engine: WireGuard UDP to the node is accepted before host endpoint policy from any source, the host\'s WireGuard to any host too; the IPv6 port only in IPv6', () => {
@@ -450,5 +452,111 @@ describe('static_test.go (v3.32.1): with WireGuard enabled', () => {
     expect(flow('2001:db8:3::9', NODE_V6, 51821).ingress.stages.map((s) => s.stage)).toEqual(['host-prednat', 'host-wireguard']);
     const off = felixWorld(dual, [hep], undefined, '198.51.100.10');
     expect(evaluateFlow(off, buildFlow(off, { from: '203.0.113.9', to: '198.51.100.10', protocol: 'UDP', port: 51820 })).allowed).toBe(false);
+  });
+});
+
+// static_test.go (v3.32.1; v3.31.7 renders the same) "with WireGuard enabled", WireguardEncryptHostTraffic
+// true, for IPv4/IPv6 enabled (true,false), (false,true), (true,true) and IP version 4 and 6: "should
+// include the expected WireGuard PREROUTING chain in the raw chains". Felix's test gives the marks by
+// hand (accept 0x10, scratch0 0x40, WireguardMark 0x100000); ours are allocated from the mark mask as
+// felix/dataplane/driver.go does: accept, pass, drop, scratch0, scratch1, then the WireGuard bit, so
+// 0x10000, 0x20000, 0x40000, 0x80000, 0x100000 and 0x200000 from the default 0xffff0000. The jump is in
+// both IP versions' raw cali-PREROUTING as soon as either WireGuard is on (StaticRawPreroutingChain's
+// condition is not per IP version), and the chain returns for both devices.
+const WG_RAW_PREROUTING = (clear: string, scratch0: string, accept: string): string[] => [
+  `--jump MARK --set-mark 0/${clear}`,
+  '--jump cali-wireguard-incoming-mark',
+  `--in-interface cali+ --jump MARK --set-mark ${scratch0}/${scratch0}`,
+  `-m mark --mark ${scratch0}/${scratch0} --jump cali-rpf-skip`,
+  `-m mark --mark ${scratch0}/${scratch0} -m rpfilter --validmark --invert --jump DROP`,
+  `-m mark --mark 0/${scratch0} --jump cali-from-host-endpoint`,
+  `-m mark --mark ${accept}/${accept} --jump ACCEPT`,
+];
+const WG_INCOMING_MARK = (v4Device: string, v6Device: string, mark: string): string[] => [
+  '--in-interface lo --jump RETURN',
+  `--in-interface ${v4Device} --jump RETURN`,
+  `--in-interface ${v6Device} --jump RETURN`,
+  '--in-interface cali+ --jump RETURN',
+  `--jump MARK --set-mark ${mark}/${mark}`,
+];
+
+describe('static_test.go (v3.32.1): with WireGuard enabled and WireguardEncryptHostTraffic', () => {
+  const dual = [{ name: 'a', ip: '192.0.2.11' }, ...V6_PODS.slice(1)];
+  const plan = (felix: object, manifests: object[] = []): ReturnType<typeof nodePlan> => nodePlan(felixWorld(dual, manifests, felix, '198.51.100.10'));
+  const tables = (p: ReturnType<typeof nodePlan>): [number, string][] => [[4, rawOf(p.iptables)], [6, rawOf(p.ip6tables ?? '')]];
+
+  it.each<[boolean, boolean]>([[true, false], [false, true], [true, true]])('IPv4 enabled: %s, IPv6 enabled: %s: should include the expected WireGuard PREROUTING chain in the raw chains (IPv4 and IPv6)', (v4, v6) => {
+    const p = plan({ wireguardEnabled: v4, wireguardEnabledV6: v6, wireguardHostEncryptionEnabled: true });
+    expect(p.ip6tables).toBeDefined();
+    for (const [, raw] of tables(p)) {
+      expect(chainRules(raw, 'cali-PREROUTING')).toEqual(WG_RAW_PREROUTING('0x1b0000', '0x80000', '0x10000'));
+      expect(chainRules(raw, 'cali-wireguard-incoming-mark')).toEqual(WG_INCOMING_MARK('wireguard.cali', 'wg-v6.cali', '0x200000'));
+      expect(raw).toContain(':cali-wireguard-incoming-mark - [0:0]');
+    }
+  });
+
+  it('the compact layout renders the same two chains', () => {
+    const model = felixWorld(dual, [], { wireguardEnabled: true, wireguardHostEncryptionEnabled: true }, '198.51.100.10');
+    const compact = renderNodePlan(model, NODE, { layout: 'compact' });
+    for (const text of [compact.iptables, compact.ip6tables ?? '']) {
+      expect(chainRules(rawOf(text), 'cali-PREROUTING')).toEqual(WG_RAW_PREROUTING('0x1b0000', '0x80000', '0x10000'));
+      expect(chainRules(rawOf(text), 'cali-wireguard-incoming-mark')).toEqual(WG_INCOMING_MARK('wireguard.cali', 'wg-v6.cali', '0x200000'));
+    }
+  });
+
+  it('the WireGuard mark is the sixth bit of iptablesMarkMask; the devices are wireguardInterfaceName(V6); the jump comes before VXLAN NOTRACK', () => {
+    const p = plan({ wireguardEnabled: true, wireguardHostEncryptionEnabled: true, iptablesMarkMask: 0xff0, wireguardInterfaceName: 'wg0', wireguardInterfaceNameV6: 'wg1', vxlanEnabled: true });
+    const raw = rawOf(p.iptables);
+    // 0xff0: accept 0x10, pass 0x20, drop 0x40, scratch0 0x80, scratch1 0x100, WireGuard 0x200
+    expect(chainRules(raw, 'cali-wireguard-incoming-mark')).toEqual(WG_INCOMING_MARK('wg0', 'wg1', '0x200'));
+    expect(chainRules(raw, 'cali-PREROUTING').slice(0, 3)).toEqual(['--jump MARK --set-mark 0/0x1b0', '--jump cali-wireguard-incoming-mark', '-p udp --dport 4789 --jump CT --notrack']);
+    // IPv6 has no VXLAN here: the jump is followed by the workload mark
+    expect(chainRules(rawOf(p.ip6tables ?? ''), 'cali-PREROUTING').slice(1, 3)).toEqual(['--jump cali-wireguard-incoming-mark', '--in-interface cali+ --jump MARK --set-mark 0x80/0x80']);
+  });
+
+  it('host encryption without WireGuard on renders nothing (static.go needs WireguardEnabled or WireguardEnabledV6); with it the other tables are unchanged', () => {
+    expect(rawOf(plan({ wireguardHostEncryptionEnabled: true }).iptables)).toBe(rawOf(plan({}).iptables));
+    const on = plan({ wireguardEnabled: true, wireguardEnabledV6: true, wireguardHostEncryptionEnabled: true });
+    const off = plan({ wireguardEnabled: true, wireguardEnabledV6: true });
+    const rest = (t: string): string => t.slice(t.indexOf('*mangle'));
+    expect(rest(on.iptables)).toBe(rest(off.iptables));
+    expect(rest(on.ip6tables ?? '')).toBe(rest(off.ip6tables ?? ''));
+    expect(on.ipsets).toBe(off.ipsets);
+  });
+
+  it('the engine: no verdict changes (the mark is read by the kernel\'s reverse-path lookup only; no filter rule reads it, and raw\'s RPF check stays on workload packets)', () => {
+    const heps = [
+      { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'n1-eth0', labels: { hep: 'eth0' } }, spec: { node: 'node-1', interfaceName: 'eth0', expectedIPs: ['198.51.100.10'] } },
+      { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'n1-all', labels: { hep: 'all' } }, spec: { node: 'node-1', interfaceName: '*', expectedIPs: ['198.51.100.10', NODE_V6] } },
+      {
+        apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'hosts' },
+        spec: { selector: 'has(hep)', types: ['Ingress', 'Egress'], ingress: [{ action: 'Allow', protocol: 'TCP', destination: { ports: [443] } }], egress: [{ action: 'Allow', protocol: 'UDP' }] },
+      },
+    ];
+    const others = [{ name: 'node-2', ip: '198.51.100.20' }];
+    const world = (encrypt: boolean): ReturnType<typeof felixWorld> => felixWorld(dual, heps, { wireguardEnabled: true, wireguardEnabledV6: true, wireguardHostEncryptionEnabled: encrypt }, '198.51.100.10', others);
+    const on = world(true);
+    const off = world(false);
+    expect(on.felix.wireguardHostEncryption).toEqual({ interfaceName: 'wireguard.cali', interfaceNameV6: 'wg-v6.cali' });
+    expect(off.felix.wireguardHostEncryption).toBeUndefined();
+    // the routing it changes (peers' host traffic through the WireGuard device) is said, not followed
+    expect(on.notes).toContainEqual(expect.stringMatching(/^FelixConfiguration wireguardHostEncryptionEnabled: .* routed through wireguard\.cali, wg-v6\.cali, so a host endpoint naming another interface \(eth0\) does not police it/));
+    expect(off.notes.join('\n')).not.toContain('wireguardHostEncryptionEnabled');
+    const flows: [string, string, string, number | undefined][] = [
+      ['198.51.100.20', '198.51.100.10', 'TCP', 443], ['198.51.100.20', '198.51.100.10', 'TCP', 80], ['203.0.113.9', '198.51.100.10', 'UDP', 51820],
+      ['198.51.100.10', '198.51.100.20', 'UDP', 53], ['198.51.100.10', '198.51.100.20', 'TCP', 22], ['app/a', '198.51.100.20', 'TCP', 443],
+      ['203.0.113.9', 'app/a', 'TCP', 443], ['app/a', '198.51.100.10', 'TCP', 443], ['2001:db8:3::9', NODE_V6, 'UDP', 51821], ['2001:db8:3::9', NODE_V6, 'TCP', 80],
+    ];
+    const seen = new Set<boolean>();
+    for (const [from, to, protocol, port] of flows) {
+      const judge = (model: typeof on): ReturnType<typeof evaluateFlow> => evaluateFlow(model, buildFlow(model, { from, to, protocol, ...(port !== undefined ? { port } : {}) }));
+      const a = judge(on);
+      const b = judge(off);
+      seen.add(a.allowed);
+      expect([from, to, port, a.allowed, a.ingress.stages.map((s) => `${s.stage}:${s.verdict}`), a.egress.stages.map((s) => `${s.stage}:${s.verdict}`)])
+        .toEqual([from, to, port, b.allowed, b.ingress.stages.map((s) => `${s.stage}:${s.verdict}`), b.egress.stages.map((s) => `${s.stage}:${s.verdict}`)]);
+    }
+    // the flows exercise both verdicts
+    expect([...seen].sort()).toEqual([false, true]);
   });
 });

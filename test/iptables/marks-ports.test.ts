@@ -1,4 +1,4 @@
-import { allCalicoMarkBits, allocateMarks, hex } from '../../lib/iptables/marks';
+import { allCalicoMarkBits, allocateMarks, allocateWireguardMark, hex } from '../../lib/iptables/marks';
 import { DEFAULT_MARKS } from '../helpers/marks';
 import { PortRange, splitPortList } from '../../lib/iptables/ports';
 
@@ -12,6 +12,12 @@ describe('mark allocation', () => {
   });
   it('rejects a mask with fewer than 5 bits', () => {
     expect(() => allocateMarks(0xf)).toThrow(/fewer than 5 bits/);
+  });
+  it('the WireGuard mark is the sixth free bit (driver.go allocates it after scratch1)', () => {
+    expect(allocateWireguardMark()).toBe(0x200000);
+    expect(allocateWireguardMark(0xff0)).toBe(0x200);
+    expect(allocateWireguardMark(0x11111111)).toBe(0x100000);
+    expect(() => allocateWireguardMark(0x1f)).toThrow(/fewer than 6 bits/);
   });
 });
 

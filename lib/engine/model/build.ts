@@ -17,6 +17,7 @@ import { findMatchedService } from '../input/service-lookup';
 import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { natOutgoingNote } from './encapsulation';
+import { hostEncryptionNote } from './host-encryption';
 import { felixSettings } from './felix';
 import { compareOrderThenName } from './order';
 import { EndpointGroups } from './endpoint-groups';
@@ -176,6 +177,8 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   const felix = felixSettings(felixConfigs, inputs.felixOverrides, pools.map(({ r }) => r));
   const natNote = natOutgoingNote(pools.map(({ r }) => r));
   if (natNote) notes.push(natNote);
+  const encryptionNote = hostEncryptionNote(felix);
+  if (encryptionNote) notes.push(encryptionNote);
   const entityCache = new WeakMap<EntityRule, CompiledEntity>();
   const selectorCache = new Map<string, EntityMembers>();
   const membersCache = new Map<string, EntityMembers>();

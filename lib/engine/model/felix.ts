@@ -3,7 +3,7 @@
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
 import { ipVersionOf, parseNatPortRange } from '../../model/net';
-import { FelixSettings, NatOutgoingSettings, PoolNat, WireguardSettings } from './types';
+import { FelixSettings, NatOutgoingSettings, PoolNat, WireguardHostEncryption, WireguardSettings } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -73,6 +73,21 @@ function wireguard(spec: FelixConfigurationSpec): { wireguard?: WireguardSetting
   };
 }
 
+/**
+ * Host encryption as static.go StaticRawPreroutingChain turns it on: WireguardEncryptHostTraffic with
+ * WireguardEnabled or WireguardEnabledV6 (their device names are never empty: config_params.go non-zero).
+ */
+function wireguardHostEncryption(spec: FelixConfigurationSpec): { wireguardHostEncryption?: WireguardHostEncryption } {
+  const d = FELIX_DEFAULTS;
+  const on = spec.wireguardHostEncryptionEnabled === true && (spec.wireguardEnabled === true || spec.wireguardEnabledV6 === true);
+  return on ? {
+    wireguardHostEncryption: {
+      interfaceName: spec.wireguardInterfaceName ?? d.wireguard.interfaceName,
+      interfaceNameV6: spec.wireguardInterfaceNameV6 ?? d.wireguardV6.interfaceName,
+    },
+  } : {};
+}
+
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
   return value !== undefined && value.toLowerCase() === 'reject' ? 'Reject' : FELIX_DEFAULTS.filterDenyAction;
@@ -102,6 +117,7 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools, 4),
     vxlanEnabledV6: poolsWantVxlan(pools, 6),
     ...wireguard(spec),
+    ...wireguardHostEncryption(spec),
     ipPools: pools.map(poolNat),
     natOutgoing: natOutgoing(spec),
   };

@@ -161,6 +161,12 @@ export interface FelixSettings {
   readonly wireguard?: WireguardSettings;
   /** IPv6 WireGuard (wireguardEnabledV6). @default - off */
   readonly wireguardV6?: WireguardSettings;
+  /**
+   * WireGuard host encryption (wireguardHostEncryptionEnabled, with WireGuard on for either IP
+   * version: Felix's WireguardEncryptHostTraffic): raw cali-PREROUTING marks packets from host
+   * interfaces (cali-wireguard-incoming-mark). @default - off
+   */
+  readonly wireguardHostEncryption?: WireguardHostEncryption;
   /** The IPPools as Felix's masquerade manager sees them (felix/dataplane/linux/masq_mgr.go). */
   readonly ipPools: readonly PoolNat[];
   /** How natOutgoing rewrites the source (FelixConfiguration natOutgoingExclusions, natOutgoingAddress, natPortRange). */
@@ -226,6 +232,15 @@ export interface EngineModel {
 export interface EntityMembers {
   readonly endpoints: readonly Endpoint[];
   readonly networkSets: readonly NetworkSetInfo[];
+}
+
+/**
+ * The two WireGuard device names cali-wireguard-incoming-mark returns for (static.go
+ * WireguardIncomingMarkChain names both, whichever IP version is on; config_params.go defaults).
+ */
+export interface WireguardHostEncryption {
+  readonly interfaceName: string;
+  readonly interfaceNameV6: string;
 }
 
 /** A WireGuard device Felix runs (felix/config/config_params.go WireguardListeningPort, WireguardInterfaceName). */

@@ -300,7 +300,7 @@ export interface FelixConfigurationSpec {
   readonly wireguardInterfaceName?: string;
   /** The IPv6 WireGuard device. @default 'wg-v6.cali' */
   readonly wireguardInterfaceNameV6?: string;
-  /** `false` only: host-to-host encryption (raw cali-wireguard-incoming-mark) is not modelled. @default false */
+  /** Host-to-host encryption: with WireGuard on, raw cali-PREROUTING marks packets from host interfaces (cali-wireguard-incoming-mark). @default false */
   readonly wireguardHostEncryptionEnabled?: boolean;
   /** `false` only: the eBPF dataplane is not modelled. @default false */
   readonly bpfEnabled?: boolean;

@@ -163,12 +163,6 @@ const isAccept = (v: unknown): boolean => typeof v === 'string' && v.toLowerCase
 const FELIX_UNMODELLED: readonly Unmodelled[] = [
   { field: 'iptablesFilterAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the filter table', supported: 'Accept' },
   { field: 'iptablesMangleAllowAction', modelled: isAccept, why: 'the plan renders ACCEPT for allowed packets in the mangle table', supported: 'Accept' },
-  {
-    field: 'wireguardHostEncryptionEnabled', modelled: isFalse,
-    why: 'Felix would mark packets from host interfaces in raw cali-PREROUTING (cali-wireguard-incoming-mark) so that host-to-host '
-      + 'traffic through WireGuard passes the RPF check; the plan does not render it and the engine does not judge host traffic through the tunnel',
-    supported: 'false, or leave it out',
-  },
   { field: 'bpfEnabled', modelled: isFalse, why: 'the plan is of the iptables dataplane, not eBPF', supported: 'false, or leave it out' },
   {
     field: 'iptablesNATOutgoingInterfaceFilter', modelled: (v) => v === '',
