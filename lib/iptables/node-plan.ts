@@ -62,7 +62,10 @@ function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'
   const reject = table === 'filter' && felix.filterDenyAction.toLowerCase() === 'reject';
   const limit = felix.logActionRateLimit;
   const logLimit = limit === undefined ? undefined : limitMatch(limit.rate, limit.burst);
-  return { marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP, ...(logLimit ? { logLimit } : {}) };
+  return {
+    marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP, flowLogs: felix.flowLogs,
+    ...(logLimit ? { logLimit } : {}),
+  };
 }
 
 /**
@@ -143,7 +146,7 @@ class TableBuilder {
       failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
       ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
       ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
-      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
+      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, flowLogs: felix.flowLogs, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
