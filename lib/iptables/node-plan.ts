@@ -314,7 +314,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   }, version));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
-    `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
+    `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs ${model.felix.flowLogs ? 'on: NFLOG groups 1 and 2' : 'off'}) would program, with one comment per rule`,
     layout === 'felix'
       ? '# ("cali:<hash> <text>"), in Felix\'s layout (dispatch trees, policy-group chains). Generated; do not edit.'
       : '# ("cali:<hash> <text>"), compact layout: flat dispatch, an accept check every 5 policy jumps (same verdicts as Felix\'s layout). Generated; do not edit.',
