@@ -6,6 +6,7 @@
 // - tier default: web-in denies TCP 81 and allows TCP 80 from app=client (192.0.2.12); the rest is
 //   dropped at the tier's end (NFLOG DPI|default first);
 // client -> web: 80 connects, 81, 82, 83 do not; the internet host 203.0.113.50 -> web 80 does not.
+import { nodeDrift } from '../../lib/drift';
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
 import { runInNamespace } from '../../lib/verify/exec';
@@ -68,6 +69,11 @@ describe('flow logs (NFLOG rules), on a real kernel', () => {
       links: [{ interfaceName: 'eth1', nodeIps: ['203.0.113.10'], peerIps: [PEER] }],
     };
     await withNode(topology, plan, async (t) => {
+      // the kernel's spelling of the NFLOG rules (iptables-save) compares clean with the plan's
+      const saved = await runInNamespace(t.nodeNs, ['iptables-save', '-c'], { timeoutMs: 30000 });
+      expect(saved.stdout).toContain('NFLOG');
+      const drift = nodeDrift({ node: 'worker-1', plan, iptablesSave: { file: 'kernel iptables-save', text: saved.stdout } });
+      expect(drift.rules).toEqual([]);
       const observed: Observed[] = [];
       for (const port of [80, 81, 82, 83]) {
         // judged by the engine of the flow-logs-off world: the kernel with NFLOG rules agrees with it
