@@ -16,7 +16,7 @@ const MAX_PREFIX = 63;
 const KEEP = 10;
 
 /** The NFLOG group: 1 for ingress (to a workload, from a host endpoint), 2 for egress. */
-export function nflogGroup(dir: FlowDirection): number {
+function nflogGroup(dir: FlowDirection): number {
   return dir === 'ingress' ? 1 : 2;
 }
 
