@@ -1,7 +1,8 @@
 // Flow logs on a real kernel: a plan with FelixConfiguration flowLogsLocalReporter Enabled (Felix's
 // NFLOG rules, v3.32.1 felix/rules/policy.go, endpoints.go, nflogprefix.go) loads (NFLOG needs the
 // nfnetlink_log module), its NFLOG rules see the probes, and every verdict is the one the engine gives
-// with flow logs off (NFLOG does not end a chain). Worked out by hand, to pod web (192.0.2.11):
+// with flow logs off (NFLOG does not end a chain); `netsec drift` finds no drift between the plan and
+// iptables-save (which prints NFLOG's options in its own order). Worked out by hand, to pod web (192.0.2.11):
 // - tier audit (default Pass): deny TCP 83; anything else reaches the tier's end (NFLOG PPI|audit, no drop);
 // - tier default: web-in denies TCP 81 and allows TCP 80 from app=client (192.0.2.12); the rest is
 //   dropped at the tier's end (NFLOG DPI|default first);
