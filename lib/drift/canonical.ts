@@ -2,7 +2,7 @@
 // iptables-save output (the kernel's spelling) compare equal when they hold the same rule:
 // long and short option names, the base matches first in a fixed order, implicit protocol modules,
 // `/32` and `/128` suffixes, `0.0.0.0/0`, protocol names and numbers, mark values in hex,
-// `--set-mark` as the `--set-xmark` the kernel stores, `--set-dscp` in hex. Comments are not part of the rule's key;
+// `--set-mark` as the `--set-xmark` the kernel stores, `--set-dscp` in hex, NFLOG's options in libxt_NFLOG's order. Comments are not part of the rule's key;
 // the `cali:<hash>` and readable text are kept beside it.
 import { ipNumToString, toIpNum } from '../model/net';
 import { canonicalProtocol } from './protocols';
@@ -76,6 +76,14 @@ interface Module {
 
 function isOption(w: string): boolean {
   return w.startsWith('-') && w !== '-';
+}
+
+/** NFLOG's options in the order iptables-save prints them (libxt_NFLOG nflog_save). */
+const NFLOG_OPTION_ORDER = ['--nflog-prefix', '--nflog-group', '--nflog-range', '--nflog-size', '--nflog-threshold'];
+
+function nflogOptionRank(option: string): number {
+  const at = NFLOG_OPTION_ORDER.indexOf(option.split(' ')[0]);
+  return at < 0 ? NFLOG_OPTION_ORDER.length : at;
 }
 
 /** The canonical rule of a parsed `-A` line. */
@@ -155,6 +163,8 @@ export function canonicalRule(r: SavedRule): CanonicalRule {
     }
     current.options.push(`${not}${option}`);
   }
+  // libxt_NFLOG prints its options in its own order (prefix, group, then range, size, threshold), Felix writes the group first
+  if (target?.name === '-j NFLOG') target.options.sort((a, b) => nflogOptionRank(a) - nflogOptionRank(b));
   const parts = [
     ...BASE_ORDER.flatMap((b) => (base.has(b) ? [base.get(b) ?? ''] : [])),
     ...modules.map((m) => [m.name === '' ? '' : `-m ${m.name}`, ...m.options].filter((x) => x !== '').join(' ')),

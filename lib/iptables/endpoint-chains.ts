@@ -3,6 +3,7 @@
 import { CompiledPolicy, CompiledTier, PolicyChainKind } from '../engine';
 import { MarkBits } from './marks';
 import * as m from './match';
+import { endOfTierNflogPrefix, nflogAction, noMatchProfileNflogPrefix } from './nflog';
 import { Direction, policyChain, profileChain } from './policy-chains';
 import { PlanLayout } from './plan-layout';
 import { RETURN_STRIDE, groupPolicies, isInlined, policyGroupChainName } from './policy-groups';
@@ -55,11 +56,28 @@ export interface EndpointChainSpec {
   readonly keepInvalid?: boolean;
   /** @default 'felix' */
   readonly layout?: PlanLayout;
+  /**
+   * Flow logs on: normal and forward chains NFLOG a tier's end (its drop, or its pass) and, normal
+   * chains, the drop when no profile matched (v3.32.1 endpointIptablesChain). @default false
+   */
+  readonly flowLogs?: boolean;
 }
 
-/** Which tiers end with a drop: normal and forward chains, unless the tier's default is Pass. */
-function endsWithDrop(kind: EndpointChainKind, tier: CompiledTier): boolean {
-  return (kind === 'normal' || kind === 'forward') && tier.defaultAction.toLowerCase() !== 'pass';
+/**
+ * The end of a tier: nothing in untracked and pre-DNAT chains; in normal and forward chains a drop
+ * while the pass mark is clear, unless the tier's default is Pass; with flow logs an NFLOG on the
+ * same match first (`DP<dir>|<tier>`), or, for a Pass tier, the NFLOG alone (`PP<dir>|<tier>`).
+ */
+function tierEnd(s: EndpointChainSpec, tier: CompiledTier): Rule[] {
+  if (s.kind !== 'normal' && s.kind !== 'forward') return [];
+  const passClear = [m.markClear(s.marks.pass)];
+  if (tier.defaultAction.toLowerCase() === 'pass') {
+    return s.flowLogs ? [rule(passClear, nflogAction(s.dir, endOfTierNflogPrefix('P', s.dir, tier.name)))] : [];
+  }
+  return [
+    ...(s.flowLogs ? [rule(passClear, nflogAction(s.dir, endOfTierNflogPrefix('D', s.dir, tier.name)))] : []),
+    rule(passClear, s.denyAction, `End of tier ${tier.name}. DROP if no policies passed packet`),
+  ];
 }
 
 /** Untracked chains NOTRACK an accepted packet before returning (Felix maps allow to "NOTRACK and ALLOW"). */
@@ -129,9 +147,7 @@ export function endpointChain(s: EndpointChainSpec): Chain {
   for (const t of tiers) {
     out.push(rule([], m.clearMark(s.marks.pass), `Start of tier ${t.tier.name}`));
     out.push(...(felix ? felixTierJumps(s, t) : compactTierJumps(s, t)));
-    if (endsWithDrop(s.kind, t.tier)) {
-      out.push(rule([m.markClear(s.marks.pass)], s.denyAction, `End of tier ${t.tier.name}. DROP if no policies passed packet`));
-    }
+    out.push(...tierEnd(s, t.tier));
   }
   if (s.kind === 'forward' && !s.hasForwardTiers) {
     out.push(rule([], m.setMark(s.marks.accept), `${who}: allow forwarded traffic by default`));
@@ -142,6 +158,7 @@ export function endpointChain(s: EndpointChainSpec): Chain {
       out.push(rule([], m.jump(profileChain(p, s.dir)), `Profile ${p} ${s.dir}`));
       out.push(rule([m.markSet(s.marks.accept)], m.RETURN, `Return if profile accepted: ${p}`));
     }
+    if (s.flowLogs) out.push(rule([], nflogAction(s.dir, noMatchProfileNflogPrefix(s.dir))));
     out.push(rule([], s.denyAction, `${who}: DROP if no profiles matched`));
   }
   return { name: s.name, rules: out };

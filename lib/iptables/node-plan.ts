@@ -63,7 +63,10 @@ function actionSettings(felix: FelixSettings, table: 'filter' | 'raw' | 'mangle'
   const reject = table === 'filter' && felix.filterDenyAction.toLowerCase() === 'reject';
   const limit = felix.logActionRateLimit;
   const logLimit = limit === undefined ? undefined : limitMatch(limit.rate, limit.burst);
-  return { marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP, ...(logLimit ? { logLimit } : {}) };
+  return {
+    marks: allocateMarks(felix.markMask), logPrefix: felix.logPrefix, denyAction: reject ? REJECT : DROP, flowLogs: felix.flowLogs,
+    ...(logLimit ? { logLimit } : {}),
+  };
 }
 
 /**
@@ -144,7 +147,7 @@ class TableBuilder {
       failsafeChain: failsafe, marks: this.settings.marks, denyAction: this.settings.denyAction,
       ...(fromWorkload && !felix.allowVXLANPacketsFromWorkloads ? { dropVxlanPort: felix.vxlanPort } : {}),
       ...(fromWorkload && !felix.allowIPIPPacketsFromWorkloads ? { dropIpip: true } : {}),
-      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
+      allowReturns, keepInvalid: felix.disableConntrackInvalidCheck, layout: this.layout, flowLogs: felix.flowLogs, hasForwardTiers: kind === 'forward' && (['ingress', 'egress'] as const).some((d) => tiersFor(this.model, ep, kind, d).length > 0),
     }));
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
@@ -315,7 +318,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   }, version));
   const header = [
     `# netsec plan for node ${node}: ${version === 4 ? 'iptables' : 'ip6tables'}-restore input.`,
-    `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs off) would program, with one comment per rule`,
+    `# What Calico Felix (v${model.calicoVersion}, iptables mode, default marks, flow logs ${model.felix.flowLogs ? 'on: NFLOG groups 1 and 2' : 'off'}) would program, with one comment per rule`,
     layout === 'felix'
       ? '# ("cali:<hash> <text>"), in Felix\'s layout (dispatch trees, policy-group chains). Generated; do not edit.'
       : '# ("cali:<hash> <text>"), compact layout: flat dispatch, an accept check every 5 policy jumps (same verdicts as Felix\'s layout). Generated; do not edit.',

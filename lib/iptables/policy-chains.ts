@@ -1,7 +1,7 @@
 // Policy and profile chains (Felix's PolicyToIptablesChains / ProfileToIptablesChains).
 import { CompiledPolicy, Profile } from '../engine';
 import { CalicoRule } from '../model/resources';
-import { ActionSettings, actionRules } from './actions';
+import { ActionSettings, FlowLogRule, actionRules } from './actions';
 import { IpSetRegistry } from './ipset-registry';
 import { LogPrefixOwner, expandLogPrefix } from './log-prefix';
 import { markSet } from './match';
@@ -45,7 +45,7 @@ export function profileChain(name: string, dir: Direction): string {
  */
 function renderCalicoRule(
   r: CalicoRule, index: number, owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings,
-  policy: CompiledPolicy | undefined, logOwner: LogPrefixOwner,
+  policy: CompiledPolicy | undefined, logOwner: LogPrefixOwner, flowLog: FlowLogRule | undefined,
 ): Rule[] {
   const trace = `${owner} ${dir} rule ${index} ${r.action}`;
   const converted = convertRule(r, reg, policy);
@@ -55,7 +55,7 @@ function renderCalicoRule(
   const match = calculateRuleMatch(blocks.rest, reg.version);
   if (blocks.usingBlocks) match.push(markSet(s.marks.scratch0));
   const settings = { ...s, logPrefix: expandLogPrefix(s.logPrefix, logOwner) };
-  return [...blocks.rules, ...actionRules(converted.rule.action, match, settings)].map((x) => withComments(x, trace));
+  return [...blocks.rules, ...actionRules(converted.rule.action, match, settings, flowLog)].map((x) => withComments(x, trace));
 }
 
 function isReturn(r: Rule): boolean {
@@ -71,10 +71,29 @@ export function rulesChain(name: string, chainComment: string, rules: Rule[]): C
   return { name, rules: out };
 }
 
+/** Who a chain's NFLOG prefixes name: a policy by its ID, a profile by its name. */
+interface FlowLogOwner {
+  readonly owner: 'policy' | 'profile';
+  readonly id: string;
+}
+
 function renderRules(
-  rules: readonly CalicoRule[], owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings, logOwner: LogPrefixOwner, p?: CompiledPolicy,
+  rules: readonly CalicoRule[], owner: string, dir: Direction, reg: IpSetRegistry, s: ActionSettings, logOwner: LogPrefixOwner,
+  flowLogOwner: FlowLogOwner | undefined, p?: CompiledPolicy,
 ): Rule[] {
-  return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p, logOwner));
+  return rules.flatMap((r, i) => renderCalicoRule(r, i, owner, dir, reg, s, p, logOwner, flowLogOwner && { ...flowLogOwner, dir, index: i }));
+}
+
+/**
+ * The ID a policy's NFLOG prefixes carry, or undefined when its rules log no flows: flow logs off, or
+ * an untracked (doNotTrack) policy (Felix leaves NFLOG out of untracked rules for speed). 3.32: the
+ * policy ID (felix/types PolicyID.ID); 3.31 (v3.31.7 policy.go): the v1 name, `<ns>/<name>` for
+ * namespaced policies.
+ */
+function policyFlowLogOwner(p: CompiledPolicy, s: ActionSettings): FlowLogOwner | undefined {
+  if (s.flowLogs !== true || p.doNotTrack) return undefined;
+  if (p.calicoVersion === '3.31') return { owner: 'policy', id: p.namespace ? `${p.namespace}/${p.name}` : p.name };
+  return { owner: 'policy', id: compiledPolicyId(p) };
 }
 
 /** 3.31's kinds by v1 name prefix (felix/rules/policy.go policyNameToKindShortName at v3.31.7). */
@@ -128,7 +147,7 @@ export function policyChains(p: CompiledPolicy, reg: IpSetRegistry, s: ActionSet
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     policyChain(p, dir),
     policyChainComment(label, dir, p),
-    renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, policyLogOwner(p), p),
+    renderRules((dir === 'ingress' ? p.ingress : p.egress) ?? [], label, dir, reg, s, policyLogOwner(p), policyFlowLogOwner(p, s), p),
   ));
 }
 
@@ -138,6 +157,7 @@ export function profileChains(p: Profile, reg: IpSetRegistry, s: ActionSettings)
   return (['ingress', 'egress'] as const).map((dir) => rulesChain(
     profileChain(p.name, dir),
     profileChainComment(p.name, dir),
-    renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s, { kind: 'pro', name: p.name, tier: '' }),
+    renderRules(dir === 'ingress' ? p.ingress : p.egress, label, dir, reg, s, { kind: 'pro', name: p.name, tier: '' },
+      s.flowLogs === true ? { owner: 'profile', id: p.name } : undefined),
   ));
 }

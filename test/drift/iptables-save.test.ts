@@ -99,3 +99,20 @@ describe('QoS DSCP rules as iptables-save prints them (read off iptables v1.8.9 
     ]);
   });
 });
+
+describe('flow-log NFLOG rules as iptables-save prints them (read off iptables v1.8.9 after loading the plan\'s spelling)', () => {
+  // Felix writes group, prefix, size; iptables-save prints prefix (quoted when it holds `|`), group, size
+  const PLAN = ['*filter', ':cali-pi-gnp/web-in - [0:0]',
+    '-A cali-pi-gnp/web-in -m comment --comment "cali:abc" -m mark --mark 0x10000/0x10000 --jump NFLOG --nflog-group 1 --nflog-prefix API1|gnp/web-in --nflog-size 80',
+    'COMMIT'].join('\n');
+  const NODE = ['*filter', ':cali-pi-gnp/web-in - [0:0]',
+    '-A cali-pi-gnp/web-in -m comment --comment "cali:abc" -m mark --mark 0x10000/0x10000 -j NFLOG --nflog-prefix "API1|gnp/web-in" --nflog-group 1 --nflog-size 80',
+    'COMMIT'].join('\n');
+
+  it('compares equal; another group or prefix is a change', () => {
+    expect(compareRulesets('iptables', parseIptablesSave(PLAN, 'plan'), parseIptablesSave(NODE, 'node'))).toEqual([]);
+    for (const other of [NODE.replace('--nflog-group 1', '--nflog-group 2'), NODE.replace('API1|', 'API2|')]) {
+      expect(compareRulesets('iptables', parseIptablesSave(PLAN, 'plan'), parseIptablesSave(other, 'node')).map((d) => d.kind)).toEqual(['changed']);
+    }
+  });
+});

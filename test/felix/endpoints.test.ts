@@ -3,7 +3,8 @@
 // Covered: the workload encapsulation drops ("Disabling adding drop encap rules": both dropped by
 // default, VXLAN allowed, IPIP allowed, both allowed) and the deny action of the endpoint chains
 // (the suite runs with FilterDenyAction DROP and REJECT: INVALID, end of tier, no profile matched).
-// Left out here: IPVS (cali-sm chains), QoS controls, flow logs, admin-down endpoints and
+// "Endpoints with flowlogs" (the suite again with flow logs on) is the last describe.
+// Left out here: IPVS (cali-sm chains), QoS controls, admin-down endpoints and
 // DisableConntrackInvalid (no manifest field we model sets them).
 import { buildFlow, buildTruthTable, evaluateFlow } from '../../lib/engine';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
@@ -103,7 +104,7 @@ describe('endpoints_test.go: the deny action of endpoint chains (withDenyAction 
 // clearMarkRule(accept|pass), matchPolicies: a jump while pass is clear and "Return if policy
 // accepted" after each, matchProfiles), with our marks (accept 0x10000, pass 0x20000).
 // Left out: "should render a disabled workload endpoint" (no manifest makes an endpoint admin-down),
-// the staged-policy cases (staged policies are not rendered), QoSControls, flow logs.
+// the staged-policy cases (staged policies are not rendered), QoSControls. With flow logs: below.
 const gnpOf = (name: string, order: number, selector: string, spec: object): object => ({
   apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name }, spec: { order, selector, ...spec },
 });
@@ -241,5 +242,92 @@ describe('endpoints_test.go: endpoint chain layout (Felix layout)', () => {
     expect(profilePart(chainRules(compact, tw), 'i')).toEqual(['--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pri-ksa.app.web', RETURN_IF_ACCEPTED, '--jump DROP']);
     expect(profilePart(chainRules(felix, tw), 'i')).toEqual(profilePart(chainRules(compact, tw), 'i'));
     for (const chain of ['cali-pri-ksa.app.web', 'cali-pro-ksa.app.web']) expect(chainRules(compact, chain)).toEqual(chainRules(felix, chain));
+  });
+});
+
+// endpoints_test.go "Endpoints with flowlogs" (v3.32.1: endpointRulesTests(true, "DROP"), the same Its
+// with flow logs on; ruleBuilder.nflogAction): before a tier's end-of-tier drop an NFLOG on the same
+// match, `DP<I|E>|default` (a tier whose default is Pass: `PP<I|E>|<tier>` and no drop), and before the
+// drop when no profile matched an NFLOG `DRI`/`DRE`; group 1 ingress, 2 egress; raw and mangle chains
+// unchanged. Felix's test renders `--nflog-range 80`; Felix on a kernel from 4.8 and our plan `--nflog-size 80`.
+describe('endpoints_test.go "Endpoints with flowlogs": endpoint chain layout with flow logs on', () => {
+  const FLOW_LOGS = { flowLogsLocalReporter: 'Enabled' };
+  const nflog = (match: string, group: number, prefix: string): string =>
+    `${match === '' ? '' : `${match} `}--jump NFLOG --nflog-group ${group} --nflog-prefix ${prefix} --nflog-size 80`;
+  const tierNflog = (group: number, prefix: string): string => nflog('-m mark --mark 0/0x20000', group, prefix);
+  const hepDoc = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: 'eth0', labels: { hep: 'yes' } }, spec: { node: NODE, interfaceName: 'eth0', expectedIPs: ['198.51.100.10'] } };
+  const onHep = "hep == 'yes'";
+
+  it('"should render a minimal workload endpoint": the profiles, then NFLOG DRI / DRE, then the drop', () => {
+    const plan = nodePlan(felixWorld(PODS, [], FLOW_LOGS, '198.51.100.10'));
+    const iface = podInterface(plan, 'a');
+    expect(chainRules(plan.iptables, `cali-tw-${iface}`)).toEqual([...CT, CLEAR[0], '--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, nflog('', 1, 'DRI'), '--jump DROP']);
+    expect(chainRules(plan.iptables, `cali-fw-${iface}`)).toEqual([...CT, CLEAR[0], `${VXLAN_DROP} --jump DROP`, `${IPIP_DROP} --jump DROP`,
+      '--jump cali-pro-kns.app', RETURN_IF_ACCEPTED, nflog('', 2, 'DRE'), '--jump DROP']);
+  });
+
+  it('"should render a fully-loaded workload endpoint": NFLOG DPI|default / DPE|default before each end-of-tier drop', () => {
+    const docs = [
+      gnpOf('ai', 1, "app == 'a'", allowIn), gnpOf('bi', 2, "app == 'a' && all()", allowIn),
+      gnpOf('ae', 1, "app == 'a'", allowOut), gnpOf('be', 2, "app == 'a' && all()", allowOut),
+    ];
+    for (const layout of ['felix', 'compact'] as const) {
+      const plan = renderNodePlan(felixWorld(SA_PODS, docs, FLOW_LOGS, '198.51.100.10'), NODE, { layout });
+      const iface = podInterface(plan, 'a');
+      const tw = chainRules(plan.iptables, `cali-tw-${iface}`);
+      const fw = chainRules(plan.iptables, `cali-fw-${iface}`);
+      expect(tw.slice(tw.indexOf(END_OF_TIER) - 1)).toEqual([tierNflog(1, 'DPI|default'), END_OF_TIER,
+        '--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pri-ksa.app.web', RETURN_IF_ACCEPTED, nflog('', 1, 'DRI'), '--jump DROP']);
+      expect(fw.slice(fw.indexOf(END_OF_TIER) - 1)).toEqual([tierNflog(2, 'DPE|default'), END_OF_TIER,
+        '--jump cali-pro-kns.app', RETURN_IF_ACCEPTED, '--jump cali-pro-ksa.app.web', RETURN_IF_ACCEPTED, nflog('', 2, 'DRE'), '--jump DROP']);
+      if (layout === 'felix') {
+        expect(tw.slice(0, 9)).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/ai'), ...jumpTo('cali-pi-gnp/bi'), tierNflog(1, 'DPI|default')]);
+      }
+    }
+  });
+
+  it('"should render a fully-loaded workload endpoint with tier DefaultAction is Pass": NFLOG PPI|<tier>, no drop, then the profiles', () => {
+    const tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'pass-tier' }, spec: { order: 10, defaultAction: 'Pass' } };
+    const pol = { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'pass-tier.ai' },
+      spec: { tier: 'pass-tier', order: 1, selector: "app == 'a'", ...allowIn } };
+    const tw = (felix: object | undefined): string[] => {
+      const plan = nodePlan(felixWorld(PODS, [tier, pol], felix, '198.51.100.10'));
+      return chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'a')}`);
+    };
+    expect(tw(FLOW_LOGS)).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/pass-tier.ai'), tierNflog(1, 'PPI|pass-tier'),
+      '--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, nflog('', 1, 'DRI'), '--jump DROP']);
+    // flow logs off: neither the NFLOG nor a drop at the end of the tier
+    expect(tw(undefined)).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/pass-tier.ai'), '--jump cali-pri-kns.app', RETURN_IF_ACCEPTED, '--jump DROP']);
+  });
+
+  it('"should render a workload endpoint with policy groups": the NFLOG before the end-of-tier drop, none in the group chains', () => {
+    const docs = [gnpOf('a', 1, 'all()', allowIn), gnpOf('b', 2, 'all()', allowIn), gnpOf('c', 3, "app == 'a'", allowIn)];
+    const plan = nodePlan(felixWorld(PODS, docs, FLOW_LOGS, '198.51.100.10'));
+    const tw = chainRules(plan.iptables, `cali-tw-${podInterface(plan, 'a')}`);
+    expect(tw[tw.indexOf(END_OF_TIER) - 1]).toBe(tierNflog(1, 'DPI|default'));
+    const group = (/--jump (cali-gi-\S+)/.exec(tw.join('\n')) ?? [])[1];
+    expect(chainRules(plan.iptables, group).join('\n')).not.toContain('NFLOG');
+  });
+
+  it('"should render a host endpoint": cali-fh-eth0 (group 1) and the forward chain cali-fhfw-eth0 end their tier with the NFLOG', () => {
+    const docs = [hepDoc, gnpOf('ai', 1, onHep, allowIn), gnpOf('afi', 2, `${onHep} && all()`, { ...allowIn, applyOnForward: true }),
+      gnpOf('ae', 1, onHep, allowOut)];
+    const plan = nodePlan(felixWorld(PODS, docs, FLOW_LOGS, '198.51.100.10'));
+    const filter = plan.iptables.split('*filter')[1];
+    const fh = chainRules(filter, 'cali-fh-eth0');
+    expect(fh.slice(9)).toEqual([tierNflog(1, 'DPI|default'), END_OF_TIER, nflog('', 1, 'DRI'), '--jump DROP']);
+    expect(chainRules(filter, 'cali-fhfw-eth0')).toEqual([...CT, ...CLEAR, ...jumpTo('cali-pi-gnp/afi'), tierNflog(1, 'DPI|default'), END_OF_TIER]);
+    // to the host endpoint: egress, group 2
+    expect(chainRules(filter, 'cali-th-eth0').slice(-4)).toEqual([tierNflog(2, 'DPE|default'), END_OF_TIER, nflog('', 2, 'DRE'), '--jump DROP']);
+  });
+
+  it('"should render host endpoint raw chains with untracked policies" and "... mangle chains with pre-DNAT policies": the same with flow logs on', () => {
+    const raw = [hepDoc, gnpOf('c', 1, onHep, { doNotTrack: true, applyOnForward: true, types: ['Ingress', 'Egress'], ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] })];
+    const pre = [hepDoc, gnpOf('c', 1, onHep, { preDNAT: true, applyOnForward: true, ...allowIn })];
+    const table = (docs: object[], felix: object | undefined, name: string, chain: string): string[] =>
+      chainRules(nodePlan(felixWorld(PODS, docs, felix, '198.51.100.10')).iptables.split(`*${name}`)[1].split('COMMIT')[0], chain);
+    for (const chain of ['cali-th-eth0', 'cali-fh-eth0']) expect(table(raw, FLOW_LOGS, 'raw', chain)).toEqual(table(raw, undefined, 'raw', chain));
+    expect(table(pre, FLOW_LOGS, 'mangle', 'cali-fh-eth0')).toEqual(table(pre, undefined, 'mangle', 'cali-fh-eth0'));
+    expect(table(pre, FLOW_LOGS, 'mangle', 'cali-fh-eth0')).toEqual([...CT, '--jump cali-failsafe-in', ...CLEAR, ...jumpTo('cali-pi-gnp/c')]);
   });
 });

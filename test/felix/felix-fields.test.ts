@@ -64,6 +64,16 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(base).toContain('-m conntrack --ctstate INVALID');
     expect(plan({ disableConntrackInvalidCheck: true })).not.toContain('-m conntrack --ctstate INVALID');
   },
+  // config_params.go FlowLogsEnabled: either switch turns Felix's NFLOG rules on (test/felix/flow-logs.test.ts)
+  flowLogsGoldmaneServer: (base) => {
+    expect(base).not.toContain('NFLOG');
+    expect(plan({ flowLogsGoldmaneServer: '' })).toBe(base);
+    expect(plan({ flowLogsGoldmaneServer: 'goldmane.calico-system.svc:7443' })).toContain('--jump NFLOG --nflog-group 1 --nflog-prefix API1|gnp/log --nflog-size 80');
+  },
+  flowLogsLocalReporter: (base) => {
+    expect(plan({ flowLogsLocalReporter: 'Disabled' })).toBe(base);
+    expect(plan({ flowLogsLocalReporter: 'Enabled' })).toContain('--jump NFLOG --nflog-group 1 --nflog-prefix API1|gnp/log --nflog-size 80');
+  },
   ipipEnabled: () => {
     expect(plan({ ipipEnabled: true })).toContain('-A cali-INPUT -m comment --comment');
     expect(chainRules(plan({ ipipEnabled: true }), 'cali-INPUT')[1]).toBe('-p 4 --jump DROP');

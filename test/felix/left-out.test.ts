@@ -1,12 +1,11 @@
 // The Felix rules test files (calico v3.32.1 felix/rules/) without a table of their own, each
 // case named with the reason it is left out, and a check that the plan stays out of what the case
-// needs (so a plan that starts rendering it fails here and gets a table instead).
-import { felixWorld, nodePlan } from './world';
+// needs (so a plan that starts rendering it fails here and gets a table instead). nflogprefix_test.go
+// has its table in flow-logs.test.ts.
+import { felixWorld } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11' }];
 const NODE_IP = '198.51.100.10';
-
-const plan = (): ReturnType<typeof nodePlan> => nodePlan(felixWorld(PODS, [], undefined, NODE_IP));
 
 interface LeftOut {
   readonly file: string;
@@ -17,11 +16,6 @@ interface LeftOut {
 }
 
 const LEFT_OUT: readonly LeftOut[] = [
-  {
-    file: 'nflogprefix_test.go', cases: ['NFLOG prefix construction tests (all three tables)'],
-    why: 'NFLOG prefixes are for flow logs, which the plan does not render',
-    check: () => expect(plan().iptables).not.toContain('NFLOG'),
-  },
   {
     file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
     why: 'the endpoint mark allocator is Felix internals used by IPVS; kubeIPVSSupportEnabled is refused',

@@ -5,13 +5,15 @@
 // Felix's port lists are Calico port strings (`1:2`); its named-port IDs are port names.
 //
 // Left out, and why:
-// - "CIDR split tests with flowlogs enabled", "Named port tests with flowlogs enabled": flow logs
-//   (NFLOG rules) are not rendered.
+// "CIDR split tests with flowlogs enabled" and "Named port tests with flowlogs enabled" are the same
+// rows with Felix's nflogAllowRule before the final RETURN (FelixConfiguration flowLogsLocalReporter
+// Enabled; the NFLOG translated as policy-rules.ts says).
+//
 // - "Port split tests" "nil input" and "empty input": no ports is no multiport match at all, which
 //   every ruleTestData row without ports shows (policy-match.test.ts).
 import { mainIpSetName, namedPortSetId, selectorSetId } from '../../lib/iptables/ipset-names';
 import { Selector } from '../../lib/model/selector';
-import { SELECTOR_A, felixRules, fooPolicy, planOf, ruleRules, selectorSetName } from './policy-rules';
+import { FLOW_LOGS, SELECTOR_A, felixRules, fooPolicy, planOf, ruleRules, selectorSetName } from './policy-rules';
 
 const CLEAR_BOTH = '-A test --jump MARK --set-mark 0x0/0x600';
 const PRESET_ALL = '-A test --jump MARK --set-mark 0x200/0x600';
@@ -22,8 +24,22 @@ const RETURN = '-A test -m mark --mark 0x80/0x80 --jump RETURN';
 const AND_THIS_BLOCK = '-A test -m mark --mark 0/0x400 --jump MARK --set-mark 0/0x200';
 
 const felix = (lines: readonly string[]): string[] => felixRules(lines);
+/** policy_test.go nflogAllowRule. */
+const NFLOG_ALLOW = '-A test -m mark --mark 0x80/0x80 --jump NFLOG --nflog-group 1 --nflog-prefix API0|gnp/default.foo --nflog-range 80';
 
-describe('policy_test.go "CIDR split tests"', () => {
+/** Each table as Felix runs it twice: flow logs off, and "... with flowlogs enabled" (nflogAllowRule before the RETURN). */
+const FLOW_LOG_MODES = [
+  { suffix: '', config: undefined, lines: (l: readonly string[]): string[] => [...l] },
+  {
+    suffix: ' with flowlogs enabled', config: FLOW_LOGS,
+    lines: (l: readonly string[]): string[] => {
+      expect(l[l.length - 1]).toBe(RETURN);
+      return [...l.slice(0, -1), NFLOG_ALLOW, RETURN];
+    },
+  },
+];
+
+describe.each(FLOW_LOG_MODES)('policy_test.go "CIDR split tests$suffix"', ({ config, lines }) => {
   const SRC = ['10.0.0.0/24', '10.0.1.0/24'];
   const NOT_SRC = ['11.0.0.0/24', '11.0.1.0/24'];
   const DST = ['12.0.0.0/24', '12.0.1.0/24'];
@@ -64,13 +80,13 @@ describe('policy_test.go "CIDR split tests"', () => {
       ...(n > 0 ? { nets: nets.slice(0, n) } : {}), ...(m > 0 ? { notNets: notNets.slice(0, m) } : {}),
     });
     const rule = { action: 'Allow', source: side(SRC, src, NOT_SRC, notSrc), destination: side(DST, dst, NOT_DST, notDst) };
-    expect(ruleRules(4, rule)).toEqual(felix(expected));
+    expect(ruleRules(4, rule, 'ingress', config)).toEqual(felix(lines(expected)));
   });
 });
 
 const FIFTEEN_SLOTS_PLUS_ONE = ['1:2', '3:4', '5:6', '7:8', '9:10', '11:12', '13:14', '15:16'];
 
-describe('policy_test.go "Named port tests"', () => {
+describe.each(FLOW_LOG_MODES)('policy_test.go "Named port tests$suffix"', ({ config, lines }) => {
   it.each<[string, string, object, object, string[]]>([
     ['Named port on its own rendered as single rule', 'TCP', { ports: ['port-1'] }, {}, [
       '-A test -p tcp -m set --match-set cali40ipset-1 src,src --jump MARK --set-mark 0x80/0x80', RETURN]],
@@ -158,8 +174,8 @@ describe('policy_test.go "Named port tests"', () => {
           + '-m multiport ! --destination-ports 201 -m set ! --match-set cali40ipset-4 dst,dst -m mark --mark 0x200/0x200 --jump MARK --set-mark 0x80/0x80',
         RETURN]],
   ])('%s', (_name, protocol, source, destination, expected) => {
-    const rules = ruleRules(4, { action: 'Allow', protocol, source, destination });
-    expect(rules).toEqual(felixRules(expected, 4, protocol.toLowerCase()));
+    const rules = ruleRules(4, { action: 'Allow', protocol, source, destination }, 'ingress', config);
+    expect(rules).toEqual(felixRules(lines(expected), 4, protocol.toLowerCase()));
   });
 });
 

@@ -14,7 +14,8 @@
 // - "Rules with catch-all negated CIDRs should be filtered out": Felix drops such a rule; our
 //   validation refuses the manifest (naming file#document, field and value), so no plan is made.
 //   The rows assert that refusal.
-// - the "... with flow logs enabled" Context and tables: flow logs are not rendered.
+// - the "... with flow logs enabled" variants (staged policies, the chain name comment with a
+//   policy): in flow-logs.test.ts.
 // - "IPv4/IPv6 should include annotations in comments": comments are aside in these fixtures.
 // - "should include a chain name comment with a profile" (and its flow-log variant): a manifest
 //   makes profiles only from namespaces (`kns.<ns>`) and service accounts (`ksa.<ns>.<sa>`), so no

@@ -11,8 +11,8 @@
 // "Outbound deny rules ..." and "Deny (REJECT) rules ..." (the REJECT table is in policy.test.ts).
 //
 // Left out, and why:
-// - every "... with flowlogs enabled" table: flow logs (NFLOG rules) are not rendered; Felix turns
-//   them on with FelixConfiguration flowLogsGoldmaneServer or the local flow-log reporter.
+// - every "... with flowlogs enabled" table is in flow-logs.test.ts (FelixConfiguration
+//   flowLogsLocalReporter Enabled).
 // - "Explicit allow should be treated the same as empty" and the `next-tier` half of the pass table:
 //   proto.Rule action spellings; a Calico manifest always names its action (Allow, Pass).
 // - the profile part of "... with specifiers in prefix": profiles come from namespaces and service

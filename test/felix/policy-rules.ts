@@ -10,6 +10,9 @@
 // - policy ID: Felix's test PolicyID is `default.foo` (chains `cali-pi-gnp/default.foo`); a 3.32
 //   GlobalNetworkPolicy named `foo` in the default tier is PolicyID `foo` (chains `cali-pi-gnp/foo`).
 // - `-A test ` and comments are stripped, as chainRules does.
+// - NFLOG (flow logs): Felix's test renders with no detected features, so `--nflog-range 80`; Felix on
+//   a kernel from 4.8 (environment/feature_detect_linux.go NFLogSize) and our plan say
+//   `--nflog-size 80`. The prefix names Felix's ID `gnp/default.foo`, ours `gnp/foo`.
 import { hex } from '../../lib/iptables/marks';
 import { DEFAULT_MARKS } from '../helpers/marks';
 import { mainIpSetName, namedPortSetId, selectorSetId } from '../../lib/iptables/ipset-names';
@@ -73,9 +76,23 @@ export function felixSets(text: string, version: Version, protocol = 'tcp'): str
     .replace(/cali40ipset-(\d+)/g, (_a, k: string) => namedPortSetName(version, protocol, `port-${k}`));
 }
 
-/** Felix's `-A test ...` lines without the chain, marks and sets in our terms. */
+/** A Felix NFLOG action in our terms: `gnp/foo` for Felix's `gnp/default.foo`, `--nflog-size` for `--nflog-range`. */
+export function felixNflog(text: string): string {
+  return text.replace(/\|gnp\/default\.foo\b/g, '|gnp/foo').replace(/--nflog-range 80$/, '--nflog-size 80');
+}
+
+/** Felix's `-A test ...` lines without the chain, marks, sets and NFLOG in our terms. */
 export function felixRules(lines: readonly string[], version: Version = 4, protocol = 'tcp'): string[] {
-  return lines.map((l) => felixSets(felixMarks(l.replace(/^-A test /, '')), version, protocol));
+  return lines.map((l) => felixNflog(felixSets(felixMarks(l.replace(/^-A test /, '')), version, protocol)));
+}
+
+/** A FelixConfiguration that turns flow logs on (config_params.go FlowLogsEnabled: the local reporter). */
+export const FLOW_LOGS = { flowLogsLocalReporter: 'Enabled' } as const;
+
+/** Whether a FelixConfiguration spec turns flow logs on (a Goldmane server or the local reporter). */
+function flowLogsOn(felix: object | undefined): boolean {
+  const f = (felix ?? {}) as { flowLogsLocalReporter?: string; flowLogsGoldmaneServer?: string };
+  return f.flowLogsLocalReporter === 'Enabled' || (f.flowLogsGoldmaneServer ?? '') !== '';
 }
 
 /** A GlobalNetworkPolicy `foo` for pod b with the rules of one direction (the other present but empty). */
@@ -112,8 +129,13 @@ const SENTINEL_RULES = [
 export function ruleRules(version: Version, rule: object, dir: Dir = 'ingress', felix?: object): string[] {
   const plan = planOf(version, [fooPolicy([rule, SENTINEL], dir)], felix);
   const rules = chainRules(tableText(plan, version), dir === 'ingress' ? 'cali-pi-gnp/foo' : 'cali-po-gnp/foo');
-  expect(rules.slice(-2)).toEqual(SENTINEL_RULES);
-  return rules.slice(0, -2);
+  // with flow logs the sentinel (rule 1) logs its deny too, in the direction's group
+  const sentinel = flowLogsOn(felix)
+    ? [SENTINEL_RULES[0], `-m mark --mark ${hex(DEFAULT_MARKS.drop)}/${hex(DEFAULT_MARKS.drop)} --jump NFLOG --nflog-group ${dir === 'ingress' ? 1 : 2} `
+      + `--nflog-prefix DP${dir === 'ingress' ? 'I' : 'E'}1|gnp/foo --nflog-size 80`, SENTINEL_RULES[1]]
+    : SENTINEL_RULES;
+  expect(rules.slice(-sentinel.length)).toEqual(sentinel);
+  return rules.slice(0, -sentinel.length);
 }
 
 /** `match` followed by `action`, as one rule line. */

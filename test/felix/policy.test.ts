@@ -1,8 +1,8 @@
 // Cases of Felix's felix/rules/policy_test.go (calico master): "Deny (REJECT) rules should be
 // correctly rendered" (flow logs off): a deny rule is the match setting the drop mark, then the
 // deny action on that mark; with FilterDenyAction REJECT that is a bare REJECT (RejectAction{}, no
-// --reject-with). The engine reports such a deny as a rejection. Left out: the flow-log variant
-// (NFLOG between the two rules; we render flow logs off). The other tables of policy_test.go are in
+// --reject-with). The engine reports such a deny as a rejection. The flow-log variant (an NFLOG
+// between the two rules) is in flow-logs.test.ts. The other tables of policy_test.go are in
 // policy-match.test.ts, policy-blocks.test.ts and policy-chains.test.ts (staged policies there).
 import { buildFlow, evaluateFlow } from '../../lib/engine';
 import { hex } from '../../lib/iptables/marks';

@@ -92,7 +92,7 @@ export function model(p: ModelProps): EngineModel {
       failsafeOutbound: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 179, net: '198.51.100.0/24' }],
       defaultEndpointToHostAction: 'Accept',
       filterDenyAction: 'Drop', allowVXLANPacketsFromWorkloads: false, allowIPIPPacketsFromWorkloads: false, vxlanPort: 4789,
-      markMask: 0xffff0000, logPrefix: 'calico-packet', disableConntrackInvalidCheck: false, ipipEnabled: false, vxlanEnabled: false, vxlanEnabledV6: false, ipPools: [],
+      markMask: 0xffff0000, logPrefix: 'calico-packet', disableConntrackInvalidCheck: false, flowLogs: false, ipipEnabled: false, vxlanEnabled: false, vxlanEnabledV6: false, ipPools: [],
       natOutgoing: { excludeHosts: false },
     },
     // A namespaced policy's rule with a selector or a notSelector is scoped to its namespace

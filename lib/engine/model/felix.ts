@@ -88,6 +88,11 @@ function wireguardHostEncryption(spec: FelixConfigurationSpec): { wireguardHostE
   } : {};
 }
 
+/** felix/config/config_params.go FlowLogsEnabled: a Goldmane server is named or the local reporter is Enabled. */
+function flowLogsEnabled(spec: FelixConfigurationSpec): boolean {
+  return (spec.flowLogsGoldmaneServer ?? '') !== '' || spec.flowLogsLocalReporter === 'Enabled';
+}
+
 /** `Drop` or `Reject`, whatever case the FelixConfiguration used (its CRD pattern is case-insensitive). */
 function denyAction(value: string | undefined): string {
   return value !== undefined && value.toLowerCase() === 'reject' ? 'Reject' : FELIX_DEFAULTS.filterDenyAction;
@@ -113,6 +118,7 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
       ? { logActionRateLimit: { rate: spec.logActionRateLimit, burst: spec.logActionRateLimitBurst ?? FELIX_DEFAULTS.logActionRateLimitBurst } }
       : {}),
     disableConntrackInvalidCheck: spec.disableConntrackInvalidCheck ?? FELIX_DEFAULTS.disableConntrackInvalidCheck,
+    flowLogs: flowLogsEnabled(spec),
     ipipEnabled: spec.ipipEnabled ?? poolsWantIpip(pools),
     vxlanEnabled: spec.vxlanEnabled ?? poolsWantVxlan(pools, 4),
     vxlanEnabledV6: poolsWantVxlan(pools, 6),

@@ -143,6 +143,11 @@ export interface FelixSettings {
   /** DisableConntrackInvalidCheck: endpoint chains do not drop conntrack INVALID packets. */
   readonly disableConntrackInvalidCheck: boolean;
   /**
+   * Flow logs on (Felix's FlowLogsEnabled: flowLogsGoldmaneServer non-empty or flowLogsLocalReporter
+   * Enabled): the plan carries Felix's NFLOG rules. NFLOG does not end a chain, so verdicts do not change.
+   */
+  readonly flowLogs: boolean;
+  /**
    * IP-in-IP host rules on (IPv4): FelixConfiguration ipipEnabled when set, else on when any IPPool
    * has ipipMode other than Never (felix/calc/encapsulation_resolver.go).
    */

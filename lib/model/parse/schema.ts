@@ -177,6 +177,8 @@ const FELIX_SPEC: FieldType = {
     f('bpfEnabled', BOOLEAN), f('kubeIPVSSupportEnabled', BOOLEAN),
     f('natPortRange', { t: 'intOrString', expected: 'a port or a port range min:max' }), f('natOutgoingAddress', STRING),
     f('natOutgoingExclusions', STRING), f('iptablesNATOutgoingInterfaceFilter', STRING),
+    // flow logs (FlowLogsEnabled): the NFLOG rules of lib/iptables/nflog.ts
+    f('flowLogsGoldmaneServer', STRING), f('flowLogsLocalReporter', STRING),
   ],
   ignore: ['*'],
 };

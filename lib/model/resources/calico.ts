@@ -320,6 +320,13 @@ export interface FelixConfigurationSpec {
   readonly natOutgoingExclusions?: string;
   /** Empty only: masquerading on some host interfaces only is not modelled. @default - every interface */
   readonly iptablesNATOutgoingInterfaceFilter?: string;
+  /**
+   * The flow server (Goldmane) Felix publishes flow logs to; any non-empty value turns flow logs on,
+   * and with them Felix's NFLOG rules (group 1 ingress, 2 egress). @default - none
+   */
+  readonly flowLogsGoldmaneServer?: string;
+  /** `Enabled` or `Disabled`: the local flow-log reporter; `Enabled` turns flow logs (the NFLOG rules) on. @default 'Disabled' */
+  readonly flowLogsLocalReporter?: string;
 }
 
 /** A Calico IPPool's settings (libcalico-go api/pkg/apis/projectcalico/v3 IPPoolSpec). */

@@ -1,6 +1,7 @@
 import { ipVersionOf, isProtoPortNumber, parseNatPortRange } from '../net';
 import { FelixConfigurationSpec, HostEndpointSpec, NetworkSetSpec, ProtoPort, TierSpec } from '../resources';
 import { checkCidr, checkCidrList, checkIpList } from './addresses';
+import { checkFlowLogs } from './flow-logs';
 import { Issues, report } from './issue';
 import { INTERFACE_NAME_ALLOWED, SUBDOMAIN_ALLOWED, isDns1123Subdomain, isInterfaceName } from './names';
 import { PORT_NAME_SHORT, checkPortNumber, isValidPortName } from './ports';
@@ -85,6 +86,7 @@ export function checkFelixSpec(issues: Issues, spec: FelixConfigurationSpec): vo
     report(issues, 'spec.logActionRateLimitBurst', burst, 'invalid logActionRateLimitBurst', 'an integer from 0 to 9999');
   }
   checkNatOutgoing(issues, spec);
+  checkFlowLogs(issues, spec);
   checkWireguard(issues, spec);
   for (const u of FELIX_UNMODELLED) {
     const v = spec[u.field];
