@@ -1,7 +1,7 @@
 // Who can reach whom on what: for every pair of parties, the allowed connection classes, each
 // judged once by the engine (evaluateFlow) on a representative of its class.
 import { ipVersionOf } from '../model/net';
-import { BuiltModel, Endpoint, FlowParty, addressTunnel, evaluateFlow, masqueradedPool } from '../engine';
+import { BuiltModel, Endpoint, FlowParty, addressTunnel, evaluateFlow, masqueradedPool, refuseTunnelPolicing } from '../engine';
 import { addressSpaces, addressText } from './addresses';
 import { Interner, MemberClasses, OTHER_NODE, SAME_NODE } from './member-classes';
 import { NO_CONNECTIONS, connectionText, joinVersions } from './connection-set';
@@ -164,6 +164,7 @@ const RELATION_LIMIT = 1 << 12;
 
 /** Computes the map. Exact: classes are cut at every boundary the inputs name (see space.ts, addresses.ts). */
 export function computeConnectivity(model: BuiltModel, options: ConnectivityOptions = {}): Connectivity {
+  refuseTunnelPolicing(model, 'connectivity');
   const spaces = addressSpaces(model);
   const classes = connectionClasses(model);
   const memberClasses = new MemberClasses(model, spaces);

@@ -4,7 +4,9 @@
 // table's grouping, engine/table/compute-cells.ts); what else the node decides for a pair (both on one
 // node, the host endpoint that polices the peer's address, natOutgoing's source address, the tunnel
 // address a peer host's traffic to the pod arrives from) is the pair's relation (relationKey).
-import { BuiltModel, Endpoint, FlowParty, addressTunnel, arrivalView, hostClassKey, hostNodeOf, masqueradedPool, policingOf } from '../engine';
+import {
+  BuiltModel, Endpoint, FlowParty, addressTunnel, arrivalView, hostClassKey, hostNodeOf, masqueradedPool, policingOf, tunnelsChangePolicing, workloadNodeClassKey,
+} from '../engine';
 import { AddressSpace } from './addresses';
 import { Party, endpointSignature } from './parties';
 
@@ -50,7 +52,9 @@ export class MemberClasses {
   ofEndpoint(e: Endpoint): number {
     let id = this.byEndpoint.get(e);
     if (id === undefined) {
-      const key = e.kind === 'workload' ? `w:${endpointSignature({ ...e, node: '' }, this.spaces)}|${this.hostClassOf(e.node)}`
+      // where tunnels change the policing host endpoint, a pod's own pool's tunnel decides its pairs' route
+      const route = e.kind === 'workload' && tunnelsChangePolicing(this.model) ? `|t:${e.ips.map((ip) => addressTunnel(this.model, ip) ?? '-').join(',')}` : '';
+      const key = e.kind === 'workload' ? `w:${endpointSignature({ ...e, node: '' }, this.spaces)}|${this.hostClassOf(e.node)}${route}`
         : `h:${endpointSignature(e, this.spaces)}`;
       id = this.classes.id(key);
       this.byEndpoint.set(e, id);
@@ -71,7 +75,7 @@ export class MemberClasses {
   private hostClassOf(node: string): string {
     let c = this.nodeClass.get(node);
     if (c === undefined) {
-      c = hostClassKey(this.model, policingOf(this.model, node, undefined, undefined, true));
+      c = workloadNodeClassKey(this.model, node);
       this.nodeClass.set(node, c);
     }
     return c;

@@ -10,7 +10,7 @@ import { nodeAllInterfacesEndpoint } from '../engine/evaluate/interfaces';
 import { tunnelInputStage, tunnelOutputStage } from '../engine/evaluate/tunnel-host';
 import { encapsulationDropReason, icmpv6AcceptedToHost } from '../engine/evaluate/workload-static';
 import {
-  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, arrivalView, hostNodeOf, policingOf,
+  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, arrivalView, hostNodeOf, podRouteDevice, policingOf,
 } from '../engine';
 import { ClassBits, and, complementInto, emptyBits, minus, or, orInto } from './class-bits';
 import { ChainSetEvaluator, ChainSets, KeyedParty } from './chain-sets';
@@ -185,7 +185,8 @@ export class SideSets {
       const dropped = star ? this.forwardedInDenied(star, src, dst).slice() : emptyBits(this.chains.size);
       orInto(dropped, this.encapsulation);
       orInto(dropped, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full));
-      const hep = dstNode !== ep.node ? policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload') : undefined;
+      const route = dstNode !== undefined && d.endpoint?.kind === 'workload' ? podRouteDevice(this.model, ep.node, dstNode, d.ip) : undefined;
+      const hep = dstNode !== ep.node ? policingOf(this.model, ep.node, undefined, d.ip, d.endpoint?.kind === 'workload', route) : undefined;
       if (hep) orInto(dropped, none(this.chain(hep, 'egress', FORWARD, src, dst), this.full));
       return complementInto(dropped, this.full);
     }
@@ -210,7 +211,8 @@ export class SideSets {
     if (ep && ep.kind === 'workload') {
       if (localHost(ep.node)) return this.full;
       // the pod's own chain runs whatever the host endpoint accepted: the side allows what no stage drops
-      const hep = localWorkload(ep.node) ? undefined : policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload');
+      const route = s.endpoint?.kind === 'workload' ? podRouteDevice(this.model, s.endpoint.node, ep.node, d.ip) : undefined;
+      const hep = localWorkload(ep.node) ? undefined : policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload', route);
       const dropped = hep ? this.forwardedInDenied(hep, src, dst).slice() : emptyBits(this.chains.size);
       orInto(dropped, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));
       // forwarded out of the pod's cali interface: the all-interfaces host endpoint's forward egress chain

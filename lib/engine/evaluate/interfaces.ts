@@ -152,10 +152,13 @@ function fallback(model: BuiltModel, node: string): Endpoint | undefined {
  * traffic of a pod, or the host's own traffic); undefined when no host endpoint covers the
  * interface. `via` is the interface the traffic uses; without it, an off-node address picks the
  * interface by {@link closestInterface}; a pod of another node (or a node without addresses) falls
- * back to the node's `*` or only host endpoint.
+ * back to the node's `*` or only host endpoint; a pod of another node reached through a tunnel
+ * (`tunnelDevice`, tunnel-source.ts podRouteDevice) to the host endpoint on that device, else the `*` one.
  */
-export function policingOf(model: BuiltModel, node: string, via: string | undefined, peerIp: string | undefined, peerIsWorkload: boolean): Endpoint | undefined {
+export function policingOf(model: BuiltModel, node: string, via: string | undefined, peerIp: string | undefined, peerIsWorkload: boolean,
+  tunnelDevice?: string): Endpoint | undefined {
   if (via !== undefined) return hostEndpointOn(model, node, via);
+  if (tunnelDevice !== undefined) return hostEndpointOn(model, node, tunnelDevice);
   if (peerIp !== undefined && !peerIsWorkload) {
     const found = closestInterface(model, node, peerIp);
     if (found) return found.hostEndpoint;

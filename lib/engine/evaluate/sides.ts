@@ -8,6 +8,7 @@ import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
 import { tunnelInputStage, tunnelOutputStage } from './tunnel-host';
+import { podRouteDevice } from './tunnel-source';
 import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
@@ -151,7 +152,8 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
   stages.push(s);
   if (s.verdict === 'deny' || dstNode === ep.node) return finish('egress', src.id, stages);
   const dst = flow.destination;
-  const hep = policingOf(model, ep.node, flow.via, dst.ip, dst.endpoint?.kind === 'workload');
+  const tunnel = dst.endpoint?.kind === 'workload' ? podRouteDevice(model, ep.node, dst.endpoint.node, dst.ip) : undefined;
+  const hep = policingOf(model, ep.node, flow.via, dst.ip, dst.endpoint?.kind === 'workload', tunnel);
   if (hep) stages.push(chainStage(model, 'host-forward', hep, 'egress', flow, FORWARD));
   return finish('egress', src.id, stages);
 }
@@ -169,7 +171,8 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic from the pod\'s own node is not policed')]);
     }
     if (!srcIsLocalWorkload(ep.node)) {
-      const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload');
+      const tunnel = src.endpoint?.kind === 'workload' ? podRouteDevice(model, src.endpoint.node, ep.node, dst.ip) : undefined;
+      const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload', tunnel);
       if (hep && !forwardedIn(model, hep, flow, stages)) return finish('ingress', dst.id, stages);
     }
     stages.push(chainStage(model, 'workload', ep, 'ingress', flow, NORMAL));

@@ -12,7 +12,7 @@ import { CidrMatcher } from '../model/address-match';
 import { BuiltModel } from '../model/build';
 import { hostNodeOf } from './sides';
 import { Flow } from './types';
-import { PoolNat } from '../model/types';
+import { NodeInfo, PoolNat } from '../model/types';
 import { TUNNEL_DEVICE, TunnelKind, poolTunnel, routeEncapsulated } from '../model/tunnels';
 
 interface PoolTunnel {
@@ -71,4 +71,41 @@ export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow
     note: `tunnel source: ${flow.source.id} reaches ${flow.destination.id} through ${TUNNEL_DEVICE[kind]} (IPPool ${pool.name}${pool.pool.crossSubnet === true ? ', CrossSubnet: the nodes are not in one subnet' : ''}), so it arrives from node ${node}'s tunnel address ${address} `
       + '(the kernel\'s source for the tunnel route, and nat cali-POSTROUTING\'s masquerade of any other local source), which is the source this side\'s policy sees',
   };
+}
+
+const nodesByName = new WeakMap<BuiltModel, Map<string, NodeInfo>>();
+
+/** The model's Nodes by name (the first of each name), indexed once per model. */
+function nodeIndex(model: BuiltModel): Map<string, NodeInfo> {
+  let byName = nodesByName.get(model);
+  if (!byName) {
+    byName = new Map();
+    for (const n of model.nodes) if (!byName.has(n.name)) byName.set(n.name, n);
+    nodesByName.set(model, byName);
+  }
+  return byName;
+}
+
+/**
+ * The tunnel a pod's packet to a pod of another node goes through, or undefined when it is routed
+ * directly: Felix routes the destination's block through its pool's tunnel (Always, or CrossSubnet
+ * with the nodes in different subnets, routeEncapsulated). The packet then leaves the sending node by
+ * the tunnel device and enters the receiving node by it, so the host endpoint that polices it as
+ * forwarded traffic on either node is the one on that device (or the `*` one), not the node's main
+ * interface's (felix/rules/dispatch.go dispatches cali-from-hep-forward and cali-to-hep-forward by
+ * interface).
+ */
+export function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): TunnelKind | undefined {
+  if (dstIp === undefined || fromNode === toNode || !tunnelPools(model).any) return undefined;
+  const pool = tunnelPoolOf(model, dstIp);
+  if (pool?.kind === undefined) return undefined;
+  if (pool.pool.crossSubnet !== true) return pool.kind;
+  const byName = nodeIndex(model);
+  return routeEncapsulated(pool.pool, byName.get(fromNode), byName.get(toNode), pool.version === 6 ? 6 : 4) ? pool.kind : undefined;
+}
+
+/** The device of the tunnel between two nodes' pods (podRouteTunnel), or undefined when routed directly. */
+export function podRouteDevice(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): string | undefined {
+  const kind = podRouteTunnel(model, fromNode, toNode, dstIp);
+  return kind === undefined ? undefined : TUNNEL_DEVICE[kind];
 }

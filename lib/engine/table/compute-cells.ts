@@ -18,6 +18,7 @@ import { FlowParty } from '../evaluate/types';
 import { SingleCells, TableCells } from './cells';
 import { FastPairs } from './fast-pairs';
 import { hostClassKey } from './host-class';
+import { tunnelsChangePolicing, workloadNodeClassKey } from './tunnel-policing';
 import { Grouping, TableRow, groupRows } from './group-rows';
 
 /** The verdict of one flow by the explaining evaluator (for pairs the fast path does not cover): 1 allowed, 0 denied. */
@@ -50,7 +51,22 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     }
     return c;
   };
-  const nodeClass = nodeNames.map((n) => classOf(policingOf(model, n, undefined, undefined, true)));
+  // a node's class for workload peers: by workloadNodeClassKey (its default host endpoint, and where
+  // tunnels change it, the tunnel devices' ones), holding the default host endpoint for the fast pairs
+  const nodeClassIds = new Map<string, number>();
+  const nodeClass = nodeNames.map((n) => {
+    const hep = policingOf(model, n, undefined, undefined, true);
+    const key = `${workloadNodeClassKey(model, n)}\u0003${classOf(hep)}`;
+    let c = nodeClassIds.get(key);
+    if (c === undefined) {
+      c = classHeps.length;
+      nodeClassIds.set(key, c);
+      classHeps.push(hep);
+    }
+    return c;
+  });
+  // pods routed through a tunnel whose device's host endpoint differs: cross-node pairs by their route (evaluateFlow)
+  const byRoute = tunnelsChangePolicing(model);
   const rowNode = new Int32Array(rows.length).fill(-1);
   const endpointIndex = new Map<Endpoint, number>();
   model.endpoints.forEach((e, i) => endpointIndex.set(e, i));
@@ -69,7 +85,7 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
     Int32Array.from(g.groupClass), classHeps);
   // rows i and j are of groups a and b (every caller picks them from the groups' members)
   const verdict = (a: number, b: number, i: number, j: number, sameNode: boolean): number => {
-    if (fastOk[a] && fastOk[b]) return fast.allowed(a, b, sameNode) ? 1 : 0;
+    if (fastOk[a] && fastOk[b] && (sameNode || !byRoute)) return fast.allowed(a, b, sameNode) ? 1 : 0;
     return slowVerdict(model, rows[i].party, rows[j].party, protocol, port);
   };
 

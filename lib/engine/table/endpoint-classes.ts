@@ -5,8 +5,7 @@
 import { BuiltModel } from '../model/build';
 import { Endpoint } from '../model/types';
 import { ipFamily } from '../model/address-match';
-import { policingOf } from '../evaluate/interfaces';
-import { hostClassKey } from './host-class';
+import { workloadNodeClassKey } from './tunnel-policing';
 import { groupRows } from './group-rows';
 
 /** Per endpoint, its class for `version`, or -1 when it is in none (a row the table keeps single: judge its pairs one by one). */
@@ -16,7 +15,7 @@ export function endpointClasses(model: BuiltModel, endpoints: readonly Endpoint[
   const classOfNode = (node: string): number => {
     let c = nodeClass.get(node);
     if (c === undefined) {
-      const key = hostClassKey(model, policingOf(model, node, undefined, undefined, true));
+      const key = workloadNodeClassKey(model, node);
       c = keys.get(key);
       if (c === undefined) {
         c = keys.size;

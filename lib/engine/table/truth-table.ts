@@ -2,6 +2,7 @@
 // equivalent workloads (same labels, namespace, named ports, IP version, CIDR memberships, host class
 // of the node) for the same-node and the cross-node case, so the cost grows with distinct label
 // sets, not with pods squared (compute-cells.ts).
+import { refuseTunnelPolicing } from './tunnel-policing';
 import { BuiltModel } from '../model/build';
 import { parseProtocol, protocolName } from '../evaluate/resolve';
 import { TableCells } from './cells';
@@ -125,6 +126,7 @@ export function buildTruthTable(model: BuiltModel, options: TruthTableOptions): 
     const owner = model.endpoints.find((e) => e.ips.includes(x.ip));
     rows.push({ id: x.name, party: owner ? { endpoint: owner, ip: x.ip, id: x.name } : { ip: x.ip, id: x.name } });
   }
+  refuseTunnelPolicing(model, 'table');
   const cells = computeCells(model, rows, protocol, options.port, options.onProgress);
   const name = protocolName(protocol);
   const services = options.services ? computeServiceCells(model, rows, name) : undefined;
