@@ -23,9 +23,18 @@ const denyForward = (label: string): object => ({
 /** A host endpoint on each node: its interface and its `hep` label (`bare`: no policy selects it). */
 interface Hep { readonly iface: string; readonly label: string }
 
-function model(poolSpec: object, heps: readonly Hep[], subnets?: readonly string[]): BuiltModel {
+/** More of the world: the nodes' BGP subnets, FelixConfiguration `default`'s spec, more annotations per node. */
+interface More {
+  readonly subnets?: readonly string[];
+  readonly felix?: object;
+  readonly annotations?: readonly Record<string, string>[];
+}
+
+function model(poolSpec: object, heps: readonly Hep[], more: More | readonly string[] = {}): BuiltModel {
+  const { subnets, felix, annotations } = Array.isArray(more) ? { subnets: more as readonly string[], felix: undefined, annotations: undefined } : more as More;
   const manifests = [
     { apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'pods' }, spec: { cidr: '192.0.2.0/24', ...poolSpec } },
+    ...(felix ? [{ apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec: felix }] : []),
     ...[...new Set(heps.map((h) => h.label))].filter((l) => l !== 'bare').map(denyForward),
     ...NODES.flatMap((n) => heps.map((h) => ({
       apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint', metadata: { name: `${n.name}-${h.iface === '*' ? 'all' : h.iface}`, labels: { hep: h.label } },
@@ -37,7 +46,7 @@ function model(poolSpec: object, heps: readonly Hep[], subnets?: readonly string
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'app', labels: { 'kubernetes.io/metadata.name': 'app' } } },
       ...NODES.map((n, i) => ({
         apiVersion: 'v1', kind: 'Node',
-        metadata: { name: n.name, labels: {}, annotations: { 'projectcalico.org/IPv4IPIPTunnelAddr': `203.0.113.${i + 1}`, ...(subnets ? { [BGP_V4]: subnets[i] } : {}) } },
+        metadata: { name: n.name, labels: {}, annotations: { 'projectcalico.org/IPv4IPIPTunnelAddr': `203.0.113.${i + 1}`, ...(subnets ? { [BGP_V4]: subnets[i] } : {}), ...(annotations?.[i] ?? {}) } },
         status: { addresses: [{ type: 'InternalIP', address: n.ip }] },
       })),
       ...PODS.map((p) => ({
@@ -128,6 +137,57 @@ describe('table and connectivity follow the route of each pair as check does', (
     for (const run of [(): unknown => tableAToB(oneWay), (): unknown => computeConnectivity(oneWay)]) {
       expect(run).toThrow(InputError);
       expect(run).toThrow(/IPPool pods \(CrossSubnet\) is routed through tunl0 between some pairs of nodes and directly between others.*use `netsec check`/);
+    }
+  });
+});
+
+describe('WireGuard: pods\' traffic between two peers goes through wireguard.cali (felix/wireguard/wireguard.go)', () => {
+  const WG_KEY = 'projectcalico.org/WireguardPublicKey';
+  const key = (b: number): string => Buffer.alloc(32, b).toString('base64');
+  const wg = (a: string | undefined, b: string | undefined, heps: readonly Hep[] = [ETH0], felix: object = { wireguardEnabled: true }): BuiltModel =>
+    model({ ipipMode: 'Always' }, heps, { felix, annotations: [a === undefined ? {} : { [WG_KEY]: a }, b === undefined ? {} : { [WG_KEY]: b }] });
+  const tableAToB = (m: BuiltModel): boolean => buildTruthTable(m, { protocol: 'TCP', port: 80 }).allowed('app/a', 'app/b');
+
+  it('both nodes publish a key: through wireguard.cali, which the eth0 host endpoint does not cover: allowed by check, table and connectivity', () => {
+    const m = wg(key(1), key(2), [ETH0], { wireguardEnabled: true, ipipEnabled: false });
+    expect(aToB(m).allowed).toBe(true);
+    expect(forwardJudges(aToB(m))).toEqual([]);
+    expect(tableAToB(m)).toBe(true);
+    expect(connectivityAToB(m)).toBe(FROM_WORKLOAD);
+  });
+
+  it('WireGuard wins over the IP-in-IP route (its routing rule comes first): a tunl0 host endpoint does not judge, a wireguard.cali one does', () => {
+    expect(aToB(wg(key(1), key(2), [ETH0, { iface: 'tunl0', label: 'tunnel' }])).allowed).toBe(true);
+    const r = aToB(wg(key(1), key(2), [ETH0, { iface: 'wireguard.cali', label: 'wg' }]));
+    expect(r.allowed).toBe(false);
+    expect(forwardJudges(r)).toEqual(['hostendpoint/node-1-wireguard.cali', 'hostendpoint/node-2-wireguard.cali']);
+  });
+
+  it('a renamed device (wireguardInterfaceName) is the one policed', () => {
+    const felix = { wireguardEnabled: true, wireguardInterfaceName: 'wg0' };
+    expect(aToB(wg(key(1), key(2), [ETH0, { iface: 'wg0', label: 'wg' }], felix)).allowed).toBe(false);
+    expect(aToB(wg(key(1), key(2), [ETH0, { iface: 'wireguard.cali', label: 'wg' }], felix)).allowed).toBe(true);
+  });
+
+  it('no peer without a valid key of its own: a key Felix cannot parse, or one both nodes claim, leaves the IP-in-IP route (tunl0, eth0 not policing)', () => {
+    const m = wg('not-a-key', key(2), [ETH0, { iface: 'wireguard.cali', label: 'wg' }]);
+    expect(aToB(m).allowed).toBe(true);
+    expect(aToB(wg(key(3), key(3), [ETH0, { iface: 'wireguard.cali', label: 'wg' }])).allowed).toBe(true);
+    // routed directly (ipipMode Never) with no WireGuard peer: the eth0 host endpoint judges
+    const direct = model({ ipipMode: 'Never' }, [ETH0], { felix: { wireguardEnabled: true }, annotations: [{ [WG_KEY]: key(1) }, {}] });
+    expect(aToB(direct).allowed).toBe(false);
+  });
+
+  it('WireGuard off: the keys change nothing (IP-in-IP through tunl0)', () => {
+    expect(aToB(wg(key(1), key(2), [ETH0, { iface: 'wireguard.cali', label: 'wg' }], {})).allowed).toBe(true);
+  });
+
+  it('only one node publishes a key, with a wireguard.cali host endpoint that polices: table and connectivity refuse, check answers', () => {
+    const m = wg(key(1), undefined, [ETH0, { iface: 'wireguard.cali', label: 'wg' }]);
+    expect(aToB(m).allowed).toBe(true);
+    for (const run of [(): unknown => tableAToB(m), (): unknown => computeConnectivity(m)]) {
+      expect(run).toThrow(InputError);
+      expect(run).toThrow(/WireGuard \(IPv4\) routes pods' traffic through wireguard.cali only between nodes that publish a key of their own \(node node-1 does, node node-2 does not.*use `netsec check`/);
     }
   });
 });

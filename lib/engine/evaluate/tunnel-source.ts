@@ -95,7 +95,7 @@ function nodeIndex(model: BuiltModel): Map<string, NodeInfo> {
  * interface's (felix/rules/dispatch.go dispatches cali-from-hep-forward and cali-to-hep-forward by
  * interface).
  */
-export function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): TunnelKind | undefined {
+function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): TunnelKind | undefined {
   if (dstIp === undefined || fromNode === toNode || !tunnelPools(model).any) return undefined;
   const pool = tunnelPoolOf(model, dstIp);
   if (pool?.kind === undefined) return undefined;
@@ -104,8 +104,50 @@ export function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: stri
   return routeEncapsulated(pool.pool, byName.get(fromNode), byName.get(toNode), pool.version === 6 ? 6 : 4) ? pool.kind : undefined;
 }
 
-/** The device of the tunnel between two nodes' pods (podRouteTunnel), or undefined when routed directly. */
+const wireguardKeyHolders = new WeakMap<BuiltModel, Map<string, number>>();
+
+/** How many of the model's Nodes claim each WireGuard key (either IP version), counted once per model. */
+function keyHolders(model: BuiltModel): Map<string, number> {
+  let counts = wireguardKeyHolders.get(model);
+  if (!counts) {
+    counts = new Map();
+    for (const n of nodeIndex(model).values()) {
+      for (const k of [n.wireguardKeys?.v4, n.wireguardKeys?.v6]) if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    wireguardKeyHolders.set(model, counts);
+  }
+  return counts;
+}
+
+/** True when Felix programs the node as a WireGuard peer of the IP version: a key no other node claims (wireguard.go shouldProgramWireguardPeer). */
+export function wireguardPeer(model: BuiltModel, node: string, version: 4 | 6): boolean {
+  const n = nodeIndex(model).get(node);
+  const key = version === 6 ? n?.wireguardKeys?.v6 : n?.wireguardKeys?.v4;
+  return key !== undefined && keyHolders(model).get(key) === 1 && n !== undefined && n.addresses.length > 0;
+}
+
+/**
+ * The WireGuard device a pod's packet to a pod of another node goes through, or undefined: with
+ * WireGuard on for the IP version, Felix routes the other node's pod CIDRs to its device when that
+ * node is a peer (felix/wireguard/wireguard.go updateRouteTableFromNodeUpdates; the WireGuard routing
+ * rule comes before the main table, so it wins over an IP-in-IP or VXLAN route); the receiving node
+ * takes the packet in by its own device only from a peer, so both nodes must be peers.
+ */
+function wireguardRoute(model: BuiltModel, fromNode: string, toNode: string, version: 4 | 6): string | undefined {
+  const settings = version === 6 ? model.felix.wireguardV6 : model.felix.wireguard;
+  if (settings === undefined) return undefined;
+  return wireguardPeer(model, fromNode, version) && wireguardPeer(model, toNode, version) ? settings.interfaceName : undefined;
+}
+
+/**
+ * The device a pod's packet to a pod of another node leaves and enters the nodes by, when it is not
+ * the main interface: the WireGuard device (wireguardRoute), else the pool's tunnel (podRouteTunnel);
+ * undefined when routed directly.
+ */
 export function podRouteDevice(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): string | undefined {
+  if (dstIp === undefined || fromNode === toNode) return undefined;
+  const wg = wireguardRoute(model, fromNode, toNode, ipVersionOf(dstIp) === 6 ? 6 : 4);
+  if (wg !== undefined) return wg;
   const kind = podRouteTunnel(model, fromNode, toNode, dstIp);
   return kind === undefined ? undefined : TUNNEL_DEVICE[kind];
 }

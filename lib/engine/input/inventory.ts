@@ -32,6 +32,21 @@ export interface NodeInfo {
    * @default - none
    */
   readonly bgpAddresses?: BgpAddresses;
+  /**
+   * The node's WireGuard public keys, `projectcalico.org/WireguardPublicKey` and
+   * `WireguardPublicKeyV6` (libcalico-go k8s/resources/node.go: the Calico Node's
+   * status.wireguardPublicKey), when they are keys Felix can parse (wgtypes.ParseKey: base64 of 32
+   * bytes; felix/dataplane/linux/wireguard_mgr.go treats any other value as no key). @default - none
+   */
+  readonly wireguardKeys?: WireguardKeys;
+}
+
+/** A Node's WireGuard public keys per IP version. */
+export interface WireguardKeys {
+  /** @default - none */
+  readonly v4?: string;
+  /** @default - none */
+  readonly v6?: string;
 }
 
 /** A Node's `projectcalico.org/IPv4Address` and `IPv6Address` annotations (Calico's Node spec.bgp). */
@@ -196,12 +211,14 @@ export function parseInventoryItem(doc: Rec, location: string): InventoryItem {
     });
     const tunnelAddresses = nodeTunnelAddresses(r, meta);
     const bgpAddresses = nodeBgpAddresses(r, meta);
+    const wireguardKeys = nodeWireguardKeys(r, meta);
     return {
       kind: 'Node',
       value: {
         name, labels, addresses,
         ...(Object.keys(tunnelAddresses).length > 0 ? { tunnelAddresses } : {}),
         ...(Object.keys(bgpAddresses).length > 0 ? { bgpAddresses } : {}),
+        ...(Object.keys(wireguardKeys).length > 0 ? { wireguardKeys } : {}),
       },
     };
   }
@@ -328,6 +345,28 @@ function nodeBgpAddresses(r: Reader, meta: Rec): BgpAddresses {
     const [address, prefix, ...rest] = value.split('/');
     const prefixOk = prefix === undefined || (rest.length === 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
     if (ipVersionOf(address) === version && prefixOk) out[kind] = value;
+  }
+  return out;
+}
+
+/** Node annotations holding the node's WireGuard public keys (libcalico-go k8s/resources/node.go). */
+const WIREGUARD_ANNOTATIONS: readonly (readonly [keyof WireguardKeys, string])[] = [
+  ['v4', 'projectcalico.org/WireguardPublicKey'], ['v6', 'projectcalico.org/WireguardPublicKeyV6'],
+];
+
+/** A key as wgtypes.ParseKey takes it: standard base64 of exactly 32 bytes. */
+function isWireguardKey(text: string): boolean {
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(text)) return false;
+  return Buffer.from(text, 'base64').length === 32;
+}
+
+/** The WireGuard key annotations Felix can parse; others are left out, as Felix treats them as no key. */
+function nodeWireguardKeys(r: Reader, meta: Rec): WireguardKeys {
+  const annotations = r.rec(meta.annotations, 'metadata.annotations');
+  const out: { -readonly [K in keyof WireguardKeys]: string } = {};
+  for (const [kind, key] of WIREGUARD_ANNOTATIONS) {
+    const value = annotations[key];
+    if (typeof value === 'string' && isWireguardKey(value)) out[kind] = value;
   }
   return out;
 }

@@ -4,15 +4,17 @@
 // device, else the `*` one, not the node's default for workload peers (interfaces.ts policingOf: the
 // `*` or only host endpoint). Where the two police forwarded traffic differently, the truth table and
 // the connectivity map key each node by both (workloadNodeClassKey) and judge each pair by its route;
-// a CrossSubnet pool whose route differs from one pair of nodes to another they do not follow, and
-// refuse (refuseTunnelPolicing); `check` follows every route.
+// a device taken between some pairs of nodes and not others (a CrossSubnet pool across subnets,
+// WireGuard where some nodes publish no key) they do not follow, and refuse (refuseTunnelPolicing);
+// `check` follows every route. The WireGuard device (wireguard.cali, wg-v6.cali) counts as one.
 import { BuiltModel } from '../model/build';
 import { Endpoint } from '../model/types';
 import { applicableTiers } from '../evaluate/chain';
 import { FORWARD, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { hostEndpointOn, policingOf } from '../evaluate/interfaces';
 import { InputError } from '../input/errors';
-import { TUNNEL_DEVICE, TunnelKind, poolTunnel, routeEncapsulated } from '../model/tunnels';
+import { TUNNEL_DEVICE, poolTunnel, routeEncapsulated } from '../model/tunnels';
+import { wireguardPeer } from '../evaluate/tunnel-source';
 import { PoolNat } from '../model/types';
 import { ipVersionOf } from '../../model/net';
 import { hostClassKey } from './host-class';
@@ -27,32 +29,44 @@ function effect(model: BuiltModel, hep: Endpoint | undefined): string {
   return hep === undefined || (hep.interfaceName !== '*' && inert(model, hep)) ? 'none' : hostClassKey(model, hep);
 }
 
-/** The tunnels of enabled pools, each with the first pool using it. */
-function enabledTunnels(model: BuiltModel): Map<TunnelKind, PoolNat[]> {
-  const tunnels = new Map<TunnelKind, PoolNat[]>();
+/** A device pods' cross-node traffic can take: an enabled pool tunnel's (with its pools) or a WireGuard one (with its IP version). */
+interface RouteDevice {
+  readonly pools: readonly PoolNat[];
+  readonly wireguard?: 4 | 6;
+}
+
+/** The devices of enabled pools' tunnels and of the WireGuard versions that are on, by name. */
+function routeDevices(model: BuiltModel): Map<string, RouteDevice> {
+  const devices = new Map<string, { pools: PoolNat[]; wireguard?: 4 | 6 }>();
   for (const p of model.felix.ipPools) {
     const kind = poolTunnel(model.felix, p);
-    if (kind !== undefined) tunnels.set(kind, [...(tunnels.get(kind) ?? []), p]);
+    if (kind === undefined) continue;
+    const d = devices.get(TUNNEL_DEVICE[kind]);
+    if (d) d.pools.push(p);
+    else devices.set(TUNNEL_DEVICE[kind], { pools: [p] });
   }
-  return tunnels;
+  for (const [version, settings] of [[4, model.felix.wireguard], [6, model.felix.wireguardV6]] as const) {
+    if (settings !== undefined) devices.set(settings.interfaceName, { pools: [], wireguard: version });
+  }
+  return devices;
 }
 
 function modelNodes(model: BuiltModel): string[] {
   return [...new Set([...model.nodes.map((n) => n.name), ...model.endpoints.map((e) => e.node)])];
 }
 
-const differing = new WeakMap<BuiltModel, ReadonlySet<TunnelKind>>();
+const differing = new WeakMap<BuiltModel, ReadonlyMap<string, RouteDevice>>();
 
-/** The tunnels whose device's host endpoint polices pods' forwarded traffic unlike the default one on some node. */
-function differingTunnels(model: BuiltModel): ReadonlySet<TunnelKind> {
+/** The route devices whose host endpoint polices pods' forwarded traffic unlike the default one on some node. */
+function differingDevices(model: BuiltModel): ReadonlyMap<string, RouteDevice> {
   let d = differing.get(model);
   if (d === undefined) {
-    const found = new Set<TunnelKind>();
-    const tunnels = enabledTunnels(model);
-    if (tunnels.size > 0) {
+    const found = new Map<string, RouteDevice>();
+    const devices = routeDevices(model);
+    if (devices.size > 0) {
       for (const node of modelNodes(model)) {
         const base = effect(model, policingOf(model, node, undefined, undefined, true));
-        for (const kind of tunnels.keys()) if (effect(model, hostEndpointOn(model, node, TUNNEL_DEVICE[kind])) !== base) found.add(kind);
+        for (const [device, what] of devices) if (effect(model, hostEndpointOn(model, node, device)) !== base) found.set(device, what);
       }
     }
     d = found;
@@ -61,46 +75,57 @@ function differingTunnels(model: BuiltModel): ReadonlySet<TunnelKind> {
   return d;
 }
 
-/** True when some pod's tunnel changes the host endpoint that polices its cross-node traffic: pairs must then be judged by their route. */
+/** True when some pod's route device changes the host endpoint that polices its cross-node traffic: pairs must then be judged by their route. */
 export function tunnelsChangePolicing(model: BuiltModel): boolean {
-  return differingTunnels(model).size > 0;
+  return differingDevices(model).size > 0;
 }
 
 /**
  * A node's class for workload peers: what its default host endpoint does to forwarded traffic
- * (hostClassKey), and, where tunnels change the policing host endpoint, what the host endpoint of
- * each such tunnel's device does. Nodes of one class police every pair of pods alike.
+ * (hostClassKey), and, where route devices change the policing host endpoint, what the host endpoint
+ * of each such device does. Nodes of one class police every pair of pods alike.
  */
 export function workloadNodeClassKey(model: BuiltModel, node: string): string {
   const base = hostClassKey(model, policingOf(model, node, undefined, undefined, true));
-  const kinds = differingTunnels(model);
-  if (kinds.size === 0) return base;
-  return [base, ...[...kinds].map((k) => `${k}=${hostClassKey(model, hostEndpointOn(model, node, TUNNEL_DEVICE[k]))}`)].join('\u0002');
+  const devices = differingDevices(model);
+  if (devices.size === 0) return base;
+  return [base, ...[...devices.keys()].map((d) => `${d}=${hostClassKey(model, hostEndpointOn(model, node, d))}`)].join('\u0002');
+}
+
+/** Why pairs of nodes take the device differently (the classes above cannot tell them apart), or undefined when every pair takes it alike. */
+function unevenRoute(model: BuiltModel, device: string, what: RouteDevice): string | undefined {
+  if (what.wireguard !== undefined) {
+    const version = what.wireguard;
+    const nodes = modelNodes(model);
+    const peers = nodes.filter((n) => wireguardPeer(model, n, version));
+    if (peers.length > 0 && peers.length < nodes.length) {
+      const other = nodes.find((n) => !wireguardPeer(model, n, version));
+      return `WireGuard (IPv${version}) routes pods' traffic through ${device} only between nodes that publish a key of their own (node ${peers[0]} does, node ${other} does not: `
+        + `no valid \`projectcalico.org/WireguardPublicKey${version === 6 ? 'V6' : ''}\` annotation, or one another node claims too)`;
+    }
+    return undefined;
+  }
+  for (const pool of what.pools) {
+    if (pool.crossSubnet !== true) continue;
+    const version = ipVersionOf(pool.cidr.split('/')[0]) === 6 ? 6 : 4;
+    const seen = new Set<boolean>();
+    for (const a of model.nodes) for (const b of model.nodes) if (a !== b) seen.add(routeEncapsulated(pool, a, b, version));
+    if (seen.size > 1) return `IPPool ${pool.name} (CrossSubnet) is routed through ${device} between some pairs of nodes and directly between others`;
+  }
+  return undefined;
 }
 
 /**
- * Throws when a CrossSubnet pool whose tunnel changes the policing host endpoint is tunnelled between
- * some pairs of nodes and not between others (the classes above do not tell such pairs apart); `what`
- * names the command.
+ * Throws when a route device that changes the policing host endpoint is taken between some pairs of
+ * nodes and not between others: a CrossSubnet pool across subnets, WireGuard with some nodes
+ * publishing no key; `what` names the command.
  */
 export function refuseTunnelPolicing(model: BuiltModel, what: string): void {
-  const kinds = differingTunnels(model);
-  if (kinds.size === 0) return;
-  const nodes = model.nodes;
-  for (const [kind, pools] of enabledTunnels(model)) {
-    if (!kinds.has(kind)) continue;
-    for (const pool of pools) {
-      if (pool.crossSubnet !== true) continue;
-      const version = ipVersionOf(pool.cidr.split('/')[0]) === 6 ? 6 : 4;
-      const seen = new Set<boolean>();
-      for (const a of nodes) for (const b of nodes) if (a !== b) seen.add(routeEncapsulated(pool, a, b, version));
-      if (seen.size > 1) {
-        const device = TUNNEL_DEVICE[kind];
-        throw new InputError(`${what}: IPPool ${pool.name} (CrossSubnet) is routed through ${device} between some pairs of nodes and directly between others, `
-          + `and the host endpoint policing ${device} (one naming it, else the \`*\` one) holds other forward, untracked or pre-DNAT policies than a node's default one `
-          + '(its `*` or only host endpoint); the table and the connectivity map do not follow each pair of nodes\' route yet: use `netsec check` for such flows, '
-          + 'or give the host endpoints the same applyOnForward and pre-DNAT policies');
-      }
-    }
+  for (const [device, route] of differingDevices(model)) {
+    const why = unevenRoute(model, device, route);
+    if (why === undefined) continue;
+    throw new InputError(`${what}: ${why}, and the host endpoint policing ${device} (one naming it, else the \`*\` one) holds other forward, untracked or pre-DNAT policies `
+      + 'than a node\'s default one (its `*` or only host endpoint); the table and the connectivity map do not follow each pair of nodes\' route yet: use `netsec check` for such flows, '
+      + 'or give the host endpoints the same applyOnForward and pre-DNAT policies');
   }
 }
