@@ -5,8 +5,9 @@
 // node, the host endpoint that polices the peer's address, natOutgoing's source address, the tunnel
 // address a peer host's traffic to the pod arrives from) is the pair's relation (relationKey).
 import {
-  BuiltModel, Endpoint, FlowParty, addressTunnel, arrivalView, hostClassKey, hostNodeOf, masqueradedPool, policingOf, tunnelsChangePolicing, workloadNodeClassKey,
+  BuiltModel, Endpoint, FlowParty, addressTunnel, arrivalView, hostClassKey, hostNodeOf, masqueradedPool, podRouteDevice, policingOf, sendingNode, tunnelsChangePolicing, workloadNodeClassKey,
 } from '../engine';
+import { hostEndpointOn } from '../engine/evaluate/interfaces';
 import { AddressSpace } from './addresses';
 import { Party, endpointSignature } from './parties';
 
@@ -136,12 +137,17 @@ export class MemberClasses {
     let id = memo.get(memoKey);
     if (id === undefined) {
       const same = hostNodeOf(this.model, peer) === pod.node;
-      const hep = policingOf(this.model, pod.node, undefined, peer.ip, false);
+      // a host's traffic to another node's pod through a tunnel: the device's host endpoints on both
+      // nodes police it (sides.ts egressSide and ingressSide); the route's device and their classes
+      const from = podIsSource ? undefined : sendingNode(this.model, peer);
+      const device = from !== undefined && podParty.ip !== undefined ? podRouteDevice(this.model, from, pod.node, podParty.ip) : undefined;
+      const hep = policingOf(this.model, pod.node, undefined, peer.ip, false, device);
+      const route = device === undefined || from === undefined ? '' : `${device}:${hostClassKey(this.model, hostEndpointOn(this.model, from, device))}`;
       // the source the destination's side sees (evaluate/arrival.ts): the pod's masqueraded address, or the peer's tunnel address
       const flow = podIsSource ? { source: podParty, destination: peer, protocol: 6, port: 1 } : { source: peer, destination: podParty, protocol: 6, port: 1 };
       const seen = poolBits !== 0 ? arrivalView(this.model, flow).flow.source.ip : undefined;
       const changed = seen === flow.source.ip ? '' : seen ?? '';
-      id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${changed}`);
+      id = this.relations.id(`${same}|${hostClassKey(this.model, hep)}|${changed}|${route}`);
       memo.set(memoKey, id);
     }
     return id;

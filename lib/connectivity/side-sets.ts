@@ -6,11 +6,11 @@
 // later stages see; a side allows exactly the classes no stage denies.
 import { ipVersionOf } from '../model/net';
 import { failsafe } from '../engine/evaluate/sides';
-import { nodeAllInterfacesEndpoint } from '../engine/evaluate/interfaces';
+import { hostEndpointOn, nodeAllInterfacesEndpoint } from '../engine/evaluate/interfaces';
 import { tunnelInputStage, tunnelOutputStage } from '../engine/evaluate/tunnel-host';
 import { encapsulationDropReason, icmpv6AcceptedToHost } from '../engine/evaluate/workload-static';
 import {
-  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, arrivalView, hostNodeOf, podRouteDevice, policingOf,
+  BuiltModel, Endpoint, FORWARD, FlowParty, NORMAL, PRE_DNAT, UNTRACKED, allHostsNet, arrivalView, hostNodeOf, podRouteDevice, policingOf, sendingNode,
 } from '../engine';
 import { ClassBits, and, complementInto, emptyBits, minus, or, orInto } from './class-bits';
 import { ChainSetEvaluator, ChainSets, KeyedParty } from './chain-sets';
@@ -166,16 +166,20 @@ export class SideSets {
     if (!ep || ep.kind === 'host') {
       const node = ep ? ep.node : hostNodeOf(this.model, s);
       if (node === undefined || dstNode === node || !ep) return this.full;
+      // to another node's pod through a tunnel: the tunnel device's host endpoint (sides.ts egressSide)
+      const device = d.endpoint?.kind === 'workload' && dstNode !== undefined ? podRouteDevice(this.model, node, dstNode, d.ip) : undefined;
+      const hep = device !== undefined ? hostEndpointOn(this.model, node, device) : ep;
+      if (!hep) return this.full;
       const tunnel = this.tunnelOutput(src, dst);
       let live = minus(this.full, this.failsafeSet(false, src, dst));
       let denied = emptyBits(this.chains.size);
-      if (ep.interfaceName !== '*') {
-        const u = this.chain(ep, 'egress', UNTRACKED, src, dst);
+      if (hep.interfaceName !== '*') {
+        const u = this.chain(hep, 'egress', UNTRACKED, src, dst);
         denied = and(live, none(u, this.full));
         live = and(live, u.cont);
       }
       live = minus(live, tunnel);
-      denied = or(denied, and(live, none(this.chain(ep, 'egress', NORMAL, src, dst), this.full)));
+      denied = or(denied, and(live, none(this.chain(hep, 'egress', NORMAL, src, dst), this.full)));
       return minus(this.full, denied);
     }
     const star = nodeAllInterfacesEndpoint(this.model, ep.node);
@@ -211,7 +215,8 @@ export class SideSets {
     if (ep && ep.kind === 'workload') {
       if (localHost(ep.node)) return this.full;
       // the pod's own chain runs whatever the host endpoint accepted: the side allows what no stage drops
-      const route = s.endpoint?.kind === 'workload' ? podRouteDevice(this.model, s.endpoint.node, ep.node, d.ip) : undefined;
+      const from = sendingNode(this.model, s);
+      const route = from !== undefined ? podRouteDevice(this.model, from, ep.node, d.ip) : undefined;
       const hep = localWorkload(ep.node) ? undefined : policingOf(this.model, ep.node, undefined, s.ip, s.endpoint?.kind === 'workload', route);
       const dropped = hep ? this.forwardedInDenied(hep, src, dst).slice() : emptyBits(this.chains.size);
       orInto(dropped, none(this.chain(ep, 'ingress', NORMAL, src, dst), this.full));

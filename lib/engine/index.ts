@@ -43,7 +43,7 @@ export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
 export { hostNodeOf } from './evaluate/sides';
 export { masqueradedPool } from './evaluate/nat-outgoing';
 export { arrivalView } from './evaluate/arrival';
-export { addressTunnel, podRouteDevice } from './evaluate/tunnel-source';
+export { addressTunnel, podRouteDevice, sendingNode } from './evaluate/tunnel-source';
 export { refuseTunnelPolicing, tunnelsChangePolicing, workloadNodeClassKey } from './table/tunnel-policing';
 export { hostClassKey } from './table/host-class';
 export { endpointClasses } from './table/endpoint-classes';

@@ -4,7 +4,8 @@
 // sit in the scenario's 192.0.2.0/28 net, so its random rules name the tunnel address), a VXLAN pool
 // (192.0.2.16/28, `Always` or `CrossSubnet` by the variant; CrossSubnet between nodes of one subnet
 // on variant 3, of none on variant 1) with a pod on each node, and on some
-// variants a host endpoint on worker-2 that the scenario's host endpoint selectors take, and a first
+// variants a host endpoint on worker-2 that the scenario's host endpoint selectors take (on eth0 for
+// variants 0 and 1, on tunl0 or vxlan.calico for 2 and 3), and a first
 // policy for `api` pods in `shop` that tells worker-2's tunnel addresses from its InternalIP on TCP
 // 9090 (vx-1 is such a pod, in the VXLAN pool). Host traffic
 // between the nodes then reaches the other node's pods from the sender's tunnel address
@@ -50,6 +51,10 @@ export function tunnelScenarioSources(s: RandomScenario, variant: number): { fil
     }),
     ...(variant < 2 ? [calico('HostEndpoint', { name: 'worker-2-private', labels: { 'ibm.role': 'worker_private' } },
       { node: 'worker-2', interfaceName: 'eth0', expectedIPs: ['198.51.100.20'] })] : []),
+    // variants 2 and 3: a host endpoint on a tunnel device of worker-2, which then polices the pods'
+    // traffic to and from the other node through that tunnel (tunnel-source.ts podRouteDevice)
+    ...(variant >= 2 ? [calico('HostEndpoint', { name: 'worker-2-tunnel', labels: { 'ibm.role': 'worker_private' } },
+      { node: 'worker-2', interfaceName: variant === 2 ? 'tunl0' : 'vxlan.calico' })] : []),
   ];
   return [
     { file: `scenario-${s.seed}/manifests.yaml`, text: manifests.map((d) => dump(d)).join('---\n') },

@@ -191,3 +191,35 @@ describe('WireGuard: pods\' traffic between two peers goes through wireguard.cal
     }
   });
 });
+
+describe('a host\'s traffic to another node\'s pod takes the same route (the host endpoint of the device it leaves and enters by)', () => {
+  const HEP2 = 'hostendpoint/node-2-eth0';
+  const hostToA = (m: BuiltModel): ReturnType<typeof evaluateFlow> => evaluateFlow(m, buildFlow(m, { from: HEP2, to: 'app/a', protocol: 'TCP', port: 80 }));
+  const table = (m: BuiltModel): boolean => buildTruthTable(m, { protocol: 'TCP', port: 80, includeHostEndpoints: true }).allowed(HEP2, 'app/a');
+  const line = (m: BuiltModel): string | undefined => computeConnectivity(m).lines.find((l) => l.src === HEP2 && l.dst === A)?.conn;
+
+  it('routed directly: the eth0 host endpoint\'s egress policy (deny-all) drops it on node-2; check, table and connectivity agree', () => {
+    const m = model({ ipipMode: 'Never' }, [ETH0]);
+    expect(hostToA(m).allowed).toBe(false);
+    expect(table(m)).toBe(false);
+    expect(line(m)).toBeUndefined();
+  });
+
+  it('through tunl0 (ipipMode Always): neither eth0 host endpoint polices it; allowed by check, table and connectivity', () => {
+    const m = model({ ipipMode: 'Always' }, [ETH0]);
+    const r = hostToA(m);
+    expect(r.allowed).toBe(true);
+    expect(JSON.stringify(r)).not.toContain('hostendpoint/node-1-eth0');
+    expect(table(m)).toBe(true);
+    expect(line(m)).toBe('All Connections');
+  });
+
+  it('through tunl0 with a tunl0 host endpoint on each node: its policies decide (deny), on both sides', () => {
+    const m = model({ ipipMode: 'Always' }, [ETH0, { iface: 'tunl0', label: 'tunnel' }]);
+    const r = hostToA(m);
+    expect(r.allowed).toBe(false);
+    expect(r.egress.stages.map((s) => s.endpoint)).toContain('hostendpoint/node-2-tunl0');
+    expect(table(m)).toBe(false);
+    expect(line(m)).toBeUndefined();
+  });
+});

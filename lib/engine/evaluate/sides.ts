@@ -8,7 +8,7 @@ import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from './placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from './interfaces';
 import { DirectionTrace, Flow, FlowParty, StageTrace } from './types';
 import { tunnelInputStage, tunnelOutputStage } from './tunnel-host';
-import { podRouteDevice } from './tunnel-source';
+import { podRouteDevice, sendingNode } from './tunnel-source';
 import { encapsulationDrop, icmpv6AcceptedToHost, icmpv6ToHostStage, withDenyAction } from './workload-static';
 
 const FAILSAFE_PROTOCOLS: { readonly [p: string]: number } = { tcp: 6, udp: 17, sctp: 132 };
@@ -131,7 +131,10 @@ export function egressSide(model: BuiltModel, flow: Flow): DirectionTrace {
     if (dstNode === node) {
       return finish('egress', src.id, [fixed('unpoliced', src.id, 'allow', 'traffic from a host to its own workloads or addresses is not policed')]);
     }
-    const hep = hostTrafficEndpoint(model, node, ep, flow.via);
+    // a host endpoint's traffic to another node's pod through a tunnel leaves by the tunnel device
+    const device = ep && flow.via === undefined && flow.destination.endpoint?.kind === 'workload'
+      ? podRouteDevice(model, node, flow.destination.endpoint.node, flow.destination.ip) : undefined;
+    const hep = device !== undefined ? hostEndpointOn(model, node, device) : hostTrafficEndpoint(model, node, ep, flow.via);
     const ipipOut = tunnelOutputStage(model, node, flow);
     if (!hep) return finish('egress', src.id, [ipipOut ?? noHostEndpoint(src.id, flow.via, 'traffic the host sends')]);
     const fs = failsafe(model.felix.failsafeOutbound, flow, flow.destination.ip);
@@ -171,7 +174,8 @@ export function ingressSide(model: BuiltModel, flow: Flow): DirectionTrace {
       return finish('ingress', dst.id, [fixed('unpoliced', dst.id, 'allow', 'traffic from the pod\'s own node is not policed')]);
     }
     if (!srcIsLocalWorkload(ep.node)) {
-      const tunnel = src.endpoint?.kind === 'workload' ? podRouteDevice(model, src.endpoint.node, ep.node, dst.ip) : undefined;
+      const from = sendingNode(model, src);
+      const tunnel = from !== undefined ? podRouteDevice(model, from, ep.node, dst.ip) : undefined;
       const hep = policingOf(model, ep.node, flow.via, src.ip, src.endpoint?.kind === 'workload', tunnel);
       if (hep && !forwardedIn(model, hep, flow, stages)) return finish('ingress', dst.id, stages);
     }

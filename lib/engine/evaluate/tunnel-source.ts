@@ -104,6 +104,27 @@ function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: string, dst
   return routeEncapsulated(pool.pool, byName.get(fromNode), byName.get(toNode), pool.version === 6 ? 6 : 4) ? pool.kind : undefined;
 }
 
+const tunnelOwners = new WeakMap<BuiltModel, Map<string, string>>();
+
+/**
+ * The node a packet to another node's pod is sent from: a pod's node, a host's node, or the node whose
+ * tunnel address it carries (the tunnel source above); undefined for an address outside the cluster.
+ */
+export function sendingNode(model: BuiltModel, party: Flow['source']): string | undefined {
+  if (party.endpoint) return party.endpoint.node;
+  const host = hostNodeOf(model, party);
+  if (host !== undefined || party.ip === undefined) return host;
+  let owners = tunnelOwners.get(model);
+  if (!owners) {
+    owners = new Map();
+    for (const n of nodeIndex(model).values()) {
+      for (const a of Object.values(n.tunnelAddresses ?? {})) if (a !== undefined && !owners.has(a)) owners.set(a, n.name);
+    }
+    tunnelOwners.set(model, owners);
+  }
+  return owners.get(party.ip);
+}
+
 const wireguardKeyHolders = new WeakMap<BuiltModel, Map<string, number>>();
 
 /** How many of the model's Nodes claim each WireGuard key (either IP version), counted once per model. */

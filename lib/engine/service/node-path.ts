@@ -13,6 +13,7 @@ import { ChainOptions, evaluateChain } from '../evaluate/chain';
 import { FORWARD, NORMAL, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { hostEndpointOn, nodeAllInterfacesEndpoint, policingOf } from '../evaluate/interfaces';
 import { arrivalView } from '../evaluate/arrival';
+import { podRouteDevice } from '../evaluate/tunnel-source';
 import { parseProtocol, resolveParty } from '../evaluate/resolve';
 import { egressSide, failsafe, hostNodeOf, ingressSide } from '../evaluate/sides';
 import { Flow, FlowParty, StageTrace } from '../evaluate/types';
@@ -173,10 +174,13 @@ function judgePath(model: BuiltModel, target: ExternalTarget, node: string, sour
     }
     return { backend, node, stages, allowed: !denied(stages) };
   }
-  // the route to another node's pod goes through that node's address: its interface polices it
+  // the route to another node's pod goes through that node's address: its interface polices it; through
+  // a tunnel (or WireGuard) the device's host endpoint does (evaluate/tunnel-source.ts podRouteDevice)
+  const device = backendNode !== undefined && party.endpoint?.kind === 'workload' ? podRouteDevice(model, node, backendNode, backend.address) : undefined;
   const peerNode = backendNode !== undefined ? masqueradeAddress(model, backendNode, backend.address) : undefined;
-  const out = peerNode !== undefined ? policingOf(model, node, undefined, peerNode, false)
-    : policingOf(model, node, undefined, backend.address, party.endpoint?.kind === 'workload');
+  const out = device !== undefined ? hostEndpointOn(model, node, device)
+    : peerNode !== undefined ? policingOf(model, node, undefined, peerNode, false)
+      : policingOf(model, node, undefined, backend.address, party.endpoint?.kind === 'workload');
   if (out) {
     const e = stageOf(model, 'host-forward', out, 'egress', after, FORWARD);
     stages.push(e);

@@ -18,7 +18,8 @@ import { FlowParty } from '../evaluate/types';
 import { SingleCells, TableCells } from './cells';
 import { FastPairs } from './fast-pairs';
 import { hostClassKey } from './host-class';
-import { tunnelsChangePolicing, workloadNodeClassKey } from './tunnel-policing';
+import { hostRouteViewKey, tunnelsChangePolicing, workloadNodeClassKey } from './tunnel-policing';
+import { sendingNode } from '../evaluate/tunnel-source';
 import { Grouping, TableRow, groupRows } from './group-rows';
 
 /** The verdict of one flow by the explaining evaluator (for pairs the fast path does not cover): 1 allowed, 0 denied. */
@@ -174,9 +175,11 @@ function singleCells(model: BuiltModel, rows: readonly TableRow[], s: number, g:
   rowNode: Int32Array, classOf: (hep: Endpoint | undefined) => number, protocol: number, port: number | undefined): SingleCells {
   const party = rows[s].party;
   const own = rowNode[s];
-  const viewKeys = new Map<number, number>();
+  const viewKeys = new Map<string, number>();
+  // a host's traffic to another node's pods may go through a tunnel: its device's host endpoint too (tunnel-policing.ts)
+  const from = party.endpoint?.kind === 'workload' ? undefined : sendingNode(model, party);
   const viewOfNode = Int32Array.from(nodeNames, (name, n) => {
-    const key = n === own ? -1 : classOf(policingOf(model, name, undefined, party.ip, party.endpoint?.kind === 'workload'));
+    const key = n === own ? '-1' : `${classOf(policingOf(model, name, undefined, party.ip, party.endpoint?.kind === 'workload'))}|${hostRouteViewKey(model, from, name)}`;
     let v = viewKeys.get(key);
     if (v === undefined) {
       v = viewKeys.size;

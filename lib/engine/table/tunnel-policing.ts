@@ -14,7 +14,7 @@ import { FORWARD, PRE_DNAT, UNTRACKED } from '../evaluate/placement';
 import { hostEndpointOn, policingOf } from '../evaluate/interfaces';
 import { InputError } from '../input/errors';
 import { TUNNEL_DEVICE, poolTunnel, routeEncapsulated } from '../model/tunnels';
-import { wireguardPeer } from '../evaluate/tunnel-source';
+import { podRouteDevice, wireguardPeer } from '../evaluate/tunnel-source';
 import { PoolNat } from '../model/types';
 import { ipVersionOf } from '../../model/net';
 import { hostClassKey } from './host-class';
@@ -128,4 +128,28 @@ export function refuseTunnelPolicing(model: BuiltModel, what: string): void {
       + 'than a node\'s default one (its `*` or only host endpoint); the table and the connectivity map do not follow each pair of nodes\' route yet: use `netsec check` for such flows, '
       + 'or give the host endpoints the same applyOnForward and pre-DNAT policies');
   }
+}
+
+/** An address of each pool with a tunnel, and of each IP version with WireGuard on: what a pod's route can depend on. */
+function routeProbes(model: BuiltModel): string[] {
+  const out = model.felix.ipPools.filter((p) => poolTunnel(model.felix, p) !== undefined).map((p) => p.cidr.split('/')[0]);
+  if (model.felix.wireguard) out.push('0.0.0.0');
+  if (model.felix.wireguardV6) out.push('::');
+  return out;
+}
+
+/**
+ * What a host's (or a tunnel address's) traffic to pods of `node` reads of the route from `from`: for
+ * each pool with a tunnel and each WireGuard version, the device its pods are reached through and
+ * what that device's host endpoint on `node` does ('' when nothing is tunnelled). Single rows of the
+ * truth table key their views by it, next to the host endpoint policingOf picks.
+ */
+export function hostRouteViewKey(model: BuiltModel, from: string | undefined, node: string): string {
+  if (from === undefined || from === node) return '';
+  const parts: string[] = [];
+  for (const ip of routeProbes(model)) {
+    const device = podRouteDevice(model, from, node, ip);
+    parts.push(device === undefined ? '-' : `${device}=${hostClassKey(model, hostEndpointOn(model, node, device))}`);
+  }
+  return parts.join(',');
 }
