@@ -39,7 +39,7 @@ export { checkFlow, CheckOptions } from './check';
 export { httpMatchNote } from './evaluate/http-match';
 export { PolicyChainKind, placedIn, NORMAL, FORWARD, UNTRACKED, PRE_DNAT } from './evaluate/placement';
 export { ApplicableTier, ChainOptions, applicableTiers, profileRules, rulesFor } from './evaluate/chain';
-export { allInterfacesEndpoint, policingOf } from './evaluate/interfaces';
+export { allInterfacesEndpoint, hostEndpointOn, policingOf } from './evaluate/interfaces';
 export { hostNodeOf } from './evaluate/sides';
 export { masqueradedPool } from './evaluate/nat-outgoing';
 export { arrivalView } from './evaluate/arrival';

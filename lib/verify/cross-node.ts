@@ -2,7 +2,7 @@
 // is built as in a single-node run, except that its private interface (the one carrying the address
 // it is joined by, its InternalIP) is the link to the other node instead of a peer host, and no peer
 // host takes an address of the other node.
-import { BuiltModel } from '../engine';
+import { BuiltModel, hostClassKey, hostEndpointOn, podRouteDevice } from '../engine';
 import { renderNodePlan } from '../iptables/node-plan';
 import { PlanLayout } from '../iptables/plan-layout';
 import { familyOf, isDocumentationAddress } from './addresses';
@@ -104,6 +104,29 @@ function capped(variants: readonly PairVariant[], max: number, skip: (n: number)
 }
 
 /**
+ * Refuses a pair whose pods a real node reaches through a tunnel or WireGuard device whose host
+ * endpoint polices them unlike the link's (the harness carries everything over the one veth, so its
+ * kernel would police them as the link's, while the engine follows the device: a mismatch that says
+ * nothing about the plan).
+ */
+function refuseOtherRoute(model: BuiltModel, pair: readonly [string, string], link: string): void {
+  for (const [from, to] of [[pair[0], pair[1]], [pair[1], pair[0]]]) {
+    for (const pod of model.endpoints) {
+      if (pod.kind !== 'workload' || pod.node !== to) continue;
+      for (const ip of pod.ips) {
+        const device = podRouteDevice(model, from, to, ip);
+        if (device === undefined || device === link) continue;
+        const differs = [from, to].some((n) => hostClassKey(model, hostEndpointOn(model, n, device)) !== hostClassKey(model, hostEndpointOn(model, n, link)));
+        if (differs) {
+          throw new Error(`verify --cross-node: on a real cluster node ${from} reaches pod ${pod.id} (${ip}) of node ${to} through ${device}, whose host endpoint polices it unlike ${link}'s; `
+            + `the harness joins the two nodes by one veth named ${link}, so it cannot reproduce that route: verify the nodes one by one (leave out --cross-node), or use \`netsec check\` for these flows`);
+        }
+      }
+    }
+  }
+}
+
+/**
  * What {@link runNodePairVerification} needs for two nodes: both nodes joined by the interface that
  * carries their join address (the same name on both), the engine as judge, the Service probes capped.
  */
@@ -112,6 +135,7 @@ export function pairVerification(model: BuiltModel, pair: readonly [string, stri
   if (a.link !== b.link) {
     throw new Error(`verify --cross-node: nodes ${pair[0]} and ${pair[1]} carry the addresses they are joined by on different interfaces (${a.link}, ${b.link}); two nodes are joined by one interface name`);
   }
+  refuseOtherRoute(model, pair, a.link);
   let skipped = 0;
   return {
     verification: {

@@ -127,6 +127,23 @@ describe('which nodes verify --cross-node joins, and how', () => {
     expect(verification.nodes[1].topology.links[0].peerIps).not.toContain('203.0.113.1');
   });
 
+  it('refuses a pair whose pods a real node reaches through tunl0 with a host endpoint there that polices unlike eth0\'s (the one veth cannot carry both routes)', () => {
+    const extra = (hep: boolean): string => [text, [
+      'apiVersion: projectcalico.org/v3', 'kind: IPPool', 'metadata: {name: pods}', 'spec: {cidr: 198.51.100.0/24, ipipMode: Always}',
+    ].join('\n'), ...(hep ? [[
+      'apiVersion: projectcalico.org/v3', 'kind: HostEndpoint', 'metadata: {name: w2-tunl0, labels: {hep: tunnel}}', 'spec: {node: w2, interfaceName: tunl0}',
+    ].join('\n'), [
+      'apiVersion: projectcalico.org/v3', 'kind: GlobalNetworkPolicy', 'metadata: {name: tunnel-forward}',
+      "spec: {selector: hep == 'tunnel', applyOnForward: true, types: [Ingress], ingress: [{action: Deny}]}",
+    ].join('\n')] : [])].join('\n---\n');
+    const tunnelled = buildEngineModel(parseEngineInputs([{ file: 'services/scenario.yaml', text: extra(true) }]));
+    expect(() => pairVerification(tunnelled, ['w1', 'w2'], { serviceIps: [], maxProbes: 5 }))
+      .toThrow(/on a real cluster node w1 reaches pod shop\/web-3 \(198.51.100.12\) of node w2 through tunl0, whose host endpoint polices it unlike eth0's.*leave out --cross-node/);
+    // the same pool without a tunl0 host endpoint: neither interface has one, the veth reproduces it
+    const plain = buildEngineModel(parseEngineInputs([{ file: 'services/scenario.yaml', text: extra(false) }]));
+    expect(pairVerification(plain, ['w1', 'w2'], { serviceIps: [], maxProbes: 5 }).verification.link).toBe('eth0');
+  });
+
   it('caps the Service probes of a pair and counts the rest', () => {
     const { verification, skipped } = pairVerification(model, ['w1', 'w2'], { serviceIps: [], maxProbes: 5 });
     const sent = verification.services({ node: 'w1', topology: w1 }, { node: 'w2', topology: w2 }).flatMap((v) => v.flows);
