@@ -40,34 +40,27 @@ export function computeCells(model: BuiltModel, rows: readonly TableRow[], proto
   };
   model.nodes.forEach((n) => addNode(n.name));
   model.endpoints.forEach((e) => addNode(e.node));
-  const classKeys = new Map<string, number>();
   const classHeps: (Endpoint | undefined)[] = [];
-  const classOf = (hep: Endpoint | undefined): number => {
-    const key = hostClassKey(model, hep);
-    let c = classKeys.get(key);
+  /** The class of `key` in `keys`, a new one (policed by `hep`) the first time. */
+  const classIn = (keys: Map<string, number>, key: string, hep: Endpoint | undefined): number => {
+    let c = keys.get(key);
     if (c === undefined) {
       c = classHeps.length;
-      classKeys.set(key, c);
+      keys.set(key, c);
       classHeps.push(hep);
     }
     return c;
   };
-  // a node's class for workload peers: by workloadNodeClassKey (its default host endpoint, and where
-  // tunnels change it, the tunnel devices' ones), holding the default host endpoint for the fast pairs
+  const classKeys = new Map<string, number>();
+  const classOf = (hep: Endpoint | undefined): number => classIn(classKeys, hostClassKey(model, hep), hep);
+  // pods routed through a tunnel whose device's host endpoint differs: nodes keyed by workloadNodeClassKey
+  // (the default host endpoint and the devices' ones), cross-node pairs judged by their route (evaluateFlow)
+  const byRoute = tunnelsChangePolicing(model);
   const nodeClassIds = new Map<string, number>();
   const nodeClass = nodeNames.map((n) => {
     const hep = policingOf(model, n, undefined, undefined, true);
-    const key = `${workloadNodeClassKey(model, n)}\u0003${classOf(hep)}`;
-    let c = nodeClassIds.get(key);
-    if (c === undefined) {
-      c = classHeps.length;
-      nodeClassIds.set(key, c);
-      classHeps.push(hep);
-    }
-    return c;
+    return byRoute ? classIn(nodeClassIds, workloadNodeClassKey(model, n), hep) : classOf(hep);
   });
-  // pods routed through a tunnel whose device's host endpoint differs: cross-node pairs by their route (evaluateFlow)
-  const byRoute = tunnelsChangePolicing(model);
   const rowNode = new Int32Array(rows.length).fill(-1);
   const endpointIndex = new Map<Endpoint, number>();
   model.endpoints.forEach((e, i) => endpointIndex.set(e, i));
