@@ -44,7 +44,7 @@ export { hostNodeOf } from './evaluate/sides';
 export { masqueradedPool } from './evaluate/nat-outgoing';
 export { arrivalView } from './evaluate/arrival';
 export { addressTunnel, podRouteDevice, sendingNode } from './evaluate/tunnel-source';
-export { refuseTunnelPolicing, tunnelsChangePolicing, workloadNodeClassKey } from './table/tunnel-policing';
+export { forwardPolicingAlike, refuseTunnelPolicing, tunnelsChangePolicing, workloadNodeClassKey } from './table/tunnel-policing';
 export { hostClassKey } from './table/host-class';
 export { endpointClasses } from './table/endpoint-classes';
 export { ICMPV6_FROM_WORKLOADS, IPIP_PROTOCOL } from './evaluate/workload-static';

@@ -2,7 +2,7 @@
 // is built as in a single-node run, except that its private interface (the one carrying the address
 // it is joined by, its InternalIP) is the link to the other node instead of a peer host, and no peer
 // host takes an address of the other node.
-import { BuiltModel, hostClassKey, hostEndpointOn, podRouteDevice } from '../engine';
+import { BuiltModel, forwardPolicingAlike, hostEndpointOn, podRouteDevice } from '../engine';
 import { renderNodePlan } from '../iptables/node-plan';
 import { PlanLayout } from '../iptables/plan-layout';
 import { familyOf, isDocumentationAddress } from './addresses';
@@ -116,7 +116,7 @@ function refuseOtherRoute(model: BuiltModel, pair: readonly [string, string], li
       for (const ip of pod.ips) {
         const device = podRouteDevice(model, from, to, ip);
         if (device === undefined || device === link) continue;
-        const differs = [from, to].some((n) => hostClassKey(model, hostEndpointOn(model, n, device)) !== hostClassKey(model, hostEndpointOn(model, n, link)));
+        const differs = [from, to].some((n) => !forwardPolicingAlike(model, hostEndpointOn(model, n, device), hostEndpointOn(model, n, link)));
         if (differs) {
           throw new Error(`verify --cross-node: on a real cluster node ${from} reaches pod ${pod.id} (${ip}) of node ${to} through ${device}, whose host endpoint polices it unlike ${link}'s; `
             + `the harness joins the two nodes by one veth named ${link}, so it cannot reproduce that route: verify the nodes one by one (leave out --cross-node), or use \`netsec check\` for these flows`);

@@ -29,6 +29,11 @@ function effect(model: BuiltModel, hep: Endpoint | undefined): string {
   return hep === undefined || (hep.interfaceName !== '*' && inert(model, hep)) ? 'none' : hostClassKey(model, hep);
 }
 
+/** True when two host endpoints (or none) do the same to forwarded pod traffic (a named one without forward, untracked or pre-DNAT policy as none). */
+export function forwardPolicingAlike(model: BuiltModel, a: Endpoint | undefined, b: Endpoint | undefined): boolean {
+  return effect(model, a) === effect(model, b);
+}
+
 /** A device pods' cross-node traffic can take: an enabled pool tunnel's (with its pools) or a WireGuard one (with its IP version). */
 interface RouteDevice {
   readonly pools: readonly PoolNat[];
