@@ -12,6 +12,7 @@ import { flowFor } from './class-flow';
 import { BitsTable, ClassBits, hasBit } from './class-bits';
 import { ChainSetEvaluator, KeyedParty } from './chain-sets';
 import { SideSets } from './side-sets';
+import { NamedParty, checkFocus, lineConcerns, partyConcerns } from './focus';
 
 /** One line of the map: `src => dst : conn`. */
 export interface ConnectivityLine {
@@ -304,16 +305,17 @@ export function computeConnectivity(model: BuiltModel, options: ConnectivityOpti
   });
 
   const lines: ConnectivityLine[] = [];
-  const all = [...parties.map((p) => ({ party: p, name: p.name })), ...mergedExternals];
+  const { focus } = options;
+  const all: NamedParty[] = [...parties.map((p) => ({ party: p, name: p.name })), ...mergedExternals];
+  checkFocus(all, focus);
   for (const a of all) {
     for (const b of all) {
       if (a === b || (a.party.kind === 'external' && b.party.kind === 'external')) continue;
-      lines.push(...pairLines(a.party, b.party, a.name, b.name));
+      if (!partyConcerns(a, focus) && !partyConcerns(b, focus)) continue;
+      for (const l of pairLines(a.party, b.party, a.name, b.name)) if (lineConcerns(a, b, l.src, l.dst, focus)) lines.push(l);
     }
   }
-  const focused = options.focus === undefined ? lines
-    : lines.filter((l) => l.src === options.focus || l.dst === options.focus);
-  const connected = focused.filter((l) => l.conn !== NO_CONNECTIONS);
+  const connected = lines.filter((l) => l.conn !== NO_CONNECTIONS);
   if (!options.explain) return { lines: connected, notes };
   return {
     lines: connected.map((l) => {
