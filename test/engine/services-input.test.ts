@@ -239,7 +239,7 @@ endpoints: [{addresses: ["2001:db8::1"]}]
     expect(problems('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{name: http}]}\n'))
       .toBe('svc.yaml#0: spec.ports[0].port: expected a value (the field is required), got nothing');
     expect(problems('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}], selectr: {}}\n'))
-      .toMatch(/^svc\.yaml#0: spec\.selectr: expected one of the fields type, selector, ports, .*, got unknown field "selectr"$/);
+      .toMatch(/^svc\.yaml#0: spec\.selectr: expected one of the fields type, selector, ports, .*, got unknown field "selectr" \(did you mean "selector"\?\)$/);
   });
 
   test('a valid Service of each type reads without a problem', () => {

@@ -1,6 +1,11 @@
-// Every FelixConfiguration field the parser reads is honoured by the plan or rejected at read with a
-// message saying it is not modelled: none is silently ignored. The field list comes from the parse
-// schema itself, so a field added there without a row here fails this test.
+// Every FelixConfiguration field is honoured by the plan, refused at read unless it has the value the
+// plan renders (with a message saying it is not modelled), or changes no rule and is accepted and
+// dropped: none is silently ignored. The settings are those of Calico v3.32.1 and v3.31.7
+// (fixtures/felix-params.txt, transcribed from felix/docs/config-params.json), so a Felix setting
+// without a row in lib/model/felix/fields.ts, or a row here missing, fails this test.
+import * as fs from 'fs';
+import * as path from 'path';
+import { FELIX_FIELDS } from '../../lib/model/felix/fields';
 import { findKindSchema } from '../../lib/model/parse/schema';
 import { formatIssue, validateResource } from '../../lib/model/validate';
 import { FelixConfiguration, FelixConfigurationSpec } from '../../lib/model/resources';
@@ -125,6 +130,20 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
     expect(chainRules(text, 'cali-PREROUTING')[1]).toBe('--jump cali-wireguard-incoming-mark');
     expect(chainRules(text, 'cali-wireguard-incoming-mark').slice(-1)).toEqual(['--jump MARK --set-mark 0x200000/0x200000']);
   },
+  // config_params.go VXLANPort: the workload drop (endpoints.go) and the VXLAN host rules (static.go) match it
+  vxlanPort: (base) => {
+    expect(base).toContain('-p 17 -m multiport --destination-ports 4789 --jump DROP');
+    const text = plan({ vxlanPort: 8472, vxlanEnabled: true });
+    expect(text).toContain('-p 17 -m multiport --destination-ports 8472 --jump DROP');
+    expect(chainRules(text, 'cali-INPUT')[0]).toContain('--destination-ports 8472 -m set --match-set cali40all-vxlan-net src');
+    expect(text).not.toContain('4789');
+  },
+  // Ipv6Support false: no ip6tables rules at all; the same IPv4 plan, and refused with IPv6 endpoints
+  ipv6Support: (base) => {
+    expect(plan({ ipv6Support: false })).toBe(base);
+    expect(() => felixWorld([{ name: 'a', ip: '2001:db8:1::11' }], [], { ipv6Support: false }, '2001:db8:2::10'))
+      .toThrow('manifests.yaml#0: spec.ipv6Support: not modelled: with ipv6Support false Felix programs no ip6tables rules, so the IPv6 traffic of app/a (2001:db8:1::11) would pass unpoliced (got false; allowed: true, or false in a cluster without IPv6 endpoints)');
+  },
   // static.go filterInputChain: VXLAN on adds the accept from all-vxlan-net and the DROP of other VXLAN first
   vxlanEnabled: (base) => {
     expect(base).not.toContain('cali40all-vxlan-net');
@@ -135,14 +154,37 @@ const HONOURED: { readonly [field: string]: (base: string) => void } = {
   },
 };
 
-/** Fields read but whose other values are not rendered: a value that is refused, and one that is read. */
+/** Fields of which only the value Felix uses by default is rendered: a value that is refused, and one that is read. */
 const REJECTED: { readonly [field: string]: readonly [unknown, unknown] } = {
   iptablesFilterAllowAction: ['Return', 'Accept'],
-  iptablesMangleAllowAction: ['Return', 'Accept'],
+  iptablesMangleAllowAction: ['Return', 'ACCEPT'],
   bpfEnabled: [true, false],
-  kubeIPVSSupportEnabled: [true, false],
   iptablesNATOutgoingInterfaceFilter: ['eth1', ''],
+  featureDetectOverride: ['ChecksumOffloadBroken=true,SNATFullyRandom=false', 'ChecksumOffloadBroken=true,MASQFullyRandom=true'],
+  chainInsertMode: ['Append', 'insert'],
+  externalNodesList: [['203.0.113.0/24'], []],
+  floatingIPs: ['Enabled', 'Disabled'],
+  interfaceExclude: ['kube-ipvs0,/^veth/', 'kube-ipvs0'],
+  interfacePrefix: ['tap', 'cali'],
+  istioAmbientMode: ['Enabled', 'Disabled'],
+  nftablesMode: ['Enabled', 'Auto'],
+  useInternalDataplaneDriver: [false, true],
+  workloadSourceSpoofing: ['Any', 'Disabled'],
+  maxIpsetSize: [2000000, 1048576],
+  metadataAddr: ['169.254.169.254', '127.0.0.1'],
+  metadataPort: [8080, 8775],
 };
+
+/** The upstream list: [config name, FelixConfiguration field or undefined]. */
+function upstreamSettings(): [string, string | undefined][] {
+  return fs.readFileSync(path.join(__dirname, 'fixtures', 'felix-params.txt'), 'utf8').split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split(' '))
+    .filter(([param]) => param !== '-')
+    .map(([param, field]): [string, string | undefined] => [param, field === '-' ? undefined : field]);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function felixIssues(spec: FelixConfigurationSpec): string[] {
   const r: FelixConfiguration = { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' }, spec };
@@ -151,11 +193,29 @@ function felixIssues(spec: FelixConfigurationSpec): string[] {
 
 describe('every FelixConfiguration field read is honoured or rejected', () => {
   const schema = findKindSchema('projectcalico.org/v3', 'FelixConfiguration');
-  const fields = schema && schema.spec.t === 'object' ? schema.spec.fields.map((f) => f.key) : [];
+  const spec = schema && schema.spec.t === 'object' ? schema.spec : undefined;
+  const typed = (spec?.fields ?? []).map((f) => f.key);
+  const dropped = [...(spec?.ignore ?? [])];
 
-  it('each field of the parse schema has a row (honoured or rejected), and no row names a field not read', () => {
-    expect(fields.length).toBeGreaterThan(10);
-    expect([...fields].sort()).toEqual([...Object.keys(HONOURED), ...Object.keys(REJECTED)].sort());
+  it('the table has every Felix setting of Calico 3.32.1 and 3.31.7, with its FelixConfiguration field, and no other', () => {
+    const upstream = upstreamSettings();
+    expect(upstream.length).toBe(205); // 202 of 3.32.1 and 3 of 3.31.7
+    expect(FELIX_FIELDS.map((f) => [f.param, f.field]).sort()).toEqual(upstream.sort());
+  });
+
+  it('the parse schema types the honoured and refused fields (and nodeSelector) and drops the others by name, with no wildcard', () => {
+    expect([...typed].sort()).toEqual([...Object.keys(HONOURED), ...Object.keys(REJECTED), 'nodeSelector'].sort());
+    expect(dropped).not.toContain('*');
+    expect([...dropped].sort()).toEqual(FELIX_FIELDS.filter((f) => f.use === 'no-effect' && f.field !== undefined).map((f) => f.field).sort());
+    expect(typed.length + dropped.length).toBe(184); // 181 fields of 3.32.1 (felixconfig.go) and 3 of 3.31.7
+  });
+
+  it("the README's table names every honoured and refused field, and counts the others", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('Every FelixConfiguration field of Calico 3.32'), readme.indexOf('Felix applies a FelixConfiguration named `default`'));
+    for (const field of [...Object.keys(HONOURED), ...Object.keys(REJECTED)]) expect(table).toContain(`\`${field}\``);
+    const others = FELIX_FIELDS.filter((f) => f.use === 'no-effect' && f.field !== undefined).length;
+    expect(table).toContain(`| the other ${others}: `);
   });
 
   const base = plan(undefined);
@@ -167,7 +227,7 @@ describe('every FelixConfiguration field read is honoured or rejected', () => {
     const [bad, good] = REJECTED[field];
     const issues = felixIssues({ [field]: bad } as FelixConfigurationSpec);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatch(new RegExp(`^f\\.yaml#0: spec\\.${field}: not modelled: .+ \\(got ${JSON.stringify(bad)}; allowed: .+\\)$`));
+    expect(issues[0]).toMatch(new RegExp(`^f\\.yaml#0: spec\\.${field}: not modelled: .+ \\(got ${escapeRegExp(JSON.stringify(bad))}; allowed: .+\\)$`));
     expect(felixIssues({ [field]: good } as FelixConfigurationSpec)).toEqual([]);
   });
 

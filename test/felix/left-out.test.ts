@@ -2,7 +2,7 @@
 // case named with the reason it is left out, and a check that the plan stays out of what the case
 // needs (so a plan that starts rendering it fails here and gets a table instead). nflogprefix_test.go
 // has its table in flow-logs.test.ts.
-import { felixWorld } from './world';
+import { felixWorld, nodePlan } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11' }];
 const NODE_IP = '198.51.100.10';
@@ -18,8 +18,12 @@ interface LeftOut {
 const LEFT_OUT: readonly LeftOut[] = [
   {
     file: 'epmark_test.go', cases: ['EndpointMarkMapper initialization', 'EndpointMarkMapper allocation/release', 'EndpointMarkMapper set endpoint mark'],
-    why: 'the endpoint mark allocator is Felix internals used by IPVS; kubeIPVSSupportEnabled is refused',
-    check: () => expect(() => felixWorld(PODS, [], { kubeIPVSSupportEnabled: true }, NODE_IP)).toThrow(/spec\.kubeIPVSSupportEnabled: not modelled/),
+    why: "the endpoint mark allocator is Felix internals for kube-proxy's IPVS mode (Felix turns it on when it finds the kube-ipvs0 device; no FelixConfiguration field does); the plan models kube-proxy's iptables mode",
+    check: () => {
+      const text = nodePlan(felixWorld(PODS, [], undefined, NODE_IP)).iptables;
+      expect(text).toContain(':cali-FORWARD');
+      expect(text).not.toMatch(/cali-forward-check|cali-set-endpoint-mark|--set-mark 0x[0-9a-f]+\/0xff00 /);
+    },
   },
 ];
 

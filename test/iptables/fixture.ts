@@ -91,7 +91,7 @@ export function model(p: ModelProps): EngineModel {
       failsafeInbound: [{ protocol: 'tcp', port: 22 }, { protocol: 'udp', port: 68 }],
       failsafeOutbound: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 179, net: '198.51.100.0/24' }],
       defaultEndpointToHostAction: 'Accept',
-      filterDenyAction: 'Drop', allowVXLANPacketsFromWorkloads: false, allowIPIPPacketsFromWorkloads: false, vxlanPort: 4789,
+      filterDenyAction: 'Drop', allowVXLANPacketsFromWorkloads: false, allowIPIPPacketsFromWorkloads: false, vxlanPort: 4789, ipv6Support: true,
       markMask: 0xffff0000, logPrefix: 'calico-packet', disableConntrackInvalidCheck: false, flowLogs: false, ipipEnabled: false, vxlanEnabled: false, vxlanEnabledV6: false, ipPools: [],
       natOutgoing: { excludeHosts: false },
     },

@@ -61,10 +61,10 @@ export const PLAN_LAYOUT: Flag<'plan-layout'> = {
 export const INPUT_FLAGS: readonly Flag<'felix' | 'workload-pool' | 'calico-version'>[] = [
   {
     name: 'felix', kind: 'multi', value: 'KEY=VALUE...',
-    help: 'Felix settings set in calico-node\'s environment, which win over\n'
-      + 'FelixConfiguration: DefaultEndpointToHostAction (Felix\'s default DROP; the\n'
-      + 'stock calico-node manifests set ACCEPT), FailsafeInboundHostPorts,\n'
-      + 'FailsafeOutboundHostPorts (e.g. tcp:22,udp:68 or none)',
+    help: 'Felix settings set in calico-node\'s environment (FELIX_<NAME>=value, any\n'
+      + 'Felix config name), which win over FelixConfiguration: e.g.\n'
+      + 'DefaultEndpointToHostAction (Felix\'s default DROP; the stock calico-node\n'
+      + 'manifests set ACCEPT), FailsafeInboundHostPorts=tcp:22,udp:68 or none',
   },
   {
     name: 'workload-pool', kind: 'single', value: 'CIDR',

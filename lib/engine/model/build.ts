@@ -18,7 +18,7 @@ import { CompiledEntity } from './entity';
 import { hostEndpoint, workloadEndpoint } from './endpoints';
 import { natOutgoingNote } from './encapsulation';
 import { hostEncryptionNote } from './host-encryption';
-import { felixSettings } from './felix';
+import { checkIpv6Support, felixSettings, unusedFelixConfigNotes } from './felix';
 import { compareOrderThenName } from './order';
 import { EndpointGroups } from './endpoint-groups';
 import { NetworkSetParty, networkSetParty } from './party';
@@ -172,9 +172,12 @@ export function buildEngineModel(inputs: EngineInputs): BuiltModel {
   }
   profiles.set(DEFAULT_ALLOW_PROFILE, { name: DEFAULT_ALLOW_PROFILE, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] });
 
-  const felixConfigs = byKind<FelixConfiguration>('FelixConfiguration').map(({ r }) => r);
+  const felixConfigs = byKind<FelixConfiguration>('FelixConfiguration');
   const pools = byKind<IpPool>('IPPool');
-  const felix = felixSettings(felixConfigs, inputs.felixOverrides, pools.map(({ r }) => r));
+  const felix = felixSettings(felixConfigs.map(({ r }) => r), inputs.felixOverrides, pools.map(({ r }) => r));
+  const felixDefault = felixConfigs.find(({ r }) => r.metadata.name === 'default');
+  checkIpv6Support(felix, endpoints, inputs.felixOverrides?.ipv6Support !== undefined || felixDefault === undefined ? '--felix' : `${where(felixDefault.s)}: spec`);
+  notes.push(...unusedFelixConfigNotes(felixConfigs.map(({ r }) => r)));
   const natNote = natOutgoingNote(pools.map(({ r }) => r));
   if (natNote) notes.push(natNote);
   const encryptionNote = hostEncryptionNote(felix);

@@ -3,7 +3,8 @@
 // IPPools, then Felix's defaults.
 import { FelixConfiguration, FelixConfigurationSpec, IpPool, ProtoPort } from '../../model/resources';
 import { ipVersionOf, parseNatPortRange } from '../../model/net';
-import { FelixSettings, NatOutgoingSettings, PoolNat, WireguardHostEncryption, WireguardSettings } from './types';
+import { InputError } from '../input/errors';
+import { Endpoint, FelixSettings, NatOutgoingSettings, PoolNat, WireguardHostEncryption, WireguardSettings } from './types';
 
 const pp = (spec: string): ProtoPort => {
   const [protocol, port] = spec.split(':');
@@ -18,7 +19,6 @@ const FELIX_DEFAULTS = {
   filterDenyAction: 'Drop',
   allowVXLANPacketsFromWorkloads: false,
   allowIPIPPacketsFromWorkloads: false,
-  /** VXLANPort: not modelled as a setting; the workload VXLAN drop matches it. */
   vxlanPort: 4789,
   markMask: 0xffff0000,
   logPrefix: 'calico-packet',
@@ -105,13 +105,14 @@ function denyAction(value: string | undefined): string {
 export function felixSettings(configs: readonly FelixConfiguration[], overrides: FelixConfigurationSpec = {}, pools: readonly IpPool[] = []): FelixSettings {
   const spec = { ...(configs.find((c) => c.metadata.name === 'default')?.spec ?? {}), ...overrides };
   return {
+    ipv6Support: spec.ipv6Support ?? true,
     failsafeInbound: spec.failsafeInboundHostPorts ?? FELIX_DEFAULTS.failsafeInbound,
     failsafeOutbound: spec.failsafeOutboundHostPorts ?? FELIX_DEFAULTS.failsafeOutbound,
     defaultEndpointToHostAction: spec.defaultEndpointToHostAction ?? FELIX_DEFAULTS.defaultEndpointToHostAction,
     filterDenyAction: denyAction(spec.iptablesFilterDenyAction),
     allowVXLANPacketsFromWorkloads: spec.allowVXLANPacketsFromWorkloads ?? FELIX_DEFAULTS.allowVXLANPacketsFromWorkloads,
     allowIPIPPacketsFromWorkloads: spec.allowIPIPPacketsFromWorkloads ?? FELIX_DEFAULTS.allowIPIPPacketsFromWorkloads,
-    vxlanPort: FELIX_DEFAULTS.vxlanPort,
+    vxlanPort: spec.vxlanPort ?? FELIX_DEFAULTS.vxlanPort,
     markMask: spec.iptablesMarkMask ?? FELIX_DEFAULTS.markMask,
     logPrefix: spec.logPrefix ?? FELIX_DEFAULTS.logPrefix,
     ...(spec.logActionRateLimit !== undefined
@@ -127,4 +128,26 @@ export function felixSettings(configs: readonly FelixConfiguration[], overrides:
     ipPools: pools.map(poolNat),
     natOutgoing: natOutgoing(spec),
   };
+}
+
+/**
+ * A FelixConfiguration that is neither `default`, `node.<name>` nor scoped by a nodeSelector: Felix
+ * reads none of it (calc/config_batcher.go), and neither does the engine; the note says so.
+ */
+export function unusedFelixConfigNotes(configs: readonly FelixConfiguration[]): string[] {
+  return configs
+    .filter((c) => c.metadata.name !== 'default' && !c.metadata.name.startsWith('node.') && c.spec.nodeSelector === undefined)
+    .map((c) => `FelixConfiguration ${c.metadata.name}: not default, node.<name> or scoped by a nodeSelector, so Felix does not read it (nor does the engine)`);
+}
+
+/**
+ * Ipv6Support false: Felix programs no ip6tables rules, so an endpoint's IPv6 traffic would pass
+ * unpoliced; the plan and the engine do not model that, so it is refused (`where` names the setting).
+ */
+export function checkIpv6Support(felix: FelixSettings, endpoints: readonly Endpoint[], where: string): void {
+  if (felix.ipv6Support) return;
+  const e = endpoints.find((x) => x.ips.some((ip) => ipVersionOf(ip.split('/')[0]) === 6));
+  if (e === undefined) return;
+  throw new InputError(`${where}.ipv6Support: not modelled: with ipv6Support false Felix programs no ip6tables rules, so the IPv6 traffic of ${e.id} `
+    + `(${e.ips.filter((ip) => ipVersionOf(ip.split('/')[0]) === 6)[0]}) would pass unpoliced (got false; allowed: true, or false in a cluster without IPv6 endpoints)`);
 }

@@ -134,6 +134,8 @@ export interface FelixSettings {
   readonly allowIPIPPacketsFromWorkloads: boolean;
   /** Felix's VXLANPort (4789). */
   readonly vxlanPort: number;
+  /** Ipv6Support: false means Felix programs no ip6tables rules (refused when an endpoint has an IPv6 address). */
+  readonly ipv6Support: boolean;
   /** IptablesMarkMask: the bits Felix allocates its marks from (0xffff0000). */
   readonly markMask: number;
   /** LogPrefix of Log rules (`calico-packet`). */

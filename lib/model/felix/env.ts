@@ -1,14 +1,8 @@
 // Felix settings given as calico-node's environment would (FELIX_<NAME>=value): they win over FelixConfiguration.
 import { NetsecInputError } from '../errors';
 import { FelixConfigurationSpec, ProtoPort } from '../resources';
-
-/** One setting Felix takes from its environment: its name, what FelixConfiguration field it sets, the values. */
-interface EnvSetting {
-  readonly name: string;
-  readonly field: keyof FelixConfigurationSpec;
-  readonly allowed: string;
-  readonly parse: (value: string) => FelixConfigurationSpec[keyof FelixConfigurationSpec] | undefined;
-}
+import { didYouMean } from '../suggest';
+import { FELIX_PARAMS, FelixValueKind, felixParam } from './fields';
 
 const ACTIONS: { readonly [upper: string]: string } = { DROP: 'Drop', ACCEPT: 'Accept', RETURN: 'Return' };
 const DENY_ACTIONS: { readonly [upper: string]: string } = { DROP: 'Drop', REJECT: 'Reject' };
@@ -35,27 +29,31 @@ function parsePorts(value: string): ProtoPort[] | undefined {
 
 const PORTS_ALLOWED = "a comma-separated list of <protocol>:<port> or <protocol>:<net>:<port> (e.g. 'tcp:22,udp:68'), or 'none'";
 
-/** The settings `--felix` takes, with Felix's built-in default and the stock calico-node manifests' value. */
-const SETTINGS: readonly EnvSetting[] = [
-  {
-    name: 'DefaultEndpointToHostAction', field: 'defaultEndpointToHostAction', allowed: 'DROP, ACCEPT or RETURN',
-    parse: (v) => ACTIONS[v.toUpperCase()],
-  },
-  { name: 'FailsafeInboundHostPorts', field: 'failsafeInboundHostPorts', allowed: PORTS_ALLOWED, parse: parsePorts },
-  { name: 'FailsafeOutboundHostPorts', field: 'failsafeOutboundHostPorts', allowed: PORTS_ALLOWED, parse: parsePorts },
-  { name: 'IptablesFilterDenyAction', field: 'iptablesFilterDenyAction', allowed: 'DROP or REJECT', parse: (v) => DENY_ACTIONS[v.toUpperCase()] },
-  {
-    name: 'AllowVXLANPacketsFromWorkloads', field: 'allowVXLANPacketsFromWorkloads', allowed: BOOLEANS_ALLOWED,
-    parse: (v) => BOOLEANS.get(v.trim().toLowerCase()),
-  },
-  {
-    name: 'AllowIPIPPacketsFromWorkloads', field: 'allowIPIPPacketsFromWorkloads', allowed: BOOLEANS_ALLOWED,
-    parse: (v) => BOOLEANS.get(v.trim().toLowerCase()),
-  },
-];
+/** Felix's int params (strconv base 0: decimal, 0x hex, 0o or 0 octal, 0b binary), e.g. IptablesMarkMask=0xffff0000. */
+function parseInteger(value: string): number | undefined {
+  const text = value.trim();
+  if (!/^-?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|[0-9]+)$/i.test(text)) return undefined;
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const n = /^0[0-7]+$/.test(body) ? Number.parseInt(body, 8) : Number(body);
+  return Number.isSafeInteger(n) ? (negative ? -n : n) : undefined;
+}
 
-/** Names `--felix` accepts, for help and errors. */
-const FELIX_ENV_NAMES: readonly string[] = SETTINGS.map((s) => s.name);
+/** How `--felix` reads each kind of value, and what it says is allowed. */
+const KINDS: { readonly [kind in FelixValueKind]: { readonly parse: (value: string) => unknown; readonly allowed: string } } = {
+  string: { parse: (v) => v, allowed: 'a string' },
+  integer: { parse: parseInteger, allowed: 'an integer (decimal, or 0x hexadecimal)' },
+  boolean: { parse: (v) => BOOLEANS.get(v.trim().toLowerCase()), allowed: BOOLEANS_ALLOWED },
+  strings: { parse: (v) => (v.trim() === '' ? [] : v.split(',').map((x) => x.trim())), allowed: 'a comma-separated list' },
+  protoPorts: { parse: parsePorts, allowed: PORTS_ALLOWED },
+  portRange: { parse: (v) => v.trim(), allowed: 'a port or a port range min:max' },
+};
+
+/** The settings whose environment spelling differs from the FelixConfiguration one (Felix's oneof params, any case). */
+const SPELLINGS: { readonly [field: string]: { readonly words: { readonly [upper: string]: string }; readonly allowed: string } } = {
+  defaultEndpointToHostAction: { words: ACTIONS, allowed: 'DROP, ACCEPT or RETURN' },
+  iptablesFilterDenyAction: { words: DENY_ACTIONS, allowed: 'DROP or REJECT' },
+};
 
 /** A `--felix` entry that cannot be read: the message says what was given and what is allowed. */
 class FelixSettingError extends NetsecInputError {
@@ -66,22 +64,28 @@ class FelixSettingError extends NetsecInputError {
 }
 
 /**
- * Reads `KEY=VALUE` entries (KEY as `DefaultEndpointToHostAction` or `FELIX_DEFAULTENDPOINTTOHOSTACTION`,
- * any case) into the FelixConfiguration fields they set. Throws FelixSettingError for an unknown key
- * or a bad value. The caller validates the result with the FelixConfiguration validator.
+ * Reads `KEY=VALUE` entries (KEY a Felix config name as `DefaultEndpointToHostAction` or
+ * `FELIX_DEFAULTENDPOINTTOHOSTACTION`, any case; lib/model/felix/fields.ts) into the
+ * FelixConfiguration fields they set. Settings that change no rule are accepted and dropped. Throws
+ * FelixSettingError for an unknown key or a bad value. The caller validates the result with the
+ * FelixConfiguration validator, which refuses the values the plan does not render.
  */
 export function parseFelixEnv(entries: readonly string[]): FelixConfigurationSpec {
   const out: { [key: string]: unknown } = {};
   for (const entry of entries) {
     const eq = entry.indexOf('=');
-    const key = (eq < 0 ? entry : entry.slice(0, eq)).replace(/^FELIX_/i, '').toLowerCase();
-    const setting = SETTINGS.find((s) => s.name.toLowerCase() === key);
+    const key = (eq < 0 ? entry : entry.slice(0, eq)).replace(/^FELIX_/i, '');
+    const setting = felixParam(key);
     if (eq < 0 || !setting) {
-      throw new FelixSettingError(`--felix ${JSON.stringify(entry)}: expected KEY=VALUE with KEY one of ${FELIX_ENV_NAMES.join(', ')}`);
+      throw new FelixSettingError(`--felix ${JSON.stringify(entry)}: expected KEY=VALUE with KEY one of Felix's settings (e.g. DefaultEndpointToHostAction)`
+        + (eq < 0 ? '' : `, got ${JSON.stringify(key)}${didYouMean(key, FELIX_PARAMS)}`));
     }
-    const value = setting.parse(entry.slice(eq + 1));
+    if (setting.use === 'no-effect' || setting.field === undefined) continue;
+    const text = entry.slice(eq + 1);
+    const spelling = SPELLINGS[setting.field];
+    const value = spelling ? spelling.words[text.trim().toUpperCase()] : KINDS[setting.kind].parse(text);
     if (value === undefined) {
-      throw new FelixSettingError(`--felix ${setting.name}: got ${JSON.stringify(entry.slice(eq + 1))}; allowed: ${setting.allowed}`);
+      throw new FelixSettingError(`--felix ${setting.param}: got ${JSON.stringify(text)}; allowed: ${spelling ? spelling.allowed : KINDS[setting.kind].allowed}`);
     }
     out[setting.field] = value;
   }

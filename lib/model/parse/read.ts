@@ -1,5 +1,9 @@
 import { ManifestError, describeValue } from './errors';
 import { Field, FieldType } from './schema';
+import { didYouMean } from '../suggest';
+
+/** Objects with more fields than this are not listed in an unknown-field message. */
+const LISTED_FIELDS = 40;
 
 /** Appends a key to a field path: `spec.ingress`, or `metadata.labels["app.kubernetes.io/name"]`. */
 function childPath(path: string, key: string): string {
@@ -55,8 +59,9 @@ function readObject(
   const known = new Set(fields.map((fd) => fd.key));
   for (const key of Object.keys(value)) {
     if (!known.has(key) && !ignore.includes(key) && !ignore.includes('*')) {
-      throw new ManifestError(location, childPath(path, key), `unknown field ${JSON.stringify(key)}`,
-        `one of the fields ${fields.map((fd) => fd.key).join(', ')}`);
+      const names = [...known, ...ignore];
+      throw new ManifestError(location, childPath(path, key), `unknown field ${JSON.stringify(key)}${didYouMean(key, names)}`,
+        names.length > LISTED_FIELDS ? `one of the ${names.length} fields of this object` : `one of the fields ${fields.map((fd) => fd.key).join(', ')}`);
     }
   }
   const out: { [key: string]: unknown } = {};

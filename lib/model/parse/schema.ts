@@ -5,6 +5,7 @@
 import {
   ADMIN_POLICY_V1ALPHA1_API_VERSION, CALICO_API_VERSION, CLUSTER_NETWORK_POLICY_API_VERSION, K8S_CORE_API_VERSION, K8S_DISCOVERY_API_VERSION, K8S_NETWORKING_API_VERSION,
 } from '../resources';
+import { FELIX_FIELDS, FelixValueKind, NODE_SELECTOR_FIELD } from '../felix/fields';
 
 export type FieldType =
   | { readonly t: 'string' }
@@ -156,32 +157,23 @@ const TIER_SPEC = obj([f('order', NUMBER), f('defaultAction', STRING)]);
 const PROTO_PORTS: FieldType = {
   t: 'list', of: obj([f('protocol', STRING, true), f('port', INTEGER, true), f('net', STRING)]),
 };
-/**
- * The FelixConfiguration fields read: each is honoured by the plan (and the engine where it changes
- * verdicts) or, for values the model does not render, rejected by validation (lib/model/validate/infra.ts
- * FELIX_UNMODELLED). Felix's other fields (logging, reporting, timers, MTUs, BGP, routes) change no
- * iptables rule of the plan and are accepted and dropped.
- */
-const FELIX_SPEC: FieldType = {
-  t: 'object',
-  fields: [
-    f('failsafeInboundHostPorts', PROTO_PORTS), f('failsafeOutboundHostPorts', PROTO_PORTS),
-    f('defaultEndpointToHostAction', STRING), f('iptablesMarkMask', INTEGER),
-    f('iptablesFilterDenyAction', STRING), f('logPrefix', STRING),
-    f('logActionRateLimit', STRING), f('logActionRateLimitBurst', INTEGER),
-    f('allowVXLANPacketsFromWorkloads', BOOLEAN), f('allowIPIPPacketsFromWorkloads', BOOLEAN),
-    f('disableConntrackInvalidCheck', BOOLEAN), f('ipipEnabled', BOOLEAN), f('vxlanEnabled', BOOLEAN),
-    f('iptablesFilterAllowAction', STRING), f('iptablesMangleAllowAction', STRING),
-    f('wireguardEnabled', BOOLEAN), f('wireguardEnabledV6', BOOLEAN), f('wireguardListeningPort', INTEGER), f('wireguardListeningPortV6', INTEGER),
-    f('wireguardInterfaceName', STRING), f('wireguardInterfaceNameV6', STRING), f('wireguardHostEncryptionEnabled', BOOLEAN),
-    f('bpfEnabled', BOOLEAN), f('kubeIPVSSupportEnabled', BOOLEAN),
-    f('natPortRange', { t: 'intOrString', expected: 'a port or a port range min:max' }), f('natOutgoingAddress', STRING),
-    f('natOutgoingExclusions', STRING), f('iptablesNATOutgoingInterfaceFilter', STRING),
-    // flow logs (FlowLogsEnabled): the NFLOG rules of lib/iptables/nflog.ts
-    f('flowLogsGoldmaneServer', STRING), f('flowLogsLocalReporter', STRING),
-  ],
-  ignore: ['*'],
+const FELIX_KINDS: { readonly [kind in FelixValueKind]: FieldType } = {
+  string: STRING, integer: INTEGER, boolean: BOOLEAN, strings: STRINGS, protoPorts: PROTO_PORTS,
+  portRange: { t: 'intOrString', expected: 'a port or a port range min:max' },
 };
+/**
+ * FelixConfiguration, from the one table of Felix's settings (lib/model/felix/fields.ts): the fields
+ * the plan honours or reads only at Felix's default are typed (validation refuses the values not
+ * rendered); the fields that change no rule are accepted and dropped, by name. Any other field is an
+ * unknown field, as the API server's schema would refuse it.
+ */
+const FELIX_SPEC: FieldType = obj(
+  [
+    ...FELIX_FIELDS.flatMap((fd) => (fd.field === undefined || fd.use === 'no-effect' ? [] : [f(fd.field, FELIX_KINDS[fd.kind])])),
+    f(NODE_SELECTOR_FIELD, STRING),
+  ],
+  FELIX_FIELDS.flatMap((fd) => (fd.field !== undefined && fd.use === 'no-effect' ? [fd.field] : [])),
+);
 const IPPOOL_SPEC = obj([
   f('cidr', STRING, true), f('vxlanMode', STRING), f('ipipMode', STRING), f('natOutgoing', BOOLEAN), f('disabled', BOOLEAN),
   f('disableBGPExport', BOOLEAN), f('blockSize', INTEGER), f('nodeSelector', STRING), f('namespaceSelector', STRING),

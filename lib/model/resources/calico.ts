@@ -304,8 +304,6 @@ export interface FelixConfigurationSpec {
   readonly wireguardHostEncryptionEnabled?: boolean;
   /** `false` only: the eBPF dataplane is not modelled. @default false */
   readonly bpfEnabled?: boolean;
-  /** `false` only: kube-proxy's IPVS mode is not modelled. @default false */
-  readonly kubeIPVSSupportEnabled?: boolean;
   /**
    * The source ports natOutgoing maps TCP and UDP to: a port or `min:max`. Felix then masquerades
    * TCP and UDP `--to-ports min-max` and everything else without ports. @default - the kernel's choice
@@ -327,6 +325,45 @@ export interface FelixConfigurationSpec {
   readonly flowLogsGoldmaneServer?: string;
   /** `Enabled` or `Disabled`: the local flow-log reporter; `Enabled` turns flow logs (the NFLOG rules) on. @default 'Disabled' */
   readonly flowLogsLocalReporter?: string;
+  /** The UDP port of VXLAN (1-65535): the VXLAN host rules and the drop of VXLAN from workloads match it. @default 4789 */
+  readonly vxlanPort?: number;
+  /**
+   * `false`: Felix programs no ip6tables rules at all. Refused when an endpoint of the cluster has an
+   * IPv6 address (its traffic would be unpoliced, which the plan and the engine do not model). @default true
+   */
+  readonly ipv6Support?: boolean;
+  /**
+   * Scopes a FelixConfiguration that is neither `default` nor `node.<name>` to the nodes this selector
+   * matches (Calico 3.32). The plan and the engine use one Felix configuration for every node, so a
+   * scoped one may set only fields that change no rule. @default - not scoped
+   */
+  readonly nodeSelector?: string;
+  /** `Insert` only: with `Append` rules already in the kernel's chains would decide first. @default 'Insert' */
+  readonly chainInsertMode?: string;
+  /** `cali` only: the plan matches workload interfaces as `cali+`. @default 'cali' */
+  readonly interfacePrefix?: string;
+  /** `kube-ipvs0` only. @default 'kube-ipvs0' */
+  readonly interfaceExclude?: string;
+  /** `true` only: an external dataplane driver is not modelled. @default true */
+  readonly useInternalDataplaneDriver?: boolean;
+  /** `Disabled` or `Auto` (iptables unless kube-proxy runs in nftables mode); `Enabled` is not modelled. @default 'Auto' */
+  readonly nftablesMode?: string;
+  /** `Disabled` only: Istio ambient mode's rules are not modelled. @default 'Disabled' */
+  readonly istioAmbientMode?: string;
+  /** `Disabled` only: source spoofing by workloads is not modelled. @default 'Disabled' */
+  readonly workloadSourceSpoofing?: string;
+  /** `Disabled` only: floating IPs are not modelled. @default 'Disabled' */
+  readonly floatingIPs?: string;
+  /** Empty only: non-Calico nodes in all-hosts-net are not modelled. @default - none */
+  readonly externalNodesList?: string[];
+  /** `Name=value,...`; `SNATFullyRandom`, `MASQFullyRandom` and `NFLogSize` may not be set to false. @default - none */
+  readonly featureDetectOverride?: string;
+  /** `1048576` only: the plan creates every IP set with that maxelem. @default 1048576 */
+  readonly maxIpsetSize?: number;
+  /** `127.0.0.1` or empty only: another address turns on OpenStack support. @default '127.0.0.1' */
+  readonly metadataAddr?: string;
+  /** `8775` or `0` only: another port turns on OpenStack support. @default 8775 */
+  readonly metadataPort?: number;
 }
 
 /** A Calico IPPool's settings (libcalico-go api/pkg/apis/projectcalico/v3 IPPoolSpec). */

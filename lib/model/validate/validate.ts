@@ -1,7 +1,8 @@
 import { NetsecResource, isAdminPolicyResource, isKubernetesResource } from '../resources';
 import { checkAdminPolicy } from './admin-policy';
 import { checkDscpAnnotation } from './dscp';
-import { checkFelixSpec, checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
+import { checkFelixConfiguration } from './felix';
+import { checkHostEndpointSpec, checkNetworkSetSpec, checkTierSpec } from './infra';
 import { checkIpPoolSpec } from './ippool';
 import { Issues, ValidationIssue } from './issue';
 import { checkK8sSpec } from './k8s';
@@ -33,7 +34,7 @@ export function validateResource(r: NetsecResource): ValidationIssue[] {
     case 'GlobalNetworkSet':
     case 'NetworkSet': checkNetworkSetSpec(issues, r.spec); break;
     case 'Tier': checkTierSpec(issues, r.spec); break;
-    case 'FelixConfiguration': checkFelixSpec(issues, r.spec); break;
+    case 'FelixConfiguration': checkFelixConfiguration(issues, r); break;
     case 'IPPool': checkIpPoolSpec(issues, r.spec); break;
   }
   return issues;

@@ -72,7 +72,7 @@ describe('parseResource', () => {
   test('unknown fields are rejected with the list of known ones', () => {
     const e = errorOf({ ...GNP, spec: { ingres: [] } });
     expect(e.field).toBe('spec.ingres');
-    expect(e.message).toMatch(/^dist\/x.yaml#2: spec.ingres: expected one of the fields tier, order, selector, .*ingress, egress.*, got unknown field "ingres"$/);
+    expect(e.message).toMatch(/^dist\/x.yaml#2: spec.ingres: expected one of the fields tier, order, selector, .*ingress, egress.*, got unknown field "ingres" \(did you mean "ingress"\?\)$/);
   });
 
   test('required fields', () => {
