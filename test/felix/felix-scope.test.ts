@@ -5,7 +5,8 @@
 // may not set a field that changes rules, since the plan and the engine use one configuration for
 // every node.
 import * as yaml from 'js-yaml';
-import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
+import { buildEngineModel, evaluateFlow, parseEngineInputs } from '../../lib/engine';
+import { buildFlow } from '../../lib/engine/evaluate/resolve';
 import { felixWorld, nodePlan } from './world';
 
 const PODS = [{ name: 'a', ip: '192.0.2.11' }];
@@ -67,5 +68,19 @@ describe('FelixConfigurations for some nodes only', () => {
     const model = read([felixConfig('staging', { iptablesFilterDenyAction: 'Reject' })]);
     expect(model.felix.filterDenyAction).toBe('Drop');
     expect(model.notes).toContain('FelixConfiguration staging: not default, node.<name> or scoped by a nodeSelector, so Felix does not read it (nor does the engine)');
+  });
+});
+
+describe('the engine follows vxlanPort', () => {
+  it("a pod's UDP to the VXLAN port is dropped before policy, on Felix's port or the configured one", () => {
+    const verdict = (felix: object | undefined, port: number) => {
+      const model = felixWorld([{ name: 'a', ip: '192.0.2.11' }, { name: 'b', ip: '192.0.2.12' }], [], felix, NODE_IP);
+      return evaluateFlow(model, buildFlow(model, { from: 'app/a', to: 'app/b', protocol: 'UDP', port }));
+    };
+    expect(verdict(undefined, 4789)).toMatchObject({ allowed: false });
+    expect(verdict({ vxlanPort: 8472 }, 4789)).toMatchObject({ allowed: true });
+    const dropped = verdict({ vxlanPort: 8472 }, 8472);
+    expect(dropped.allowed).toBe(false);
+    expect(JSON.stringify(dropped)).toContain('VXLAN (UDP 8472) packets from workloads are dropped before policy');
   });
 });
