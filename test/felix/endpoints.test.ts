@@ -4,8 +4,9 @@
 // default, VXLAN allowed, IPIP allowed, both allowed) and the deny action of the endpoint chains
 // (the suite runs with FilterDenyAction DROP and REJECT: INVALID, end of tier, no profile matched).
 // "Endpoints with flowlogs" (the suite again with flow logs on) is the last describe.
-// Left out here: IPVS (cali-sm chains), QoS controls, admin-down endpoints and
-// DisableConntrackInvalid (no manifest field we model sets them).
+// Left out here: IPVS (cali-sm chains: Felix turns IPVS support on when it finds kube-proxy's
+// kube-ipvs0 device, which no manifest says), QoS controls and admin-down endpoints (no manifest
+// field we read sets them).
 import { buildFlow, buildTruthTable, evaluateFlow } from '../../lib/engine';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
 import { NODE, chainRules, felixWorld, nodePlan, podInterface } from './world';

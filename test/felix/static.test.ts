@@ -19,8 +19,9 @@
 // (all six IP version / enabled combinations), with static.go's output chain and nat rules for it, and
 // "should include the expected WireGuard PREROUTING chain in the raw chains" (WireguardEncryptHostTraffic,
 // FelixConfiguration wireguardHostEncryptionEnabled; all six combinations; the engine's verdicts are
-// unchanged, its note says what routing changes). Left out: IPVS and OpenStack (no manifest turns
-// them on), BPF and Istio DSCP (not modelled); the engine follows the tunnel source for Always pools
+// unchanged, its note says what routing changes). Left out: IPVS (no manifest turns it on) and
+// OpenStack, BPF and Istio ambient mode (the metadataAddr/metadataPort, bpfEnabled and
+// istioAmbientMode values that turn them on are refused); the engine follows the tunnel source for Always pools
 // and for CrossSubnet pools across subnets (test/engine/cross-subnet-tunnel.test.ts); checkManglePostrouting is
 // held in test/iptables/chains.test.ts; natPortRange, natOutgoingAddress and natOutgoingExclusions
 // are nat_test.go's (nat.test.ts).
