@@ -100,11 +100,17 @@ export function generateInventory(rng: Rng, shape: ClusterShape): GeneratedInven
   const used = new Array<number>(shape.nodes).fill(0);
   const pods: GenPod[] = [];
   for (const w of workloads) {
+    // a ReplicaSet never gives two of its pods one name: a suffix already taken is drawn again (at
+    // 100k pods two 5-hex suffixes of one workload do meet, and the reader refuses the duplicate)
+    const suffixes = new Set<string>();
     for (let r = 0; r < w.replicas; r++) {
       let n = rng.int(0, shape.nodes - 1);
       while (used[n] >= PODS_PER_NODE_MAX) n = (n + 1) % shape.nodes;
       used[n]++;
-      pods.push({ name: `${w.app}-${w.labels['pod-template-hash']}-${rng.hex(5)}`, workload: w, node: nodes[n], ip: podIp(n, used[n]) });
+      let suffix = rng.hex(5);
+      while (suffixes.has(suffix)) suffix = rng.hex(5);
+      suffixes.add(suffix);
+      pods.push({ name: `${w.app}-${w.labels['pod-template-hash']}-${suffix}`, workload: w, node: nodes[n], ip: podIp(n, used[n]) });
     }
   }
   return { namespaces, workloads, nodes, pods };
