@@ -33,8 +33,38 @@ export class IpSetRegistry {
     this.built = built;
   }
 
+  /** The names `remember` is given while `track` runs. */
+  private tracked: string[] | undefined;
+
+  /**
+   * Runs `make` and returns what it returns with the names of the model-wide sets it referenced
+   * (through `remember`), so that another node's registry can `adopt` them without running it again.
+   */
+  public track<T>(make: () => T): { readonly value: T; readonly sets: readonly string[] } {
+    const outer = this.tracked;
+    const sets: string[] = [];
+    this.tracked = sets;
+    try {
+      return { value: make(), sets };
+    } finally {
+      this.tracked = outer;
+      outer?.push(...sets);
+    }
+  }
+
+  /** Adds sets the model has built already, by name (the `sets` of a `track` on another node's registry). */
+  public adopt(names: readonly string[]): void {
+    for (const name of names) {
+      const set = this.built.get(name);
+      if (!set) throw new Error(`IP set ${name}: adopted before it was built for this model`);
+      this.tracked?.push(name);
+      if (!this.sets.has(name)) this.sets.set(name, set);
+    }
+  }
+
   /** Adds the set `name` to this registry, built by `make` unless the model already has it. */
   private remember(name: string, make: () => IpSet): void {
+    this.tracked?.push(name);
     if (this.sets.has(name)) return;
     let set = this.built.get(name);
     if (!set) {

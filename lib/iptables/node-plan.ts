@@ -25,6 +25,7 @@ import { Direction, policyChains, profileChain, profileChainComment, profileChai
 import { Chain, rule } from './rule';
 import * as st from './static-chains';
 import { renderTable } from './table-text';
+import { sharedChains } from './shared-chains';
 
 /** One endpoint in `<node>.endpoints.json`. */
 export interface PlanEndpoint {
@@ -115,8 +116,8 @@ class TableBuilder {
   private readonly profileNames = new Set<string>();
   private readonly groupChains = new Map<string, Chain>();
   constructor(
-    private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly settings: ActionSettings,
-    private readonly layout: PlanLayout,
+    private readonly model: EngineModel, private readonly reg: IpSetRegistry, private readonly table: 'filter' | 'raw' | 'mangle',
+    private readonly layout: PlanLayout, private readonly settings: ActionSettings = actionSettings(model.felix, table),
   ) {}
 
   /** Adds the endpoint's chain for the direction; returns its name, or undefined when not needed. */
@@ -159,7 +160,7 @@ class TableBuilder {
         const key = `${p.tier}\u0000${p.namespace ?? ''}\u0000${p.name}\u0000${p.origin.kind}`;
         if (!this.policyChainMap.has(key)) {
           this.policyOrder.push(key);
-          this.policyChainMap.set(key, policyChains(p, this.reg, this.settings));
+          this.policyChainMap.set(key, sharedChains(p, this.table, this.reg, () => policyChains(p, this.reg, this.settings)));
         }
       }
     }
@@ -172,7 +173,7 @@ class TableBuilder {
     const out = [...this.groupChains.values(), ...this.policyOrder.flatMap((k) => this.policyChainMap.get(k) ?? [])];
     for (const name of [...this.profileNames].sort()) {
       const p = this.model.profiles.get(name);
-      if (p) out.push(...profileChains(p, this.reg, this.settings));
+      if (p) out.push(...sharedChains(p, this.table, this.reg, () => profileChains(p, this.reg, this.settings)));
       else {
         for (const dir of ['ingress', 'egress'] as const) {
           out.push(rulesChain(profileChain(name, dir), profileChainComment(name, dir, ' (not defined: accepts nothing)'), []));
@@ -205,7 +206,7 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
   const hostEncryption = model.felix.wireguardHostEncryption;
 
   // filter
-  const filter = new TableBuilder(model, reg, filterSettings, layout);
+  const filter = new TableBuilder(model, reg, 'filter', layout, filterSettings);
   const fromWl: DispatchTarget[] = [];
   const toWl: DispatchTarget[] = [];
   const fromHost = new HostTargets();
@@ -247,10 +248,10 @@ function renderNodeTables(model: EngineModel, node: string, version: IpVersion, 
 
   // raw: untracked policy on host endpoints that have some
   const rawSettings = actionSettings(model.felix, 'raw');
-  const raw = new TableBuilder(model, reg, rawSettings, layout);
+  const raw = new TableBuilder(model, reg, 'raw', layout, rawSettings);
   const rawIn: DispatchTarget[] = [];
   const rawOut: DispatchTarget[] = [];
-  const mangle = new TableBuilder(model, reg, actionSettings(model.felix, 'mangle'), layout);
+  const mangle = new TableBuilder(model, reg, 'mangle', layout);
   const mangleIn = new HostTargets();
   const mangleOut = new HostTargets();
   for (const ep of eps.filter((e) => e.kind === 'host')) {

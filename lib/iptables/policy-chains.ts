@@ -28,8 +28,17 @@ export function policyLabel(p: CompiledPolicy): string {
   return `${policyKindShortName(p.origin.kind, p.calicoVersion)} ${name}`;
 }
 
+/** Each policy's two chain names, made once (a long ID is hashed). */
+const chainNames = new WeakMap<CompiledPolicy, { readonly ingress: string; readonly egress: string }>();
+
 export function policyChain(p: CompiledPolicy, dir: Direction): string {
-  return policyChainName(dir === 'ingress' ? POLICY_IN_PREFIX : POLICY_OUT_PREFIX, compiledPolicyId(p));
+  let both = chainNames.get(p);
+  if (!both) {
+    const id = compiledPolicyId(p);
+    both = { ingress: policyChainName(POLICY_IN_PREFIX, id), egress: policyChainName(POLICY_OUT_PREFIX, id) };
+    chainNames.set(p, both);
+  }
+  return both[dir];
 }
 
 export function profileChain(name: string, dir: Direction): string {

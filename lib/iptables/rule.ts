@@ -84,3 +84,16 @@ export function renderChainRules(c: Chain): string[] {
     return parts.join(' ');
   });
 }
+
+/** Each chain's `-A` lines as one text, once per chain object (policy and profile chains are shared by the nodes of a model). */
+const chainTexts = new WeakMap<Chain, string>();
+
+/** The `-A` lines of a chain (renderChainRules) joined by newlines; empty for a chain without rules. */
+export function chainText(c: Chain): string {
+  let text = chainTexts.get(c);
+  if (text === undefined) {
+    text = renderChainRules(c).join('\n');
+    chainTexts.set(c, text);
+  }
+  return text;
+}

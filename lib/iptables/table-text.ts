@@ -1,6 +1,6 @@
 // iptables-restore text of one table.
 import { referencedChains, ruleTarget } from './referenced-chains';
-import { Chain, Rule, renderChainRules } from './rule';
+import { Chain, Rule, chainText } from './rule';
 
 /** Built-in chains of each table we write. */
 const BUILTIN_CHAINS: { readonly [table: string]: readonly string[] } = {
@@ -41,7 +41,10 @@ export function renderTable(t: TableSpec): string {
   const lines = [`*${t.table}`];
   for (const b of builtins) lines.push(`:${b} ACCEPT [0:0]`);
   for (const c of chains) lines.push(`:${c.name} - [0:0]`);
-  for (const c of [...hooks, ...chains]) lines.push(...renderChainRules(c));
+  for (const c of [...hooks, ...chains]) {
+    const text = chainText(c);
+    if (text !== '') lines.push(text);
+  }
   lines.push('COMMIT');
   return lines.join('\n');
 }
