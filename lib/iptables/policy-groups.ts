@@ -23,29 +23,8 @@ export interface PolicyGroup {
   readonly policies: readonly CompiledPolicy[];
 }
 
-/** Groups per list of policies (the lists `tiersFor` shares between endpoints), by tier and direction. */
-const groupsOf = new WeakMap<readonly CompiledPolicy[], Map<string, PolicyGroup[]>>();
-
-/**
- * Splits a tier's policies (in order) into runs with the same selector text (CompiledPolicy.felixSelector);
- * the same list gives the same group objects each time (their names and chains are made once).
- */
-export function groupPolicies(tier: string, dir: Direction, policies: readonly CompiledPolicy[]): readonly PolicyGroup[] {
-  let byKey = groupsOf.get(policies);
-  if (!byKey) {
-    byKey = new Map();
-    groupsOf.set(policies, byKey);
-  }
-  const key = `${dir}\u0000${tier}`;
-  let groups = byKey.get(key);
-  if (!groups) {
-    groups = splitGroups(tier, dir, policies);
-    byKey.set(key, groups);
-  }
-  return groups;
-}
-
-function splitGroups(tier: string, dir: Direction, policies: readonly CompiledPolicy[]): PolicyGroup[] {
+/** Splits a tier's policies (in order) into runs with the same selector text (CompiledPolicy.felixSelector). */
+export function groupPolicies(tier: string, dir: Direction, policies: readonly CompiledPolicy[]): PolicyGroup[] {
   const out: { tier: string; dir: Direction; selector: string; policies: CompiledPolicy[] }[] = [];
   for (const p of policies) {
     const last = out[out.length - 1];
@@ -78,17 +57,6 @@ export function isInlined(g: PolicyGroup): boolean {
  * policy (hashedPolicy); base64url without padding, cut to fill 28 characters.
  */
 export function policyGroupChainName(g: PolicyGroup): string {
-  let name = groupNames.get(g);
-  if (name === undefined) {
-    name = hashGroupName(g);
-    groupNames.set(g, name);
-  }
-  return name;
-}
-
-const groupNames = new WeakMap<PolicyGroup, string>();
-
-function hashGroupName(g: PolicyGroup): string {
   const prefix = g.dir === 'ingress' ? POLICY_GROUP_IN_PREFIX : POLICY_GROUP_OUT_PREFIX;
   const hash = createHash('sha3-224');
   const v331 = g.policies[0]?.calicoVersion === '3.31';
@@ -104,24 +72,6 @@ function hashGroupName(g: PolicyGroup): string {
  * others only while no policy set the accept or pass mark, and before each new block a RETURN when one did.
  */
 export function policyGroupChain(g: PolicyGroup, marks: MarkBits): Chain {
-  let byMarks = groupChains.get(g);
-  if (!byMarks) {
-    byMarks = new Map();
-    groupChains.set(g, byMarks);
-  }
-  const key = `${marks.pass}/${marks.accept}`;
-  let chain = byMarks.get(key);
-  if (!chain) {
-    chain = groupChain(g, marks);
-    byMarks.set(key, chain);
-  }
-  return chain;
-}
-
-/** Group chains per group object and verdict marks: the same object for every node (its text is rendered once). */
-const groupChains = new WeakMap<PolicyGroup, Map<string, Chain>>();
-
-function groupChain(g: PolicyGroup, marks: MarkBits): Chain {
   const verdictBits = marks.pass + marks.accept;
   const rules: Rule[] = [];
   g.policies.forEach((p, i) => {
