@@ -138,11 +138,32 @@ export class AtomicOutputDir {
   /** Writes one file (path relative to the output directory, `/`-separated) into the temporary. */
   public write(file: OutputFile): void {
     if (this.done) throw new Error('output directory already committed or aborted');
-    const dest = path.join(this.tmp, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.writeFileSync(`${dest}${PARTIAL_SUFFIX}`, file.content);
-    this.written.push(dest);
-    this.paths.push(file.path);
+    writePartial(this.tmp, file);
+    this.record(file.path);
+  }
+
+  /** Files written (or adopted) so far. */
+  public get count(): number {
+    return this.paths.length;
+  }
+
+  /** The temporary folder, for another thread to write files into with `writePartial` (then `adopt` them). */
+  public get temporary(): string {
+    return this.tmp;
+  }
+
+  /** Takes files another thread wrote into the temporary (`writePartial`) as written by this one. */
+  public adopt(paths: readonly string[]): void {
+    if (this.done) throw new Error('output directory already committed or aborted');
+    for (const p of paths) {
+      if (!fs.existsSync(partialPath(this.tmp, p))) throw new Error(`output file ${p}: not written into ${this.tmp}`);
+      this.record(p);
+    }
+  }
+
+  private record(relative: string): void {
+    this.written.push(path.join(this.tmp, ...relative.split('/')));
+    this.paths.push(relative);
   }
 
   /** Names the files, writes the marker and replaces `outdir` with the temporary; aborts on failure. */
@@ -176,6 +197,17 @@ export class AtomicOutputDir {
     this.done = true;
     fs.rmSync(this.tmp, { recursive: true, force: true });
   }
+}
+
+function partialPath(tmp: string, relative: string): string {
+  return `${path.join(tmp, ...relative.split('/'))}${PARTIAL_SUFFIX}`;
+}
+
+/** Writes one file into an AtomicOutputDir's temporary folder (`temporary`), under its partial name. */
+export function writePartial(tmp: string, file: OutputFile): void {
+  const dest = partialPath(tmp, file.path);
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.writeFileSync(dest, file.content);
 }
 
 /**

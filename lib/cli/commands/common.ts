@@ -1,5 +1,5 @@
 // Helpers shared by the engine subcommands: loading the model, protocol and port options.
-import { BuiltModel, EngineInputs, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
+import { BuiltModel, EngineInputs, LoadOptions, buildEngineModel, loadEngineInputs, parseProtocol } from '../../engine';
 import { PortKey, parsePortList } from '../../diff/ports';
 import { CalicoVersion, parseCalicoVersion } from '../../model/calico-version';
 import { protocolHasPorts } from '../../model/net';
@@ -15,11 +15,16 @@ export function calicoVersionOption(parsed: ParsedArgs<'calico-version'>): Calic
 export function readInputs(
   parsed: ParsedArgs<'felix' | 'workload-pool' | 'calico-version'>, io: CliIo, manifests: readonly string[], cluster: string | undefined,
 ): EngineInputs {
-  const inputs = loadEngineInputs({
-    manifests, cluster, felix: parsed.list('felix'), workloadPool: parsed.value('workload-pool'), calicoVersion: calicoVersionOption(parsed),
-  });
+  const inputs = loadEngineInputs(loadOptions(parsed, manifests, cluster));
   for (const w of inputs.warnings) io.stderr(`warning: ${w}\n`);
   return inputs;
+}
+
+/** What `readInputs` reads: the files with the `--felix`, `--workload-pool` and `--calico-version` settings. */
+export function loadOptions(
+  parsed: ParsedArgs<'felix' | 'workload-pool' | 'calico-version'>, manifests: readonly string[], cluster: string | undefined,
+): LoadOptions {
+  return { manifests, cluster, felix: parsed.list('felix'), workloadPool: parsed.value('workload-pool'), calicoVersion: calicoVersionOption(parsed) };
 }
 
 /** Loads `--manifests` and `--cluster` (required as the command declares it) into a model; warnings and notes go to stderr. */
