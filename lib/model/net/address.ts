@@ -15,10 +15,21 @@ function isIpv6(text: string): boolean {
 
 /** The IP version (4 or 6) of a plain address, or undefined when the text is not an address. */
 export function ipVersionOf(text: string): number | undefined {
-  if (isIpv4(text)) return 4;
-  if (isIpv6(text)) return 6;
-  return undefined;
+  let v = versions.get(text);
+  if (v === undefined) {
+    v = isIpv4(text) ? 4 : isIpv6(text) ? 6 : 0;
+    if (versions.size >= VERSIONS_KEPT) versions.clear();
+    versions.set(text, v);
+  }
+  return v === 0 ? undefined : v;
 }
+
+/**
+ * Versions of the texts seen last (0: not an address): the engine asks for the same endpoint and
+ * node addresses again and again, and ip-num's validation was a twentieth of `connectivity`'s time.
+ */
+const versions = new Map<string, 0 | 4 | 6>();
+const VERSIONS_KEPT = 1 << 17;
 
 /** True when the text is a plain IPv4 or IPv6 address. */
 export function isIpAddress(text: string): boolean {
