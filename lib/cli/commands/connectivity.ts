@@ -2,6 +2,7 @@
 // with the whole set of allowed connections (netpol-analyzer's `src => dst : conn`).
 import { CONNECTIVITY_FORMATS, computeConnectivity, writeConnectivity } from '../../connectivity';
 import { ChunkWriter } from '../output/chunks';
+import { noteLines } from '../output/notes';
 import { defineCommand } from '../command';
 import { loadModel } from './common';
 import { CLUSTER, INPUT_FLAGS, MANIFESTS, formatFlag } from './flags';
@@ -26,7 +27,7 @@ by stage as check evaluates a flow, so the map agrees with check on every flow.`
   run(parsed, io) {
     const model = loadModel(parsed, io);
     const result = computeConnectivity(model, { focus: parsed.value('focus'), explain: parsed.has('explain') });
-    for (const n of result.notes) io.stderr(`note: ${n}\n`);
+    for (const line of noteLines(result.notes, '--focus NAME shows those of one workload or host endpoint')) io.stderr(line);
     const out = new ChunkWriter((text) => io.stdout(text));
     writeConnectivity(result.lines, parsed.get('format'), (text) => out.write(text));
     out.end();
