@@ -1,6 +1,8 @@
 // Policy and profile chains rendered once per model: a policy's chains in a table depend only on the
 // policy, the table's action settings (from the model's Felix settings) and the IP version, never on
 // the node, so every node after the first reuses them and the IP sets they reference.
+import { EngineModel } from '../engine';
+import { MarkBits } from './marks';
 import { Chain } from './rule';
 import { IpSetRegistry } from './ipset-registry';
 
@@ -31,4 +33,26 @@ export function sharedChains(owner: object, table: string, reg: IpSetRegistry, r
     byTable.set(key, done);
   }
   return done.chains;
+}
+
+const groupChains = new WeakMap<EngineModel, Map<string, Chain>>();
+
+/**
+ * A policy group's chain (`cali-gi-`/`cali-go-`), made once per model, name and verdict marks: the
+ * name is Felix's hash of the group's policies, so chains of one name have the same rules on every
+ * node (and their text is rendered once).
+ */
+export function sharedGroupChain(model: EngineModel, name: string, make: () => Chain, marks: MarkBits): Chain {
+  let byName = groupChains.get(model);
+  if (!byName) {
+    byName = new Map();
+    groupChains.set(model, byName);
+  }
+  const key = `${name}|${marks.pass}/${marks.accept}`;
+  let chain = byName.get(key);
+  if (!chain) {
+    chain = make();
+    byName.set(key, chain);
+  }
+  return chain;
 }
