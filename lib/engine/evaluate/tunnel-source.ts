@@ -24,16 +24,21 @@ interface PoolTunnel {
   readonly kind?: TunnelKind;
 }
 
-/** Every pool with its matcher and tunnel, and whether any pool has a tunnel. */
-const poolTunnels = new WeakMap<BuiltModel, { readonly pools: readonly PoolTunnel[]; readonly any: boolean }>();
+/** Every pool with its matcher and tunnel, and whether some pool has a tunnel. */
+interface TunnelPools {
+  readonly pools: readonly PoolTunnel[];
+  readonly tunnelled: boolean;
+}
 
-function tunnelPools(model: BuiltModel): { readonly pools: readonly PoolTunnel[]; readonly any: boolean } {
+const poolTunnels = new WeakMap<BuiltModel, TunnelPools>();
+
+function tunnelPools(model: BuiltModel): TunnelPools {
   let t = poolTunnels.get(model);
   if (!t) {
     const pools = model.felix.ipPools.map((p): PoolTunnel => ({
       matcher: CidrMatcher.parse(p.cidr), version: ipVersionOf(p.cidr.split('/')[0]), name: p.name, pool: p, kind: poolTunnel(model.felix, p),
     }));
-    t = { pools, any: pools.some((p) => p.kind !== undefined) };
+    t = { pools, tunnelled: pools.some((p) => p.kind !== undefined) };
     poolTunnels.set(model, t);
   }
   return t;
@@ -48,7 +53,7 @@ function tunnelPoolOf(model: BuiltModel, ip: string): PoolTunnel | undefined {
 
 /** The tunnel another node's host reaches the address through (its pool's), or undefined: what a pod's address adds to its verdicts. */
 export function addressTunnel(model: BuiltModel, ip: string | undefined): TunnelKind | undefined {
-  if (ip === undefined || !tunnelPools(model).any) return undefined;
+  if (ip === undefined || !tunnelPools(model).tunnelled) return undefined;
   return tunnelPoolOf(model, ip)?.kind;
 }
 
@@ -56,7 +61,7 @@ export function addressTunnel(model: BuiltModel, ip: string | undefined): Tunnel
 export function tunnelSourceView(model: BuiltModel, flow: Flow): { readonly flow: Flow; readonly note: string } | undefined {
   const dst = flow.destination.endpoint;
   const dstIp = flow.destination.ip;
-  if (dst?.kind !== 'workload' || dstIp === undefined || flow.source.endpoint?.kind === 'workload' || !tunnelPools(model).any) return undefined;
+  if (dst?.kind !== 'workload' || dstIp === undefined || flow.source.endpoint?.kind === 'workload' || !tunnelPools(model).tunnelled) return undefined;
   const node = hostNodeOf(model, flow.source);
   if (node === undefined || node === dst.node) return undefined;
   const pool = tunnelPoolOf(model, dstIp);
@@ -96,7 +101,7 @@ function nodeIndex(model: BuiltModel): Map<string, NodeInfo> {
  * interface).
  */
 function podRouteTunnel(model: BuiltModel, fromNode: string, toNode: string, dstIp: string | undefined): TunnelKind | undefined {
-  if (dstIp === undefined || fromNode === toNode || !tunnelPools(model).any) return undefined;
+  if (dstIp === undefined || fromNode === toNode || !tunnelPools(model).tunnelled) return undefined;
   const pool = tunnelPoolOf(model, dstIp);
   if (pool?.kind === undefined) return undefined;
   if (pool.pool.crossSubnet !== true) return pool.kind;
