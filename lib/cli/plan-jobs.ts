@@ -6,7 +6,8 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { LoadOptions } from '../engine';
+import { BuiltModel, LoadOptions } from '../engine';
+import { PlanFile, nodePlanFiles } from '../iptables/plan-files';
 import { PlanLayout } from '../iptables/plan-layout';
 import { UsageError } from './args';
 
@@ -62,9 +63,16 @@ export function planJobCount(text: string, nodes: number): number {
 }
 
 /** Claims the next node index of a shared counter (Atomics.add), or undefined when all are taken. */
-export function claimNode(counter: Int32Array, nodes: number): number | undefined {
+function claimNode(counter: Int32Array, nodes: number): number | undefined {
   const i = Atomics.add(counter, 0, 1);
   return i < nodes ? i : undefined;
+}
+
+/** Renders the nodes this thread claims from the counter, one at a time, and hands each file to `write`. */
+export function renderClaimedNodes(model: BuiltModel, nodes: readonly string[], counter: Int32Array, layout: PlanLayout, write: (f: PlanFile) => void): void {
+  for (let i = claimNode(counter, nodes.length); i !== undefined; i = claimNode(counter, nodes.length)) {
+    for (const f of nodePlanFiles(model, nodes[i], '', { layout })) write(f);
+  }
 }
 
 /** A helper thread's young generation: three 64 MiB semi-space equivalents (V8 sizes it as 3 x semi-space). */

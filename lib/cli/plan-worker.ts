@@ -2,9 +2,9 @@
 // their files into the output's temporary folder and reports the paths and the node list it saw.
 import { parentPort, workerData } from 'worker_threads';
 import { buildEngineModel, loadEngineInputs } from '../engine';
-import { nodePlanFiles, planNodeNames } from '../iptables/plan-files';
+import { planNodeNames } from '../iptables/plan-files';
 import { writePartial } from '../util/atomic-write';
-import { PlanJob, PlanJobResult, claimNode, startClaiming } from './plan-jobs';
+import { PlanJob, PlanJobResult, renderClaimedNodes, startClaiming } from './plan-jobs';
 
 function run(job: PlanJob): PlanJobResult {
   try {
@@ -13,12 +13,10 @@ function run(job: PlanJob): PlanJobResult {
     const counter = new Int32Array(job.counter);
     const paths: string[] = [];
     if (!startClaiming(counter, job.slot)) return { kind: 'done', paths, nodes };
-    for (let i = claimNode(counter, nodes.length); i !== undefined; i = claimNode(counter, nodes.length)) {
-      for (const f of nodePlanFiles(model, nodes[i], '', { layout: job.layout })) {
-        writePartial(job.temporary, f);
-        paths.push(f.path);
-      }
-    }
+    renderClaimedNodes(model, nodes, counter, job.layout, (f) => {
+      writePartial(job.temporary, f);
+      paths.push(f.path);
+    });
     return { kind: 'done', paths, nodes };
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };

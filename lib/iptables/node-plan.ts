@@ -12,7 +12,7 @@ import { IpSetRegistry } from './ipset-registry';
 import { CHAIN_POSTROUTING, manglePostroutingChain } from './mangle-postrouting';
 import { DSCP_SOURCES, dscpJumpRule, dscpSourceMembers, egressDscpChain } from './dscp';
 import { THIS_HOST, thisHostMembers } from './this-host';
-import { groupPolicies, isInlined, policyGroupChain, policyGroupChainName } from './policy-groups';
+import { groupPolicies, isInlined } from './policy-groups';
 import { renderIpSets } from './ipsets';
 import { allocateMarks, allocateWireguardMark, hex } from './marks';
 import { wireguardIncomingMarkChain } from './wireguard-mark';
@@ -153,8 +153,8 @@ class TableBuilder {
     for (const t of tiers) {
       for (const g of groupPolicies(t.tier.name, dir, t.policies)) {
         if (isInlined(g)) continue;
-        const name = policyGroupChainName(g);
-        if (!this.groupChains.has(name)) this.groupChains.set(name, sharedGroupChain(this.model, name, () => policyGroupChain(g, this.settings.marks), this.settings.marks));
+        const chain = sharedGroupChain(this.model, g, this.settings.marks);
+        if (!this.groupChains.has(chain.name)) this.groupChains.set(chain.name, chain);
       }
       for (const p of t.policies) {
         const key = `${p.tier}\u0000${p.namespace ?? ''}\u0000${p.name}\u0000${p.origin.kind}`;

@@ -1,8 +1,9 @@
-// Policy and profile chains rendered once per model: a policy's chains in a table depend only on the
+// Policy, profile and policy-group chains rendered once per model: a policy's chains in a table depend only on the
 // policy, the table's action settings (from the model's Felix settings) and the IP version, never on
 // the node, so every node after the first reuses them and the IP sets they reference.
 import { EngineModel } from '../engine';
 import { MarkBits } from './marks';
+import { PolicyGroup, policyGroupChain, policyGroupChainName } from './policy-groups';
 import { Chain } from './rule';
 import { IpSetRegistry } from './ipset-registry';
 
@@ -42,16 +43,16 @@ const groupChains = new WeakMap<EngineModel, Map<string, Chain>>();
  * name is Felix's hash of the group's policies, so chains of one name have the same rules on every
  * node (and their text is rendered once).
  */
-export function sharedGroupChain(model: EngineModel, name: string, make: () => Chain, marks: MarkBits): Chain {
+export function sharedGroupChain(model: EngineModel, g: PolicyGroup, marks: MarkBits): Chain {
   let byName = groupChains.get(model);
   if (!byName) {
     byName = new Map();
     groupChains.set(model, byName);
   }
-  const key = `${name}|${marks.pass}/${marks.accept}`;
+  const key = `${policyGroupChainName(g)}|${marks.pass}/${marks.accept}`;
   let chain = byName.get(key);
   if (!chain) {
-    chain = make();
+    chain = policyGroupChain(g, marks);
     byName.set(key, chain);
   }
   return chain;

@@ -1,9 +1,9 @@
 // `netsec plan --manifests M... --cluster C --out DIR`: writes each node's plan, whole or not at all.
 import { InputError } from '../../engine';
-import { nodePlanFiles, planNodeNames } from '../../iptables/plan-files';
+import { planNodeNames } from '../../iptables/plan-files';
 import { AtomicOutputDir } from '../../util/atomic-write';
 import { defineCommand } from '../command';
-import { PlanHelper, cancelIfLoading, claimNode, planJobCount, startPlanHelper } from '../plan-jobs';
+import { PlanHelper, cancelIfLoading, planJobCount, renderClaimedNodes, startPlanHelper } from '../plan-jobs';
 import { loadModel, loadOptions } from './common';
 import { parsePlanLayout } from '../../iptables/plan-layout';
 import { CLUSTER, INPUT_FLAGS, INVENTORY_HELP, MANIFESTS, PLAN_LAYOUT } from './flags';
@@ -31,6 +31,7 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
     const out = parsed.get('out');
     const layout = parsePlanLayout(parsed.get('plan-layout'), '--plan-layout');
     const jobsText = parsed.get('jobs');
+    // a bad --jobs is a usage error before the (possibly long) read of the inputs
     planJobCount(jobsText, 0);
     const model = loadModel(parsed, io);
     if (model.nodes.length === 0) {
@@ -48,9 +49,7 @@ id, interface, IPs). DIR is replaced as a whole, or left as it was on any error.
       for (let slot = 1; slot < jobs; slot++) {
         helpers.push(startPlanHelper({ load, layout, temporary: dir.temporary, counter: counter.buffer as SharedArrayBuffer, slot }));
       }
-      for (let i = claimNode(counter, nodes.length); i !== undefined; i = claimNode(counter, nodes.length)) {
-        for (const f of nodePlanFiles(model, nodes[i], '', { layout })) dir.write(f);
-      }
+      renderClaimedNodes(model, nodes, counter, layout, (f) => dir.write(f));
       for (const [k, h] of helpers.entries()) {
         if (cancelIfLoading(counter, k + 1)) {
           await h.stop();
