@@ -4,31 +4,25 @@
 import { buildEngineModel, parseEngineInputs } from '../../lib/engine';
 import { renderNodePlan } from '../../lib/iptables/node-plan';
 
+/** An order-10 GlobalNetworkPolicy on app=web: Allow TCP from app=`from` to `port`. */
+function webFrom(name: string, from: string, port: string): string {
+  return `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: { name: ${name} }
+spec:
+  order: 10
+  selector: app == 'web'
+  ingress:
+    - action: Allow
+      protocol: TCP
+      source: { selector: app == '${from}' }
+      destination: { ports: [${port}] }
+`;
+}
+
 const MANIFESTS = `
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: { name: web-from-db }
-spec:
-  order: 10
-  selector: app == 'web'
-  ingress:
-    - action: Allow
-      protocol: TCP
-      source: { selector: app == 'db' }
-      destination: { ports: [http] }
----
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: { name: web-metrics }
-spec:
-  order: 10
-  selector: app == 'web'
-  ingress:
-    - action: Allow
-      protocol: TCP
-      source: { selector: app == 'prom' }
-      destination: { ports: [9090] }
----
+${webFrom('web-from-db', 'db', 'http')}---
+${webFrom('web-metrics', 'prom', '9090')}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: { name: db-egress, namespace: shop }
